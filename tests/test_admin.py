@@ -1,0 +1,151 @@
+"""The admin renders for a superuser, and editors' saves are marked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import (
+    make_article,
+    make_evidence,
+    make_meeting,
+    make_official,
+    make_stop,
+    make_trip,
+)
+from trips.models import Meeting, Stop, Trip
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("model", ["trip", "official", "article", "stop", "meeting"])
+def test_changelist_and_add_pages_render(admin_client, model):
+    trip = make_trip(start_date=date(2024, 3, 14))
+    make_stop(trip=trip)
+    make_meeting(trip=trip)
+    make_evidence(trip=trip)
+    response = admin_client.get(reverse(f"admin:trips_{model}_changelist"))
+    assert response.status_code == 200
+    add = admin_client.get(reverse(f"admin:trips_{model}_add"))
+    # Articles come only from imports, so their add page is refused.
+    assert add.status_code == (403 if model == "article" else 200)
+
+
+def test_trip_change_page_shows_stops_meetings_and_evidence(admin_client):
+    trip = make_trip(title="Blue Tour")
+    make_stop(trip=trip, city="Tokyo", country="JP")
+    make_meeting(trip=trip, description="Talks on shipping lanes")
+    article = make_article(text="The minister arrived in Tokyo on Monday for talks.")
+    make_evidence(article=article, trip=trip, sentence="The minister arrived in Tokyo on Monday")
+    response = admin_client.get(reverse("admin:trips_trip_change", args=[trip.pk]))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Tokyo" in body
+    assert "Talks on shipping lanes" in body
+    assert "The minister arrived in Tokyo on Monday" in body
+
+
+def test_article_change_page_is_read_only_with_its_facts(admin_client):
+    article = make_article(text="The minister arrived in Tokyo on Monday for talks.")
+    make_evidence(article=article, sentence="The minister arrived in Tokyo on Monday")
+    response = admin_client.get(reverse("admin:trips_article_change", args=[article.pk]))
+    assert response.status_code == 200
+    assert "what was extracted from this article" in response.content.decode().lower()
+
+
+@pytest.mark.parametrize("query", ["status=planned", "country=JP", "year=2024", "q=Tokyo"])
+def test_trip_changelist_filters_and_search(admin_client, query):
+    trip = make_trip(status="planned", start_date=date(2024, 5, 1), end_date=date(2024, 5, 2))
+    make_stop(trip=trip, city="Tokyo", country="JP")
+    response = admin_client.get(reverse("admin:trips_trip_changelist") + "?" + query)
+    assert response.status_code == 200
+    assert str(trip) in response.content.decode()
+
+
+def test_official_autocomplete_answers(admin_client):
+    make_official(name="Toshiko Example")
+    response = admin_client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "trips", "model_name": "trip", "field_name": "officials", "term": "Tosh"},
+    )
+    assert response.status_code == 200
+    assert response.json()["results"][0]["text"].startswith("Toshiko Example")
+
+
+def _inline_post_data(trip: Trip, stop: Stop, meeting: Meeting) -> dict[str, str]:
+    official_ids = [str(o.pk) for o in trip.officials.all()]
+    return {
+        "title": trip.title,
+        "officials": official_ids,
+        "status": "completed",
+        "start_date": "2024-03-14",
+        "end_date": "2024-03-18",
+        "summary": "",
+        "stops-TOTAL_FORMS": "1",
+        "stops-INITIAL_FORMS": "1",
+        "stops-MIN_NUM_FORMS": "0",
+        "stops-MAX_NUM_FORMS": "1000",
+        "stops-0-id": str(stop.pk),
+        "stops-0-trip": str(trip.pk),
+        "stops-0-order": "1",
+        "stops-0-country": "JP",
+        "stops-0-city": "Osaka",
+        "stops-0-arrive_date": "",
+        "stops-0-depart_date": "",
+        "stops-0-latitude": "",
+        "stops-0-longitude": "",
+        "stops-0-notes": "",
+        "meetings-TOTAL_FORMS": "1",
+        "meetings-INITIAL_FORMS": "1",
+        "meetings-MIN_NUM_FORMS": "0",
+        "meetings-MAX_NUM_FORMS": "1000",
+        "meetings-0-id": str(meeting.pk),
+        "meetings-0-trip": str(trip.pk),
+        "meetings-0-stop": str(stop.pk),
+        "meetings-0-date": "",
+        "meetings-0-participants": [str(p.pk) for p in meeting.participants.all()],
+        "meetings-0-description": "Talks",
+        "evidence-TOTAL_FORMS": "0",
+        "evidence-INITIAL_FORMS": "0",
+        "evidence-MIN_NUM_FORMS": "0",
+        "evidence-MAX_NUM_FORMS": "1000",
+    }
+
+
+def test_saving_a_trip_with_inlines_marks_what_the_editor_changed(admin_client):
+    trip = make_trip(title="Red Tour")
+    stop = make_stop(trip=trip, city="Tokyo", country="JP")
+    meeting = make_meeting(trip=trip, stop=stop)
+    response = admin_client.post(
+        reverse("admin:trips_trip_change", args=[trip.pk]), _inline_post_data(trip, stop, meeting)
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    trip.refresh_from_db()
+    stop.refresh_from_db()
+    meeting.refresh_from_db()
+    assert trip.edited_by_person
+    assert stop.edited_by_person and stop.city == "Osaka"
+    assert meeting.edited_by_person and meeting.description == "Talks"
+
+
+def test_saving_an_official_marks_it(admin_client):
+    official = make_official(name="Kim Example")
+    response = admin_client.post(
+        reverse("admin:trips_official_change", args=[official.pk]),
+        {
+            "name": "Kim Example",
+            "slug": official.slug,
+            "title": "Prime Minister",
+            "country": "KR",
+            "aliases": '["Example"]',
+            "Trip_officials-TOTAL_FORMS": "0",
+            "Trip_officials-INITIAL_FORMS": "0",
+            "Trip_officials-MIN_NUM_FORMS": "0",
+            "Trip_officials-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    official.refresh_from_db()
+    assert official.edited_by_person and official.title == "Prime Minister"

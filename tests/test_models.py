@@ -1,0 +1,162 @@
+"""Database constraints reject what must never be stored."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from tests.factories import (
+    make_article,
+    make_evidence,
+    make_meeting,
+    make_official,
+    make_stop,
+    make_trip,
+)
+from trips.models import Article, Evidence, Official, Stop, Trip
+
+pytestmark = pytest.mark.django_db
+
+
+def _rejected(write) -> None:
+    with pytest.raises(IntegrityError), transaction.atomic():
+        write()
+
+
+def test_it_rejects_a_trip_ending_before_it_starts():
+    trip = make_trip()
+    trip.start_date, trip.end_date = date(2024, 3, 10), date(2024, 3, 9)
+    _rejected(trip.save)
+
+
+def test_it_accepts_a_trip_with_one_date_unknown():
+    trip = make_trip(start_date=date(2024, 3, 10), end_date=None)
+    assert Trip.objects.filter(pk=trip.pk).exists()
+
+
+def test_it_rejects_an_unknown_status():
+    trip = make_trip()
+    _rejected(lambda: Trip.objects.filter(pk=trip.pk).update(status="rumoured"))
+
+
+def test_it_rejects_a_stop_departing_before_arriving():
+    _rejected(lambda: make_stop(arrive_date=date(2024, 3, 10), depart_date=date(2024, 3, 9)))
+
+
+def test_it_rejects_two_stops_with_the_same_order_in_a_trip():
+    trip = make_trip()
+    make_stop(trip=trip, order=1)
+    _rejected(lambda: make_stop(trip=trip, order=1, country="KR", city="Seoul"))
+
+
+def test_it_allows_the_same_order_in_different_trips():
+    make_stop(order=1)
+    make_stop(order=1)
+    assert Stop.objects.count() == 2
+
+
+def test_it_rejects_an_invalid_stop_country():
+    _rejected(lambda: make_stop(country="XX"))
+
+
+def test_it_rejects_a_lower_case_country_code():
+    _rejected(lambda: make_stop(country="jp"))
+
+
+def test_it_rejects_an_invalid_official_country_but_allows_unknown():
+    _rejected(lambda: make_official(country="ZZ"))
+    assert make_official(country="").country == ""
+
+
+def test_it_rejects_out_of_range_coordinates():
+    _rejected(lambda: make_stop(latitude=123.0, longitude=0.0))
+
+
+def test_it_rejects_a_duplicate_article_hash():
+    article = make_article()
+    _rejected(lambda: make_article(text="other", content_hash=article.content_hash))
+
+
+def test_it_rejects_a_duplicate_article_url_but_allows_many_without_one():
+    make_article(url="https://example.org/a")
+    _rejected(lambda: make_article(url="https://example.org/a"))
+    make_article(url="")
+    make_article(url="")
+    assert Article.objects.filter(url="").count() == 2
+
+
+def test_it_rejects_evidence_with_offsets_reversed():
+    _rejected(lambda: make_evidence(start_offset=10, end_offset=5))
+
+
+def test_it_rejects_evidence_pointing_at_nothing_or_two_facts():
+    article = make_article()
+    _rejected(
+        lambda: Evidence.objects.create(
+            article=article, fact="trip", sentence="s", start_offset=0, end_offset=1
+        )
+    )
+    trip, official = make_trip(), make_official()
+    _rejected(
+        lambda: Evidence.objects.create(
+            article=article,
+            fact="trip",
+            trip=trip,
+            official=official,
+            sentence="s",
+            start_offset=0,
+            end_offset=1,
+        )
+    )
+
+
+def test_model_validation_names_the_offending_field():
+    trip = make_trip(start_date=date(2024, 3, 10), end_date=date(2024, 3, 12))
+    trip.end_date = date(2024, 3, 1)
+    with pytest.raises(ValidationError) as caught:
+        trip.full_clean()
+    assert "end_date" in caught.value.message_dict
+    stop = make_stop(country="JP")
+    stop.country = "XX"
+    with pytest.raises(ValidationError) as caught:
+        stop.full_clean()
+    assert "country" in caught.value.message_dict
+
+
+def test_official_gets_a_slug_from_its_name():
+    official = Official.objects.create(name="Toshiko Example", title="Foreign Minister")
+    assert official.slug == "toshiko-example"
+
+
+def test_trip_queryset_filters_chain():
+    official = make_official()
+    planned = make_trip(
+        officials=[official],
+        status="planned",
+        start_date=date(2025, 1, 5),
+        end_date=date(2025, 1, 9),
+    )
+    make_stop(trip=planned, country="KR", city="Seoul")
+    make_trip(
+        officials=[official],
+        status="completed",
+        start_date=date(2024, 1, 5),
+        end_date=date(2024, 1, 9),
+    )
+    assert list(Trip.objects.planned().for_official(official)) == [planned]
+    assert list(Trip.objects.visiting("kr")) == [planned]
+    assert list(Trip.objects.overlapping(date(2025, 1, 8), date(2025, 2, 1))) == [planned]
+
+
+def test_every_model_has_a_readable_str():
+    official = make_official(name="Sam Example", title="President")
+    trip = make_trip(title="Sam Example to Japan")
+    stop = make_stop(trip=trip, city="", country="KR")
+    meeting = make_meeting(trip=trip)
+    assert str(official) == "Sam Example (President)"
+    assert str(trip) == "Sam Example to Japan"
+    assert str(stop) == "1. South Korea"
+    assert "date unknown" in str(meeting)

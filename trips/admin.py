@@ -1,0 +1,256 @@
+"""Admin where editors correct and complete the record.
+
+Anything saved here is marked ``edited_by_person`` so that later imports
+keep the editor's version.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from trips.countries import COUNTRY_CODES, country_name
+from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
+
+
+class EvidenceInline(admin.TabularInline):
+    model = Evidence
+    extra = 0
+    can_delete = False
+    fields = ("fact", "article", "sentence", "start_offset", "end_offset")
+    readonly_fields = fields
+    show_change_link = False
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+class TripEvidenceInline(EvidenceInline):
+    fk_name = "trip"
+    verbose_name_plural = "evidence for the trip and its dates"
+
+
+class StopInline(admin.TabularInline):
+    model = Stop
+    extra = 0
+    ordering = ("order",)
+    fields = (
+        "order",
+        "country",
+        "city",
+        "arrive_date",
+        "depart_date",
+        "latitude",
+        "longitude",
+        "notes",
+        "edited_by_person",
+    )
+    readonly_fields = ("edited_by_person",)
+
+
+class MeetingInline(admin.StackedInline):
+    model = Meeting
+    extra = 0
+    ordering = ("date", "id")
+    fields = ("stop", "date", "participants", "description", "edited_by_person")
+    readonly_fields = ("edited_by_person",)
+    autocomplete_fields = ("participants",)
+
+    def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
+        # Offer only the stops of the trip being edited.
+        if db_field.name == "stop":
+            trip_id = (
+                request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+            )
+            kwargs["queryset"] = (
+                Stop.objects.filter(trip_id=trip_id) if trip_id else Stop.objects.none()
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class CountryFilter(admin.SimpleListFilter):
+    title = "country visited"
+    parameter_name = "country"
+
+    def lookups(self, request: HttpRequest, model_admin):
+        used = Stop.objects.values_list("country", flat=True).distinct()
+        return sorted(((code, country_name(code)) for code in used), key=lambda item: item[1])
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        value = self.value()
+        if value and value in COUNTRY_CODES:
+            return queryset.visiting(value)
+        return queryset
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = "year"
+    parameter_name = "year"
+
+    def lookups(self, request: HttpRequest, model_admin):
+        years = Trip.objects.filter(start_date__isnull=False).dates(
+            "start_date", "year", order="DESC"
+        )
+        return [(str(day.year), str(day.year)) for day in years]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() and self.value().isdigit():
+            return queryset.filter(start_date__year=int(self.value()))
+        return queryset
+
+
+@admin.register(Trip)
+class TripAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "travellers", "status", "start_date", "end_date", "edited_by_person")
+    list_filter = (
+        "status",
+        CountryFilter,
+        ("officials", admin.RelatedOnlyFieldListFilter),
+        YearFilter,
+        "edited_by_person",
+    )
+    search_fields = ("title", "officials__name", "stops__city", "stops__country", "articles__title")
+    list_select_related = ()
+    date_hierarchy = "start_date"
+    autocomplete_fields = ("officials",)
+    filter_horizontal = ("articles",)
+    fields = (
+        "title",
+        "officials",
+        "status",
+        "status_as_of",
+        "start_date",
+        "end_date",
+        "summary",
+        "articles",
+        "edited_by_person",
+    )
+    readonly_fields = ("edited_by_person", "status_as_of")
+    inlines = (StopInline, MeetingInline, TripEvidenceInline)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).prefetch_related("officials").distinct()
+
+    @admin.display(description="travellers")
+    def travellers(self, trip: Trip) -> str:
+        return ", ".join(official.name for official in trip.officials.all())
+
+    def save_model(self, request: HttpRequest, obj: Trip, form, change: bool) -> None:
+        obj.edited_by_person = True
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+        instances = formset.save(commit=False)
+        for instance in instances:
+            if hasattr(instance, "edited_by_person"):
+                instance.edited_by_person = True
+            instance.save()
+        for instance in formset.deleted_objects:
+            instance.delete()
+        formset.save_m2m()
+        # A meeting whose participants alone changed is an edit too.
+        if formset.model is Meeting:
+            changed = [f.instance.pk for f in formset.forms if f.has_changed() and f.instance.pk]
+            Meeting.objects.filter(pk__in=changed).update(edited_by_person=True)
+
+
+class TripOfOfficialInline(admin.TabularInline):
+    model = Trip.officials.through
+    extra = 0
+    verbose_name = "trip"
+    verbose_name_plural = "trips"
+    autocomplete_fields = ("trip",)
+
+
+@admin.register(Official)
+class OfficialAdmin(admin.ModelAdmin):
+    list_display = ("name", "title", "country", "trip_count", "edited_by_person")
+    list_filter = ("country", "edited_by_person")
+    search_fields = ("name", "title", "slug", "aliases")
+    prepopulated_fields = {"slug": ("name",)}
+    fields = ("name", "slug", "title", "country", "aliases", "edited_by_person")
+    readonly_fields = ("edited_by_person",)
+    inlines = (TripOfOfficialInline,)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        from django.db.models import Count
+
+        counted = super().get_queryset(request).annotate(n_trips=Count("trips", distinct=True))
+        return counted.order_by("name")
+
+    @admin.display(description="trips", ordering="n_trips")
+    def trip_count(self, official: Official) -> int:
+        return official.n_trips
+
+    def save_model(self, request: HttpRequest, obj: Official, form, change: bool) -> None:
+        obj.edited_by_person = True
+        super().save_model(request, obj, form, change)
+
+
+class ArticleEvidenceInline(EvidenceInline):
+    fk_name = "article"
+    fields = ("fact", "sentence", "official", "trip", "stop", "meeting")
+    readonly_fields = fields
+    verbose_name_plural = "what was extracted from this article"
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ("title", "kind", "source", "published", "imported_at")
+    list_filter = ("kind", "source", "published")
+    search_fields = ("title", "external_id", "url", "source")
+    date_hierarchy = "published"
+    fields = (
+        "external_id",
+        "kind",
+        "title",
+        "url",
+        "source",
+        "published",
+        "content_hash",
+        "imported_at",
+        "updated_at",
+        "text",
+    )
+    readonly_fields = fields
+    inlines = (ArticleEvidenceInline,)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        # Viewing stays allowed (Django shows read-only pages for view permission).
+        return False
+
+
+@admin.register(Stop)
+class StopAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "trip", "country", "city", "arrive_date", "depart_date")
+    list_filter = ("country", "edited_by_person")
+    search_fields = ("city", "country", "trip__title", "trip__officials__name")
+    list_select_related = ("trip",)
+    raw_id_fields = ("trip",)
+    readonly_fields = ("edited_by_person",)
+
+    def save_model(self, request: HttpRequest, obj: Stop, form, change: bool) -> None:
+        obj.edited_by_person = True
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "trip", "stop", "date")
+    list_filter = ("edited_by_person",)
+    search_fields = ("description", "participants__name", "trip__title")
+    list_select_related = ("trip", "stop")
+    raw_id_fields = ("trip", "stop")
+    autocomplete_fields = ("participants",)
+    readonly_fields = ("edited_by_person",)
+
+    def save_model(self, request: HttpRequest, obj: Meeting, form, change: bool) -> None:
+        obj.edited_by_person = True
+        super().save_model(request, obj, form, change)

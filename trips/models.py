@@ -1,0 +1,385 @@
+"""The record: officials, the articles that report on them, their trips.
+
+Every fact an import extracts points back to the sentence it came from
+through ``Evidence``. Rows an editor has changed carry ``edited_by_person``
+so later imports leave them alone.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+from trips.countries import COUNTRY_CODES, country_name
+
+
+def validate_country_code(value: str) -> None:
+    if value and value not in COUNTRY_CODES:
+        raise ValidationError(
+            "%(value)s is not an ISO 3166-1 alpha-2 country code.",
+            code="invalid_country",
+            params={"value": value},
+        )
+
+
+def _country_field(**kwargs) -> models.CharField:
+    return models.CharField(
+        max_length=2,
+        validators=[validate_country_code],
+        help_text="ISO 3166-1 alpha-2 code, upper case (JP, KR, US).",
+        **kwargs,
+    )
+
+
+def _valid_country(field: str, *, blank_ok: bool) -> Q:
+    condition = Q(**{f"{field}__in": COUNTRY_CODES})
+    if blank_ok:
+        condition |= Q(**{field: ""})
+    return condition
+
+
+def _dates_in_order(first: str, last: str) -> Q:
+    return (
+        Q(**{f"{first}__isnull": True})
+        | Q(**{f"{last}__isnull": True})
+        | Q(**{f"{last}__gte": F(first)})
+    )
+
+
+class Official(models.Model):
+    name = models.CharField(max_length=200, help_text="Full name as first introduced.")
+    slug = models.SlugField(max_length=220, unique=True)
+    title = models.CharField(max_length=200, blank=True, help_text="Current office.")
+    country = _country_field(blank=True)
+    aliases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Other names the official goes by: surname, other spellings.",
+    )
+    edited_by_person = models.BooleanField(
+        default=False, help_text="Set when an editor changed this row; imports then keep it."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=_valid_country("country", blank_ok=True),
+                name="official_country_valid",
+            ),
+        ]
+        indexes = [
+            # Officials by country: the country page and ?country= on the API.
+            models.Index(fields=["country"], name="official_country_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.title})" if self.title else self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = slugify(self.name)[:200] or "official"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("trips:official-detail", kwargs={"slug": self.slug})
+
+    @property
+    def country_name(self) -> str:
+        return country_name(self.country) if self.country else ""
+
+
+class Article(models.Model):
+    """A source: a news article, or one record of an official travel record."""
+
+    class Kind(models.TextChoices):
+        NEWS = "news", "News article"
+        RECORD = "record", "Official record"
+
+    kind = models.CharField(max_length=6, choices=Kind.choices, default=Kind.NEWS)
+    external_id = models.CharField(
+        max_length=200, unique=True, help_text="The article's id (front-matter `id`)."
+    )
+    title = models.CharField(max_length=500)
+    url = models.URLField(max_length=1000, blank=True, default="")
+    source = models.CharField(max_length=200, blank=True, help_text="Outlet that published it.")
+    published = models.DateField(null=True, blank=True)
+    text = models.TextField(help_text="The article body, untouched.")
+    content_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the text.")
+    imported_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-published", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"], condition=~Q(url=""), name="article_url_unique_when_present"
+            ),
+        ]
+        indexes = [
+            # Newest articles first: the articles list and the home page.
+            models.Index(fields=["published"], name="article_published_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("trips:article-detail", kwargs={"pk": self.pk})
+
+
+class TripQuerySet(models.QuerySet):
+    def planned(self) -> TripQuerySet:
+        return self.filter(status=Trip.Status.PLANNED)
+
+    def ongoing(self) -> TripQuerySet:
+        return self.filter(status=Trip.Status.ONGOING)
+
+    def completed(self) -> TripQuerySet:
+        return self.filter(status=Trip.Status.COMPLETED)
+
+    def for_official(self, official: Official) -> TripQuerySet:
+        return self.filter(officials=official)
+
+    def visiting(self, country: str) -> TripQuerySet:
+        return self.filter(stops__country=country.upper()).distinct()
+
+    def overlapping(self, start: date | None, end: date | None) -> TripQuerySet:
+        """Trips whose known dates touch the window [start, end]."""
+        qs = self
+        if start is not None:
+            qs = qs.filter(Q(end_date__gte=start) | Q(end_date__isnull=True, start_date__gte=start))
+        if end is not None:
+            qs = qs.filter(Q(start_date__lte=end) | Q(start_date__isnull=True, end_date__lte=end))
+        return qs
+
+
+class Trip(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        ONGOING = "ongoing", "Ongoing"
+        COMPLETED = "completed", "Completed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    officials = models.ManyToManyField(Official, related_name="trips", verbose_name="travellers")
+    title = models.CharField(max_length=300, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANNED)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    summary = models.TextField(blank=True)
+    articles = models.ManyToManyField(Article, related_name="trips", blank=True)
+    status_as_of = models.DateField(
+        null=True, blank=True, help_text="Publication date of the latest source."
+    )
+    edited_by_person = models.BooleanField(
+        default=False, help_text="Set when an editor changed this row; imports then keep it."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TripQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=_dates_in_order("start_date", "end_date"),
+                name="trip_end_on_or_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["planned", "ongoing", "completed", "cancelled"]),
+                name="trip_status_valid",
+            ),
+        ]
+        indexes = [
+            # ?status= on the API and the home page's planned/ongoing lists.
+            models.Index(fields=["status", "start_date"], name="trip_status_start_idx"),
+            # Date-window filters (start_after, end_before, overlapping).
+            models.Index(fields=["start_date"], name="trip_start_idx"),
+            models.Index(fields=["end_date"], name="trip_end_idx"),
+            # "Recently updated" feeds.
+            models.Index(fields=["updated_at"], name="trip_updated_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"Trip {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("trips:trip-detail", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "The trip cannot end before it starts."})
+
+
+class StopQuerySet(models.QuerySet):
+    def in_country(self, country: str) -> StopQuerySet:
+        return self.filter(country=country.upper())
+
+    def for_official(self, official: Official) -> StopQuerySet:
+        return self.filter(trip__officials=official)
+
+
+class Stop(models.Model):
+    trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="stops")
+    order = models.PositiveSmallIntegerField(help_text="Position in travel order, from 1.")
+    country = _country_field()
+    city = models.CharField(
+        max_length=200, blank=True, help_text="Empty when only the country is known."
+    )
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    arrive_date = models.DateField(null=True, blank=True)
+    depart_date = models.DateField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    edited_by_person = models.BooleanField(
+        default=False, help_text="Set when an editor changed this row; imports then keep it."
+    )
+
+    objects = StopQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["trip", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["trip", "order"], name="stop_order_unique_in_trip"),
+            models.CheckConstraint(
+                condition=_dates_in_order("arrive_date", "depart_date"),
+                name="stop_depart_on_or_after_arrive",
+            ),
+            models.CheckConstraint(
+                condition=_valid_country("country", blank_ok=False), name="stop_country_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True)
+                | Q(latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180),
+                name="stop_coordinates_valid",
+            ),
+        ]
+        indexes = [
+            # Visits a country received: the country page, ?country= filters.
+            models.Index(fields=["country", "arrive_date"], name="stop_country_arrive_idx"),
+            # ?city= filters.
+            models.Index(fields=["city"], name="stop_city_idx"),
+        ]
+
+    def __str__(self) -> str:
+        place = f"{self.city}, {self.country}" if self.city else country_name(self.country)
+        return f"{self.order}. {place}"
+
+    def clean(self) -> None:
+        if self.arrive_date and self.depart_date and self.depart_date < self.arrive_date:
+            raise ValidationError({"depart_date": "A stop cannot end before it begins."})
+
+    @property
+    def country_name(self) -> str:
+        return country_name(self.country)
+
+    @property
+    def place(self) -> str:
+        return f"{self.city}, {self.country_name}" if self.city else self.country_name
+
+
+class Meeting(models.Model):
+    trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="meetings")
+    stop = models.ForeignKey(
+        Stop, on_delete=models.SET_NULL, null=True, blank=True, related_name="meetings"
+    )
+    date = models.DateField(null=True, blank=True)
+    participants = models.ManyToManyField(Official, related_name="meetings", blank=True)
+    description = models.TextField(blank=True, help_text="What was discussed, as reported.")
+    edited_by_person = models.BooleanField(
+        default=False, help_text="Set when an editor changed this row; imports then keep it."
+    )
+
+    class Meta:
+        ordering = ["trip", "date", "id"]
+        indexes = [
+            # Meetings on a date: timelines and ?date= filters.
+            models.Index(fields=["date"], name="meeting_date_idx"),
+        ]
+
+    def __str__(self) -> str:
+        when = self.date.isoformat() if self.date else "date unknown"
+        return f"Meeting on trip {self.trip_id} ({when})"
+
+
+class Evidence(models.Model):
+    """The sentence of an article that supports one fact."""
+
+    class Fact(models.TextChoices):
+        OFFICIAL = "official", "Official"
+        TRIP = "trip", "Trip"
+        TRIP_START = "trip_start", "Trip start date"
+        TRIP_END = "trip_end", "Trip end date"
+        STOP = "stop", "Stop"
+        MEETING = "meeting", "Meeting"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="evidence")
+    fact = models.CharField(max_length=12, choices=Fact.choices)
+    sentence = models.TextField()
+    start_offset = models.PositiveIntegerField(help_text="Offset of the sentence in the text.")
+    end_offset = models.PositiveIntegerField()
+    official = models.ForeignKey(
+        Official, on_delete=models.CASCADE, null=True, blank=True, related_name="evidence"
+    )
+    trip = models.ForeignKey(
+        Trip, on_delete=models.CASCADE, null=True, blank=True, related_name="evidence"
+    )
+    stop = models.ForeignKey(
+        Stop, on_delete=models.CASCADE, null=True, blank=True, related_name="evidence"
+    )
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, null=True, blank=True, related_name="evidence"
+    )
+
+    class Meta:
+        ordering = ["article", "start_offset", "id"]
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_offset__gte=F("start_offset")), name="evidence_offsets_in_order"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        fact="official",
+                        official__isnull=False,
+                        trip__isnull=True,
+                        stop__isnull=True,
+                        meeting__isnull=True,
+                    )
+                    | Q(
+                        fact__in=["trip", "trip_start", "trip_end"],
+                        official__isnull=True,
+                        trip__isnull=False,
+                        stop__isnull=True,
+                        meeting__isnull=True,
+                    )
+                    | Q(
+                        fact="stop",
+                        official__isnull=True,
+                        trip__isnull=True,
+                        stop__isnull=False,
+                        meeting__isnull=True,
+                    )
+                    | Q(
+                        fact="meeting",
+                        official__isnull=True,
+                        trip__isnull=True,
+                        stop__isnull=True,
+                        meeting__isnull=False,
+                    )
+                ),
+                name="evidence_points_at_its_fact",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_fact_display()} from {self.article_id} @{self.start_offset}"
