@@ -11,7 +11,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -135,6 +135,12 @@ class Article(models.Model):
         return reverse("trips:article-detail", kwargs={"pk": self.pk})
 
 
+def _record_sources() -> models.QuerySet:
+    return Trip.articles.through.objects.filter(
+        trip_id=OuterRef("pk"), article__kind=Article.Kind.RECORD
+    )
+
+
 class TripQuerySet(models.QuerySet):
     def planned(self) -> TripQuerySet:
         return self.filter(status=Trip.Status.PLANNED)
@@ -150,6 +156,14 @@ class TripQuerySet(models.QuerySet):
 
     def visiting(self, country: str) -> TripQuerySet:
         return self.filter(stops__country=country.upper()).distinct()
+
+    def verified(self) -> TripQuerySet:
+        """Trips the official record confirms: at least one record among their sources."""
+        return self.filter(Exists(_record_sources()))
+
+    def unverified(self) -> TripQuerySet:
+        """Trips known only from the news."""
+        return self.exclude(Exists(_record_sources()))
 
     def overlapping(self, start: date | None, end: date | None) -> TripQuerySet:
         """Trips whose known dates touch the window [start, end]."""
@@ -239,6 +253,14 @@ class Stop(models.Model):
     arrive_date = models.DateField(null=True, blank=True)
     depart_date = models.DateField(null=True, blank=True)
     notes = models.TextField(blank=True)
+    # The dates the official record gives, kept apart from the dates above
+    # (which the news may have set) so the two can be compared.
+    recorded_arrive = models.DateField(
+        null=True, blank=True, help_text="Arrival according to the official record."
+    )
+    recorded_depart = models.DateField(
+        null=True, blank=True, help_text="Departure according to the official record."
+    )
     edited_by_person = models.BooleanField(
         default=False, help_text="Set when an editor changed this row; imports then keep it."
     )
@@ -252,6 +274,10 @@ class Stop(models.Model):
             models.CheckConstraint(
                 condition=_dates_in_order("arrive_date", "depart_date"),
                 name="stop_depart_on_or_after_arrive",
+            ),
+            models.CheckConstraint(
+                condition=_dates_in_order("recorded_arrive", "recorded_depart"),
+                name="stop_recorded_depart_on_or_after_arrive",
             ),
             models.CheckConstraint(
                 condition=_valid_country("country", blank_ok=False), name="stop_country_valid"
