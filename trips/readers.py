@@ -13,6 +13,7 @@ reason; nothing is dropped silently.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -237,10 +238,9 @@ def _read_html(text: str, origin: str, options: ReadOptions) -> ArticleSource | 
         title, _, body = body.partition("\n")
     published = options.published
     if document.date:
-        try:
+        # An unreadable page date is no reason to refuse the page.
+        with contextlib.suppress(ValueError):
             published = parse_iso_date(document.date)
-        except ValueError:
-            pass
     url = (document.url or "").strip()
     if url and not re.match(r"^https?://", url):
         url = ""
