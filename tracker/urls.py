@@ -8,5 +8,6 @@ admin.site.site_title = "Trip Tracker admin"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("trips.api_urls")),
     path("", include("trips.urls")),
 ]

@@ -1,0 +1,681 @@
+"""The read side of the REST API: resources, filters, search, ordering, paging, query counts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from tests.factories import (
+    make_article,
+    make_evidence,
+    make_meeting,
+    make_official,
+    make_stop,
+    make_trip,
+)
+from trips.models import Article, Trip
+
+pytestmark = pytest.mark.django_db
+
+BASE = "http://testserver"
+
+
+@pytest.fixture(autouse=True)
+def _no_throttle(settings):
+    settings.API_ANON_THROTTLE_RATE = None
+    cache.clear()
+
+
+def _get(client, name, *, kwargs=None, **params):
+    response = client.get(reverse(name, kwargs=kwargs), params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def _ids(payload) -> list[int]:
+    return [row["id"] for row in payload["results"]]
+
+
+def _blinken_trip():
+    blinken = make_official(
+        name="Antony Blinken", slug="antony-blinken", title="Secretary of State", country="US"
+    )
+    motegi = make_official(
+        name="Toshimitsu Motegi", slug="toshimitsu-motegi", title="Foreign Minister", country="JP"
+    )
+    article = make_article(
+        external_id="voa-1",
+        title="Blinken lands in Tokyo",
+        url="https://example.org/voa-1",
+        source="VOA",
+        published=date(2021, 3, 16),
+        text="Blinken arrived in Tokyo on March 15. He met Motegi.",
+    )
+    trip = make_trip(
+        officials=[blinken],
+        title="Blinken in Asia",
+        summary="Talks on alliances.",
+        start_date=date(2021, 3, 15),
+        end_date=date(2021, 3, 18),
+    )
+    trip.articles.add(article)
+    tokyo = make_stop(
+        trip=trip,
+        country="JP",
+        city="Tokyo",
+        latitude=35.69,
+        longitude=139.69,
+        arrive_date=date(2021, 3, 15),
+        depart_date=date(2021, 3, 17),
+    )
+    seoul = make_stop(trip=trip, country="KR", city="Seoul", latitude=None, longitude=None)
+    meeting = make_meeting(
+        trip=trip, stop=tokyo, participants=[motegi], date=date(2021, 3, 16), description="Talks"
+    )
+    make_evidence(
+        article=article,
+        trip=trip,
+        sentence="Blinken arrived in Tokyo on March 15.",
+        start_offset=0,
+        end_offset=37,
+    )
+    make_evidence(article=article, stop=tokyo, sentence="Blinken arrived in Tokyo", end_offset=24)
+    make_evidence(
+        article=article,
+        meeting=meeting,
+        sentence="He met Motegi.",
+        start_offset=38,
+        end_offset=52,
+    )
+    return trip, blinken, motegi, article, tokyo, seoul, meeting
+
+
+def test_it_returns_a_trip_with_everything_for_its_timeline(client):
+    trip, blinken, motegi, article, tokyo, seoul, meeting = _blinken_trip()
+    payload = _get(client, "api:trip-detail", kwargs={"pk": trip.pk})
+    article_ref = {
+        "id": article.pk,
+        "external_id": "voa-1",
+        "title": "Blinken lands in Tokyo",
+        "url": "https://example.org/voa-1",
+        "source": "VOA",
+        "published": "2021-03-16",
+        "api_url": f"{BASE}/api/articles/{article.pk}/",
+    }
+
+    def evidence(fact, sentence, start, end):
+        return {
+            "fact": fact,
+            "sentence": sentence,
+            "start_offset": start,
+            "end_offset": end,
+            "article": article_ref,
+        }
+
+    assert payload == {
+        "id": trip.pk,
+        "title": "Blinken in Asia",
+        "status": "completed",
+        "status_as_of": None,
+        "start_date": "2021-03-15",
+        "end_date": "2021-03-18",
+        "summary": "Talks on alliances.",
+        "travellers": [
+            {
+                "id": blinken.pk,
+                "slug": "antony-blinken",
+                "name": "Antony Blinken",
+                "title": "Secretary of State",
+                "country": "US",
+                "api_url": f"{BASE}/api/officials/antony-blinken/",
+            }
+        ],
+        "stops": [
+            {
+                "id": tokyo.pk,
+                "order": 1,
+                "country": "JP",
+                "country_name": "Japan",
+                "city": "Tokyo",
+                "latitude": 35.69,
+                "longitude": 139.69,
+                "arrive_date": "2021-03-15",
+                "depart_date": "2021-03-17",
+                "recorded_arrive": None,
+                "recorded_depart": None,
+                "notes": "",
+                "edited_by_person": False,
+                "evidence": [evidence("stop", "Blinken arrived in Tokyo", 0, 24)],
+            },
+            {
+                "id": seoul.pk,
+                "order": 2,
+                "country": "KR",
+                "country_name": "South Korea",
+                "city": "Seoul",
+                "latitude": None,
+                "longitude": None,
+                "arrive_date": None,
+                "depart_date": None,
+                "recorded_arrive": None,
+                "recorded_depart": None,
+                "notes": "",
+                "edited_by_person": False,
+                "evidence": [],
+            },
+        ],
+        "articles": [article_ref],
+        "edited_by_person": False,
+        "created_at": payload["created_at"],
+        "updated_at": payload["updated_at"],
+        "api_url": f"{BASE}/api/trips/{trip.pk}/",
+        "html_url": f"{BASE}/trips/{trip.pk}/",
+        "evidence": [evidence("trip", "Blinken arrived in Tokyo on March 15.", 0, 37)],
+        "meetings": [
+            {
+                "id": meeting.pk,
+                "date": "2021-03-16",
+                "stop": tokyo.pk,
+                "participants": [
+                    {
+                        "id": motegi.pk,
+                        "slug": "toshimitsu-motegi",
+                        "name": "Toshimitsu Motegi",
+                        "title": "Foreign Minister",
+                        "country": "JP",
+                        "api_url": f"{BASE}/api/officials/toshimitsu-motegi/",
+                    }
+                ],
+                "description": "Talks",
+                "edited_by_person": False,
+                "evidence": [evidence("meeting", "He met Motegi.", 38, 52)],
+            }
+        ],
+    }
+
+
+def test_it_lists_trips_with_travellers_and_stops_newest_first(client):
+    trip, *_ = _blinken_trip()
+    older = make_trip(title="Older", start_date=date(2020, 1, 1), end_date=date(2020, 1, 2))
+    undated = make_trip(title="Undated", start_date=None, end_date=None)
+    payload = _get(client, "api:trip-list")
+    assert payload["count"] == 3
+    assert _ids(payload) == [trip.pk, older.pk, undated.pk]
+    first = payload["results"][0]
+    assert [s["city"] for s in first["stops"]] == ["Tokyo", "Seoul"]
+    assert "evidence" not in first["stops"][0]
+    assert first["travellers"][0]["slug"] == "antony-blinken"
+    assert first["articles"] == [trip.articles.get().pk]
+    assert "meetings" not in first
+
+
+def test_it_lists_officials_with_counts_and_links(client):
+    trip, blinken, motegi, *_ = _blinken_trip()
+    second = make_trip(officials=[blinken])
+    make_stop(trip=second, country="FR", city="Paris")
+    make_stop(trip=second, country="JP", city="Osaka")
+    make_evidence(official=blinken, sentence="Secretary of State Antony Blinken")
+    payload = _get(client, "api:official-list")
+    by_slug = {row["slug"]: row for row in payload["results"]}
+    row = by_slug["antony-blinken"]
+    assert row["trip_count"] == 2
+    assert row["countries_visited"] == 3
+    assert row["aliases"] == []
+    assert row["trips_url"] == f"{BASE}/api/trips/?official=antony-blinken"
+    assert row["calendar_url"] == f"{BASE}/api/officials/antony-blinken/trips.ics"
+    assert row["feed_url"] == f"{BASE}/api/officials/antony-blinken/feed.atom"
+    assert row["html_url"] == f"{BASE}/officials/antony-blinken/"
+    assert [e["sentence"] for e in row["evidence"]] == ["Secretary of State Antony Blinken"]
+    assert by_slug["toshimitsu-motegi"]["trip_count"] == 0
+    assert by_slug["toshimitsu-motegi"]["countries_visited"] == 0
+
+
+def test_it_shows_an_official_with_every_trip(client):
+    trip, blinken, *_ = _blinken_trip()
+    later = make_trip(officials=[blinken], title="Later", start_date=date(2022, 1, 1))
+    payload = _get(client, "api:official-detail", kwargs={"slug": "antony-blinken"})
+    assert [t["id"] for t in payload["trips"]] == [later.pk, trip.pk]
+    assert payload["trips"][1] == {
+        "id": trip.pk,
+        "title": "Blinken in Asia",
+        "status": "completed",
+        "start_date": "2021-03-15",
+        "end_date": "2021-03-18",
+        "api_url": f"{BASE}/api/trips/{trip.pk}/",
+    }
+
+
+def test_it_lists_stops_flat_with_trip_and_travellers(client):
+    trip, blinken, _, _, tokyo, seoul, _ = _blinken_trip()
+    payload = _get(client, "api:stop-list")
+    assert _ids(payload) == [tokyo.pk, seoul.pk]
+    row = payload["results"][0]
+    assert row["trip"] == trip.pk
+    assert row["trip_title"] == "Blinken in Asia"
+    assert row["trip_url"] == f"{BASE}/api/trips/{trip.pk}/"
+    assert [t["id"] for t in row["travellers"]] == [blinken.pk]
+    assert row["evidence"][0]["sentence"] == "Blinken arrived in Tokyo"
+
+
+def test_it_lists_meetings_flat_with_place_and_people(client):
+    trip, blinken, motegi, _, tokyo, _, meeting = _blinken_trip()
+    unplaced = make_meeting(trip=trip, participants=[], date=None, description="Dinner")
+    payload = _get(client, "api:meeting-list")
+    assert _ids(payload) == [meeting.pk, unplaced.pk]
+    row, other = payload["results"]
+    assert (row["country"], row["city"], row["stop"]) == ("JP", "Tokyo", tokyo.pk)
+    assert [t["slug"] for t in row["travellers"]] == ["antony-blinken"]
+    assert [p["slug"] for p in row["participants"]] == ["toshimitsu-motegi"]
+    assert (other["country"], other["city"], other["stop"]) == (None, None, None)
+
+
+def test_it_shows_an_article_with_the_facts_it_supports(client):
+    trip, blinken, motegi, article, tokyo, _, meeting = _blinken_trip()
+    listed = _get(client, "api:article-list")
+    assert listed["results"][0]["trips"] == [trip.pk]
+    assert "facts" not in listed["results"][0]
+    payload = _get(client, "api:article-detail", kwargs={"pk": article.pk})
+    assert payload["kind"] == "news"
+    facts = payload["facts"]
+    assert [f["fact"] for f in facts] == ["trip", "stop", "meeting"]
+    assert facts[0]["trip"]["id"] == trip.pk
+    assert facts[1]["stop"] == {
+        "id": tokyo.pk,
+        "trip": trip.pk,
+        "order": 1,
+        "country": "JP",
+        "city": "Tokyo",
+        "arrive_date": "2021-03-15",
+        "depart_date": "2021-03-17",
+    }
+    assert facts[2]["meeting"]["id"] == meeting.pk
+    assert facts[2]["official"] is None
+
+
+def test_it_lists_the_countries_visited_and_their_visits(client):
+    trip, blinken, *_ = _blinken_trip()
+    again = make_trip(officials=[blinken], start_date=date(2023, 5, 1), end_date=None)
+    make_stop(trip=again, country="JP", city="Hiroshima", arrive_date=date(2023, 5, 1))
+    payload = _get(client, "api:country-list")
+    assert [row["code"] for row in payload["results"]] == ["JP", "KR"]
+    japan = payload["results"][0]
+    assert japan == {
+        "code": "JP",
+        "name": "Japan",
+        "visit_count": 2,
+        "trip_count": 2,
+        "first_visit": "2021-03-15",
+        "last_visit": "2023-05-01",
+        "api_url": f"{BASE}/api/countries/JP/",
+        "feed_url": f"{BASE}/api/countries/JP/feed.atom",
+    }
+    detail = _get(client, "api:country-detail", kwargs={"code": "jp"})
+    assert detail["visit_count"] == 2
+    assert detail["visits"]["count"] == 2
+    assert [v["city"] for v in detail["visits"]["results"]] == ["Hiroshima", "Tokyo"]
+    assert detail["visits"]["results"][0]["travellers"][0]["slug"] == "antony-blinken"
+    assert detail["visits"]["results"][0]["trip"]["id"] == again.pk
+
+
+def test_it_shows_a_country_with_no_visits_and_refuses_unknown_codes(client):
+    assert _get(client, "api:country-detail", kwargs={"code": "FR"})["visits"]["count"] == 0
+    response = client.get("/api/countries/QQ/")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "No such country code."}
+
+
+@pytest.mark.parametrize(
+    ("ordering", "expected"),
+    [("name", ["FR", "JP", "KR"]), ("-visit_count", ["JP", "FR", "KR"]), ("-last_visit", None)],
+)
+def test_it_orders_countries(client, ordering, expected):
+    trip = make_trip()
+    make_stop(trip=trip, country="KR", arrive_date=date(2024, 1, 1))
+    make_stop(trip=trip, country="JP", arrive_date=date(2024, 2, 1))
+    make_stop(trip=trip, country="JP", arrive_date=date(2024, 3, 1))
+    make_stop(trip=trip, country="FR", arrive_date=None)
+    codes = [r["code"] for r in _get(client, "api:country-list", ordering=ordering)["results"]]
+    assert codes == (expected or ["JP", "KR", "FR"])
+
+
+# --- Filters ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def three_trips():
+    """Blinken to Japan (March 2021), Austin to Korea (planned, May 2021), both to France."""
+    blinken = make_official(name="Antony Blinken", slug="antony-blinken")
+    austin = make_official(name="Lloyd Austin", slug="lloyd-austin", title="Secretary of Defense")
+    japan = make_trip(
+        officials=[blinken],
+        title="Alliance talks",
+        start_date=date(2021, 3, 15),
+        end_date=date(2021, 3, 18),
+    )
+    make_stop(trip=japan, country="JP", city="Tokyo", arrive_date=date(2021, 3, 15))
+    korea = make_trip(
+        officials=[austin],
+        title="Peninsula visit",
+        summary="Security consultations",
+        status="planned",
+        start_date=date(2021, 5, 2),
+        end_date=date(2021, 5, 4),
+    )
+    make_stop(trip=korea, country="KR", city="Seoul", arrive_date=date(2021, 5, 2))
+    france = make_trip(
+        officials=[blinken, austin],
+        title="NATO meetings",
+        start_date=date(2021, 6, 10),
+        end_date=None,
+    )
+    make_stop(
+        trip=france,
+        country="FR",
+        city="Paris",
+        arrive_date=date(2021, 6, 10),
+        depart_date=date(2021, 6, 12),
+    )
+    make_stop(trip=france, country="BE", city="Brussels", arrive_date=date(2021, 6, 12))
+    return {"japan": japan, "korea": korea, "france": france}
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"official": "antony-blinken"}, ["france", "japan"]),
+        ({"official": "nobody"}, []),
+        ({"country": "fr"}, ["france"]),
+        ({"city": "seoul"}, ["korea"]),
+        ({"status": "planned"}, ["korea"]),
+        ({"status": ["planned", "completed"]}, ["france", "korea", "japan"]),
+        ({"start_after": "2021-05-01"}, ["france", "korea"]),
+        ({"end_before": "2021-05-04"}, ["korea", "japan"]),
+        ({"overlaps_from": "2021-03-17", "overlaps_to": "2021-05-02"}, ["korea", "japan"]),
+        ({"overlaps_from": "2021-06-10"}, ["france"]),
+        ({"overlaps_from": "2021-06-11"}, []),
+        ({"overlaps_to": "2021-03-15"}, ["japan"]),
+        ({"q": "Tokyo"}, ["japan"]),
+        ({"q": "Lloyd Austin"}, ["france", "korea"]),
+        ({"q": "consultations"}, ["korea"]),
+        ({"q": "Belgium"}, ["france"]),
+        ({"q": "alliance"}, ["japan"]),
+        ({"ordering": "title"}, ["japan", "france", "korea"]),
+        ({"ordering": "-end_date"}, None),
+    ],
+)
+def test_it_filters_trips(client, three_trips, params, expected):
+    payload = _get(client, "api:trip-list", **params)
+    names = {trip.pk: name for name, trip in three_trips.items()}
+    got = [names[pk] for pk in _ids(payload)]
+    if expected is None:  # descending end date: the open-ended trip's place depends on the DB
+        assert [n for n in got if n != "france"] == ["korea", "japan"]
+    else:
+        assert got == expected
+
+
+def test_it_filters_trips_by_source_article_and_verification(client, three_trips):
+    record = make_article(kind=Article.Kind.RECORD)
+    three_trips["korea"].articles.add(record)
+    news = make_article()
+    three_trips["japan"].articles.add(news)
+    assert _ids(_get(client, "api:trip-list", article=record.pk)) == [three_trips["korea"].pk]
+    assert _ids(_get(client, "api:trip-list", verified="true")) == [three_trips["korea"].pk]
+    unverified = _ids(_get(client, "api:trip-list", verified="false"))
+    assert three_trips["korea"].pk not in unverified
+    assert len(unverified) == 2
+
+
+def test_it_filters_trips_changed_since(client, three_trips):
+    Trip.objects.filter(pk=three_trips["japan"].pk).update(updated_at="2020-01-01T00:00:00Z")
+    payload = _get(client, "api:trip-list", updated_since="2021-01-01T00:00:00Z")
+    assert three_trips["japan"].pk not in _ids(payload)
+    assert payload["count"] == 2
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"country": "JP"}, ["Tokyo"]),
+        ({"city": "PARIS"}, ["Paris"]),
+        ({"official": "lloyd-austin"}, ["Brussels", "Paris", "Seoul"]),
+        ({"date": "2021-06-11"}, ["Paris"]),
+        ({"date": "2021-06-12"}, ["Brussels", "Paris"]),
+        ({"date_after": "2021-05-01", "date_before": "2021-06-11"}, ["Paris", "Seoul"]),
+        ({"q": "Brussels"}, ["Brussels"]),
+        ({"q": "Korea"}, ["Seoul"]),
+        ({"ordering": "city"}, ["Brussels", "Paris", "Seoul", "Tokyo"]),
+    ],
+)
+def test_it_filters_stops(client, three_trips, params, expected):
+    payload = _get(client, "api:stop-list", **params)
+    got = [row["city"] for row in payload["results"]]
+    assert (got if "ordering" in params else sorted(got)) == expected
+
+
+def test_it_filters_stops_by_trip(client, three_trips):
+    payload = _get(client, "api:stop-list", trip=three_trips["france"].pk)
+    assert [row["city"] for row in payload["results"]] == ["Brussels", "Paris"]
+
+
+def test_it_filters_meetings_by_participant_and_traveller(client, three_trips):
+    kim = make_official(name="Kim Min", slug="kim-min", country="KR")
+    macron = make_official(name="Emmanuel Macron", slug="emmanuel-macron", country="FR")
+    seoul = three_trips["korea"].stops.get()
+    in_seoul = make_meeting(
+        trip=three_trips["korea"], stop=seoul, participants=[kim], date=date(2021, 5, 3)
+    )
+    in_paris = make_meeting(
+        trip=three_trips["france"], participants=[macron, kim], description="Defence talks"
+    )
+
+    def ids(**params):
+        return sorted(_ids(_get(client, "api:meeting-list", **params)))
+
+    assert ids(participant="kim-min") == sorted([in_seoul.pk, in_paris.pk])
+    assert ids(participant="emmanuel-macron") == [in_paris.pk]
+    assert ids(traveller="antony-blinken") == [in_paris.pk]
+    assert ids(traveller="lloyd-austin") == sorted([in_seoul.pk, in_paris.pk])
+    assert ids(country="KR") == [in_seoul.pk]
+    assert ids(trip=three_trips["korea"].pk) == [in_seoul.pk]
+    assert ids(date_after="2021-05-01") == [in_seoul.pk]
+    assert ids(q="Macron") == [in_paris.pk]
+    assert ids(q="defence") == [in_paris.pk]
+
+
+def test_it_filters_officials_and_articles(client):
+    make_official(name="Penny Wong", slug="penny-wong", country="AU", aliases=["Wong"])
+    make_official(name="Kim Min", slug="kim-min", country="KR")
+    assert [o["slug"] for o in _get(client, "api:official-list", country="au")["results"]] == [
+        "penny-wong"
+    ]
+    assert [o["slug"] for o in _get(client, "api:official-list", q="penny")["results"]] == [
+        "penny-wong"
+    ]
+    old = make_article(source="VOA", published=date(2020, 1, 1), title="Wong visits")
+    new = make_article(source="AP", published=date(2024, 1, 1), kind=Article.Kind.RECORD)
+    assert _ids(_get(client, "api:article-list")) == [new.pk, old.pk]
+    assert _ids(_get(client, "api:article-list", source="voa")) == [old.pk]
+    assert _ids(_get(client, "api:article-list", kind="record")) == [new.pk]
+    assert _ids(_get(client, "api:article-list", published_before="2021-01-01")) == [old.pk]
+    assert _ids(_get(client, "api:article-list", q="Wong")) == [old.pk]
+    trip = make_trip()
+    trip.articles.add(old)
+    assert _ids(_get(client, "api:article-list", trip=trip.pk)) == [old.pk]
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "field"),
+    [
+        ("api:trip-list", {"country": "XX"}, "country"),
+        ("api:trip-list", {"start_after": "not-a-date"}, "start_after"),
+        ("api:trip-list", {"status": "lost"}, "status"),
+        ("api:stop-list", {"date": "2021-13-01"}, "date"),
+        ("api:meeting-list", {"trip": "abc"}, "trip"),
+        ("api:country-list", {"ordering": "size"}, "ordering"),
+    ],
+)
+def test_it_rejects_bad_filter_values_naming_the_parameter(client, name, params, field):
+    response = client.get(reverse(name), params)
+    assert response.status_code == 400
+    assert field in response.json()
+
+
+# --- Pagination and errors ---------------------------------------------------------
+
+
+def test_it_pages_lists_with_a_maximum_page_size(client):
+    trip = make_trip()
+    for _ in range(7):
+        make_stop(trip=trip)
+    first = _get(client, "api:stop-list", page_size=3)
+    assert (first["count"], len(first["results"])) == (7, 3)
+    assert first["next"] == f"{BASE}/api/stops/?page=2&page_size=3"
+    last = _get(client, "api:stop-list", page_size=3, page=3)
+    assert len(last["results"]) == 1 and last["next"] is None
+    assert len(_get(client, "api:stop-list", page_size=100000)["results"]) == 7
+    assert client.get(reverse("api:stop-list"), {"page": 9}).status_code == 404
+
+
+def test_it_caps_the_page_size_at_500(client):
+    from trips.api_access import Pagination
+
+    assert Pagination.max_page_size == 500
+    trip = make_trip()
+    from trips.models import Stop
+
+    Stop.objects.bulk_create(Stop(trip=trip, order=n, country="JP") for n in range(1, 502))
+    payload = _get(client, "api:stop-list", page_size=10000)
+    assert (payload["count"], len(payload["results"])) == (501, 500)
+
+
+def test_it_answers_unknown_objects_and_paths_with_json_404(client):
+    for path in ("/api/trips/999999/", "/api/officials/nobody/", "/api/nothing/here/"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert response["Content-Type"] == "application/json"
+        assert list(response.json()) == ["detail"]
+
+
+def test_it_hides_unexpected_errors_behind_a_json_500(client, monkeypatch, caplog):
+    from trips import api_selectors
+
+    def broken():
+        raise RuntimeError("secret internal detail")
+
+    monkeypatch.setattr(api_selectors, "trips_listed", broken)
+    response = client.get(reverse("api:trip-list"))
+    assert response.status_code == 500
+    assert response.json() == {"detail": "Internal server error."}
+    assert b"secret" not in response.content
+    assert "secret internal detail" in caplog.text
+
+
+def test_it_throttles_anonymous_clients(client, settings):
+    settings.API_ANON_THROTTLE_RATE = "3/minute"
+    codes = [client.get(reverse("api:country-list")).status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+    assert "throttled" in client.get(reverse("api:country-list")).json()["detail"].lower()
+
+
+def test_it_does_not_throttle_staff(client, settings, admin_user):
+    settings.API_ANON_THROTTLE_RATE = "2/minute"
+    client.force_login(admin_user)
+    codes = {client.get(reverse("api:country-list")).status_code for _ in range(4)}
+    assert codes == {200}
+
+
+def test_the_browsable_api_renders(client):
+    _blinken_trip()
+    for name in ("api:api-root", "api:trip-list", "api:official-list"):
+        response = client.get(reverse(name), HTTP_ACCEPT="text/html")
+        assert response.status_code == 200
+        assert b"Django REST framework" in response.content
+
+
+# --- Query counts ------------------------------------------------------------------
+
+
+def _grow(n: int) -> None:
+    """n more trips, each with two travellers, three stops, two meetings and evidence."""
+    for i in range(n):
+        article = make_article()
+        trip = make_trip(officials=[make_official(), make_official()])
+        trip.articles.add(article)
+        make_evidence(article=article, trip=trip)
+        for city, code in (("Tokyo", "JP"), ("Seoul", "KR"), ("Paris", "FR")):
+            stop = make_stop(trip=trip, city=city, country=code, arrive_date=date(2024, 3, 1 + i))
+            make_evidence(article=article, stop=stop)
+        for _ in range(2):
+            meeting = make_meeting(trip=trip, participants=[make_official()])
+            make_evidence(article=article, meeting=meeting)
+        make_evidence(article=article, official=trip.officials.first())
+
+
+def _detail_kwargs(name: str) -> dict:
+    from trips.models import Official
+
+    if name == "api:trip-detail":
+        return {"pk": Trip.objects.latest("id").pk}
+    if name == "api:official-detail":
+        return {"slug": Official.objects.filter(trips__isnull=False).first().slug}
+    if name == "api:article-detail":
+        return {"pk": Article.objects.latest("id").pk}
+    if name == "api:country-detail":
+        return {"code": "JP"}
+    return {}
+
+
+ENDPOINTS = [
+    ("api:trip-list", {}),
+    ("api:trip-list", {"format": "csv"}),
+    ("api:trip-list", {"q": "Tokyo", "country": "JP", "official": "x"}),
+    ("api:trip-detail", {}),
+    ("api:official-list", {}),
+    ("api:official-detail", {}),
+    ("api:stop-list", {}),
+    ("api:stop-list", {"format": "geojson"}),
+    ("api:stop-list", {"format": "csv"}),
+    ("api:meeting-list", {}),
+    ("api:meeting-list", {"format": "csv"}),
+    ("api:article-list", {}),
+    ("api:article-detail", {}),
+    ("api:country-list", {}),
+    ("api:country-detail", {}),
+    ("api:official-ics", {}),
+    ("api:official-feed", {}),
+    ("api:country-feed", {}),
+]
+
+
+@pytest.mark.parametrize(("name", "params"), ENDPOINTS)
+def test_it_uses_the_same_number_of_queries_however_many_rows(
+    client, django_assert_max_num_queries, name, params
+):
+    """Count the queries with 2 trips, then allow no more with 12."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def fetch() -> None:
+        kwargs = _detail_kwargs(name)
+        if name in ("api:official-ics", "api:official-feed"):
+            kwargs = _detail_kwargs("api:official-detail")
+        if name == "api:country-feed":
+            kwargs = {"code": "JP"}
+        response = client.get(reverse(name, kwargs=kwargs), params)
+        assert response.status_code == 200
+
+    _grow(2)
+    with CaptureQueriesContext(connection) as small:
+        fetch()
+    _grow(10)
+    # The official of the detail pages gets more trips too.
+    from trips.models import Official
+
+    busy = Official.objects.filter(trips__isnull=False).first()
+    for trip in Trip.objects.exclude(officials=busy)[:10]:
+        trip.officials.add(busy)
+    with django_assert_max_num_queries(len(small)):
+        fetch()

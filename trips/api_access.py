@@ -1,0 +1,81 @@
+"""Access, paging and errors of the API, named in ``settings.REST_FRAMEWORK``.
+
+Kept apart from ``trips.api`` because DRF imports these classes while
+``rest_framework.views`` itself is loading.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.conf import settings
+from rest_framework import permissions, status
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
+
+logger = logging.getLogger(__name__)
+
+
+class IsStaffOrReadOnly(permissions.BasePermission):
+    """Anyone reads; only authenticated staff users write."""
+
+    message = "Only staff users may change the record."
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        return bool(request.user and request.user.is_authenticated and request.user.is_staff)
+
+
+class AnonThrottle(AnonRateThrottle):
+    """Anonymous clients, by address, at ``settings.API_ANON_THROTTLE_RATE`` (None: no limit)."""
+
+    def get_rate(self) -> str | None:
+        # Read at request time, so the setting can change without a restart of
+        # the class (tests, and the benchmark which measures the app, not the limit).
+        return settings.API_ANON_THROTTLE_RATE
+
+
+class Pagination(PageNumberPagination):
+    """``page`` and ``page_size`` (at most 500; 50 by default) on every list.
+
+    CSV and GeoJSON bodies hold only the rows; their total and the next and
+    previous pages travel in the ``X-Total-Count`` and ``Link`` headers.
+    """
+
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+    def get_paginated_response(self, data: Any) -> Response:
+        renderer = getattr(self.request, "accepted_renderer", None)
+        if getattr(renderer, "format", "json") not in ("csv", "geojson"):
+            return super().get_paginated_response(data)
+        headers = {"X-Total-Count": str(self.page.paginator.count)}
+        links = [
+            f'<{url}>; rel="{rel}"'
+            for rel, url in (("next", self.get_next_link()), ("prev", self.get_previous_link()))
+            if url
+        ]
+        if links:
+            headers["Link"] = ", ".join(links)
+        return Response(data, headers=headers)
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """DRF's handler, plus a JSON 500 (logged, with no details) for anything unexpected."""
+    from rest_framework.views import exception_handler as drf_exception_handler
+    from rest_framework.views import set_rollback
+
+    response = drf_exception_handler(exc, context)
+    if response is None and not settings.DEBUG:
+        request = context.get("request")
+        logger.error("Unhandled error in the API: %s", getattr(request, "path", "?"), exc_info=exc)
+        set_rollback()
+        response = Response(
+            {"detail": "Internal server error."}, status=status.HTTP_500_INTERNAL_SERVER_ERROR
+        )
+    return response

@@ -1,0 +1,592 @@
+"""API representations (output) and the inputs of API writes.
+
+Output serializers name their fields explicitly. Every object carries
+``evidence``: the sentences that support it, each with its article. The
+querysets of ``trips.api_selectors`` prefetch everything these read, so a
+page of any size costs the same number of queries.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from trips.countries import country_name
+from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
+
+
+def _absolute(serializer: serializers.Serializer, path: str) -> str:
+    request = serializer.context.get("request")
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+class ApiLinkField(serializers.Field):
+    """An absolute link to an API route named ``api:<route>``, keyed by one attribute."""
+
+    def __init__(self, route: str, *, lookup: str = "pk", kwarg: str = "pk", **kwargs: Any):
+        self.route, self.lookup, self.kwarg = route, lookup, kwarg
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value: Any) -> str:
+        key = value[self.lookup] if isinstance(value, dict) else getattr(value, self.lookup)
+        return _absolute(self.parent, reverse(f"api:{self.route}", kwargs={self.kwarg: key}))
+
+
+extend_schema_field(OpenApiTypes.URI)(ApiLinkField)
+
+
+class PageLinkField(serializers.Field):
+    """An absolute link to the object's HTML page (``get_absolute_url``)."""
+
+    def __init__(self, **kwargs: Any):
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value: Any) -> str:
+        return _absolute(self.parent, value.get_absolute_url())
+
+
+extend_schema_field(OpenApiTypes.URI)(PageLinkField)
+
+
+# --- Summaries embedded in other objects -----------------------------------
+
+
+class ArticleRefSerializer(serializers.ModelSerializer):
+    api_url = ApiLinkField("article-detail", help_text="This article in the API.")
+
+    class Meta:
+        model = Article
+        fields = ("id", "external_id", "title", "url", "source", "published", "api_url")
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    """A sentence that supports the object it is attached to."""
+
+    article = ArticleRefSerializer(help_text="The article the sentence comes from.")
+
+    class Meta:
+        model = Evidence
+        fields = ("fact", "sentence", "start_offset", "end_offset", "article")
+
+
+class OfficialRefSerializer(serializers.ModelSerializer):
+    api_url = ApiLinkField("official-detail", lookup="slug", kwarg="slug")
+
+    class Meta:
+        model = Official
+        fields = ("id", "slug", "name", "title", "country", "api_url")
+
+
+class TripRefSerializer(serializers.ModelSerializer):
+    api_url = ApiLinkField("trip-detail")
+
+    class Meta:
+        model = Trip
+        fields = ("id", "title", "status", "start_date", "end_date", "api_url")
+
+
+class StopRefSerializer(serializers.ModelSerializer):
+    """A stop inside a trip of a list: where and when, without its evidence."""
+
+    country_name = serializers.CharField(read_only=True, help_text="English name of `country`.")
+
+    class Meta:
+        model = Stop
+        fields = (
+            "id",
+            "order",
+            "country",
+            "country_name",
+            "city",
+            "latitude",
+            "longitude",
+            "arrive_date",
+            "depart_date",
+        )
+
+
+# --- Officials ---------------------------------------------------------------
+
+
+class OfficialSerializer(serializers.ModelSerializer):
+    country_name = serializers.CharField(read_only=True, help_text="English name of `country`.")
+    trip_count = serializers.IntegerField(read_only=True, help_text="Trips the official made.")
+    countries_visited = serializers.IntegerField(
+        read_only=True, help_text="Distinct countries among the stops of those trips."
+    )
+    api_url = ApiLinkField("official-detail", lookup="slug", kwarg="slug")
+    html_url = PageLinkField(help_text="The official's page on the site.")
+    trips_url = serializers.SerializerMethodField(help_text="The official's trips in the API.")
+    calendar_url = ApiLinkField(
+        "official-ics", lookup="slug", kwarg="slug", help_text="iCalendar feed of the trips."
+    )
+    feed_url = ApiLinkField(
+        "official-feed",
+        lookup="slug",
+        kwarg="slug",
+        help_text="Atom feed of new and updated trips.",
+    )
+    evidence = EvidenceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Official
+        fields = (
+            "id",
+            "slug",
+            "name",
+            "title",
+            "country",
+            "country_name",
+            "aliases",
+            "trip_count",
+            "countries_visited",
+            "edited_by_person",
+            "api_url",
+            "html_url",
+            "trips_url",
+            "calendar_url",
+            "feed_url",
+            "evidence",
+        )
+
+    def get_trips_url(self, official: Official) -> str:
+        return _absolute(self, f"{reverse('api:trip-list')}?official={official.slug}")
+
+
+class OfficialDetailSerializer(OfficialSerializer):
+    trips = TripRefSerializer(many=True, read_only=True, help_text="Every trip, newest first.")
+
+    class Meta(OfficialSerializer.Meta):
+        fields = (*OfficialSerializer.Meta.fields, "trips")
+
+
+# --- Trips -------------------------------------------------------------------
+
+
+class StopInTripSerializer(StopRefSerializer):
+    evidence = EvidenceSerializer(many=True, read_only=True)
+
+    class Meta(StopRefSerializer.Meta):
+        fields = (
+            *StopRefSerializer.Meta.fields,
+            "recorded_arrive",
+            "recorded_depart",
+            "notes",
+            "edited_by_person",
+            "evidence",
+        )
+
+
+class MeetingInTripSerializer(serializers.ModelSerializer):
+    participants = OfficialRefSerializer(
+        many=True, read_only=True, help_text="The counterparts met (not the travellers)."
+    )
+    evidence = EvidenceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Meeting
+        fields = (
+            "id",
+            "date",
+            "stop",
+            "participants",
+            "description",
+            "edited_by_person",
+            "evidence",
+        )
+
+
+class TripSerializer(serializers.ModelSerializer):
+    """A trip in a list: travellers and stops embedded, meetings counted."""
+
+    travellers = OfficialRefSerializer(source="officials", many=True, read_only=True)
+    stops = StopRefSerializer(many=True, read_only=True, help_text="In travel order.")
+    articles = serializers.PrimaryKeyRelatedField(
+        many=True, read_only=True, help_text="Ids of the source articles."
+    )
+    api_url = ApiLinkField("trip-detail")
+    html_url = PageLinkField(help_text="The trip's page on the site.")
+    evidence = EvidenceSerializer(
+        many=True, read_only=True, help_text="Sentences supporting the trip and its dates."
+    )
+
+    class Meta:
+        model = Trip
+        fields = (
+            "id",
+            "title",
+            "status",
+            "status_as_of",
+            "start_date",
+            "end_date",
+            "summary",
+            "travellers",
+            "stops",
+            "articles",
+            "edited_by_person",
+            "created_at",
+            "updated_at",
+            "api_url",
+            "html_url",
+            "evidence",
+        )
+
+
+class TripDetailSerializer(TripSerializer):
+    """Everything needed to draw the trip's timeline, in one response."""
+
+    stops = StopInTripSerializer(many=True, read_only=True, help_text="In travel order.")
+    meetings = MeetingInTripSerializer(many=True, read_only=True)
+    articles = ArticleRefSerializer(many=True, read_only=True, help_text="The sources.")
+
+    class Meta(TripSerializer.Meta):
+        fields = (*TripSerializer.Meta.fields, "meetings")
+
+
+class TripCSVSerializer(serializers.ModelSerializer):
+    """One flat row per trip for ``?format=csv``."""
+
+    traveller_slugs = serializers.SerializerMethodField()
+    traveller_names = serializers.SerializerMethodField()
+    countries = serializers.SerializerMethodField(help_text="Stop countries in travel order.")
+    cities = serializers.SerializerMethodField(help_text="Stop cities in travel order.")
+    article_ids = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Trip
+        fields = (
+            "id",
+            "title",
+            "status",
+            "start_date",
+            "end_date",
+            "traveller_slugs",
+            "traveller_names",
+            "countries",
+            "cities",
+            "article_ids",
+            "summary",
+            "edited_by_person",
+            "updated_at",
+        )
+
+    def get_traveller_slugs(self, trip: Trip) -> str:
+        return "; ".join(o.slug for o in trip.officials.all())
+
+    def get_traveller_names(self, trip: Trip) -> str:
+        return "; ".join(o.name for o in trip.officials.all())
+
+    def get_countries(self, trip: Trip) -> str:
+        return "; ".join(s.country for s in trip.stops.all())
+
+    def get_cities(self, trip: Trip) -> str:
+        return "; ".join(s.city for s in trip.stops.all() if s.city)
+
+    def get_article_ids(self, trip: Trip) -> str:
+        return "; ".join(str(a.pk) for a in trip.articles.all())
+
+
+# --- Stops and meetings, flat ------------------------------------------------
+
+
+class StopSerializer(StopInTripSerializer):
+    """A stop with its trip and travellers, for analysis across trips."""
+
+    trip_title = serializers.CharField(source="trip.title", read_only=True)
+    travellers = OfficialRefSerializer(source="trip.officials", many=True, read_only=True)
+    trip_url = ApiLinkField("trip-detail", lookup="trip_id")
+
+    class Meta(StopInTripSerializer.Meta):
+        fields = (
+            "id",
+            "trip",
+            "trip_title",
+            "trip_url",
+            "travellers",
+            *StopInTripSerializer.Meta.fields[1:],
+        )
+
+
+class StopCSVSerializer(serializers.ModelSerializer):
+    trip_title = serializers.CharField(source="trip.title")
+    traveller_ids = serializers.SerializerMethodField()
+    traveller_names = serializers.SerializerMethodField()
+    country_name = serializers.CharField()
+
+    class Meta:
+        model = Stop
+        fields = (
+            "id",
+            "trip",
+            "trip_title",
+            "traveller_ids",
+            "traveller_names",
+            "order",
+            "country",
+            "country_name",
+            "city",
+            "latitude",
+            "longitude",
+            "arrive_date",
+            "depart_date",
+        )
+
+    def get_traveller_ids(self, stop: Stop) -> str:
+        return "; ".join(str(o.pk) for o in stop.trip.officials.all())
+
+    def get_traveller_names(self, stop: Stop) -> str:
+        return "; ".join(o.name for o in stop.trip.officials.all())
+
+
+class MeetingSerializer(MeetingInTripSerializer):
+    """A meeting with its trip, place and travellers, for analysis across trips."""
+
+    travellers = OfficialRefSerializer(source="trip.officials", many=True, read_only=True)
+    country = serializers.CharField(source="stop.country", read_only=True, default=None)
+    city = serializers.CharField(source="stop.city", read_only=True, default=None)
+    trip_url = ApiLinkField("trip-detail", lookup="trip_id")
+
+    class Meta(MeetingInTripSerializer.Meta):
+        fields = (
+            "id",
+            "trip",
+            "trip_url",
+            "travellers",
+            "date",
+            "stop",
+            "country",
+            "city",
+            "participants",
+            "description",
+            "edited_by_person",
+            "evidence",
+        )
+
+
+class MeetingCSVSerializer(serializers.ModelSerializer):
+    traveller_ids = serializers.SerializerMethodField()
+    traveller_names = serializers.SerializerMethodField()
+    participant_ids = serializers.SerializerMethodField()
+    participant_names = serializers.SerializerMethodField()
+    country = serializers.CharField(source="stop.country", default="")
+    city = serializers.CharField(source="stop.city", default="")
+
+    class Meta:
+        model = Meeting
+        fields = (
+            "id",
+            "trip",
+            "date",
+            "stop",
+            "country",
+            "city",
+            "traveller_ids",
+            "traveller_names",
+            "participant_ids",
+            "participant_names",
+            "description",
+        )
+
+    def get_traveller_ids(self, meeting: Meeting) -> str:
+        return "; ".join(str(o.pk) for o in meeting.trip.officials.all())
+
+    def get_traveller_names(self, meeting: Meeting) -> str:
+        return "; ".join(o.name for o in meeting.trip.officials.all())
+
+    def get_participant_ids(self, meeting: Meeting) -> str:
+        return "; ".join(str(o.pk) for o in meeting.participants.all())
+
+    def get_participant_names(self, meeting: Meeting) -> str:
+        return "; ".join(o.name for o in meeting.participants.all())
+
+
+# --- Articles ----------------------------------------------------------------
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    trips = serializers.PrimaryKeyRelatedField(
+        many=True, read_only=True, help_text="Ids of the trips the article reports."
+    )
+    api_url = ApiLinkField("article-detail")
+    html_url = PageLinkField(help_text="The article's page on the site, its facts highlighted.")
+
+    class Meta:
+        model = Article
+        fields = (
+            "id",
+            "external_id",
+            "kind",
+            "title",
+            "url",
+            "source",
+            "published",
+            "imported_at",
+            "updated_at",
+            "trips",
+            "api_url",
+            "html_url",
+        )
+
+
+class StopFactSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Stop
+        fields = ("id", "trip", "order", "country", "city", "arrive_date", "depart_date")
+
+
+class MeetingFactSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Meeting
+        fields = ("id", "trip", "date", "description")
+
+
+class FactSerializer(serializers.ModelSerializer):
+    """One fact the article supports: the sentence and the object it supports."""
+
+    official = OfficialRefSerializer(read_only=True, allow_null=True)
+    trip = TripRefSerializer(read_only=True, allow_null=True)
+    stop = StopFactSerializer(read_only=True, allow_null=True)
+    meeting = MeetingFactSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Evidence
+        fields = (
+            "fact",
+            "sentence",
+            "start_offset",
+            "end_offset",
+            "official",
+            "trip",
+            "stop",
+            "meeting",
+        )
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    facts = FactSerializer(
+        source="evidence", many=True, read_only=True, help_text="In the order of the text."
+    )
+
+    class Meta(ArticleSerializer.Meta):
+        fields = (*ArticleSerializer.Meta.fields, "facts")
+
+
+# --- Countries (derived from stops) -------------------------------------------
+
+
+class CountrySerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="ISO 3166-1 alpha-2 code.")
+    name = serializers.SerializerMethodField()
+    visit_count = serializers.IntegerField(help_text="Stops made in the country.")
+    trip_count = serializers.IntegerField(help_text="Trips with a stop in the country.")
+    first_visit = serializers.DateField(allow_null=True, help_text="Earliest known arrival.")
+    last_visit = serializers.DateField(allow_null=True, help_text="Latest known arrival.")
+    api_url = ApiLinkField("country-detail", lookup="code", kwarg="code")
+    feed_url = ApiLinkField(
+        "country-feed", lookup="code", kwarg="code", help_text="Atom feed of trips visiting it."
+    )
+
+    def get_name(self, row: dict[str, Any]) -> str:
+        return country_name(row["code"])
+
+
+class VisitSerializer(serializers.ModelSerializer):
+    """A visit a country received: one stop, with who made it and when."""
+
+    trip = TripRefSerializer(read_only=True)
+    travellers = OfficialRefSerializer(source="trip.officials", many=True, read_only=True)
+
+    class Meta:
+        model = Stop
+        fields = ("id", "city", "arrive_date", "depart_date", "travellers", "trip")
+
+
+class PaginatedVisitsSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = VisitSerializer(many=True)
+
+
+class CountryDetailSerializer(CountrySerializer):
+    visits = PaginatedVisitsSerializer(
+        help_text="The visits, newest first, paged with `page` and `page_size`."
+    )
+
+
+# --- Inputs of writes (staff only) ------------------------------------------
+
+
+class OfficialSlugField(serializers.SlugRelatedField):
+    def __init__(self, **kwargs: Any):
+        super().__init__(slug_field="slug", queryset=Official.objects.all(), **kwargs)
+
+
+class TripInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    status = serializers.ChoiceField(choices=Trip.Status.choices, required=False)
+    start_date = serializers.DateField(required=False, allow_null=True)
+    end_date = serializers.DateField(required=False, allow_null=True)
+    summary = serializers.CharField(required=False, allow_blank=True)
+    travellers = serializers.ListField(
+        child=OfficialSlugField(),
+        source="officials",
+        min_length=1,
+        help_text="Slugs of the travelling officials.",
+    )
+    articles = serializers.PrimaryKeyRelatedField(
+        many=True, queryset=Article.objects.all(), required=False, help_text="Source article ids."
+    )
+
+
+class StopInputSerializer(serializers.Serializer):
+    trip = serializers.PrimaryKeyRelatedField(queryset=Trip.objects.all())
+    order = serializers.IntegerField(min_value=1, max_value=32767)
+    country = serializers.CharField(max_length=2, help_text="ISO 3166-1 alpha-2, upper case.")
+    city = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    latitude = serializers.FloatField(min_value=-90, max_value=90, required=False, allow_null=True)
+    longitude = serializers.FloatField(
+        min_value=-180, max_value=180, required=False, allow_null=True
+    )
+    arrive_date = serializers.DateField(required=False, allow_null=True)
+    depart_date = serializers.DateField(required=False, allow_null=True)
+    notes = serializers.CharField(required=False, allow_blank=True)
+
+    def validate(self, data: dict[str, Any]) -> dict[str, Any]:
+        has_lat = data.get("latitude") is not None
+        has_lon = data.get("longitude") is not None
+        if "latitude" in data and "longitude" in data and has_lat != has_lon:
+            raise serializers.ValidationError(
+                {"longitude": "Give latitude and longitude together, or neither."}
+            )
+        return data
+
+
+class MeetingInputSerializer(serializers.Serializer):
+    trip = serializers.PrimaryKeyRelatedField(queryset=Trip.objects.all())
+    stop = serializers.PrimaryKeyRelatedField(
+        queryset=Stop.objects.all(), required=False, allow_null=True
+    )
+    date = serializers.DateField(required=False, allow_null=True)
+    participants = serializers.ListField(
+        child=OfficialSlugField(), required=False, help_text="Slugs of the counterparts met."
+    )
+    description = serializers.CharField(required=False, allow_blank=True)
+
+
+class OfficialInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    slug = serializers.SlugField(
+        max_length=220, required=False, help_text="Made from the name when left out."
+    )
+    title = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    country = serializers.CharField(
+        max_length=2, required=False, allow_blank=True, help_text="ISO 3166-1 alpha-2."
+    )
+    aliases = serializers.ListField(child=serializers.CharField(max_length=200), required=False)
