@@ -1,4 +1,4 @@
-"""URLs of the trips app, namespaced ``trips:``."""
+"""URLs of the HTML pages, namespaced ``trips:``."""
 
 from django.urls import path
 
@@ -8,7 +8,11 @@ app_name = "trips"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("trips/", views.trip_list, name="trip-list"),
     path("trips/<int:pk>/", views.trip_detail, name="trip-detail"),
+    path("officials/", views.official_list, name="official-list"),
     path("officials/<slug:slug>/", views.official_detail, name="official-detail"),
+    path("countries/", views.country_list, name="country-list"),
+    path("countries/<str:code>/", views.country_detail, name="country-detail"),
     path("articles/<int:pk>/", views.article_detail, name="article-detail"),
 ]

