@@ -1,0 +1,245 @@
+"""Extract officials and trips from one article."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from trips.extraction.dates import find_dates
+from trips.extraction.people import Person, find_people, is_credit_line, names_match, us_title
+from trips.extraction.places import find_places
+from trips.extraction.sentences import Sentence, split_sentences
+from trips.extraction.trips import Context, Journey, build_journeys, journey_status
+from trips.extraction.types import (
+    ArticleInput,
+    ExtractedMeeting,
+    ExtractedOfficial,
+    ExtractedStop,
+    ExtractedTrip,
+    Extraction,
+    Span,
+)
+
+
+def _sentence_of(sentences: tuple[Sentence, ...], position: int) -> Sentence | None:
+    for sentence in sentences:
+        if sentence.start <= position < sentence.end:
+            return sentence
+    return None
+
+
+def extract_article(article: ArticleInput) -> Extraction:
+    """Officials and trips of one article, with evidence sentences.
+
+    >>> from datetime import date
+    >>> result = extract_article(ArticleInput(
+    ...     title="", external_id="a1", published=date(2021, 3, 15),
+    ...     text="Japanese Foreign Minister Taro Sato arrived in Paris on Monday."))
+    >>> [(t.travelers, t.stops[0].city, t.start) for t in result.trips]
+    [(('Taro Sato',), 'Paris', datetime.date(2021, 3, 15))]
+    """
+    text = article.text
+    warnings: list[str] = []
+    if article.published is None:
+        warnings.append("no publication date: relative dates left unresolved")
+    sentences = split_sentences(text)
+    credit = {s.index for s in sentences if is_credit_line(s.text)}
+    credit_spans = [(s.start, s.end) for s in sentences if s.index in credit]
+    bounds = [(s.start, s.end) for s in sentences]
+    raw_places = find_places(text)
+    people, mentions = find_people(text, raw_places, credit_spans, bounds)
+    blocked = [(start, end) for person in people for start, end in person.mentions]
+    places = find_places(text, blocked)
+    _enrich_from_title(article.title, people)
+    dates = []
+    for sentence in sentences:
+        dates.extend(find_dates(sentence.text, article.published, sentence.start))
+    ctx = Context(
+        text=text,
+        published=article.published,
+        people=people,
+        mentions=mentions,
+        places=places,
+        dates=dates,
+    )
+    _first_countries(ctx)
+    build_journeys(ctx, sentences, credit)
+    _final_countries(ctx, sentences)
+    officials = _officials(ctx, sentences)
+    trips = []
+    for journey in ctx.journeys:
+        trip = _trip(ctx, journey, article)
+        if trip is not None:
+            trips.append(trip)
+    return Extraction(officials=tuple(officials), trips=tuple(trips), warnings=tuple(warnings))
+
+
+def _enrich_from_title(title: str, people: list[Person]) -> None:
+    if not title:
+        return
+    title_places = find_places(title)
+    found, _ = find_people(title, title_places, [], [(0, len(title))])
+    for candidate in found:
+        for person in people:
+            if names_match(person.name, candidate.name):
+                person.country = person.country or candidate.country
+                person.title = person.title or candidate.title
+                if candidate.official and not person.former:
+                    person.official = True
+
+
+def _first_countries(ctx: Context) -> None:
+    people = ctx.people
+    for index, person in enumerate(people):
+        country = person.country
+        if country is None and person.possessor:
+            for other in people:
+                if other.country and normalise_last(other.name) == person.possessor.lower():
+                    country = other.country
+        ctx.countries[index] = country
+    # Officials listed together share the country of the list ("Turkish officials including A, B and C").
+    ordered = sorted(ctx.mentions, key=lambda m: m.start)
+    for previous, current in zip(ordered, ordered[1:]):
+        if ctx.countries.get(current.person) or not ctx.countries.get(previous.person):
+            continue
+        between = ctx.text[previous.end : current.start]
+        if (
+            len(between) < 60
+            and re.fullmatch(r"[^.;:]*?(?:,|\band\b)[^.;:]*", between)
+            and re.search(r"\bofficials?\b", ctx.text[max(0, previous.start - 60) : previous.start])
+        ):
+            ctx.countries[current.person] = ctx.countries[previous.person]
+
+
+def normalise_last(name: str) -> str:
+    return name.split()[-1].lower() if name.split() else ""
+
+
+def _final_countries(ctx: Context, sentences: tuple[Sentence, ...]) -> None:
+    travellers = {t for j in ctx.journeys for t in j.travellers}
+    visited = {s.country for j in ctx.journeys for s in j.stops}
+    for journey in ctx.journeys:
+        for meeting in journey.meetings:
+            for person in meeting.participants:
+                if ctx.countries.get(person) is None and meeting.stop is not None:
+                    ctx.countries[person] = meeting.stop.country
+    for index, person in enumerate(ctx.people):
+        if ctx.countries.get(index) or index in travellers or not person.official:
+            continue
+        for start, _ in person.mentions:
+            sentence = _sentence_of(sentences, start)
+            if sentence is None:
+                continue
+            near = [
+                m
+                for m in ctx.places
+                if sentence.start <= m.start < sentence.end and m.place.country in visited
+            ]
+            if near:
+                ctx.countries[index] = min(near, key=lambda m: abs(m.start - start)).place.country
+                break
+    for index, person in enumerate(ctx.people):
+        if ctx.countries.get(index) is None and person.official and us_title(person.title):
+            ctx.countries[index] = "US"
+    counts = Counter(c for i, c in ctx.countries.items() if c and ctx.people[i].official)
+    home = None
+    if counts:
+        top = max(counts.values())
+        for index in sorted(ctx.countries):
+            if (
+                ctx.countries[index]
+                and counts[ctx.countries[index]] == top
+                and ctx.people[index].official
+            ):
+                home = ctx.countries[index]
+                break
+    for index, person in enumerate(ctx.people):
+        if ctx.countries.get(index) is None and person.official:
+            ctx.countries[index] = home
+
+
+def _evidence_for(
+    ctx: Context, sentences: tuple[Sentence, ...], positions: list[int]
+) -> tuple[Span, ...]:
+    spans: list[Span] = []
+    for position in positions:
+        sentence = _sentence_of(sentences, position)
+        if sentence is not None and sentence.span() not in spans:
+            spans.append(sentence.span())
+    return tuple(spans)
+
+
+def _officials(ctx: Context, sentences: tuple[Sentence, ...]) -> list[ExtractedOfficial]:
+    result = []
+    for index, person in enumerate(ctx.people):
+        if not person.official or person.former or not person.government:
+            continue
+        positions = [s for s, _ in person.title_spans] + [s for s, _ in person.mentions]
+        result.append(
+            ExtractedOfficial(
+                name=person.name,
+                title=person.title or "Official",
+                country=ctx.countries.get(index),
+                evidence=_evidence_for(ctx, sentences, positions[:3]),
+            )
+        )
+    return result
+
+
+def _spans(items: list[Sentence]) -> tuple[Span, ...]:
+    return tuple(dict.fromkeys(s.span() for s in items))
+
+
+def _trip(ctx: Context, journey: Journey, article: ArticleInput) -> ExtractedTrip | None:
+    travellers = [
+        ctx.people[i]
+        for i in journey.travellers
+        if ctx.people[i].official and not ctx.people[i].former
+    ]
+    homes = {ctx.countries.get(i) for i in journey.travellers}
+    stops = [s for s in journey.stops if s.country not in homes]
+    if not travellers or not stops:
+        return None
+    exported = []
+    for stop in stops:
+        city = stop.city
+        exported.append(
+            ExtractedStop(
+                country=stop.country,
+                city=city.name if city else None,
+                latitude=city.latitude if city else None,
+                longitude=city.longitude if city else None,
+                arrive=stop.arrive,
+                depart=stop.depart,
+                evidence=_spans(stop.evidence),
+            )
+        )
+    meetings = []
+    for meeting in journey.meetings:
+        names = tuple(ctx.people[p].name for p in meeting.participants)
+        stop = meeting.stop
+        meetings.append(
+            ExtractedMeeting(
+                participants=names,
+                country=stop.country if stop else None,
+                city=stop.city.name if stop and stop.city else None,
+                date=meeting.day,
+                description=meeting.description,
+                evidence=(meeting.sentence.span(),),
+            )
+        )
+    status = journey_status(journey, article.published)
+    summary = ", ".join(s.city or s.country for s in exported)
+    return ExtractedTrip(
+        travelers=tuple(p.name for p in travellers),
+        status=status,
+        start=journey.start,
+        end=journey.end,
+        stops=tuple(exported),
+        meetings=tuple(meetings),
+        summary=f"{' and '.join(p.name for p in travellers)}: {summary}",
+        start_evidence=_spans(journey.start_evidence) if journey.start else (),
+        end_evidence=_spans(journey.end_evidence) if journey.end else (),
+        evidence=_spans(journey.evidence),
+        sources=(article.external_id,),
+    )

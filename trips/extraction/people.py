@@ -1,0 +1,575 @@
+"""Names of people, the rules for comparing them, and spotting officials.
+
+A person is an official when some mention carries an office ("Japanese
+Foreign Minister Toshimitsu Motegi", "Wang Yi, China's top diplomat",
+"Adm. Dong Jun"). Surname-only mentions are resolved to the full name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from trips.extraction.places import PlaceMention, Token, country_code, tokenize
+
+_HONORIFIC_WORDS = frozenset(
+    """king queen consort sheikh shaikh sheikha crown prince princess lord sir dame dr mr mrs ms
+    miss mx adm gen maj col lt capt sgt cmdr brig his her excellency he hon rev emir sultan""".split()
+)
+_SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
+
+
+def normalise_name(name: str) -> str:
+    """The comparable form of a name (SCHEMA.md rules).
+
+    Drops what follows a comma, leading honorifics and royal titles, trailing
+    generational suffixes, accents, case and full stops.
+
+    >>> normalise_name("Sheikh Mohamed bin Zayed Al Nahyan")
+    'mohamed bin zayed al nahyan'
+    >>> normalise_name("Lloyd J. Austin III")
+    'lloyd j austin'
+    """
+    head = name.split(",", 1)[0]
+    words = [w for w in re.split(r"[\s.]+", _fold(head).lower()) if w]
+    while len(words) > 1 and words[0] in _HONORIFIC_WORDS:
+        words.pop(0)
+    while len(words) > 1 and words[-1] in _SUFFIX_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def names_match(a: str, b: str) -> bool:
+    """True when two names denote the same person under SCHEMA.md rules.
+
+    >>> names_match("Antony John Blinken", "A. Blinken")
+    True
+    >>> names_match("King Abdullah II", "Abdullah"), names_match("Wang Yi", "Yi")
+    (True, False)
+    """
+    wa, wb = normalise_name(a).split(), normalise_name(b).split()
+    if not wa or not wb:
+        return False
+    if len(wa) == 1 or len(wb) == 1:
+        return wa == wb
+    if wa[-1] != wb[-1]:
+        return False
+    fa, fb = wa[0], wb[0]
+    return fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
+
+
+def spelling_key(name: str) -> str:
+    """A looser key that also folds doubled letters ("Mohammed" ~ "Mohamed").
+
+    >>> spelling_key("Mohammed bin Zayed") == spelling_key("Mohamed bin Zayed")
+    True
+    """
+    return re.sub(r"(\w)\1+", r"\1", normalise_name(name))
+
+
+def display_name(name: str) -> str:
+    """The exported form: no honorifics, suffixes or middle initials.
+
+    >>> display_name("Gen. CQ Brown, Jr.")
+    'CQ Brown'
+    >>> display_name("Lloyd J. Austin III")
+    'Lloyd Austin'
+    """
+    head = name.split(",", 1)[0]
+    words = [w for w in head.replace(".", ". ").split() if w]
+    while len(words) > 1 and words[0].rstrip(".").lower() in _HONORIFIC_WORDS:
+        words.pop(0)
+    while len(words) > 1 and words[-1].rstrip(".").lower() in _SUFFIX_WORDS:
+        words.pop()
+    if len(words) > 2:
+        words = (
+            [words[0]] + [w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.?", w)] + [words[-1]]
+        )
+    return " ".join(w.rstrip(".") if re.fullmatch(r"[A-Z]\.", w) is None else w for w in words)
+
+
+_CONNECTORS = frozenset(
+    "bin bint ibn abu al el de da di du dos das van von der den le la del della ben".split()
+)
+_TITLE_HEADS = (
+    r"president|vice[- ]president|president-elect|prime\s+minister|pm|fm|minister|secretary|"
+    r"state\s+councilor|state\s+councillor|councilor|chancellor|premier|king|queen|emir|amir|"
+    r"crown\s+prince|sultan|governor|ambassador|envoy|spokesperson|spokesman|spokeswoman|"
+    r"adviser|advisor|chairman|chairwoman|chair|director(?:[- ]general)?|commissioner|senator|"
+    r"congressman|congresswoman|speaker|mayor|leader|counterpart|diplomat|chief|head|deputy|"
+    r"vice\s+chairman|premier|ruler|monarch|lawmaker|general|admiral|officials?"
+)
+_TITLE_HEAD_RE = re.compile(rf"\b(?:{_TITLE_HEADS})\b", re.IGNORECASE)
+_MODIFIERS = frozenset(
+    """senior top chief deputy foreign defense defence press policy national security central bank
+    ministry state vice prime first second acting interim military trade finance economy
+    interior home justice health energy special presidential executive principal assistant
+    under under-secretary house white army navy air force liberation people's peoples
+    government his her their its the a an and of for on new incoming outgoing regional""".split()
+)
+_RANK = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Dame|Sheikh|Shaikh|Sheikha|Adm|Gen|Maj|Col|Lt|Capt|Sgt|Cmdr|Brig|"
+    r"Rear\s+Adm|Vice\s+Adm|Air\s+Force|Navy|Army|Marine\s+Corps|General|Admiral|Colonel|Major|"
+    r"H\.E|His\s+Excellency|Her\s+Excellency|Excellency|Petty\s+Officer)\.?\s+)+$"
+)
+_MILITARY = re.compile(r"\b(?:Adm|Gen|General|Admiral|Colonel|Col|Maj|Brig)\b")
+_FORMER = re.compile(
+    r"\b(?:former|late|ex|then|onetime|erstwhile)[- ](?:\S+\s+){0,3}$", re.IGNORECASE
+)
+_NOT_GOVERNMENT = re.compile(
+    r"\b(?:United Nations|UN|U\.N\.|NATO|IAEA|International|World|European Commission|Agency|"
+    r"Organi[sz]ation|Fund|Secretary-General|Red Cross|Company|Corp|Inc|CEO|Party)\b"
+)
+_US_TITLES = re.compile(
+    r"\b(?:Secretary of State|Secretary of Defense|Defense Secretary|Pentagon|White House|"
+    r"State Department|Joint Chiefs|Congress|Senate|National Security Adviser|U\.S\.|Secretary)\b"
+)
+_NON_NAME = frozenset(
+    """The A An In On At After Before During While When As But And He She They It His Her Their
+    This That These Those We Our I With From For To By Of Despite Although Since Also Here There
+    Days Later Earlier Meanwhile However According Both All Many Some Summary Published Updated
+    Photo Read More Related Nations Summit Forum Democracy Commission Board Bank Institute
+    Foundation University Palace Base Cemetery Canal Champions League Cooperation Relations Act
+    Policy Assurances Communiques Joint Chiefs Staff Post Times Agency Press News Council Congress
+    Senate Parliament Cabinet Department Ministry Office Committee Organization Organisation
+    Administration Government Army Navy Air Force Marine Marines Corps Liberation Party Union
+    President Minister Secretary Prime Vice Foreign Deputy State Councilor Councillor Crown
+    Prince Princess King Queen Emir Sheikh Shaikh Chancellor Premier General Gen Adm Admiral Maj
+    Col Lt Capt Mr Mrs Ms Dr Sir Lord Ambassador Governor Chairman Director Spokesperson
+    Spokesman Spokeswoman Senator Sen Rep Representative Speaker Mayor Defense Defence Affairs
+    House White Pentagon Petty Officer Class Head Chief Leader Leaders Secretaries Officials
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept
+    Oct Nov Dec Economic Commerce Trade Security Defense National International Global World
+    Central Southeast Northeast East West North South Asian Middle Latin European African
+    Pacific Indo Atlantic Arctic Gulf Persian Caribbean Quad Cold War Earth Sea Ocean Islands
+    Island Republic Kingdom Federation Emirates States United Mission Embassy Consulate
+    Statement Release Readout Remarks Transcript Breaking Update Video Watch Listen Advertisement
+    Secretary-General Envoy Special Senior Top Official Officer Military Staff Writer Correspondent
+    Reporter Editor Capital City Province Region County Strait Club Final Cup Games Olympic
+    Olympics Day Week Year Month Presidential Royal Supreme Court Justice Federal Ministers
+    Mr. Reuters AFP AP People Getty Images Xinhua Associated Reuters Bloomberg Anadolu Nahyan""".split()
+) - {"Nahyan"}
+
+_CREDIT_LINE = re.compile(
+    r"©|\bGetty Images\b|^By\s|\bStaff Writer\b|\bPhoto(?:graph)?:|\bFile photo\b|\bCredit:"
+)
+
+
+def is_credit_line(text: str) -> bool:
+    """Bylines and photo credits name people who are not officials.
+
+    >>> is_credit_line("By Jane Roe / Staff Writer")
+    True
+    """
+    return bool(_CREDIT_LINE.search(text))
+
+
+@dataclass
+class Person:
+    """A person found in one text, with every mention."""
+
+    name: str
+    title: str = ""
+    country: str | None = None
+    official: bool = False
+    former: bool = False
+    government: bool = True
+    possessor: str | None = None  # "Pompeo's adviser": the official whose country they share
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    title_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int
+    end: int
+    person: int  # index into the people list
+
+
+def _is_name_token(token: Token) -> bool:
+    text = token.text
+    if text in _NON_NAME:
+        return False
+    if text.lower() in _CONNECTORS:
+        return True
+    if re.match(r"(?:al|el|ad|as|ash|az|bin|ibn|abu)-[A-Z]", text):
+        return True
+    if not text[0].isupper():
+        return False
+    if text.isupper() and len(text) >= 3 and text.rstrip(".").lower() not in _SUFFIX_WORDS:
+        return False
+    return True
+
+
+def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tuple[int, int]]:
+    """Spans of capitalised word runs that may be names."""
+    place_at = {}
+    for mention in places:
+        place_at[mention.start] = mention
+    runs: list[tuple[int, int]] = []
+    current: list[Token] = []
+
+    def close() -> None:
+        while current and current[-1].text.lower() in _CONNECTORS:
+            current.pop()
+        while current and current[0].text.lower() in _CONNECTORS:
+            current.pop(0)
+        if current:
+            runs.append((current[0].start, current[-1].end))
+        current.clear()
+
+    skip_until = -1
+    for token in tokens:
+        if token.start < skip_until:
+            continue
+        place = place_at.get(token.start)
+        if place is not None:
+            first_name_before = (
+                current
+                and place.place.kind == "city"
+                and text[current[-1].end : token.start] == " "
+                and current[-1].text[0].isupper()
+            )
+            if not first_name_before:
+                close()
+                skip_until = place.end
+                continue
+        if not _is_name_token(token):
+            close()
+            continue
+        if current:
+            gap = text[current[-1].end : token.start]
+            ok = gap == " " or (gap in (". ", ".") and len(current[-1].text) == 1)
+            ok = ok or (gap in (", ",) and token.text.rstrip(".").lower() in _SUFFIX_WORDS)
+            if not ok:
+                close()
+        current.append(token)
+    close()
+    return runs
+
+
+@dataclass(frozen=True)
+class TitleInfo:
+    title: str
+    country: str | None
+    former: bool
+    government: bool
+    possessor: str | None
+    span: tuple[int, int]
+    military: bool = False
+
+
+def _title_before(
+    text: str, start: int, floor: int, runs: list[tuple[int, int]] = ()
+) -> TitleInfo | None:
+    for run_start, run_end in runs:
+        if floor <= run_end <= start - 1 and run_start < start:
+            floor = max(floor, run_end)
+    left = text[floor:start]
+    rank = _RANK.search(left)
+    military = False
+    if rank:
+        military = bool(_MILITARY.search(rank.group()))
+        left = left[: rank.start()]
+    stripped = left.rstrip()
+    if stripped.endswith(","):
+        stripped = stripped[:-1].rstrip()
+    officials_list = re.search(
+        r"\bofficials?\s+(?:including|such as|like|led by)\s*$", stripped, re.IGNORECASE
+    )
+    heads = list(_TITLE_HEAD_RE.finditer(stripped))
+    head = None
+    if heads:
+        candidate = heads[-1]
+        rest = stripped[candidate.end() :]
+        if re.fullmatch(
+            r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-.]*(?:\s+(?:of|the|and|[A-Z][\w'’\-.]*))*)?",
+            rest,
+        ):
+            head = candidate
+    if head is None and officials_list is None:
+        if military:
+            clause = re.split(r"\b(?:and|with|by|to|from|at|in|on)\s+(?!the\b)", left[-80:])[-1]
+            country = _country_in(clause)
+            return TitleInfo(
+                "General", country, False, True, None, (floor + len(left), start), True
+            )
+        return None
+    if officials_list is not None:
+        head_start = officials_list.start()
+        title = "Official"
+        phrase_end = officials_list.end()
+    else:
+        assert head is not None
+        head_start = head.start()
+        phrase_end = len(stripped)
+        title = ""
+    # Walk left over modifiers: capitalised words, possessives, known modifiers.
+    words = list(re.finditer(r"[\w'’.\-]+", stripped[:head_start]))
+    begin = head_start
+    for word in reversed(words):
+        between = stripped[word.end() : begin]
+        if between.strip() not in ("", ",") and not re.fullmatch(r"\s*-\s*", between):
+            break
+        if between.strip() == ",":
+            break
+        w = word.group()
+        if (
+            w[0].isupper()
+            or w.lower() in _MODIFIERS
+            or re.search(r"['’]s$", w)
+            or w.lower() in ("u.s.",)
+        ):
+            if w in ("The", "A", "An", "His", "Her", "Its", "Their"):
+                break
+            begin = word.start()
+            continue
+        break
+    phrase = stripped[begin:phrase_end].strip()
+    phrase = re.sub(r"^(?:(?:of|and|for|on|to|by|with)\s+)+", "", phrase)
+    if not title:
+        title = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", phrase, flags=re.IGNORECASE)
+    before = stripped[:begin]
+    former = bool(_FORMER.search(before[-25:] + " ")) or bool(
+        re.search(r"\b(?:former|late)\b", phrase, re.IGNORECASE)
+    )
+    possessor = None
+    owner = re.match(r"([A-Z][\w\-]+)['’]s\b", phrase)
+    if owner and country_code(owner.group(1)) is None:
+        possessor = owner.group(1)
+    country = _country_in(phrase)
+    if country is None and officials_list is not None:
+        country = _country_in(
+            stripped[max(0, officials_list.start() - 30) : officials_list.start()]
+        )
+    government = not _NOT_GOVERNMENT.search(phrase)
+    title = _clean_title(title)
+    return TitleInfo(
+        title, country, former, government, possessor, (floor + begin, start), military
+    )
+
+
+def _clean_title(title: str) -> str:
+    title = re.sub(r"^(?:[A-Z][\w\-]+['’]s\s+)", "", title)
+    words = title.split()
+    kept = [w for w in words if country_code(w) is None and w not in ("U.S.", "US")]
+    cleaned = " ".join(kept) if kept else title
+    return cleaned[:1].upper() + cleaned[1:]
+
+
+_APPOSITIVE = re.compile(r"\s*,\s*(?:(?:the|a|an|his|her|its)\s+)?([^,;:()\n]{2,90})")
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’\-]*\s*)+)")
+
+
+def _title_after(text: str, end: int, limit: int) -> TitleInfo | None:
+    tail = text[end:limit]
+    match = _APPOSITIVE.match(tail)
+    if match:
+        phrase = match.group(1)
+        head = _TITLE_HEAD_RE.search(phrase)
+        if (
+            head
+            and head.start() < 40
+            and not re.match(r"\s*(?:who|which|said|says|told)\b", phrase)
+        ):
+            # The head must open the phrase (after modifiers), not belong to a later name.
+            lead = phrase[: head.start()]
+            if all(
+                w.lower() in _MODIFIERS
+                or country_code(w)
+                or re.search(r"['’]s$", w)
+                or w[0].isupper()
+                for w in lead.split()
+            ):
+                upto = re.split(r"\s+(?:and|who|said|to|at|in|on|yesterday|today)\s+", phrase)[0]
+                tail_words = upto.split()
+                if (
+                    any(w[:1].islower() for w in tail_words[: len(lead.split())])
+                    and not lead.strip()
+                ):
+                    pass
+                if not re.search(
+                    r"[A-Z][a-z]+\s+[A-Z][a-z]+$", upto[: head.start()].strip() or "x"
+                ):
+                    country = _country_in(upto)
+                    former = bool(
+                        re.search(r"\b(?:former|late)\b", upto[: head.end()], re.IGNORECASE)
+                    )
+                    government = not _NOT_GOVERNMENT.search(upto)
+                    title = re.sub(
+                        r"\s+of\s+(?:the\s+)?[A-Z].*$", "", upto[: head.end() + 40]
+                    ).strip()
+                    title = _clean_title(re.split(r"\s+(?:of|for)\s+[A-Z][\w'’]*['’]s\b", title)[0])
+                    return TitleInfo(
+                        title, country, former, government, None, (end, end + match.end())
+                    )
+    match = _OF_COUNTRY.match(tail)
+    if match:
+        country = _country_in(match.group(1))
+        if country:
+            return TitleInfo("", country, False, True, None, (end, end + match.end()))
+    return None
+
+
+def _country_in(phrase: str) -> str | None:
+    for token in re.finditer(r"U\.S\.|[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*", phrase):
+        words = token.group().split()
+        for size in range(len(words), 0, -1):
+            for i in range(len(words) - size + 1):
+                code = country_code(" ".join(words[i : i + size]))
+                if code:
+                    return code
+        for part in re.split(r"[-–]", token.group()):
+            code = country_code(part)
+            if code:
+                return code
+    return None
+
+
+def find_people(
+    text: str,
+    places: list[PlaceMention],
+    credit_spans: list[tuple[int, int]],
+    sentence_bounds: list[tuple[int, int]],
+) -> tuple[list[Person], list[PersonMention]]:
+    """Find people and their mentions in ``text``.
+
+    ``sentence_bounds`` keep title look-ups inside one sentence; names in
+    ``credit_spans`` (bylines, photo credits) are ignored.
+
+    >>> people, _ = find_people("Japanese Foreign Minister Toshimitsu Motegi spoke.", [], [], [(0, 51)])
+    >>> (people[0].name, people[0].country, people[0].official)
+    ('Toshimitsu Motegi', 'JP', True)
+    """
+    tokens = tokenize(text)
+    runs = _runs(text, tokens, places)
+    people: list[Person] = []
+    mentions: list[PersonMention] = []
+    pending_single: list[tuple[int, int, TitleInfo | None]] = []
+
+    def bounds(pos: int) -> tuple[int, int]:
+        for s, e in sentence_bounds:
+            if s <= pos < e:
+                return s, e
+        return 0, len(text)
+
+    for start, end in runs:
+        if any(s <= start < e for s, e in credit_spans):
+            continue
+        raw = text[start:end]
+        s_start, s_end = bounds(start)
+        before = _title_before(text, start, max(s_start, start - 140), runs)
+        after = _title_after(text, end, s_end)
+        info = before or after
+        if before is not None and before.title == "General" and after is not None and after.title:
+            info = after
+        words = [w for w in raw.split() if w.lower() not in _CONNECTORS]
+        if len(words) < 2:
+            pending_single.append((start, end, info))
+            continue
+        name = display_name(raw)
+        index = _find(people, name)
+        if index is None:
+            people.append(Person(name=name))
+            index = len(people) - 1
+        _note(people[index], info, start, end)
+        mentions.append(PersonMention(start, end, index))
+    for start, end, info in pending_single:
+        word = text[start:end]
+        index = _resolve_single(people, mentions, word, start, info)
+        if index is None:
+            if info is None or info.title in ("", "General"):
+                continue
+            people.append(Person(name=display_name(word)))
+            index = len(people) - 1
+        _note(people[index], info, start, end)
+        mentions.append(PersonMention(start, end, index))
+    mentions.sort(key=lambda m: m.start)
+    return people, mentions
+
+
+def _find(people: list[Person], name: str) -> int | None:
+    for index, person in enumerate(people):
+        if names_match(person.name, name):
+            return index
+    return None
+
+
+def _resolve_single(
+    people: list[Person],
+    mentions: list[PersonMention],
+    word: str,
+    start: int,
+    info: TitleInfo | None,
+) -> int | None:
+    key = normalise_name(word)
+    if not key:
+        return None
+    scored: list[tuple[int, int]] = []
+    for index, person in enumerate(people):
+        words = normalise_name(person.name).split()
+        if not words:
+            continue
+        if words[-1] == key:
+            rank = 0
+        elif words[0] == key:
+            rank = 1
+        elif key in words:
+            rank = 2
+        else:
+            continue
+        if info and info.country and person.country and info.country != person.country:
+            continue
+        scored.append((rank, index))
+    if not scored:
+        return None
+    best_rank = min(r for r, _ in scored)
+    candidates = [i for r, i in scored if r == best_rank]
+    if len(candidates) == 1:
+        return candidates[0]
+    previous = [m for m in mentions if m.start < start and m.person in candidates]
+    return previous[-1].person if previous else candidates[0]
+
+
+def _note(person: Person, info: TitleInfo | None, start: int, end: int) -> None:
+    person.mentions.append((start, end))
+    if info is None:
+        return
+    if info.former:
+        if not person.official:
+            person.former = True
+        return
+    if info.title and info.title != "General" or info.military:
+        if not info.government:
+            person.government = False
+        else:
+            person.official = True
+            person.former = False
+        if (
+            not person.title
+            or person.title in ("General", "Official")
+            and info.title not in ("General", "Official")
+        ):
+            person.title = info.title or person.title
+        person.title_spans.append(info.span)
+    if info.country and not person.country:
+        person.country = info.country
+    if info.possessor and not person.possessor:
+        person.possessor = info.possessor
+
+
+def us_title(title: str) -> bool:
+    """Offices that, unqualified, are American in English-language news.
+
+    >>> us_title("Secretary of State"), us_title("Foreign Minister")
+    (True, False)
+    """
+    return bool(_US_TITLES.search(title))

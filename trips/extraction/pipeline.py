@@ -1,0 +1,95 @@
+"""Extract a set of articles and merge them into the interchange shape."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from trips.extraction.article import extract_article
+from trips.extraction.merge import merge_article_trips, same_official
+from trips.extraction.people import names_match, spelling_key
+from trips.extraction.types import ArticleInput, ExtractedOfficial, ExtractedTrip
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def article_order(articles: list[ArticleInput]) -> list[ArticleInput]:
+    """Published order, undated articles last, ties by id.
+
+    >>> [a.external_id for a in article_order([ArticleInput("", "", None, "b"), ArticleInput("", "", date(2020, 1, 1), "a")])]
+    ['a', 'b']
+    """
+    return sorted(
+        articles, key=lambda a: (a.published is None, a.published or date.min, a.external_id)
+    )
+
+
+def _canonical(name: str, officials: list[ExtractedOfficial]) -> str:
+    for official in officials:
+        if names_match(official.name, name) or spelling_key(official.name) == spelling_key(name):
+            return official.name
+    return name
+
+
+def trip_to_dict(trip: ExtractedTrip, officials: list[ExtractedOfficial]) -> dict:
+    """The interchange form of one trip, with names made canonical."""
+    return {
+        "travelers": [_canonical(n, officials) for n in trip.travelers],
+        "status": trip.status,
+        "start": _iso(trip.start),
+        "end": _iso(trip.end),
+        "stops": [
+            {
+                "country": s.country,
+                "city": s.city,
+                "arrive": _iso(s.arrive),
+                "depart": _iso(s.depart),
+            }
+            for s in trip.stops
+        ],
+        "meetings": [
+            {
+                "participants": [_canonical(n, officials) for n in m.participants],
+                "country": m.country,
+                "city": m.city,
+                "date": _iso(m.date),
+            }
+            for m in trip.meetings
+        ],
+        "sources": list(trip.sources),
+    }
+
+
+def extract_set(articles: list[ArticleInput]) -> dict:
+    """Extract every article and merge trips and officials across them.
+
+    >>> extract_set([])
+    {'officials': [], 'trips': []}
+    """
+    officials: list[ExtractedOfficial] = []
+    known: list[tuple[ExtractedTrip, date | None]] = []
+    for article in article_order(articles):
+        extraction = extract_article(article)
+        for official in extraction.officials:
+            match = next((i for i, o in enumerate(officials) if same_official(o, official)), None)
+            if match is None:
+                officials.append(official)
+            else:
+                old = officials[match]
+                officials[match] = ExtractedOfficial(
+                    name=old.name,
+                    title=old.title or official.title,
+                    country=old.country or official.country,
+                    aliases=tuple(
+                        dict.fromkeys(
+                            old.aliases + ((official.name,) if official.name != old.name else ())
+                        )
+                    ),
+                    evidence=old.evidence,
+                )
+        known = merge_article_trips(known, extraction.trips, article.published)
+    return {
+        "officials": [{"name": o.name, "title": o.title, "country": o.country} for o in officials],
+        "trips": [trip_to_dict(trip, officials) for trip, _ in known],
+    }

