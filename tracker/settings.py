@@ -200,8 +200,9 @@ CONTENT_SECURITY_POLICY = {
 API_ANON_THROTTLE_RATE = os.environ.get("API_ANON_THROTTLE_RATE", "120/minute") or None
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        # Token first: its WWW-Authenticate header makes anonymous writes a 401.
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["trips.api_access.IsStaffOrReadOnly"],
     "DEFAULT_THROTTLE_CLASSES": ["trips.api_access.AnonThrottle"],

@@ -15,7 +15,7 @@ from django.db import models, transaction
 from django.utils.text import slugify
 from rest_framework.exceptions import ValidationError
 
-from trips.models import Meeting, Official
+from trips.models import Meeting, Official, Stop
 
 # Codes of model errors that repeat, in a database constraint's words, what
 # a field error already says ("Constraint “trip_end_on_or_after_start” is violated.").
@@ -41,9 +41,18 @@ def _api_errors(error: ModelValidationError) -> dict[str, list[str]]:
     return fields
 
 
-def _check_meeting_place(meeting: Meeting) -> None:
-    if meeting.stop_id is not None and meeting.stop.trip_id != meeting.trip_id:
+def _check_relations(instance: models.Model) -> None:
+    """Rules the models do not check themselves (yet)."""
+    if (
+        isinstance(instance, Meeting)
+        and instance.stop_id is not None
+        and instance.stop.trip_id != instance.trip_id
+    ):
         raise ModelValidationError({"stop": "The stop belongs to another trip."})
+    if isinstance(instance, Stop) and (instance.latitude is None) != (instance.longitude is None):
+        raise ModelValidationError(
+            {"longitude": "Give latitude and longitude together, or neither."}
+        )
 
 
 @transaction.atomic
@@ -62,8 +71,7 @@ def record_save(*, instance: models.Model, data: dict[str, Any]) -> models.Model
         instance.slug = slugify(instance.name)[:200]
     instance.edited_by_person = True
     try:
-        if isinstance(instance, Meeting):
-            _check_meeting_place(instance)
+        _check_relations(instance)
         instance.full_clean()
     except ModelValidationError as error:
         raise ValidationError(_api_errors(error)) from None

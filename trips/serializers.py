@@ -558,15 +558,6 @@ class StopInputSerializer(serializers.Serializer):
     depart_date = serializers.DateField(required=False, allow_null=True)
     notes = serializers.CharField(required=False, allow_blank=True)
 
-    def validate(self, data: dict[str, Any]) -> dict[str, Any]:
-        has_lat = data.get("latitude") is not None
-        has_lon = data.get("longitude") is not None
-        if "latitude" in data and "longitude" in data and has_lat != has_lon:
-            raise serializers.ValidationError(
-                {"longitude": "Give latitude and longitude together, or neither."}
-            )
-        return data
-
 
 class MeetingInputSerializer(serializers.Serializer):
     trip = serializers.PrimaryKeyRelatedField(queryset=Trip.objects.all())
