@@ -80,8 +80,11 @@ def _enrich_from_title(title: str, people: list[Person]) -> None:
     title_places = find_places(title)
     found, _ = find_people(title, title_places, [], [(0, len(title))])
     for candidate in found:
+        words = candidate.name.split()
         for person in people:
-            if names_match(person.name, candidate.name):
+            own = person.name.split()
+            inside = any(words[i : i + len(own)] == own for i in range(len(words) - len(own) + 1))
+            if len(own) > 1 and inside or names_match(person.name, candidate.name):
                 person.country = person.country or candidate.country
                 person.title = person.title or candidate.title
                 if candidate.official and not person.former:
@@ -124,7 +127,16 @@ def _final_countries(ctx: Context, sentences: tuple[Sentence, ...]) -> None:
                 if ctx.countries.get(person) is None and meeting.stop is not None:
                     ctx.countries[person] = meeting.stop.country
     for index, person in enumerate(ctx.people):
+        if ctx.countries.get(index) is None and person.official and us_title(person.title):
+            ctx.countries[index] = "US"
+    for index, person in enumerate(ctx.people):
         if ctx.countries.get(index) or index in travellers or not person.official:
+            continue
+        if not re.search(
+            r"president|prime|king|queen|emir|leader|chancellor|premier|crown|sultan",
+            person.title,
+            re.I,
+        ):
             continue
         for start, _ in person.mentions:
             sentence = _sentence_of(sentences, start)
@@ -138,9 +150,7 @@ def _final_countries(ctx: Context, sentences: tuple[Sentence, ...]) -> None:
             if near:
                 ctx.countries[index] = min(near, key=lambda m: abs(m.start - start)).place.country
                 break
-    for index, person in enumerate(ctx.people):
-        if ctx.countries.get(index) is None and person.official and us_title(person.title):
-            ctx.countries[index] = "US"
+    first_travellers = [t for j in ctx.journeys for t in j.travellers if ctx.countries.get(t)]
     counts = Counter(c for i, c in ctx.countries.items() if c and ctx.people[i].official)
     home = None
     if counts:
@@ -153,8 +163,10 @@ def _final_countries(ctx: Context, sentences: tuple[Sentence, ...]) -> None:
             ):
                 home = ctx.countries[index]
                 break
+    if first_travellers:
+        home = ctx.countries[first_travellers[0]]
     for index, person in enumerate(ctx.people):
-        if ctx.countries.get(index) is None and person.official:
+        if ctx.countries.get(index) is None and person.official and index not in travellers:
             ctx.countries[index] = home
 
 

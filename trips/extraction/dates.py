@@ -202,14 +202,22 @@ def _parse_month_day(
     if parsed is None:
         return None
     value = parsed.date()
-    if year is None and base is not None and tense not in ("past", "future"):
-        # Without a tense, take the reading closest to the publication day.
+    if year is None and base is not None:
+        # News dates sit close to publication: take the nearest reading, unless
+        # the tense points one way and a reading within ~9 months fits it.
         candidates = [
             value.replace(year=y)
             for y in (base.year - 1, base.year, base.year + 1)
             if _valid(value, y)
         ]
-        value = min(candidates, key=lambda d: abs((d - base).days))
+        near = [d for d in candidates if abs((d - base).days) <= 270]
+        if tense == "past":
+            fitting = [d for d in near if d <= base + timedelta(days=2)]
+        elif tense == "future":
+            fitting = [d for d in near if d >= base - timedelta(days=2)]
+        else:
+            fitting = []
+        value = min(fitting or candidates, key=lambda d: abs((d - base).days))
     return value
 
 

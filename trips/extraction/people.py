@@ -338,7 +338,7 @@ def _title_before(
     if not title:
         title = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", phrase, flags=re.IGNORECASE)
     before = stripped[:begin]
-    former = bool(_FORMER.search(before[-25:] + " ")) or bool(
+    former = bool(_FORMER.search(before.rstrip()[-25:] + " ")) or bool(
         re.search(r"\b(?:former|late)\b", phrase, re.IGNORECASE)
     )
     possessor = None
@@ -486,7 +486,11 @@ def find_people(
         word = text[start:end]
         index = _resolve_single(people, mentions, word, start, info)
         if index is None:
-            if info is None or info.title in ("", "General"):
+            if (
+                info is None
+                or info.title in ("", "General")
+                or re.match(r"\s+[A-Z]", text[end : end + 2])
+            ):
                 continue
             people.append(Person(name=display_name(word)))
             index = len(people) - 1

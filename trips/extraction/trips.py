@@ -38,15 +38,16 @@ _ACCOMPANY = re.compile(
     r"\baccompany(?:ing)?\b|\bdelegation\s+(?:included|includes|including)\b", re.IGNORECASE
 )
 _MEETING = re.compile(
-    r"\b(?:met|meet(?:s|ing)?|talks|discussions?|held|hold(?:s|ing)?|news\s+conference|"
-    r"press\s+conference|summit|shak(?:es|e|ing)\s+hands|received\s+by|audience|"
+    r"\b(?:met|meet(?:s|ing)?|talks|discussions?|(?:joint\s+)?(?:news|press)\s+conference\s+with|"
+    r"summit|shak(?:es|e|ing)\s+hands|received\s+by|audience|"
     r"speak(?:s|ing)?\s+with|spoke\s+with|see(?:ing|s)?|meetings?|welcome[sd]?)\b",
     re.IGNORECASE,
 )
 _BOUNDARY = re.compile(
     r"[.;:!?()]|[—–]|\s[-]\s|,\s+(?:[a-z]+ing|who|which|where|while|but|he|she|they)\b"
-    r"|\s(?:as|where|which|who|while|when|after|before|because|amid|during|with|since|following|"
-    r"but|said|says|according|accompanied|by|about|against|over|amid|until)\b"
+    r"|[“”\"]|\s(?:as|where|which|who|while|when|after|before|because|amid|during|with|since|"
+    r"following|but|said|says|according|accompanied|about|against|over|amid|until|including|"
+    r"regarding|particularly|concerning)\b"
     r"|\sto\s+(?!the\s+[A-Z]|[A-Z])|\sfor\s+(?!the\s+[A-Z]|[A-Z])|\sand\s+(?!(?:the\s+)?[A-Z]|\d)"
 )
 _NEGATION = re.compile(r"\b(?:not|n't|never|no\s+longer|without)\b", re.IGNORECASE)
@@ -262,9 +263,11 @@ def _anaphora(ctx: Context, sentence: Sentence, start: int, end: int) -> list[Pl
     if not match or not ctx.journeys:
         return []
     count = NUMBER_WORDS.get(match.group(1).lower()) or int(match.group(1))
-    focus = [j for j in ctx.journeys if set(j.travellers) & set(ctx.focus)] or ctx.journeys
-    journey = focus[-1]
-    return [stop.place if stop.city is None else stop.city for stop in journey.stops[:count]]
+    main = [j for j in ctx.journeys if not j.passing and j.stops]
+    focus = [j for j in main if set(j.travellers) & set(ctx.focus)] or main
+    if not focus:
+        return []
+    return [gazetteer().countries.get(stop.country, stop.place) for stop in focus[-1].stops[:count]]
 
 
 def _dates_in(ctx: Context, sentence: Sentence) -> list[DateMention]:
@@ -280,8 +283,8 @@ def _role(ctx: Context, mention: DateMention, sentence: Sentence) -> str | None:
             distance = len(left) - match.end()
             if best is None or distance < best[0]:
                 best = (distance, role)
-        for match in pattern.finditer(right):
-            distance = match.start() + 5
+        for match in pattern.finditer(right[:15]):
+            distance = match.start() + 20
             if best is None or distance < best[0]:
                 best = (distance, role)
     return best[1] if best else None
@@ -339,6 +342,12 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
             continue
         homes = {c for c in (_home(ctx, s) for s in subjects) if c}
         end = _window_end(text, trigger.end(), sentence.end)
+        later = [m.start for m in ctx.mentions if trigger.end() <= m.start < end]
+        if later and not words.startswith("visit"):
+            end = later[0]
+        if words.startswith(("leaving", "left")) and not words.startswith("left for"):
+            if not any(p.start == trigger.end() + 1 for p in ctx.places):
+                continue
         places = _places_in(ctx, trigger.end(), end, homes) + _anaphora(
             ctx, sentence, trigger.end(), end
         )
@@ -365,10 +374,13 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
                 continue
         if not places:
             continue
-        marker = past_marker(sentence.text)
+        scope_start = max(
+            [sentence.start] + [m.end for m in before if m.end <= trigger.start() - 40]
+        )
+        marker = past_marker(text[scope_start:end])
         separate = bool(marker) and not leaving
         rel_start = trigger.start() - sentence.start
-        tense = tense_at(sentence.text, rel_start, trigger.end() - sentence.start)
+        tense = tense_at(sentence.text, rel_start, rel_start)
         first, last, arrive, start_day, end_day = _event_dates(ctx, sentence, trigger.end())
         journey = _journey_for(ctx, subjects, separate, first or start_day, last or end_day)
         prepend = leaving or bool(
@@ -418,7 +430,8 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
             journey.end_evidence.append(sentence)
         journey.evidence.append(sentence)
         if tense:
-            journey.tenses.append("past" if separate else tense)
+            arrival = tense == "past" and re.match(r"arriv|land", words)
+            journey.tenses.append("arrived" if arrival else ("past" if separate else tense))
         if _CANCEL.search(sentence.text):
             journey.cancelled = True
         if not separate:
@@ -465,148 +478,142 @@ def _event_dates(
     return first, last, arrive, start_day, end_day
 
 
+def _narrative_stop(ctx: Context, journey: Journey, position: int) -> Stop | None:
+    """The stop the story is at: the last place mentioned before ``position`` that is a stop."""
+    for mention in reversed([m for m in ctx.places if m.start < position and not m.demonym]):
+        for stop in journey.stops:
+            if stop.country != mention.place.country:
+                continue
+            if mention.place.kind == "city" and stop.city is not None and stop.city.name != mention.place.name:
+                continue
+            return stop
+    return None
+
+
+_ACTIVITY = re.compile(
+    r"\b(?:met|meet(?:s|ing)?|talks|discussions?|told\s+reporters|said|speaks|spoke|waits|"
+    r"attend(?:s|ed|ing)?|shak(?:es|e|ing)\s+hands|news\s+conference|visit(?:s|ed|ing)?|"
+    r"hold(?:s|ing)?|held|address(?:es|ed)?|see(?:ing|s)?)\b",
+    re.IGNORECASE,
+)
+_MEETING_END = re.compile(
+    r"[.;:!?()]|[“”\"]|\s(?:to\s+(?:discuss|advance|focus|review|strengthen)|during|about|where|which|who|"
+    r"while|when|after|before|because|said|says|according|focusing)\b|,\s+(?:[a-z]+ing)\b"
+)
+_LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)$")
+
+
+def _presence(ctx: Context, sentence: Sentence, homes: set[str]) -> list[PlaceMention]:
+    """Places the travellers are at: "In Vienna, ...", "meet ... in Tokyo and Seoul"."""
+    found: list[PlaceMention] = []
+    lead = re.match(r"(?:While\s+)?[Ii]n\s+((?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*),", sentence.text)
+    if lead:
+        found += [m for m in _in(ctx.places, sentence.start, sentence.start + lead.end()) if not m.demonym]
+    if sentence.text[:1] in "“\"'‘":
+        return found
+    for activity in _ACTIVITY.finditer(sentence.text):
+        scope_end = sentence.start + activity.end() + 80
+        stop = re.search(r"[.;:]|\b(?:including|regarding|particularly|about|concerning|such\s+as|on\s+the)\b",
+                         ctx.text[sentence.start + activity.end() : scope_end])
+        if stop:
+            scope_end = sentence.start + activity.end() + stop.start()
+        for match in re.finditer(r"\b(?:in|at)\s+(?:the\s+capital\s+)?(?=[A-Z])", ctx.text[sentence.start + activity.end() : scope_end]):
+            pos = sentence.start + activity.end() + match.end()
+            chain = [m for m in ctx.places if m.start == pos and not m.demonym]
+            while chain:
+                mention = chain[-1]
+                if mention not in found:
+                    found.append(mention)
+                following = [m for m in ctx.places if m.start > mention.end and m.start < sentence.end]
+                if not following:
+                    break
+                gap = ctx.text[mention.end : following[0].start]
+                if not _LIST_GAP.fullmatch(gap) and gap not in (", ", " and ", ", and "):
+                    break
+                chain.append(following[0])
+            break
+    return [m for m in found if m.place.country not in homes]
+
+
 def _detail_pass(ctx: Context, sentence: Sentence) -> None:
     text = ctx.text
     mentions = [m for m in ctx.mentions if sentence.start <= m.start < sentence.end]
-    travellers_here = [
-        m.person for m in mentions if any(m.person in j.travellers for j in ctx.journeys)
-    ]
+    travellers_here = [m.person for m in mentions if any(m.person in j.travellers for j in ctx.journeys if not j.passing)]
     if travellers_here:
         ctx.focus = [travellers_here[0]]
-    subject_pool = travellers_here or (
-        ctx.focus if _FOCUS_SUBJECT.match(sentence.text) or not mentions else []
-    )
-    if not subject_pool:
-        subject_pool = (
-            ctx.focus
-            if re.search(
-                r"\b(?:he|she|they|his|her|the\s+secretary)\b", sentence.text, re.IGNORECASE
-            )
-            else []
-        )
+    subject_pool = travellers_here or ctx.focus
     journeys = [j for j in ctx.journeys if set(subject_pool) & set(j.travellers) and not j.passing]
     if not journeys:
         return
     journey = journeys[-1]
-    if _VIRTUAL.search(sentence.text):
+    if _VIRTUAL.search(sentence.text) or is_history(sentence.text, ctx.published):
         return
     homes = {c for c in (_home(ctx, t) for t in journey.travellers) if c}
-    # Presence: "In Vienna, ...", "met X in Doha", "told reporters in Riyadh".
-    lead = re.match(
-        r"(?:While\s+)?[Ii]n\s+((?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*),", sentence.text
-    )
     located: Stop | None = None
-    if lead:
-        places = _places_in(ctx, sentence.start, sentence.start + lead.end(), homes)
-        if places:
-            located = _add_stop(journey, places[0], sentence)
-    for match in re.finditer(r"\b(?:in|at)\s+(?:the\s+capital\s+)?(?=[A-Z])", sentence.text):
-        pos = sentence.start + match.end()
-        hits = [
-            m
-            for m in ctx.places
-            if m.start == pos and not m.demonym and m.place.country not in homes
-        ]
-        if (
-            hits
-            and _MEETING.search(sentence.text)
-            or hits
-            and re.search(r"\b(?:told|said|waits|speaks|spoke|attend\w*)\b", sentence.text)
-        ):
-            place = hits[0].place
-            located = _add_stop(journey, place, sentence)
+    for mention in _presence(ctx, sentence, homes):
+        located = _add_stop(journey, mention.place, sentence)
     # Milestones: start, end, duration, arrival dates for the journey.
     for mention in _dates_in(ctx, sentence):
-        if (
-            mention.kind == "duration"
-            and mention.days
-            and re.search(
-                r"trip|visit|tour|swing|journey|days\s+(?:of|in)", mention.text, re.IGNORECASE
-            )
+        if mention.kind == "duration" and mention.days and re.search(
+            r"trip|visit|tour|swing|journey|days\s+(?:of|in)", mention.text, re.IGNORECASE
         ):
             journey.days = journey.days or mention.days
         if mention.kind != "day" or mention.first is None:
             continue
         role = _role(ctx, mention, sentence)
-        if (
-            role == "start"
-            and journey.start is None
-            and not re.search(r"\bleav\w*\s+[A-Z]", text[mention.start - 30 : mention.start])
-        ):
+        if role == "start" and journey.start is None and not re.search(r"\bleav\w*\s+[A-Z]", text[mention.start - 30 : mention.start]):
             journey.start = mention.first
             journey.start_evidence.append(sentence)
         elif role == "end" and journey.end is None and _RETURN.search(sentence.text):
             journey.end = mention.first
             journey.end_evidence.append(sentence)
-        elif (
-            role == "arrive"
-            and located is not None
-            and located.arrive is None
-            and re.search(r"visit|arriv", sentence.text)
-        ):
+        elif role == "arrive" and located is not None and located.arrive is None and re.search(r"visit|arriv", sentence.text):
             located.arrive = mention.first
-    if (
-        _RETURN.search(sentence.text)
-        and tense_at(sentence.text, 0, 1) == "past"
-        and re.search(r"\breturned\b", sentence.text)
-    ):
+    if re.search(r"\breturned\s+(?:home|to|back)\b", sentence.text):
         journey.returned = True
     if _CANCEL.search(sentence.text) and re.search(r"trip|visit|tour", sentence.text):
         journey.cancelled = True
     # Meetings with named counterparts.
     for trigger in _MEETING.finditer(sentence.text):
         word = trigger.group().lower()
+        at = sentence.start + trigger.start()
         if word.startswith("welcome"):
-            if not word.endswith("e") and not word.endswith("s"):
+            if not re.fullmatch(r"welcomes?", word):
                 continue
-            hosts = [
-                m.person
-                for m in mentions
-                if m.start < sentence.start + trigger.start() and m.person not in journey.travellers
-            ]
+            hosts = [m.person for m in mentions if m.start < at and m.person not in journey.travellers]
             participants = hosts[-1:]
+            limit = sentence.end
         else:
-            stop_at = _window_end(text, sentence.start + trigger.end(), sentence.end)
-            stop_at = min(sentence.end, max(stop_at, sentence.start + trigger.end() + 1))
-            window = re.split(
-                r"\s(?:to\s+(?:discuss|advance|focus)|about|on\s+the\s+sidelines|during)\b",
-                text[sentence.start + trigger.end() : sentence.end],
-            )[0]
-            limit = sentence.start + trigger.end() + len(window)
+            limit = sentence.end
+            cut = _MEETING_END.search(text, sentence.start + trigger.end(), limit)
+            if cut:
+                limit = cut.start()
             participants = [
-                m.person
-                for m in mentions
-                if sentence.start + trigger.end() <= m.start < limit
-                and m.person not in journey.travellers
+                m.person for m in mentions
+                if sentence.start + trigger.end() <= m.start < limit and m.person not in journey.travellers
             ]
             if not participants:
                 participants = _unnamed(ctx, sentence, trigger.end(), limit, journey)
-        participants = [p for p in dict.fromkeys(participants) if p not in journey.travellers]
+        participants = [p for p in dict.fromkeys(participants) if p not in journey.travellers and ctx.people[p].title]
         if not participants:
             continue
-        stop = located or journey.current or (journey.stops[-1] if journey.stops else None)
         where = [
-            m
-            for m in ctx.places
+            m for m in ctx.places
             if sentence.start + trigger.end() <= m.start < sentence.end
-            and not m.demonym
-            and m.place.country not in homes
-            and m.place.kind == "city"
+            and not m.demonym and m.place.country not in homes and m.place.kind == "city"
         ]
         if where:
             stop = _add_stop(journey, where[0].place, sentence)
+        else:
+            stop = located or _narrative_stop(ctx, journey, at) or journey.current
         day = None
         for mention in _dates_in(ctx, sentence):
             if mention.first and mention.kind in ("day", "range"):
                 day = mention.first
                 break
-        if any(
-            set(m.participants) == set(participants) and m.stop is stop for m in journey.meetings
-        ):
+        if any(set(m.participants) == set(participants) and m.stop is stop for m in journey.meetings):
             continue
         journey.meetings.append(Meeting(participants, stop, day, sentence, trigger.group()))
-    if located is not None:
-        journey.current = located
 
 
 def _unnamed(
@@ -687,10 +694,12 @@ def journey_status(journey: Journey, published: date | None) -> str:
         if journey.start and journey.start <= published:
             return "ongoing"
     tenses = set(journey.tenses)
+    if "arrived" in tenses:
+        return "ongoing"
     if "past" in tenses and ("future" in tenses or "present" in tenses):
         return "ongoing"
     if "past" in tenses:
-        return "completed" if published is None else "ongoing"
+        return "completed"
     if "present" in tenses and "future" not in tenses:
         return "ongoing"
     return "planned"
