@@ -436,3 +436,24 @@ def test_it_uses_the_same_queries_whatever_the_data_size(
     for url, queries in expected.items():
         with django_assert_num_queries(queries):
             assert client.get(url).status_code == 200, url
+
+
+# --- links to the API ------------------------------------------------------------
+
+
+def test_it_links_every_page_to_its_json_and_the_official_to_its_feeds(client):
+    trip = _tour()
+    article = trip.articles.get()
+
+    assert f'href="/api/trips/{trip.pk}/"' in _html(client.get(trip.get_absolute_url()))
+    official = _html(client.get("/officials/antony-blinken/"))
+    assert 'href="/api/officials/antony-blinken/"' in official
+    assert 'href="/api/officials/antony-blinken/trips.ics"' in official
+    assert 'href="/api/officials/antony-blinken/feed.atom"' in official
+    country = _html(client.get("/countries/KR/"))
+    assert 'href="/api/countries/KR/"' in country
+    assert 'href="/api/countries/KR/feed.atom"' in country
+    assert f'href="/api/articles/{article.pk}/"' in _html(client.get(article.get_absolute_url()))
+    assert 'href="/api/trips/"' in _html(client.get("/"))
+    listed = _list(client, q="Seoul", start="2025-01-01", page="2")
+    assert 'href="/api/trips/?q=Seoul&amp;overlaps_from=2025-01-01"' in listed

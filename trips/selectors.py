@@ -182,10 +182,17 @@ def trip_timeline(*, pk: int) -> TripPage:
         map={
             "route": True,
             "countries": [map_country(code) for code in dict.fromkeys(s.country for s in stops)],
+            # Every stop, in order; the map places those without coordinates
+            # in the middle of their country.
             "stops": [
-                {"lat": s.latitude, "lon": s.longitude, "label": f"{s.order}. {s.place}"}
+                {
+                    "lat": s.latitude if _point(s) else None,
+                    "lon": s.longitude if _point(s) else None,
+                    "label": f"{s.order}. {s.place}",
+                    "country": map_country(s.country)["id"],
+                    "name": s.country_name,
+                }
                 for s in stops
-                if _point(s) is not None
             ],
         },
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -14,6 +16,15 @@ from trips.countries import country_name
 from trips.models import Official, Stop, Trip
 
 TRIPS_PER_PAGE = 20
+# The trips list's filters under the names the API's trip filters use.
+API_FILTERS = {
+    "q": "q",
+    "official": "official",
+    "country": "country",
+    "status": "status",
+    "start": "overlaps_from",
+    "end": "overlaps_to",
+}
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -62,8 +73,13 @@ def trip_list(request: HttpRequest) -> HttpResponse:
         end=None if "end" in form.errors else form.cleaned_data.get("end"),
     )
     page = Paginator(trips, TRIPS_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    api_query = urlencode(
+        {
+            API_FILTERS[name]: value
+            for name, value in request.GET.items()
+            if name in API_FILTERS and value
+        }
+    )
     return render(
         request,
         "trips/trip_list.html",
@@ -72,7 +88,7 @@ def trip_list(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "officials": selectors.officials_matching(filters["q"]),
             "filtered": any(value for value in form.cleaned_data.values()),
-            "api_query": query.urlencode(),
+            "api_query": api_query,
         },
     )
 

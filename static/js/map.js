@@ -24,25 +24,44 @@
     return atlases[url];
   }
 
+  // A country's largest polygon: France without French Guiana, the US without Alaska.
+  function mainland(feature) {
+    var geometry = feature.geometry;
+    if (!geometry || geometry.type !== "MultiPolygon") return feature;
+    var best = null, most = -1;
+    geometry.coordinates.forEach(function (rings) {
+      var polygon = { type: "Polygon", coordinates: rings };
+      var area = d3.geoArea(polygon);
+      if (area > most) { most = area; best = polygon; }
+    });
+    return best;
+  }
+
   function draw(container, data, world) {
     var width = 640, height = 400;
     var countries = topojson.feature(world, world.objects.countries).features;
-    var shaded = {};
+    var shaded = {}, byId = {};
     (data.countries || []).forEach(function (c) { shaded[c.id || c.name] = c; });
-    var points = (data.stops || []).map(function (s) { return [s.lon, s.lat]; });
+    countries.forEach(function (f) { byId[f.id || f.properties.name] = f; });
+    // Stops without coordinates stand at the middle of their country, drawn hollow.
+    var stops = (data.stops || []).map(function (stop) {
+      if (stop.lat !== null && stop.lat !== undefined) return { stop: stop, at: [stop.lon, stop.lat] };
+      var feature = byId[stop.country] || byId[stop.name];
+      return feature ? { stop: stop, at: d3.geoCentroid(mainland(feature)), approximate: true } : null;
+    }).filter(Boolean);
+    var points = stops.map(function (s) { return s.at; });
 
-    // Frame the stops with a margin of a few degrees, or the shaded countries,
-    // or the whole world when there is nothing to show.
-    var focus;
-    if (points.length) {
-      focus = { type: "GeometryCollection", geometries: points.map(function (p) {
-        return d3.geoCircle().center(p).radius(points.length > 1 ? 4 : 9)();
-      }) };
-    } else {
-      var picked = countries.filter(function (f) { return shaded[f.id] || shaded[f.properties.name]; });
-      focus = picked.length ? { type: "FeatureCollection", features: picked } : { type: "Sphere" };
-    }
-    var projection = d3.geoNaturalEarth1().fitExtent([[12, 12], [width - 12, height - 12]], focus);
+    // Frame the stops with a margin of a few degrees and the shaded countries'
+    // mainland, or the whole world when there is nothing to show.
+    var shapes = points.map(function (p) {
+      return d3.geoCircle().center(p).radius(points.length > 1 ? 3 : 8)();
+    });
+    countries.forEach(function (f) {
+      if (shaded[f.id] || shaded[f.properties.name]) shapes.push(mainland(f));
+    });
+    if (data.route && points.length > 1) shapes.push({ type: "LineString", coordinates: points });
+    var focus = shapes.length ? { type: "GeometryCollection", geometries: shapes } : { type: "Sphere" };
+    var projection = d3.geoNaturalEarth1().fitExtent([[14, 14], [width - 14, height - 14]], focus);
     var path = d3.geoPath(projection);
 
     var svg = el("svg", {
@@ -65,13 +84,16 @@
       el("path", { d: path({ type: "LineString", coordinates: points }), class: "map-route" }, svg);
     }
     var dots = el("g", { class: "map-stops" }, svg);
-    (data.stops || []).forEach(function (stop, index) {
-      var xy = projection([stop.lon, stop.lat]);
+    stops.forEach(function (item, index) {
+      var xy = projection(item.at);
       if (!xy) return;
-      var group = el("g", { class: "map-stop", transform: "translate(" + xy[0].toFixed(1) + "," + xy[1].toFixed(1) + ")" }, dots);
-      var radius = data.route ? 9 : Math.min(4 + Math.sqrt(stop.n || 1) * 1.5, 14);
+      var group = el("g", {
+        class: item.approximate ? "map-stop approximate" : "map-stop",
+        transform: "translate(" + xy[0].toFixed(1) + "," + xy[1].toFixed(1) + ")"
+      }, dots);
+      var radius = data.route ? 9 : Math.min(5 + Math.sqrt(item.stop.n || 1) * 1.5, 15);
       el("circle", { r: radius }, group);
-      el("title", {}, group).textContent = stop.label;
+      el("title", {}, group).textContent = item.stop.label + (item.approximate ? " (city not reported)" : "");
       if (data.route) {
         var label = el("text", { "text-anchor": "middle", dy: "0.35em" }, group);
         label.textContent = String(index + 1);
