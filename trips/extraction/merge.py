@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from trips.extraction.people import names_match, spelling_key
 from trips.extraction.types import ExtractedMeeting, ExtractedOfficial, ExtractedStop, ExtractedTrip
+
+# How far past its last known day an open-ended trip may still be reported.
+_OPEN_END_SLACK = timedelta(days=4)
 
 _STATUS_RANK = {"planned": 0, "ongoing": 1, "completed": 2}
 
@@ -61,7 +64,10 @@ def trips_same_journey(a: ExtractedTrip, b: ExtractedTrip) -> bool:
         return False
     span_a, span_b = _span(a), _span(b)
     if span_a and span_b:
-        return span_a[0] <= span_b[1] and span_b[0] <= span_a[1]
+        # A trip whose end is not known yet may run on past its last known day.
+        slack_a = _OPEN_END_SLACK if a.end is None else timedelta(0)
+        slack_b = _OPEN_END_SLACK if b.end is None else timedelta(0)
+        return span_a[0] <= span_b[1] + slack_b and span_b[0] <= span_a[1] + slack_a
     countries_a = {s.country for s in a.stops}
     return bool(countries_a & {s.country for s in b.stops})
 

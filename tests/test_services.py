@@ -1,0 +1,254 @@
+"""The import service: writing extractions, merging trips, idempotence, editors' rows."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from unittest import mock
+
+import pytest
+
+from tests.factories import make_official
+from trips import services
+from trips.extraction.types import (
+    ExtractedMeeting,
+    ExtractedOfficial,
+    ExtractedStop,
+    ExtractedTrip,
+    Extraction,
+    Span,
+)
+from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
+from trips.readers import ArticleSource
+from trips.services import OfficialIndex, article_import, articles_import, official_resolve
+
+pytestmark = pytest.mark.django_db
+
+TEXT = "Minister Ada Quill arrived in Tokyo on Monday. She met Ken Sato there."
+SPAN_ARRIVE = Span(0, 46, TEXT[0:46])
+SPAN_MEET = Span(47, len(TEXT), TEXT[47:])
+
+
+def _source(external_id="a1", text=TEXT, published=date(2024, 3, 18), url="") -> ArticleSource:
+    return ArticleSource(
+        origin=f"{external_id}.txt",
+        external_id=external_id,
+        title=f"Title {external_id}",
+        text=text,
+        published=published,
+        url=url,
+    )
+
+
+def _extraction(
+    *,
+    stops=(("JP", "Tokyo", date(2024, 3, 18)),),
+    meetings=(("Ken Sato", "JP", "Tokyo"),),
+    start=date(2024, 3, 18),
+    end=None,
+    status="ongoing",
+    traveller="Ada Quill",
+) -> Extraction:
+    return Extraction(
+        officials=(
+            ExtractedOfficial(traveller, "Foreign Minister", "GB", evidence=(SPAN_ARRIVE,)),
+            ExtractedOfficial("Ken Sato", "Foreign Minister", "JP", evidence=(SPAN_MEET,)),
+        ),
+        trips=(
+            ExtractedTrip(
+                travelers=(traveller,),
+                status=status,
+                start=start,
+                end=end,
+                stops=tuple(
+                    ExtractedStop(c, city, arrive=arrive, evidence=(SPAN_ARRIVE,))
+                    for c, city, arrive in stops
+                ),
+                meetings=tuple(
+                    ExtractedMeeting((who,), country, city, evidence=(SPAN_MEET,))
+                    for who, country, city in meetings
+                ),
+                start_evidence=(SPAN_ARRIVE,) if start else (),
+                evidence=(SPAN_ARRIVE,),
+            ),
+        ),
+    )
+
+
+def _import(source: ArticleSource, extraction: Extraction, index: OfficialIndex | None = None):
+    with mock.patch.object(services, "extract_article", return_value=extraction):
+        return article_import(source=source, index=index)
+
+
+def test_it_writes_officials_trip_stops_meetings_and_evidence():
+    outcome = _import(_source(), _extraction())
+    assert outcome.status == "imported", outcome.message
+    trip = Trip.objects.get()
+    assert [o.name for o in trip.officials.all()] == ["Ada Quill"]
+    assert trip.title == "Ada Quill to Tokyo"
+    assert (trip.status, trip.start_date, trip.status_as_of) == (
+        "ongoing",
+        date(2024, 3, 18),
+        date(2024, 3, 18),
+    )
+    stop = trip.stops.get()
+    assert (stop.order, stop.country, stop.city, stop.arrive_date) == (
+        1,
+        "JP",
+        "Tokyo",
+        date(2024, 3, 18),
+    )
+    meeting = trip.meetings.get()
+    assert meeting.stop == stop
+    assert [p.name for p in meeting.participants.all()] == ["Ken Sato"]
+    facts = Counter(Evidence.objects.values_list("fact", flat=True))
+    assert facts == {"official": 2, "trip": 1, "trip_start": 1, "stop": 1, "meeting": 1}
+    evidence = Evidence.objects.get(fact="stop")
+    assert TEXT[evidence.start_offset : evidence.end_offset] == evidence.sentence
+    assert outcome.counts["trips_created"] == 1 and outcome.counts["stops_created"] == 1
+
+
+def test_reimporting_the_same_article_changes_nothing():
+    _import(_source(), _extraction())
+    before = (Trip.objects.count(), Stop.objects.count(), Evidence.objects.count())
+    outcome = _import(_source(), _extraction())
+    assert outcome.status == "unchanged"
+    assert (Trip.objects.count(), Stop.objects.count(), Evidence.objects.count()) == before
+
+
+def test_a_second_article_about_the_same_trip_enriches_it():
+    _import(_source("a1"), _extraction())
+    later = _extraction(
+        stops=(("JP", None, None), ("KR", "Seoul", date(2024, 3, 20))),
+        meetings=(),
+        start=None,
+        end=date(2024, 3, 21),
+        status="completed",
+    )
+    outcome = _import(_source("a2", text=TEXT + " More.", published=date(2024, 3, 22)), later)
+    assert outcome.status == "imported"
+    trip = Trip.objects.get()
+    assert [(s.country, s.city) for s in trip.stops.order_by("order")] == [
+        ("JP", "Tokyo"),
+        ("KR", "Seoul"),
+    ]
+    assert (trip.start_date, trip.end_date) == (date(2024, 3, 18), date(2024, 3, 21))
+    assert trip.status == "completed" and trip.status_as_of == date(2024, 3, 22)
+    assert sorted(trip.articles.values_list("external_id", flat=True)) == ["a1", "a2"]
+    assert trip.title == "Ada Quill to Tokyo and Seoul"
+
+
+def test_a_different_trip_of_the_same_traveller_stays_separate():
+    _import(_source("a1"), _extraction())
+    other = _extraction(
+        stops=(("BR", "Brasilia", date(2024, 9, 2)),), meetings=(), start=date(2024, 9, 2)
+    )
+    _import(_source("a2", text=TEXT + " Later.", published=date(2024, 9, 3)), other)
+    assert Trip.objects.count() == 2
+    assert Official.objects.filter(name="Ada Quill").count() == 1
+
+
+def test_a_person_edited_trip_and_stop_are_never_overwritten():
+    _import(_source("a1"), _extraction())
+    trip = Trip.objects.get()
+    Trip.objects.filter(pk=trip.pk).update(
+        edited_by_person=True, title="Edited title", status="planned"
+    )
+    Stop.objects.filter(trip=trip).update(edited_by_person=True, city="Yokohama")
+    later = _extraction(
+        stops=(("JP", "Yokohama", date(2024, 3, 19)), ("KR", "Seoul", None)),
+        meetings=(),
+        status="completed",
+        end=date(2024, 3, 21),
+    )
+    _import(_source("a2", text=TEXT + " Again.", published=date(2024, 3, 22)), later)
+    trip.refresh_from_db()
+    assert (trip.title, trip.status, trip.end_date) == ("Edited title", "planned", None)
+    stops = list(trip.stops.order_by("order"))
+    assert [(s.city, s.arrive_date) for s in stops] == [
+        ("Yokohama", date(2024, 3, 18)),
+        ("Seoul", None),
+    ]
+    assert trip.status_as_of == date(2024, 3, 22)
+
+
+def test_a_new_version_of_an_article_replaces_only_its_own_contribution():
+    _import(_source("a1", url="https://example.org/a1"), _extraction())
+    _import(
+        _source("b1", text="Another story.", published=date(2024, 3, 19)),
+        _extraction(stops=(("JP", "Tokyo", None),), meetings=(("Rin Mori", "JP", "Tokyo"),)),
+    )
+    revised = _extraction(stops=(("JP", "Osaka", date(2024, 3, 18)),), meetings=())
+    outcome = _import(
+        _source("a1", text=TEXT + " Corrected.", url="https://example.org/a1"), revised
+    )
+    assert outcome.status == "updated"
+    assert Article.objects.count() == 2
+    trip = Trip.objects.get()
+    # Tokyo stays (b1 still supports it) and Osaka arrives; Ken Sato's meeting,
+    # supported by a1 only, is gone; Rin Mori's, from b1, stays.
+    assert sorted(trip.stops.values_list("city", flat=True)) == ["Osaka", "Tokyo"]
+    participants = Meeting.objects.values_list("participants__name", flat=True)
+    assert list(participants) == ["Rin Mori"]
+    assert not Evidence.objects.filter(article__external_id="a1", fact="meeting")
+
+
+def test_a_person_edited_meeting_survives_a_new_version():
+    _import(_source("a1"), _extraction())
+    Meeting.objects.update(edited_by_person=True, description="Confirmed by editor")
+    _import(_source("a1", text=TEXT + " Fixed."), _extraction(meetings=()))
+    assert Meeting.objects.get().description == "Confirmed by editor"
+
+
+def test_each_article_has_its_own_transaction():
+    bad = _extraction(stops=(("JP", "Tokyo", date(2024, 3, 18)),))
+    broken = Extraction(
+        officials=bad.officials,
+        trips=(
+            ExtractedTrip(
+                travelers=("Ada Quill",),
+                stops=(ExtractedStop("JP", "x" * 5, latitude=500.0, longitude=0.0),),
+            ),
+        ),
+    )
+    with mock.patch.object(services, "extract_article", side_effect=[bad, broken]):
+        report = articles_import(
+            sources=[_source("a1"), _source("a2", text="Other", published=date(2024, 3, 19))]
+        )
+    assert [o.status for o in report.outcomes] == ["imported", "failed"]
+    assert "stop_coordinates_valid" in report.outcomes[1].message
+    assert list(Article.objects.values_list("external_id", flat=True)) == ["a1"]
+    assert Stop.objects.count() == 1
+
+
+def test_officials_resolve_across_spellings_and_keep_aliases():
+    index = OfficialIndex()
+    first = official_resolve(name="Antonia Quill", title="Minister", country="GB", index=index)
+    again = official_resolve(name="Antonia J. Quill", index=index)
+    initial = official_resolve(name="A. Quill", index=index)
+    assert first.pk == again.pk == initial.pk
+    first.refresh_from_db()
+    assert "Antonia J. Quill" in first.aliases
+
+
+def test_namesakes_from_different_governments_stay_apart():
+    index = OfficialIndex()
+    a = official_resolve(name="Min Park", country="KR", index=index)
+    b = official_resolve(name="Min Park", country="US", index=index)
+    assert a.pk != b.pk and a.slug != b.slug
+
+
+def test_an_editors_official_keeps_its_title():
+    official = make_official(name="Lea Brandt", title="Chancellor", country="DE")
+    Official.objects.filter(pk=official.pk).update(edited_by_person=True)
+    resolved = official_resolve(name="Lea Brandt", title="Minister", country="DE")
+    resolved.refresh_from_db()
+    assert resolved.title == "Chancellor" and resolved.aliases == official.aliases
+
+
+def test_inconsistent_dates_keep_the_earlier_fact():
+    extraction = _extraction(start=date(2024, 3, 20), end=date(2024, 3, 18))
+    outcome = _import(_source(), extraction)
+    assert outcome.status == "imported"
+    trip = Trip.objects.get()
+    assert (trip.start_date, trip.end_date) == (date(2024, 3, 20), None)
