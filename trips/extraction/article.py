@@ -49,7 +49,7 @@ def extract_article(article: ArticleInput) -> Extraction:
     raw_places = find_places(text)
     people, mentions = find_people(text, raw_places, credit_spans, bounds)
     blocked = [(start, end) for person in people for start, end in person.mentions]
-    places = find_places(text, blocked)
+    places = [m for m in raw_places if not any(s <= m.start < e for s, e in blocked)]
     _enrich_from_title(article.title, people)
     dates = []
     for sentence in sentences:
@@ -150,6 +150,11 @@ def _final_countries(ctx: Context, sentences: tuple[Sentence, ...]) -> None:
             if near:
                 ctx.countries[index] = min(near, key=lambda m: abs(m.start - start)).place.country
                 break
+    for journey in ctx.journeys:
+        known = [ctx.countries[t] for t in journey.travellers if ctx.countries.get(t)]
+        for traveller in journey.travellers:
+            if ctx.countries.get(traveller) is None and known:
+                ctx.countries[traveller] = known[0]
     first_travellers = [t for j in ctx.journeys for t in j.travellers if ctx.countries.get(t)]
     counts = Counter(c for i, c in ctx.countries.items() if c and ctx.people[i].official)
     home = None

@@ -1,7 +1,8 @@
 """Find date expressions in a sentence and resolve them against a base date.
 
-Expressions are found with regular expressions; only month-day snippets are
-handed to ``dateparser.parse`` (cached), which keeps extraction fast.
+Expressions are found with regular expressions and built directly (a month
+name and a day need no parser); the year comes from the publication date.
+``parse_free_date`` wraps ``dateparser`` for free-form snippets elsewhere.
 Weekdays are resolved by tense: past tense looks back (the publication day
 included), future tense looks ahead (the publication day included), present
 or unknown tense takes the nearest such weekday.
@@ -118,9 +119,12 @@ _FUTURE = re.compile(
     r"depart|leave|arrive))\b"
 )
 _PAST = re.compile(
-    r"\b(?:[a-z]+ed|was|were|had|did|met|held|made|paid|said|told|began|went|came|left|flew|"
+    r"\b(?:arrived|visited|returned|departed|traveled|travelled|landed|reached|started|ended|"
+    r"concluded|wrapped|announced|confirmed|stated|added|noted|attended|hosted|signed|"
+    r"was|were|had|did|met|held|made|paid|said|told|began|went|came|left|flew|"
     r"spoke|saw|took|gave|won|led|sent|brought|wrote)\b"
 )
+_WEAK_PAST = re.compile(r"(?<![\w-])[a-z]+ed\b(?!-)")
 _PRESENT = re.compile(
     r"\b(?:arrives|arrive|begins|starts|visits|heads|travels|is|are|meets|holds|departs|leaves|"
     r"returns|lands|wraps)\b"
@@ -159,14 +163,19 @@ def tense_at(text: str, start: int, end: int) -> str | None:
         ("future", _FUTURE, text),
         ("past", _PAST, masked),
         ("present", _PRESENT, masked),
+        ("weak", _WEAK_PAST, masked),
     ):
         for match in pattern.finditer(source):
             if start <= match.start() < end:
                 continue
             distance = start - match.end() if match.end() <= start else (match.start() - end) + 3
+            if kind == "weak":
+                distance += 60
             if best is None or distance < best[0]:
                 best = (distance, kind)
-    return best[1] if best else None
+    if best is None:
+        return None
+    return "past" if best[1] == "weak" else best[1]
 
 
 def resolve_weekday(weekday: int, base: date, tense: str | None) -> date:
@@ -190,35 +199,49 @@ def resolve_weekday(weekday: int, base: date, tense: str | None) -> date:
 def _parse_month_day(
     month: str, day: int, year: int | None, base: date | None, tense: str | None
 ) -> date | None:
-    if year is None and base is None:
+    number = _month(month)
+    if year is not None:
+        return _make(year, number, day)
+    if base is None:
         return None
-    snippet = f"{month.rstrip('.')} {day}" + (f" {year}" if year else "")
-    settings: dict[str, object] = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "MDY"}
+    # News dates sit close to publication: take the nearest reading, unless
+    # the tense points one way and a reading within ~9 months fits it.
+    candidates = [
+        d for d in (_make(y, number, day) for y in (base.year - 1, base.year, base.year + 1)) if d
+    ]
+    if not candidates:
+        return None
+    near = [d for d in candidates if abs((d - base).days) <= 270]
+    if tense == "past":
+        fitting = [d for d in near if d <= base + timedelta(days=2)]
+    elif tense == "future":
+        fitting = [d for d in near if d >= base - timedelta(days=2)]
+    else:
+        fitting = []
+    return min(fitting or candidates, key=lambda d: abs((d - base).days))
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=1024)
+def parse_free_date(
+    snippet: str, base: date | None = None, prefer: str = "current_period"
+) -> date | None:
+    """Parse a free-form date snippet with dateparser (slow; for callers outside the hot path).
+
+    >>> parse_free_date("3rd of March 2021")
+    datetime.date(2021, 3, 3)
+    """
+    settings: dict[str, object] = {"PREFER_DATES_FROM": prefer, "PREFER_DAY_OF_MONTH": "first"}
     if base is not None:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
-        if tense in ("past", "future"):
-            settings["PREFER_DATES_FROM"] = tense
     parsed = dateparser.parse(snippet, languages=["en"], settings=settings)  # type: ignore[arg-type]
-    if parsed is None:
-        return None
-    value = parsed.date()
-    if year is None and base is not None:
-        # News dates sit close to publication: take the nearest reading, unless
-        # the tense points one way and a reading within ~9 months fits it.
-        candidates = [
-            value.replace(year=y)
-            for y in (base.year - 1, base.year, base.year + 1)
-            if _valid(value, y)
-        ]
-        near = [d for d in candidates if abs((d - base).days) <= 270]
-        if tense == "past":
-            fitting = [d for d in near if d <= base + timedelta(days=2)]
-        elif tense == "future":
-            fitting = [d for d in near if d >= base - timedelta(days=2)]
-        else:
-            fitting = []
-        value = min(fitting or candidates, key=lambda d: abs((d - base).days))
-    return value
+    return parsed.date() if parsed else None
 
 
 def _valid(value: date, year: int) -> bool:

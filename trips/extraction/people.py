@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from trips.extraction.places import PlaceMention, Token, country_code, tokenize
 
@@ -26,6 +27,7 @@ def _fold(text: str) -> str:
     return stripped.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
 
 
+@lru_cache(maxsize=4096)
 def normalise_name(name: str) -> str:
     """The comparable form of a name (SCHEMA.md rules).
 
@@ -145,9 +147,8 @@ _NON_NAME = frozenset(
     Col Lt Capt Mr Mrs Ms Dr Sir Lord Ambassador Governor Chairman Director Spokesperson
     Spokesman Spokeswoman Senator Sen Rep Representative Speaker Mayor Defense Defence Affairs
     House White Pentagon Petty Officer Class Head Chief Leader Leaders Secretaries Officials
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-    June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept
-    Oct Nov Dec Economic Commerce Trade Security Defense National International Global World
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
+    September October November December Economic Commerce Trade Security Defense National International Global World
     Central Southeast Northeast East West North South Asian Middle Latin European African
     Pacific Indo Atlantic Arctic Gulf Persian Caribbean Quad Cold War Earth Sea Ocean Islands
     Island Republic Kingdom Federation Emirates States United Mission Embassy Consulate
@@ -155,9 +156,12 @@ _NON_NAME = frozenset(
     Secretary-General Envoy Special Senior Top Official Officer Military Staff Writer Correspondent
     Reporter Editor Capital City Province Region County Strait Club Final Cup Games Olympic
     Olympics Day Week Year Month Presidential Royal Supreme Court Justice Federal Ministers
-    Mr. Reuters AFP AP People Getty Images Xinhua Associated Reuters Bloomberg Anadolu Nahyan""".split()
+    Mr. Reuters AFP AP People PM FM Getty Images Xinhua Associated Reuters Bloomberg Anadolu Nahyan""".split()
 ) - {"Nahyan"}
 
+_MONTH_WORDS = frozenset(
+    "Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec March April June July August".split()
+)
 _CREDIT_LINE = re.compile(
     r"©|\bGetty Images\b|^By\s|\bStaff Writer\b|\bPhoto(?:graph)?:|\bFile photo\b|\bCredit:"
 )
@@ -229,6 +233,9 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
     skip_until = -1
     for token in tokens:
         if token.start < skip_until:
+            continue
+        if token.text in _MONTH_WORDS and re.match(r"\.?\s+\d", text[token.end : token.end + 4]):
+            close()
             continue
         place = place_at.get(token.start)
         if place is not None:
@@ -359,6 +366,7 @@ def _title_before(
 
 def _clean_title(title: str) -> str:
     title = re.sub(r"^(?:[A-Z][\w\-]+['’]s\s+)", "", title)
+    title = re.sub(r"^(?:(?:and|of|for|the)\s+)+", "", title, flags=re.IGNORECASE)
     words = title.split()
     kept = [w for w in words if country_code(w) is None and w not in ("U.S.", "US")]
     cleaned = " ".join(kept) if kept else title
@@ -471,6 +479,15 @@ def find_people(
         info = before or after
         if before is not None and before.title == "General" and after is not None and after.title:
             info = after
+        elif before is not None and before.country is None and after is not None and after.country:
+            info = TitleInfo(
+                before.title,
+                after.country,
+                before.former,
+                before.government,
+                before.possessor,
+                before.span,
+            )
         words = [w for w in raw.split() if w.lower() not in _CONNECTORS]
         if len(words) < 2:
             pending_single.append((start, end, info))

