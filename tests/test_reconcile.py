@@ -1,0 +1,267 @@
+"""The news beside the official record: linking journeys and their agreement."""
+
+from __future__ import annotations
+
+from datetime import date
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Prefetch
+
+from tests.factories import make_article, make_evidence, make_official, make_stop, make_trip
+from trips.models import Article, Evidence, Official, Stop, Trip
+from trips.reconcile import (
+    DateDifference,
+    StopAgreement,
+    TripAgreement,
+    record_import,
+    trip_agreement,
+    trips_reconcile,
+)
+
+pytestmark = pytest.mark.django_db
+
+FIXTURE = Path(__file__).parent / "data" / "record"
+
+ARTICLE = """---
+id: wire-2021-03-blinken-tokyo
+title: Blinken lands in Tokyo on first trip abroad
+published: 2021-03-16
+source: Test Wire
+---
+Secretary of State Antony Blinken arrived in Tokyo on Monday, March 15, on his first trip
+abroad as America's top diplomat.
+
+He will travel to Seoul on Wednesday.
+"""
+
+
+def _blinken() -> Official:
+    return make_official(name="Antony Blinken", title="Secretary of State", country="US")
+
+
+def _news_trip(official: Official, **fields) -> Trip:
+    """A trip from one news article, its stops backed by that article."""
+    stops = fields.pop("stops", [])
+    trip = make_trip(officials=[official], **fields)
+    article = make_article(published=fields.get("status_as_of") or date(2021, 3, 14))
+    trip.articles.add(article)
+    for stop_fields in stops:
+        stop = make_stop(trip=trip, **stop_fields)
+        make_evidence(article=article, stop=stop, fact=Evidence.Fact.STOP)
+    return trip
+
+
+def test_it_links_the_record_to_an_imported_article_of_the_same_journey(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text(ARTICLE)
+    call_command("import_articles", str(tmp_path), "--no-progress", stdout=StringIO())
+    (news_trip,) = Trip.objects.all()
+
+    report = record_import(paths=[FIXTURE])
+
+    assert report.counts["trips_linked"] == 1
+    assert Trip.objects.count() == 6
+    news_trip.refresh_from_db()
+    kinds = set(news_trip.articles.values_list("kind", flat=True))
+    assert kinds == {Article.Kind.NEWS, Article.Kind.RECORD}
+    assert news_trip.status == Trip.Status.COMPLETED
+    agreement = trip_agreement(news_trip)
+    assert agreement.status in {"confirmed", "partly_confirmed"}
+    assert "Tokyo" in [s.city for s in agreement.confirmed]
+    assert Official.objects.filter(name__icontains="Blinken").count() == 1
+
+
+def test_it_shows_confirmed_stops_stops_of_one_source_and_date_differences() -> None:
+    trip = _news_trip(
+        _blinken(),
+        status=Trip.Status.PLANNED,
+        start_date=date(2021, 3, 14),
+        end_date=date(2021, 3, 18),
+        stops=[
+            {"country": "JP", "city": "Tokyo", "arrive_date": date(2021, 3, 14)},
+            {"country": "CN", "city": "Beijing", "latitude": None, "longitude": None},
+        ],
+    )
+
+    record_import(paths=[FIXTURE])
+
+    assert trip_agreement(trip) == TripAgreement(
+        has_news=True,
+        has_record=True,
+        confirmed=(
+            StopAgreement(
+                country="JP",
+                city="Tokyo",
+                in_news=True,
+                in_record=True,
+                news_arrive=date(2021, 3, 14),
+                news_depart=None,
+                record_arrive=date(2021, 3, 15),
+                record_depart=date(2021, 3, 17),
+            ),
+        ),
+        news_only=(StopAgreement(country="CN", city="Beijing", in_news=True, in_record=False),),
+        record_only=(
+            StopAgreement(
+                country="KR",
+                city="Seoul",
+                in_news=False,
+                in_record=True,
+                record_arrive=date(2021, 3, 17),
+                record_depart=date(2021, 3, 18),
+            ),
+        ),
+        date_differences=(
+            DateDifference("trip start", date(2021, 3, 14), date(2021, 3, 15)),
+            DateDifference("arrival in Tokyo, Japan", date(2021, 3, 14), date(2021, 3, 15)),
+        ),
+        record_start=date(2021, 3, 15),
+        record_end=date(2021, 3, 18),
+    )
+    trip.refresh_from_db()
+    assert trip.status == Trip.Status.COMPLETED
+    # By date; the undated Beijing stays after Tokyo, which it followed in the news.
+    assert [s.city for s in trip.stops.all()] == ["Tokyo", "Beijing", "Seoul"]
+
+
+def test_it_links_a_trip_announced_without_dates_by_its_countries() -> None:
+    trip = _news_trip(
+        _blinken(),
+        status=Trip.Status.PLANNED,
+        start_date=None,
+        end_date=None,
+        status_as_of=date(2021, 3, 1),
+        stops=[{"country": "KR", "city": ""}],
+    )
+
+    record_import(paths=[FIXTURE])
+
+    trip.refresh_from_db()
+    assert (trip.start_date, trip.end_date) == (date(2021, 3, 15), date(2021, 3, 18))
+    assert trip_agreement(trip).status == "partly_confirmed"
+    assert [(s.city, s.in_news, s.in_record) for s in trip_agreement(trip).confirmed] == [
+        ("Seoul", True, True)
+    ]
+
+
+def test_it_does_not_link_an_announcement_long_before_the_journey() -> None:
+    trip = _news_trip(
+        _blinken(),
+        status=Trip.Status.PLANNED,
+        start_date=None,
+        end_date=None,
+        status_as_of=date(2020, 1, 1),
+        stops=[{"country": "KR", "city": "Seoul"}],
+    )
+
+    record_import(paths=[FIXTURE])
+
+    assert not Trip.objects.verified().filter(pk=trip.pk).exists()
+    assert Trip.objects.count() == 7
+
+
+def test_reconcile_links_trips_imported_apart() -> None:
+    record_import(paths=[FIXTURE])
+    blinken = Official.objects.get(name="Antony John Blinken")
+    trip = _news_trip(
+        blinken,
+        start_date=date(2021, 5, 4),
+        end_date=date(2021, 5, 6),
+        stops=[{"country": "GB", "city": "London"}],
+    )
+
+    counts = trips_reconcile().counts
+
+    assert (counts["trips_linked"], counts["stops_confirmed"]) == (1, 1)
+    assert (counts["both"], counts["news_only"], counts["record_only"]) == (1, 0, 5)
+    assert Trip.objects.count() == 6
+    agreement = trip_agreement(Trip.objects.get(pk=trip.pk))
+    assert [s.city for s in agreement.confirmed] == ["London"]
+    assert [s.city for s in agreement.record_only] == ["Rogart"]
+    assert trips_reconcile().counts["trips_linked"] == 0
+
+
+def test_reconcile_leaves_a_record_trip_an_editor_changed_apart() -> None:
+    record_import(paths=[FIXTURE])
+    record_trip = Trip.objects.get(start_date=date(2021, 5, 3))
+    Trip.objects.filter(pk=record_trip.pk).update(edited_by_person=True)
+    _news_trip(
+        Official.objects.get(name="Antony John Blinken"),
+        start_date=date(2021, 5, 4),
+        end_date=date(2021, 5, 6),
+        stops=[{"country": "GB", "city": "London"}],
+    )
+
+    counts = trips_reconcile().counts
+
+    assert (counts["trips_linked"], counts["kept_apart_edited"]) == (0, 1)
+    assert Trip.objects.filter(pk=record_trip.pk).exists()
+
+
+def test_the_reconcile_command_reports_counts() -> None:
+    record_import(paths=[FIXTURE])
+    out = StringIO()
+
+    call_command("reconcile", stdout=out)
+
+    assert out.getvalue().strip() == (
+        "Reconciled: 0 news trips checked, 0 linked to the record (0 stops confirmed), "
+        "0 kept apart (edited by a person). Now 0 trips have both kinds of source, "
+        "0 only news, 6 only the record."
+    )
+
+
+def test_a_trip_without_record_is_unverified_with_every_stop_news_only() -> None:
+    trip = _news_trip(_blinken(), stops=[{"country": "JP", "city": "Tokyo"}])
+
+    agreement = trip_agreement(trip)
+
+    assert (agreement.status, agreement.verified) == ("unverified", False)
+    assert [s.city for s in agreement.news_only] == ["Tokyo"]
+    assert agreement.confirmed == agreement.record_only == agreement.date_differences == ()
+
+
+def test_a_trip_from_the_record_alone_lists_its_stops_as_record_only() -> None:
+    record_import(paths=[FIXTURE])
+
+    agreement = trip_agreement(Trip.objects.get(start_date=date(2021, 10, 29)))
+
+    assert (agreement.status, agreement.verified) == ("record_only", True)
+    assert [s.country for s in agreement.record_only] == ["VA"]
+    assert agreement.as_dict() == {
+        "status": "record_only",
+        "verified": True,
+        "record_start": "2021-10-29",
+        "record_end": "2021-10-29",
+        "confirmed_stops": [],
+        "news_only_stops": [],
+        "record_only_stops": [
+            {
+                "country": "VA",
+                "city": "",
+                "news_arrive": None,
+                "news_depart": None,
+                "record_arrive": "2021-10-29",
+                "record_depart": "2021-10-29",
+            }
+        ],
+        "date_differences": [],
+    }
+
+
+def test_agreement_of_prefetched_trips_needs_no_query(django_assert_num_queries) -> None:
+    record_import(paths=[FIXTURE])
+    trips = list(
+        Trip.objects.prefetch_related(
+            "articles",
+            Prefetch("stops", queryset=Stop.objects.order_by("order")),
+            "stops__evidence__article",
+        )
+    )
+
+    with django_assert_num_queries(0):
+        agreements = [trip_agreement(trip) for trip in trips]
+
+    assert {a.status for a in agreements} == {"record_only"}
