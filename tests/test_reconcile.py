@@ -73,6 +73,18 @@ def test_it_links_the_record_to_an_imported_article_of_the_same_journey(tmp_path
     assert Official.objects.filter(name__icontains="Blinken").count() == 1
 
 
+def test_an_article_imported_after_the_record_joins_the_record_trip(tmp_path: Path) -> None:
+    record_import(paths=[FIXTURE])
+    (tmp_path / "article.txt").write_text(ARTICLE)
+
+    call_command("import_articles", str(tmp_path), "--no-progress", stdout=StringIO())
+
+    assert Trip.objects.count() == 6
+    trip = Trip.objects.get(articles__kind=Article.Kind.NEWS)
+    assert trip.start_date == date(2021, 3, 15)
+    assert "Tokyo" in [s.city for s in trip_agreement(trip).confirmed]
+
+
 def test_it_shows_confirmed_stops_stops_of_one_source_and_date_differences() -> None:
     trip = _news_trip(
         _blinken(),
