@@ -100,9 +100,9 @@ def _first_countries(ctx: Context) -> None:
                 if other.country and normalise_last(other.name) == person.possessor.lower():
                     country = other.country
         ctx.countries[index] = country
-    # Officials listed together share the country of the list ("Turkish officials including A, B and C").
+    # Officials listed together share the list's country ("Turkish officials including A and B").
     ordered = sorted(ctx.mentions, key=lambda m: m.start)
-    for previous, current in zip(ordered, ordered[1:]):
+    for previous, current in zip(ordered, ordered[1:], strict=False):
         if ctx.countries.get(current.person) or not ctx.countries.get(previous.person):
             continue
         between = ctx.text[previous.end : current.start]

@@ -126,8 +126,9 @@ _PAST = re.compile(
 )
 _WEAK_PAST = re.compile(r"(?<![\w-])[a-z]+ed\b(?!-)")
 _PRESENT = re.compile(
-    r"\b(?:arrives|arrive|begins|starts|visits|heads|travels|is|are|meets|holds|departs|leaves|"
-    r"returns|lands|wraps)\b"
+    r"(?<!will )(?<!# )(?<!to )\b(?:arrives|arrive|begins|starts|visits|heads|travels|is|are|"
+    r"meets|holds|"
+    r"departs|leaves|returns|lands|wraps)\b"
 )
 
 

@@ -160,8 +160,8 @@ def trip_merge(
     undated report can only move the status forward; cancellation wins.
 
     >>> a = ExtractedTrip(travelers=("Ann Lee",), stops=(ExtractedStop("FR"),), sources=("a",))
-    >>> b = ExtractedTrip(travelers=("Ann Lee",), status="completed",
-    ...                   stops=(ExtractedStop("FR", city="Paris"), ExtractedStop("DE")), sources=("b",))
+    >>> stops = (ExtractedStop("FR", city="Paris"), ExtractedStop("DE"))
+    >>> b = ExtractedTrip(travelers=("Ann Lee",), status="completed", stops=stops, sources=("b",))
     >>> m = trip_merge(a, b, base_published=date(2024, 1, 1), new_published=None)
     >>> [(s.country, s.city) for s in m.stops], m.status, m.sources
     ([('FR', 'Paris'), ('DE', None)], 'completed', ('a', 'b'))

@@ -15,8 +15,43 @@ from functools import lru_cache
 from trips.extraction.places import PlaceMention, Token, country_code, tokenize
 
 _HONORIFIC_WORDS = frozenset(
-    """king queen consort sheikh shaikh sheikha crown prince princess lord sir dame dr mr mrs ms
-    miss mx adm gen maj col lt capt sgt cmdr brig his her excellency he hon rev emir sultan""".split()
+    [
+        "king",
+        "queen",
+        "consort",
+        "sheikh",
+        "shaikh",
+        "sheikha",
+        "crown",
+        "prince",
+        "princess",
+        "lord",
+        "sir",
+        "dame",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "adm",
+        "gen",
+        "maj",
+        "col",
+        "lt",
+        "capt",
+        "sgt",
+        "cmdr",
+        "brig",
+        "his",
+        "her",
+        "excellency",
+        "he",
+        "hon",
+        "rev",
+        "emir",
+        "sultan",
+    ]
 )
 _SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 
@@ -98,7 +133,29 @@ def display_name(name: str) -> str:
 
 
 _CONNECTORS = frozenset(
-    "bin bint ibn abu al el de da di du dos das van von der den le la del della ben".split()
+    [
+        "bin",
+        "bint",
+        "ibn",
+        "abu",
+        "al",
+        "el",
+        "de",
+        "da",
+        "di",
+        "du",
+        "dos",
+        "das",
+        "van",
+        "von",
+        "der",
+        "den",
+        "le",
+        "la",
+        "del",
+        "della",
+        "ben",
+    ]
 )
 _TITLE_HEADS = (
     r"president|vice[- ]president|president-elect|prime\s+minister|pm|fm|minister|secretary|"
@@ -110,11 +167,70 @@ _TITLE_HEADS = (
 )
 _TITLE_HEAD_RE = re.compile(rf"\b(?:{_TITLE_HEADS})\b", re.IGNORECASE)
 _MODIFIERS = frozenset(
-    """senior top chief deputy foreign defense defence press policy national security central bank
-    ministry state vice prime first second acting interim military trade finance economy
-    interior home justice health energy special presidential executive principal assistant
-    under under-secretary house white army navy air force liberation people's peoples
-    government his her their its the a an and of for on new incoming outgoing regional""".split()
+    [
+        "senior",
+        "top",
+        "chief",
+        "deputy",
+        "foreign",
+        "defense",
+        "defence",
+        "press",
+        "policy",
+        "national",
+        "security",
+        "central",
+        "bank",
+        "ministry",
+        "state",
+        "vice",
+        "prime",
+        "first",
+        "second",
+        "acting",
+        "interim",
+        "military",
+        "trade",
+        "finance",
+        "economy",
+        "interior",
+        "home",
+        "justice",
+        "health",
+        "energy",
+        "special",
+        "presidential",
+        "executive",
+        "principal",
+        "assistant",
+        "under",
+        "under-secretary",
+        "house",
+        "white",
+        "army",
+        "navy",
+        "air",
+        "force",
+        "liberation",
+        "people's",
+        "peoples",
+        "government",
+        "his",
+        "her",
+        "their",
+        "its",
+        "the",
+        "a",
+        "an",
+        "and",
+        "of",
+        "for",
+        "on",
+        "new",
+        "incoming",
+        "outgoing",
+        "regional",
+    ]
 )
 _RANK = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Dame|Sheikh|Shaikh|Sheikha|Adm|Gen|Maj|Col|Lt|Capt|Sgt|Cmdr|Brig|"
@@ -134,33 +250,323 @@ _US_TITLES = re.compile(
     r"State Department|Joint Chiefs|Congress|Senate|National Security Adviser|U\.S\.|Secretary)\b"
 )
 _NON_NAME = frozenset(
-    """The A An In On At After Before During While When As But And He She They It His Her Their
-    This That These Those We Our I With From For To By Of Despite Although Since Also Here There
-    Days Later Earlier Meanwhile However According Both All Many Some Summary Published Updated
-    Photo Read More Related Nations Summit Forum Democracy Commission Board Bank Institute
-    Foundation University Palace Base Cemetery Canal Champions League Cooperation Relations Act
-    Policy Assurances Communiques Joint Chiefs Staff Post Times Agency Press News Council Congress
-    Senate Parliament Cabinet Department Ministry Office Committee Organization Organisation
-    Administration Government Army Navy Air Force Marine Marines Corps Liberation Party Union
-    President Minister Secretary Prime Vice Foreign Deputy State Councilor Councillor Crown
-    Prince Princess King Queen Emir Sheikh Shaikh Chancellor Premier General Gen Adm Admiral Maj
-    Col Lt Capt Mr Mrs Ms Dr Sir Lord Ambassador Governor Chairman Director Spokesperson
-    Spokesman Spokeswoman Senator Sen Rep Representative Speaker Mayor Defense Defence Affairs
-    House White Pentagon Petty Officer Class Head Chief Leader Leaders Secretaries Officials
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
-    September October November December Economic Commerce Trade Security Defense National International Global World
-    Central Southeast Northeast East West North South Asian Middle Latin European African
-    Pacific Indo Atlantic Arctic Gulf Persian Caribbean Quad Cold War Earth Sea Ocean Islands
-    Island Republic Kingdom Federation Emirates States United Mission Embassy Consulate
-    Statement Release Readout Remarks Transcript Breaking Update Video Watch Listen Advertisement
-    Secretary-General Envoy Special Senior Top Official Officer Military Staff Writer Correspondent
-    Reporter Editor Capital City Province Region County Strait Club Final Cup Games Olympic
-    Olympics Day Week Year Month Presidential Royal Supreme Court Justice Federal Ministers
-    Mr. Reuters AFP AP People PM FM Getty Images Xinhua Associated Reuters Bloomberg Anadolu Nahyan""".split()
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "After",
+        "Before",
+        "During",
+        "While",
+        "When",
+        "As",
+        "But",
+        "And",
+        "He",
+        "She",
+        "They",
+        "It",
+        "His",
+        "Her",
+        "Their",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "We",
+        "Our",
+        "I",
+        "With",
+        "From",
+        "For",
+        "To",
+        "By",
+        "Of",
+        "Despite",
+        "Although",
+        "Since",
+        "Also",
+        "Here",
+        "There",
+        "Days",
+        "Later",
+        "Earlier",
+        "Meanwhile",
+        "However",
+        "According",
+        "Both",
+        "All",
+        "Many",
+        "Some",
+        "Summary",
+        "Published",
+        "Updated",
+        "Photo",
+        "Read",
+        "More",
+        "Related",
+        "Nations",
+        "Summit",
+        "Forum",
+        "Democracy",
+        "Commission",
+        "Board",
+        "Bank",
+        "Institute",
+        "Foundation",
+        "University",
+        "Palace",
+        "Base",
+        "Cemetery",
+        "Canal",
+        "Champions",
+        "League",
+        "Cooperation",
+        "Relations",
+        "Act",
+        "Policy",
+        "Assurances",
+        "Communiques",
+        "Joint",
+        "Chiefs",
+        "Staff",
+        "Post",
+        "Times",
+        "Agency",
+        "Press",
+        "News",
+        "Council",
+        "Congress",
+        "Senate",
+        "Parliament",
+        "Cabinet",
+        "Department",
+        "Ministry",
+        "Office",
+        "Committee",
+        "Organization",
+        "Organisation",
+        "Administration",
+        "Government",
+        "Army",
+        "Navy",
+        "Air",
+        "Force",
+        "Marine",
+        "Marines",
+        "Corps",
+        "Liberation",
+        "Party",
+        "Union",
+        "President",
+        "Minister",
+        "Secretary",
+        "Prime",
+        "Vice",
+        "Foreign",
+        "Deputy",
+        "State",
+        "Councilor",
+        "Councillor",
+        "Crown",
+        "Prince",
+        "Princess",
+        "King",
+        "Queen",
+        "Emir",
+        "Sheikh",
+        "Shaikh",
+        "Chancellor",
+        "Premier",
+        "General",
+        "Gen",
+        "Adm",
+        "Admiral",
+        "Maj",
+        "Col",
+        "Lt",
+        "Capt",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Sir",
+        "Lord",
+        "Ambassador",
+        "Governor",
+        "Chairman",
+        "Director",
+        "Spokesperson",
+        "Spokesman",
+        "Spokeswoman",
+        "Senator",
+        "Sen",
+        "Rep",
+        "Representative",
+        "Speaker",
+        "Mayor",
+        "Defense",
+        "Defence",
+        "Affairs",
+        "House",
+        "White",
+        "Pentagon",
+        "Petty",
+        "Officer",
+        "Class",
+        "Head",
+        "Chief",
+        "Leader",
+        "Leaders",
+        "Secretaries",
+        "Officials",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Economic",
+        "Commerce",
+        "Trade",
+        "Security",
+        "Defense",
+        "National",
+        "International",
+        "Global",
+        "World",
+        "Central",
+        "Southeast",
+        "Northeast",
+        "East",
+        "West",
+        "North",
+        "South",
+        "Asian",
+        "Middle",
+        "Latin",
+        "European",
+        "African",
+        "Pacific",
+        "Indo",
+        "Atlantic",
+        "Arctic",
+        "Gulf",
+        "Persian",
+        "Caribbean",
+        "Quad",
+        "Cold",
+        "War",
+        "Earth",
+        "Sea",
+        "Ocean",
+        "Islands",
+        "Island",
+        "Republic",
+        "Kingdom",
+        "Federation",
+        "Emirates",
+        "States",
+        "United",
+        "Mission",
+        "Embassy",
+        "Consulate",
+        "Statement",
+        "Release",
+        "Readout",
+        "Remarks",
+        "Transcript",
+        "Breaking",
+        "Update",
+        "Video",
+        "Watch",
+        "Listen",
+        "Advertisement",
+        "Secretary-General",
+        "Envoy",
+        "Special",
+        "Senior",
+        "Top",
+        "Official",
+        "Officer",
+        "Military",
+        "Staff",
+        "Writer",
+        "Correspondent",
+        "Reporter",
+        "Editor",
+        "Capital",
+        "City",
+        "Province",
+        "Region",
+        "County",
+        "Strait",
+        "Club",
+        "Final",
+        "Cup",
+        "Games",
+        "Olympic",
+        "Olympics",
+        "Day",
+        "Week",
+        "Year",
+        "Month",
+        "Presidential",
+        "Royal",
+        "Supreme",
+        "Court",
+        "Justice",
+        "Federal",
+        "Ministers",
+        "Mr.",
+        "Reuters",
+        "AFP",
+        "AP",
+        "People",
+        "PM",
+        "FM",
+        "Getty",
+        "Images",
+        "Xinhua",
+        "Associated",
+        "Reuters",
+        "Bloomberg",
+        "Anadolu",
+        "Nahyan",
+    ]
 ) - {"Nahyan"}
 
 _MONTH_WORDS = frozenset(
-    "Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec March April June July August".split()
+    [
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "May",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "March",
+        "April",
+        "June",
+        "July",
+        "August",
+    ]
 )
 _CREDIT_LINE = re.compile(
     r"©|\bGetty Images\b|^By\s|\bStaff Writer\b|\bPhoto(?:graph)?:|\bFile photo\b|\bCredit:"
@@ -208,9 +614,8 @@ def _is_name_token(token: Token) -> bool:
         return True
     if not text[0].isupper():
         return False
-    if text.isupper() and len(text) >= 3 and text.rstrip(".").lower() not in _SUFFIX_WORDS:
-        return False
-    return True
+    # Acronyms (NATO, ASEAN) are not names, but generational suffixes are.
+    return not (text.isupper() and len(text) >= 3 and text.rstrip(".").lower() not in _SUFFIX_WORDS)
 
 
 def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tuple[int, int]]:
@@ -245,7 +650,15 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
                 and text[current[-1].end : token.start] == " "
                 and current[-1].text[0].isupper()
             )
-            if not first_name_before:
+            following = re.match(r" ([A-Z][\w\-]+)", text[place.end : place.end + 30])
+            surname_after = (
+                place.place.kind == "city"
+                and place.end == token.end
+                and following is not None
+                and following.group(1) not in _NON_NAME
+                and place.end + 1 not in place_at
+            )
+            if not first_name_before and not surname_after:
                 close()
                 skip_until = place.end
                 continue
@@ -453,7 +866,9 @@ def find_people(
     ``sentence_bounds`` keep title look-ups inside one sentence; names in
     ``credit_spans`` (bylines, photo credits) are ignored.
 
-    >>> people, _ = find_people("Japanese Foreign Minister Toshimitsu Motegi spoke.", [], [], [(0, 51)])
+    >>> from trips.extraction.places import find_places
+    >>> text = "Japanese Foreign Minister Toshimitsu Motegi spoke."
+    >>> people, _ = find_people(text, find_places(text), [], [(0, len(text))])
     >>> (people[0].name, people[0].country, people[0].official)
     ('Toshimitsu Motegi', 'JP', True)
     """

@@ -17,7 +17,9 @@ def _iso(value: date | None) -> str | None:
 def article_order(articles: list[ArticleInput]) -> list[ArticleInput]:
     """Published order, undated articles last, ties by id.
 
-    >>> [a.external_id for a in article_order([ArticleInput("", "", None, "b"), ArticleInput("", "", date(2020, 1, 1), "a")])]
+    >>> undated = ArticleInput("", "", None, "b")
+    >>> dated = ArticleInput("", "", date(2020, 1, 1), "a")
+    >>> [a.external_id for a in article_order([undated, dated])]
     ['a', 'b']
     """
     return sorted(

@@ -280,14 +280,99 @@ _DEMONYMS: dict[str, str] = {
 # Capitalised words that are also small towns somewhere; they only count as a
 # city when the text pins them to a country ("Nice, France").
 _COMMON_WORD_TOWNS = frozenset(
-    """Of Young March May Hook Union Liberty Independence Mobile Nice Reading Victoria
-    Split Bath Deal Post Media Center Centre Police Progress Opportunity Enterprise
-    Commerce Friendship Concord Unity Mission Justice Hope Gap Batman Marion Florence
-    Eagle Temple Orange Essen Trump Carter Lincoln Franklin Jackson Austin Clinton
-    Obama Kent Warren Douglas Irving Hamilton Wellington Nelson Darlington Milton
-    Sanders Price Hunt Lee Ali Bush General Colonel President Premier Summit Forum
-    Asia Africa Europe America Same First Prime Many Most Date Golden Central Mirage
-    Republic Kingdom Capital Wang Li Xi Aden Mali Chad Jordan Georgia""".split()
+    [
+        "Of",
+        "Young",
+        "March",
+        "May",
+        "Hook",
+        "Union",
+        "Liberty",
+        "Independence",
+        "Mobile",
+        "Nice",
+        "Reading",
+        "Victoria",
+        "Split",
+        "Bath",
+        "Deal",
+        "Post",
+        "Media",
+        "Center",
+        "Centre",
+        "Police",
+        "Progress",
+        "Opportunity",
+        "Enterprise",
+        "Commerce",
+        "Friendship",
+        "Concord",
+        "Unity",
+        "Mission",
+        "Justice",
+        "Hope",
+        "Gap",
+        "Batman",
+        "Marion",
+        "Florence",
+        "Eagle",
+        "Temple",
+        "Orange",
+        "Essen",
+        "Trump",
+        "Carter",
+        "Lincoln",
+        "Franklin",
+        "Jackson",
+        "Austin",
+        "Clinton",
+        "Obama",
+        "Kent",
+        "Warren",
+        "Douglas",
+        "Irving",
+        "Hamilton",
+        "Wellington",
+        "Nelson",
+        "Darlington",
+        "Milton",
+        "Sanders",
+        "Price",
+        "Hunt",
+        "Lee",
+        "Ali",
+        "Bush",
+        "General",
+        "Colonel",
+        "President",
+        "Premier",
+        "Summit",
+        "Forum",
+        "Asia",
+        "Africa",
+        "Europe",
+        "America",
+        "Same",
+        "First",
+        "Prime",
+        "Many",
+        "Most",
+        "Date",
+        "Golden",
+        "Central",
+        "Mirage",
+        "Republic",
+        "Kingdom",
+        "Capital",
+        "Wang",
+        "Li",
+        "Xi",
+        "Aden",
+        "Mali",
+        "Chad",
+        "Jordan",
+        "Georgia",
+    ]
 )
 
 _TOKEN = re.compile(r"U\.S\.A\.|U\.S\.|U\.K\.|U\.A\.E\.|St\.|[^\W\d_][\w\-]*(?:['’][A-Z][\w\-]*)?")
@@ -345,7 +430,7 @@ def gazetteer() -> Gazetteer:
         states[code] = state
         if info["name"] not in ("Washington", "Georgia", "New York"):
             names[info["name"]] = (state, False)
-    for iso, place in countries.items():
+    for place in countries.values():
         names[place.name] = (place, False)
         names[fold(place.name)] = (place, False)
     for alias, iso in _COUNTRY_ALIASES.items():
@@ -415,7 +500,7 @@ _FACILITY_WORDS = re.compile(
     r"Cemetery|Base|Airport|Station|Palace|Hall|Center|Centre|Street|Avenue|Square|Park|"
     r"Consensus|Declaration|Accords?|Agreement|Summit|Forum|Club|Airlines|Bank|Stadium|"
     r"Zoo|Capitals|Wizards|Nationals|Commanders|Press|Agency|News|Daily|Tribune|Observer|"
-    r"Review|Group|Channel|Road|Bridge|Port|Sea|Strait|Gulf|Ocean|River|Memorial|"
+    r"Review|Group|Globe|Gazette|Telegraph|Guardian|Chronicle|Inquirer|Courier|Channel|Road|Bridge|Port|Sea|Strait|Gulf|Ocean|River|Memorial|"
     r"Naval|National|International|Federal|State|Province|Region|Office|Embassy|Mission)\b"
 )
 
@@ -426,7 +511,8 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
     Longest names win; a place inside a ``blocked`` span (a person's name) or
     followed by an institution word ("Washington Post") is skipped.
 
-    >>> [(m.text, m.place.country) for m in find_places("He flew from Tokyo to Seoul, South Korea.")]
+    >>> found = find_places("He flew from Tokyo to Seoul, South Korea.")
+    >>> [(m.text, m.place.country) for m in found]
     [('Tokyo', 'JP'), ('Seoul', 'KR'), ('South Korea', 'KR')]
     """
     names = gazetteer().names
@@ -467,11 +553,13 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
                 accept = False
             if accept and re.match(r"-\w", tail):
                 accept = False
-        elif place.kind == "country" and not demonym:
-            if _FACILITY_WORDS.match(tail) and not re.match(
-                r"\s+(?:Sea|Strait|Gulf|State)\b", tail
-            ):
-                accept = False
+        elif (
+            place.kind == "country"
+            and not demonym
+            and _FACILITY_WORDS.match(tail)
+            and not re.match(r"\s+(?:Sea|Strait|Gulf|State)\b", tail)
+        ):
+            accept = False
         if accept:
             found.append(PlaceMention(token.start, end, surface, place, demonym))
         i += n

@@ -9,9 +9,54 @@ from trips.extraction.types import Span
 
 # Words that end with a full stop without ending the sentence.
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr gen adm maj col lt capt sgt st jr sr gov sen rep rev prof
-    jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp co ltd
-    u.s u.k u.n d.c a.m p.m e.g i.e""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "adm",
+        "maj",
+        "col",
+        "lt",
+        "capt",
+        "sgt",
+        "st",
+        "jr",
+        "sr",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "prof",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "u.s",
+        "u.k",
+        "u.n",
+        "d.c",
+        "a.m",
+        "p.m",
+        "e.g",
+        "i.e",
+    ]
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9•\-–])")
 _LAST_WORD = re.compile(r"([A-Za-z.]+)[.!?]+[\"”’')\]]*\s+$")

@@ -429,9 +429,8 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
         ):
             for stop in added:
                 stop.last = True
-        if arrive and added and not leaving:
-            if added[0].arrive is None:
-                added[0].arrive = arrive
+        if arrive and added and not leaving and added[0].arrive is None:
+            added[0].arrive = arrive
         if first and added:
             if added[0].arrive is None and len(added) >= 1:
                 added[0].arrive = first
@@ -737,7 +736,7 @@ def _finish(ctx: Context, journey: Journey) -> None:
     if journey.end is None and journey.start and journey.days:
         journey.end = journey.start + timedelta(days=journey.days - 1)
         journey.end_evidence.extend(journey.start_evidence[:1])
-    for previous, following in zip(stops, stops[1:]):
+    for previous, following in zip(stops, stops[1:], strict=False):
         if (
             previous.depart is None
             and following.arrive is not None

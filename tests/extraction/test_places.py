@@ -1,0 +1,32 @@
+from trips.extraction.places import country_code, find_places, lookup
+
+
+def _found(text: str):
+    return [(m.text, m.place.country, m.place.kind) for m in find_places(text)]
+
+
+def test_it_finds_countries_cities_and_short_names():
+    assert _found("Officials flew from the U.S. to Lyon, France and then the UAE.") == [
+        ("U.S.", "US", "country"),
+        ("Lyon", "FR", "city"),
+        ("France", "FR", "country"),
+        ("UAE", "AE", "country"),
+    ]
+
+
+def test_it_maps_demonyms_and_regions():
+    assert country_code("Norwegian") == "NO"
+    assert country_code("the Philippines") == "PH"
+    assert lookup("Ohio").kind == "state"
+
+
+def test_it_ignores_institutions_named_after_places():
+    assert _found("She wrote in the Boston Globe and the Chicago Tribune.") == []
+
+
+def test_it_needs_a_country_for_small_or_word_like_towns():
+    assert _found("It was a Nice idea.") == []
+    assert _found("They stopped in Nice, France.") == [
+        ("Nice", "FR", "city"),
+        ("France", "FR", "country"),
+    ]
