@@ -362,3 +362,11 @@ def test_it_answers_malformed_json_with_a_400(staff_client):
     )
     assert response.status_code == 400
     assert "JSON parse error" in response.json()["detail"]
+
+
+def test_it_refuses_a_traveller_slug_that_cannot_exist(staff_client):
+    response = _send(
+        staff_client, "post", reverse("api:trip-list"), {"travellers": ["bad\x00slug"]}
+    )
+    assert response.status_code == 400
+    assert list(response.json()) == ["travellers"]

@@ -8,15 +8,19 @@ page of any size costs the same number of queries.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.urls import reverse
+from django.utils.encoding import smart_str
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from trips.countries import country_name
 from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,220}")
 
 
 def _absolute(serializer: serializers.Serializer, path: str) -> str:
@@ -524,8 +528,16 @@ class CountryDetailSerializer(CountrySerializer):
 
 
 class OfficialSlugField(serializers.SlugRelatedField):
+    """An official named by slug. Text that cannot be a slug is refused before any lookup
+    (PostgreSQL rejects a NUL character in a query parameter outright)."""
+
     def __init__(self, **kwargs: Any):
         super().__init__(slug_field="slug", queryset=Official.objects.all(), **kwargs)
+
+    def to_internal_value(self, data: Any) -> Official:
+        if not isinstance(data, str) or not SLUG.fullmatch(data):
+            self.fail("does_not_exist", slug_name=self.slug_field, value=smart_str(data)[:50])
+        return super().to_internal_value(data)
 
 
 class TripInputSerializer(serializers.Serializer):
