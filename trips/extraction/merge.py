@@ -16,6 +16,9 @@ from trips.extraction.types import ExtractedMeeting, ExtractedOfficial, Extracte
 # How far past its last known day an open-ended trip may still be reported.
 _OPEN_END_SLACK = timedelta(days=4)
 
+# Reports without dates this many days apart are taken to be different journeys.
+_UNDATED_GAP_DAYS = 60
+
 _STATUS_RANK = {"planned": 0, "ongoing": 1, "completed": 2}
 
 
@@ -50,8 +53,17 @@ def _span(trip: ExtractedTrip) -> tuple[date, date] | None:
     return min(days), max(days)
 
 
-def trips_same_journey(a: ExtractedTrip, b: ExtractedTrip) -> bool:
+def trips_same_journey(
+    a: ExtractedTrip,
+    b: ExtractedTrip,
+    *,
+    a_published: date | None = None,
+    b_published: date | None = None,
+) -> bool:
     """Same traveller and overlapping dates, or shared stop countries when dates are missing.
+
+    When dates are missing on either side, reports published far apart
+    (``a_published``/``b_published``, optional) describe different journeys.
 
     >>> one = ExtractedTrip(travelers=("Ann Lee",), start=date(2024, 3, 1), end=date(2024, 3, 4),
     ...                     stops=(ExtractedStop("FR"),))
@@ -68,8 +80,25 @@ def trips_same_journey(a: ExtractedTrip, b: ExtractedTrip) -> bool:
         slack_a = _OPEN_END_SLACK if a.end is None else timedelta(0)
         slack_b = _OPEN_END_SLACK if b.end is None else timedelta(0)
         return span_a[0] <= span_b[1] + slack_b and span_b[0] <= span_a[1] + slack_a
+    if _far_apart(span_a, a_published, span_b, b_published):
+        return False
     countries_a = {s.country for s in a.stops}
     return bool(countries_a & {s.country for s in b.stops})
+
+
+def _far_apart(
+    span_a: tuple[date, date] | None,
+    published_a: date | None,
+    span_b: tuple[date, date] | None,
+    published_b: date | None,
+) -> bool:
+    """True when what is known of two undated-or-dated reports lies months apart."""
+    points_a = [d for d in (span_a or ()) if d] or ([published_a] if published_a else [])
+    points_b = [d for d in (span_b or ()) if d] or ([published_b] if published_b else [])
+    if not points_a or not points_b:
+        return False
+    gap = min(abs((x - y).days) for x in points_a for y in points_b)
+    return gap > _UNDATED_GAP_DAYS
 
 
 def _stop_matches(base: ExtractedStop, new: ExtractedStop) -> bool:
@@ -207,10 +236,12 @@ def merge_article_trips(
     absorbed: set[int] = set()
     for trip in article_trips:
         target = None
-        for index, (existing, _) in enumerate(result):
+        for index, (existing, existing_published) in enumerate(result):
             if index in absorbed or index >= len(known):
                 continue
-            if trips_same_journey(existing, trip):
+            if trips_same_journey(
+                existing, trip, a_published=existing_published, b_published=published
+            ):
                 target = index
                 break
         if target is None:

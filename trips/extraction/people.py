@@ -787,7 +787,9 @@ def _clean_title(title: str) -> str:
 
 
 _APPOSITIVE = re.compile(r"\s*,\s*(?:(?:the|a|an|his|her|its)\s+)?([^,;:()\n]{2,90})")
-_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’\-]*\s*)+)")
+_OF_COUNTRY = re.compile(
+    r"\s+of\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+(?:of|the|and|[A-Z][\w'’\-]*))*)"
+)
 
 
 def _title_after(text: str, end: int, limit: int) -> TitleInfo | None:

@@ -6,6 +6,7 @@ the short names and demonyms news writers use.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -391,6 +392,7 @@ class Gazetteer:
     names: dict[str, tuple[Place, bool]]  # exact surface -> (place, is demonym)
     countries: dict[str, Place]  # ISO -> country place
     states: dict[str, Place]  # US state code -> state place
+    capitals: dict[str, Place]  # ISO -> capital city
 
 
 @lru_cache(maxsize=1)
@@ -443,7 +445,37 @@ def gazetteer() -> Gazetteer:
     names["Washington DC"] = names["Washington D.C."] = (best["Washington"], False)
     if "New York City" in best:
         names["New York"] = (best["New York City"], False)
-    return Gazetteer(names=names, countries=countries, states=states)
+    capital_places = {
+        iso: best[name]
+        for iso, name in capitals.items()
+        if name in best and best[name].country == iso
+    }
+    return Gazetteer(names=names, countries=countries, states=states, capitals=capital_places)
+
+
+def city_state(place: Place) -> Place:
+    """The capital for a country named like its capital (Singapore), else the place.
+
+    >>> city_state(lookup("Singapore")).kind
+    'city'
+    """
+    if place.kind != "country":
+        return place
+    capital = gazetteer().capitals.get(place.country)
+    return capital if capital is not None and capital.name == place.name else place
+
+
+def near_capital(word: str, country: str) -> Place | None:
+    """The capital of ``country`` when ``word`` is a near-miss spelling of it.
+
+    >>> near_capital("Ougadougou", "BF").name
+    'Ouagadougou'
+    """
+    capital = gazetteer().capitals.get(country)
+    if capital is None or len(word) < 5 or word == capital.name:
+        return None
+    ratio = difflib.SequenceMatcher(None, fold(word).lower(), fold(capital.name).lower()).ratio()
+    return capital if ratio >= 0.88 else None
 
 
 def country_name(iso: str) -> str:

@@ -14,7 +14,14 @@ from datetime import date, timedelta
 
 from trips.extraction.dates import NUMBER_WORDS, DateMention, is_history, past_marker, tense_at
 from trips.extraction.people import Person, PersonMention
-from trips.extraction.places import Place, PlaceMention, country_code, gazetteer
+from trips.extraction.places import (
+    Place,
+    PlaceMention,
+    city_state,
+    country_code,
+    gazetteer,
+    near_capital,
+)
 from trips.extraction.sentences import Sentence
 
 _TRAVEL = re.compile(
@@ -243,7 +250,7 @@ def _places_in(ctx: Context, start: int, end: int, homes: set[str]) -> list[Plac
     for mention in _in(ctx.places, start, end):
         if mention.demonym or mention.place.country in homes:
             continue
-        found.append(mention.place)
+        found.append(city_state(mention.place))
     # Within one mention group keep the most specific place of each country.
     result: list[Place] = []
     for place in found:
@@ -314,6 +321,7 @@ def build_journeys(ctx: Context, sentences: tuple[Sentence, ...], skip: set[int]
                 country = gazetteer().countries.get(stop.country, stop.place)
                 _add_stop(journey, country, stop.evidence[0])
     for journey in ctx.journeys:
+        _misspelt_capitals(ctx, journey)
         _finish(ctx, journey)
 
 
@@ -722,6 +730,21 @@ def _unnamed(
             )
         ]
     return fitting[:1]
+
+
+_AFTER_PREPOSITION = re.compile(r"\b(?:to|in|at)\s+([A-Z][a-z]{4,})\b")
+
+
+def _misspelt_capitals(ctx: Context, journey: Journey) -> None:
+    """Name a country-only stop's city when the text misspells its capital slightly."""
+    for stop in journey.stops:
+        if stop.city is not None:
+            continue
+        for match in _AFTER_PREPOSITION.finditer(ctx.text):
+            capital = near_capital(match.group(1), stop.country)
+            if capital is not None:
+                stop.city = capital
+                break
 
 
 def _finish(ctx: Context, journey: Journey) -> None:
