@@ -63,6 +63,7 @@ def main() -> None:
                 external_id=f"{article.external_id}-{round_}",
                 origin=f"{article.origin}#{round_}",
                 text=f"{article.text}\n(copy {round_})",
+                url=f"{article.url}#copy-{round_}" if article.url else "",
                 published=article.published + shift if article.published else None,
             )
         )

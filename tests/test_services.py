@@ -252,3 +252,13 @@ def test_inconsistent_dates_keep_the_earlier_fact():
     assert outcome.status == "imported"
     trip = Trip.objects.get()
     assert (trip.start_date, trip.end_date) == (date(2024, 3, 20), None)
+
+
+def test_a_new_version_that_names_the_same_people_again_imports_cleanly():
+    index = OfficialIndex()
+    _import(_source("a1"), _extraction(), index)
+    outcome = _import(_source("a1", text=TEXT + " Updated."), _extraction(), index)
+    assert outcome.status == "updated", outcome.message
+    meeting = Meeting.objects.get()
+    assert [p.name for p in meeting.participants.all()] == ["Ken Sato"]
+    assert Official.objects.filter(name="Ken Sato").count() == 1

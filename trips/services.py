@@ -14,11 +14,11 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from trips.countries import is_country_code
 from trips.extraction import extract_article
@@ -257,22 +257,29 @@ def _trips_prefetched():
 
 
 def _candidate_trips(travellers: list[Official], new: ExtractedTrip) -> list[Trip]:
-    from datetime import timedelta
+    """Trips of these travellers that ``trips_same_journey`` could match.
 
-    qs = _trips_prefetched().filter(officials__in=travellers).distinct()
+    Dated trips can only match near in time; undated ones only through a
+    shared stop country. Filtering in SQL keeps the prefetch small however
+    many trips a traveller has.
+    """
+    could_match = Q(stops__country__in={s.country for s in new.stops})
     known = [d for d in (new.start, new.end, *(s.arrive for s in new.stops)) if d]
     if known:
         window = timedelta(days=_CANDIDATE_WINDOW_DAYS)
         low, high = min(known) - window, max(known) + window
-        from django.db.models import Q
-
-        qs = qs.filter(
-            Q(start_date__isnull=True, end_date__isnull=True)
-            | Q(start_date__range=(low, high))
+        could_match |= (
+            Q(start_date__range=(low, high))
             | Q(end_date__range=(low, high))
             | Q(start_date__lte=low, end_date__gte=high)
         )
-    return list(qs)
+    ids = (
+        Trip.objects.filter(officials__in=travellers)
+        .filter(could_match)
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    return list(_trips_prefetched().filter(pk__in=list(ids)).order_by("pk"))
 
 
 def trip_title(travellers: list[str], stops: Iterable[ExtractedStop]) -> str:
@@ -664,7 +671,7 @@ def article_import(*, source: ArticleSource, index: OfficialIndex | None = None)
     outcome.warnings += extraction.warnings
     try:
         with transaction.atomic():
-            article = _article_save(source, outcome)
+            article = _article_save(source, outcome, index)
             extraction_write(
                 article=article, extraction=extraction, index=index, counts=outcome.counts
             )
@@ -677,7 +684,7 @@ def article_import(*, source: ArticleSource, index: OfficialIndex | None = None)
     return outcome
 
 
-def _article_save(source: ArticleSource, outcome: ArticleOutcome) -> Article:
+def _article_save(source: ArticleSource, outcome: ArticleOutcome, index: OfficialIndex) -> Article:
     previous = Article.objects.filter(external_id=source.external_id).first()
     if previous is None and source.url:
         previous = Article.objects.filter(url=source.url).first()
@@ -692,6 +699,8 @@ def _article_save(source: ArticleSource, outcome: ArticleOutcome) -> Article:
     }
     if previous is not None:
         _article_retract(previous)
+        # The retraction may have deleted officials the index still holds.
+        index.invalidate()
         for key, value in fields.items():
             setattr(previous, key, value)
         previous.full_clean(validate_unique=False, validate_constraints=False)
