@@ -296,3 +296,30 @@ def test_it_treats_overlapping_records_of_one_place_as_one_visit() -> None:
     (visit,) = journey.visits
     assert [(s.arrive, s.depart) for s in visit.stops] == [(date(2021, 3, 15), date(2021, 3, 18))]
     assert visit.notes == "Met the press."
+
+
+def test_it_reads_foreign_leaders_visits_only_when_asked() -> None:
+    travels = read_path(FIXTURE)
+    everything = read_path(FIXTURE, visits=True)
+
+    visits = [r for r in everything if r.role == record.VISITOR]
+    assert len(everything) == len(travels) + 2
+    assert [(r.id, r.name, r.origin_slug, r.file) for r in visits] == [
+        ("9001", "Prime Minister Fumio Kishida", "japan", "visits/2020.xml"),
+        ("9002", "Federal Chancellor Olaf Scholz", "germany", "visits/2020.xml"),
+    ]
+
+
+def test_it_makes_a_visit_a_journey_of_the_leader_to_the_united_states() -> None:
+    visit = next(r for r in read_path(FIXTURE, visits=True) if r.name.endswith("Scholz"))
+
+    parsed = parse_record(visit)
+
+    assert parsed.traveller == record.Counterpart(
+        name="Olaf Scholz", title="Federal Chancellor", country="DE"
+    )
+    assert [(s.country, s.city, s.arrive) for s in parsed.stops] == [("US", "", date(2024, 9, 25))]
+    assert parsed.external_id == "hsg:visit:9002"
+    assert parsed.visit.text == (
+        "Federal Chancellor Olaf Scholz of Germany visited the United States on 25 September 2024."
+    )

@@ -232,3 +232,19 @@ def test_the_command_names_the_file_of_a_malformed_record(tmp_path: Path) -> Non
 
     with pytest.raises(CommandError, match=r"bad\.xml: record 5"):
         call_command("import_official_record", str(tmp_path), "--no-progress")
+
+
+def test_it_imports_foreign_leaders_visits_as_their_trips_when_asked() -> None:
+    kishida = make_official(name="Fumio Kishida", title="Prime Minister", country="JP")
+
+    report = record_import(paths=[FIXTURE], visits=True)
+
+    assert (report.records, report.journeys) == (14, 8)
+    trip = Trip.objects.get(officials=kishida)
+    assert (trip.start_date, trip.end_date) == (date(2024, 4, 8), date(2024, 4, 11))
+    assert [(s.country, s.city) for s in trip.stops.all()] == [("US", "")]
+    assert [a.external_id for a in trip.articles.all()] == ["hsg:visit:9001"]
+    scholz = Official.objects.get(name="Olaf Scholz")
+    assert (scholz.title, scholz.country) == ("Federal Chancellor", "DE")
+    # Travel record 9001 and visit 9001 are different sources.
+    assert Article.objects.filter(external_id="hsg:9001").exists()

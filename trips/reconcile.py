@@ -352,7 +352,10 @@ class _JourneyWriter:
         return self.officials[key]
 
     def write(self, journeys: list[Journey]) -> list[tuple[Journey, Trip]]:
-        travellers = [self.official(j.name, j.title, "US") for j in journeys]
+        travellers = [
+            self.official(j.traveller.name, j.traveller.title, j.traveller.country)
+            for j in journeys
+        ]
         trips = [self._trip(j, t) for j, t in zip(journeys, travellers, strict=True)]
         for trip in trips:
             trip.full_clean(validate_unique=False, validate_constraints=False)
@@ -518,6 +521,7 @@ def record_import(
     *,
     paths: Iterable[Path],
     max_gap_days: int = MAX_GAP_DAYS,
+    visits: bool = False,
     progress: Callable[[int], None] | None = None,
     on_total: Callable[[int], None] | None = None,
 ) -> RecordImportReport:
@@ -526,15 +530,17 @@ def record_import(
     Reads and groups everything first, in pure code; then, in one
     transaction, writes the journeys that are new or whose records changed
     (an unchanged journey is skipped), and links each to the news trip of the
-    same journey when there is one. ``on_total`` receives the number of
-    journeys to write and ``progress`` each batch written, for a progress bar.
+    same journey when there is one. With ``visits``, foreign leaders' visits
+    to the United States are read too (each a trip of that leader).
+    ``on_total`` receives the number of journeys to write and ``progress``
+    each batch written, for a progress bar.
     Raises ``ValueError`` naming the file and record on malformed input.
     """
     report = RecordImportReport()
     counts = report.counts
     parsed: list[ParsedRecord] = []
     for path in paths:
-        records = read_path(Path(path))
+        records = read_path(Path(path), visits=visits)
         report.files += len({r.file for r in records})
         parsed += [parse_record(r) for r in records]
     report.records = len(parsed)

@@ -49,7 +49,10 @@ ROLE_TITLES = {"secretary": "Secretary of State", "president": "President"}
 ROLE_COLLECTIONS = {
     "secretary": "Travels of the Secretary of State",
     "president": "Travels of the President",
+    "visitor": "Visits by Foreign Leaders",
 }
+# A foreign leader's visit (``<visit>``) is a journey to the United States.
+VISITOR = "visitor"
 
 # Country slugs of the record that are not the slug of a geonames country
 # name: other spellings and states that no longer exist (mapped to the
@@ -73,6 +76,12 @@ _ODD_SLUGS: dict[str, str] = {
     "turkiye": "TR",
     "west-bank": "PS",
     "yugoslavia": "RS",
+    # Slugs of the visits files.
+    "congo-republic": "CG",
+    "korea": "KR",
+    "saint-kitts-nevis": "KN",
+    "saint-vincent-grenadines": "VC",
+    "swaziland": "SZ",
 }
 
 # Locales that name a city by another name than the gazetteer's.
@@ -107,6 +116,8 @@ class Record:
     locale: str
     remarks: str
     modified: date | None = None
+    origin_slug: str = ""  # a visiting leader's country (``<from id=...>``)
+    origin_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -145,9 +156,13 @@ class ParsedRecord:
     visit: Span  # the sentence naming who went where and when
     remarks: Span | None
     unplaced: tuple[str, ...] = ()  # locales no country could be found for
+    traveller: Counterpart | None = None  # who travelled: name, office, government
 
     @property
     def external_id(self) -> str:
+        # Visits are numbered apart from travels: their ids overlap.
+        if self.record.role == VISITOR:
+            return f"hsg:visit:{self.record.id}"
         return f"hsg:{self.record.id}"
 
     @property
@@ -206,8 +221,11 @@ class Journey:
     visits: tuple[Visit, ...] = field(default=())
 
     @property
-    def title(self) -> str:
-        return ROLE_TITLES.get(self.role, self.role.title())
+    def traveller(self) -> Counterpart:
+        """The traveller's name, office and government (ISO code)."""
+        return self.visits[0].primary.traveller or Counterpart(
+            name=self.name, title=ROLE_TITLES.get(self.role, ""), country="US"
+        )
 
     @property
     def start(self) -> date:
@@ -260,7 +278,12 @@ def read_records(source: bytes | str, file: str) -> list[Record]:
     except ET.ParseError as error:
         raise ValueError(f"{file}: not well-formed XML ({error})") from None
     records = []
-    for element in root.iter("trip"):
+    for element in root:
+        if element.tag == "visit":
+            records.append(_visit(element, file))
+            continue
+        if element.tag != "trip":
+            continue
         record_id = _text(element, "id")
         country = element.find("country")
         start = _date(_text(element, "start-date"))
@@ -290,8 +313,44 @@ def read_records(source: bytes | str, file: str) -> list[Record]:
     return records
 
 
-def read_path(path: Path) -> list[Record]:
-    """The records of a file, or of every ``*.xml`` under a folder (sorted by path)."""
+def _visit(element: ET.Element, file: str) -> Record:
+    """A ``<visit>`` of a foreign leader to the United States, as a record of their travel."""
+    record_id = _text(element, "id")
+    start = _date(_text(element, "start-date"))
+    end = _date(_text(element, "end-date")) or start
+    visitor = _text(element, "visitor")
+    origin = element.find("from")
+    if not record_id or not visitor or start is None or end is None or end < start:
+        raise ValueError(f"{file}: visit {record_id or '?'} lacks an id, visitor or dates")
+    return Record(
+        id=record_id,
+        file=file,
+        who=_slug(visitor),
+        role=VISITOR,
+        name=visitor,
+        start=start,
+        end=end,
+        country_slug="united-states",
+        country_label="the United States",
+        locale="",
+        remarks=_text(element, "description"),
+        modified=_date(_text(element, "last-modified-datetime"))
+        or _date(_text(element, "created-datetime")),
+        origin_slug=(origin.get("id") or "").strip() if origin is not None else "",
+        origin_label=" ".join((origin.text or "").split()) if origin is not None else "",
+    )
+
+
+_TRAVEL_ROOTS = frozenset({"trips"})
+_VISIT_ROOTS = frozenset({"visits"})
+
+
+def read_path(path: Path, *, visits: bool = False) -> list[Record]:
+    """The records of a file, or of every ``*.xml`` under a folder (sorted by path).
+
+    Travel files (root ``<trips>``) are read; foreign leaders' visit files
+    (root ``<visits>``) only with ``visits``; other files are skipped.
+    """
     if path.is_dir():
         files = sorted(p for p in path.rglob("*.xml") if p.is_file())
         base = path
@@ -300,8 +359,8 @@ def read_path(path: Path) -> list[Record]:
     records: list[Record] = []
     for file in files:
         root_tag = _root_tag(file)
-        if root_tag != "trips":
-            continue  # presidents.xml, code tables, visits: not travel records
+        if root_tag not in (_TRAVEL_ROOTS | _VISIT_ROOTS if visits else _TRAVEL_ROOTS):
+            continue  # presidents.xml, code tables: not travel records
         records.extend(read_records(file.read_bytes(), file.relative_to(base).as_posix()))
     return records
 
@@ -481,6 +540,8 @@ def place_locale(
 _TITLE_WORDS = frozenset(
     {
         "President",
+        "President-elect",
+        "Prime-Minister-elect",
         "Vice",
         "Prime",
         "Premier",
@@ -782,12 +843,12 @@ def _where(record: Record) -> str:
 def render(record: Record) -> tuple[str, Span, Span | None]:
     """The record as one line of text, and the spans of its visit and remarks sentences."""
     collection = ROLE_COLLECTIONS.get(record.role, "Travels")
-    title = ROLE_TITLES.get(record.role, record.role)
     header = f"{collection}, record {record.id} ({record.file}). "
-    visit = (
-        f"{record.name} ({title}) visited {_where(record)} "
-        f"{format_range(record.start, record.end)}."
-    )
+    if record.role == VISITOR:
+        who = f"{record.name} of {record.origin_label}" if record.origin_label else record.name
+    else:
+        who = f"{record.name} ({ROLE_TITLES.get(record.role, record.role)})"
+    visit = f"{who} visited {_where(record)} {format_range(record.start, record.end)}."
     text = header + visit
     visit_span = Span(len(header), len(header) + len(visit), visit)
     remarks_span = None
@@ -826,6 +887,16 @@ def parse_record(record: Record) -> ParsedRecord:
         )
     text, visit, remarks = render(record)
     host = dated[0].country if dated else ""
+    traveller = None
+    if record.role == VISITOR:
+        # "Prime Minister Kyriakos Mitsotakis" of Greece: office and name apart.
+        origin = country_code(record.origin_slug, record.origin_label) or ""
+        parsed_name = _counterpart(record.name, origin)
+        traveller = Counterpart(
+            name=parsed_name.name if parsed_name else record.name,
+            title=parsed_name.title if parsed_name else "",
+            country=origin,  # the government they serve, whatever their title says
+        )
     title = (
         f"{record.name} in {_where(record)}, {format_range(record.start, record.end)}"
         f" (record {record.id}, {record.file})"
@@ -836,10 +907,11 @@ def parse_record(record: Record) -> ParsedRecord:
         text=text,
         content_hash=hashlib.sha256(text.encode()).hexdigest(),
         stops=tuple(dated),
-        counterparts=parse_counterparts(record.remarks, host),
         visit=visit,
         remarks=remarks,
         unplaced=tuple(unplaced),
+        traveller=traveller,
+        counterparts=() if record.role == VISITOR else parse_counterparts(record.remarks, host),
     )
 
 

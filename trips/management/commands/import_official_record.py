@@ -32,6 +32,11 @@ class Command(BaseCommand):
             default=MAX_GAP_DAYS,
             help=f"Stops this many days apart or closer form one journey (default {MAX_GAP_DAYS}).",
         )
+        parser.add_argument(
+            "--visits",
+            action="store_true",
+            help="Also import the Visits by Foreign Leaders files (root <visits>) found.",
+        )
         parser.add_argument("--no-progress", action="store_true", help="Never show a progress bar.")
 
     def handle(self, *args, **options) -> None:
@@ -46,6 +51,7 @@ class Command(BaseCommand):
             report = record_import(
                 paths=paths,
                 max_gap_days=options["max_gap_days"],
+                visits=options["visits"],
                 on_total=lambda total: setattr(bar, "total", total) or bar.refresh(),
                 progress=bar.update,
             )
