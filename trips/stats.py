@@ -21,7 +21,7 @@ def great_circle_km(a: Point, b: Point) -> float:
     """Distance between two points along the Earth's surface (haversine).
 
     >>> round(great_circle_km((35.69, 139.69), (37.57, 126.98)))
-    1153
+    1152
     """
     lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
     h = (
@@ -59,7 +59,9 @@ def distance_flown_km(
 
 
 def km_to_miles(km: float) -> float:
-    """>>> round(km_to_miles(1.609344), 3)
+    """Kilometres to statute miles.
+
+    >>> round(km_to_miles(1.609344), 3)
     1.0
     """
     return km / KM_PER_MILE

@@ -104,7 +104,7 @@ def official_list(request: HttpRequest) -> HttpResponse:
 
 
 def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    page = selectors.official_timeline(slug=slug)
+    page = selectors.official_timeline(slug=slug, today=timezone.localdate())
     return render(request, "trips/official_detail.html", {"page": page, "official": page.official})
 
 
@@ -122,7 +122,7 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
         return redirect("trips:country-detail", code=code.upper(), permanent=True)
     if not selectors.is_known_country(code):
         raise Http404("No such country code.")
-    page = selectors.country_visits(code=code)
+    page = selectors.country_visits(code=code, today=timezone.localdate())
     return render(request, "trips/country_detail.html", {"page": page})
 
 

@@ -7,9 +7,12 @@ which tests call directly.
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
 from django import template
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from trips.countries import country_name as _country_name
 from trips.models import Trip
@@ -69,7 +72,9 @@ def status_note(
 
 
 def stop_dates(arrive: date | None, depart: date | None) -> str:
-    """>>> stop_dates(None, None)
+    """A stop's dates, or an honest "date unknown".
+
+    >>> stop_dates(None, None)
     'date unknown'
     """
     return format_date_range(arrive, depart, unknown="date unknown")
@@ -108,4 +113,87 @@ def number(value: float) -> str:
 def trip_status_note(trip: Trip) -> str:
     return status_note(
         trip.status, trip.start_date, trip.end_date, trip.status_as_of, timezone.localdate()
+    )
+
+
+# Timelines list hundreds of rows and a trip page dozens of quotes. Writing
+# those fragments in Python is ten times faster than a template include per
+# row; every value goes through html.escape (what Django's escape does, minus
+# its lazy-string wrapper, which costs more than the escaping here).
+
+
+def trip_row_html(row) -> str:
+    """One trip of an official's timeline (a ``selectors.TripRow``).
+
+    >>> from types import SimpleNamespace as Row
+    >>> print(trip_row_html(Row(dates="5 Jan", url="/trips/1/", title="<b>", status="planned",
+    ...     status_label="Planned", route="", note="")))  # doctest: +NORMALIZE_WHITESPACE
+    <li class="year-trip"><p class="year-trip-dates">5 Jan</p><div><a class="year-trip-title"
+    href="/trips/1/">&lt;b&gt;</a> <span class="status status-planned">Planned</span></div></li>
+    """
+    route = (
+        '<p class="trip-card-route"><span class="visually-hidden">Route: </span>'
+        f"{escape(row.route)}</p>"
+        if row.route
+        else ""
+    )
+    note = f'<p class="note">{escape(row.note)}</p>' if row.note else ""
+    return (
+        f'<li class="year-trip"><p class="year-trip-dates">{escape(row.dates)}</p><div>'
+        f'<a class="year-trip-title" href="{escape(row.url)}">{escape(row.title)}</a> '
+        f'<span class="status status-{escape(row.status)}">{escape(row.status_label)}</span>'
+        f"{route}{note}</div></li>"
+    )
+
+
+def visit_row_html(visit) -> str:
+    """One visit of a country's timeline (a ``selectors.Visit``)."""
+    people = "; ".join(
+        f'<a href="{escape(person.url)}">{escape(person.name)}</a>'
+        + (f' <span class="from">from {escape(person.country)}</span>' if person.country else "")
+        for person in visit.travellers
+    )
+    trip = visit.trip
+    return (
+        f'<li class="year-trip"><p class="year-trip-dates">{escape(visit.dates)}</p><div>'
+        f'<p class="visit-who">{people or "Travellers not reported"}</p>'
+        f'<p class="visit-where">{escape(visit.cities)} · '
+        f'<a href="{escape(trip.url)}">{escape(trip.title)}</a> '
+        f'<span class="status status-{escape(trip.status)}">{escape(trip.status_label)}</span>'
+        "</p></div></li>"
+    )
+
+
+def evidence_html(evidence, article_url: str) -> str:
+    """The sentence a fact came from, with a link to it in its article."""
+    article = evidence.article
+    source = f", {escape(article.source)}" if article.source else ""
+    published = (
+        f', <time datetime="{article.published.isoformat()}">'
+        f"{article.published.day} {article.published:%b %Y}</time>"
+        if article.published
+        else ""
+    )
+    return (
+        f'<figure class="evidence"><blockquote><p>{escape(evidence.sentence)}</p></blockquote>'
+        f'<figcaption>From <a href="{escape(article_url)}#e-{evidence.pk}">'
+        f"{escape(article.title)}</a>{source}{published}</figcaption></figure>"
+    )
+
+
+@register.filter
+def trip_rows(rows) -> str:
+    return mark_safe("".join(trip_row_html(row) for row in rows))
+
+
+@register.filter
+def visit_rows(visits) -> str:
+    return mark_safe("".join(visit_row_html(visit) for visit in visits))
+
+
+@register.filter
+def quotes(evidence_list) -> str:
+    prefix = reverse("trips:article-detail", kwargs={"pk": 0})[:-2]  # once, not per quote
+    return mark_safe(
+        "".join(evidence_html(item, f"{prefix}{item.article_id}/") for item in evidence_list)
     )

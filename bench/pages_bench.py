@@ -1,0 +1,215 @@
+"""Server time of the trip, official and country pages on a large dataset.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/tracker .venv/bin/python bench/pages_bench.py
+
+It creates a throwaway test database next to the one DATABASE_URL names
+(Django's ``test_`` prefix), fills it with an official who made 500 trips
+(three or four stops each, all of them through Japan), a trip with 30 stops,
+meetings and evidence, then renders each page through Django's test client
+and prints the median and 95th-percentile time and the number of queries.
+The target is under 100 ms per page on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
+os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("SECRET_KEY", "bench-only-key-0123456789abcdefghijklmnopqrstuvwxyz")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("STATIC_MANIFEST", "0")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import (  # noqa: E402
+    CaptureQueriesContext,
+    setup_databases,
+    teardown_databases,
+)
+
+from trips.models import Article, Evidence, Meeting, Official, Stop, Trip  # noqa: E402
+
+TARGET_MS = 100.0
+CITIES = [
+    ("JP", "Tokyo", 35.69, 139.69),
+    ("KR", "Seoul", 37.57, 126.98),
+    ("FR", "Paris", 48.86, 2.35),
+    ("DE", "Berlin", 52.52, 13.40),
+    ("IN", "New Delhi", 28.61, 77.21),
+    ("BR", "Brasília", -15.79, -47.88),
+    ("ZA", "Pretoria", -25.75, 28.19),
+    ("AU", "Canberra", -35.28, 149.13),
+    ("EG", "Cairo", 30.04, 31.24),
+    ("MX", "Mexico City", 19.43, -99.13),
+]
+
+
+def build(n_trips: int, n_long_stops: int) -> tuple[Official, Trip]:
+    """The dataset: one busy official, a long trip, and the evidence behind them."""
+    traveller = Official.objects.create(
+        name="Bench Traveller", slug="bench-traveller", title="Secretary of State", country="US"
+    )
+    counterparts = Official.objects.bulk_create(
+        Official(name=f"Counterpart {n}", slug=f"counterpart-{n}", country=CITIES[n % 10][0])
+        for n in range(40)
+    )
+    articles = Article.objects.bulk_create(
+        Article(
+            external_id=f"bench-{n}",
+            title=f"Bench article {n}",
+            source="Bench Wire",
+            published=date(2010, 1, 1) + timedelta(days=7 * n),
+            text=(text := f"The secretary arrived in Tokyo. They met officials. ({n})"),
+            content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        )
+        for n in range(n_trips + 1)
+    )
+    trips = Trip.objects.bulk_create(
+        Trip(
+            title=f"Bench trip {n}",
+            status=Trip.Status.COMPLETED,
+            start_date=date(2010, 1, 1) + timedelta(days=7 * n),
+            end_date=date(2010, 1, 4) + timedelta(days=7 * n),
+            status_as_of=date(2010, 1, 4) + timedelta(days=7 * n),
+        )
+        for n in range(n_trips + 1)
+    )
+    Trip.officials.through.objects.bulk_create(
+        Trip.officials.through(trip=trip, official=traveller) for trip in trips
+    )
+    Trip.articles.through.objects.bulk_create(
+        Trip.articles.through(trip=trip, article=article)
+        for trip, article in zip(trips, articles, strict=True)
+    )
+    long_trip = trips[-1]
+    stops = []
+    for index, trip in enumerate(trips):
+        count = n_long_stops if trip is long_trip else 3 + index % 2
+        for order in range(1, count + 1):
+            # Every short trip goes through Tokyo: the country page lists them all.
+            code, city, lat, lon = CITIES[0] if order == 1 else CITIES[(index + order) % 10]
+            day = trip.start_date + timedelta(days=min(order - 1, 3))
+            stops.append(
+                Stop(
+                    trip=trip,
+                    order=order,
+                    country=code,
+                    city=city,
+                    latitude=lat,
+                    longitude=lon,
+                    arrive_date=day if trip is not long_trip else None,
+                    depart_date=day if trip is not long_trip else None,
+                )
+            )
+    stops = Stop.objects.bulk_create(stops)
+    meetings = Meeting.objects.bulk_create(
+        Meeting(trip=stop.trip, stop=stop, date=stop.arrive_date, description="Talks")
+        for stop in stops
+        if stop.order == 1 or stop.trip_id == long_trip.pk
+    )
+    Meeting.participants.through.objects.bulk_create(
+        Meeting.participants.through(meeting=meeting, official=counterparts[n % 40])
+        for n, meeting in enumerate(meetings)
+    )
+    by_trip = dict(zip((t.pk for t in trips), articles, strict=True))
+    sentence = "The secretary arrived in Tokyo."
+    Evidence.objects.bulk_create(
+        [
+            Evidence(
+                article=by_trip[stop.trip_id],
+                fact="stop",
+                stop=stop,
+                sentence=sentence,
+                start_offset=0,
+                end_offset=len(sentence),
+            )
+            for stop in stops
+        ]
+        + [
+            Evidence(
+                article=by_trip[meeting.trip_id],
+                fact="meeting",
+                meeting=meeting,
+                sentence="They met officials.",
+                start_offset=32,
+                end_offset=51,
+            )
+            for meeting in meetings
+        ]
+    )
+    return traveller, long_trip
+
+
+def measure(client: Client, url: str, runs: int) -> tuple[float, float, int]:
+    for _ in range(3):  # warm caches: templates, the gazetteer, connections
+        assert client.get(url).status_code == 200, url
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        response = client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, url
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    timings.sort()
+    p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
+    return statistics.median(timings), p95, len(queries)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--trips", type=int, default=500, help="Trips of the busy official.")
+    parser.add_argument("--stops", type=int, default=30, help="Stops of the long trip.")
+    parser.add_argument("--runs", type=int, default=20, help="Timed requests per page.")
+    args = parser.parse_args()
+
+    # No setup_test_environment(): it instruments template rendering, which a
+    # server does not pay for.
+    old_config = setup_databases(verbosity=0, interactive=False)
+    try:
+        started = time.perf_counter()
+        official, long_trip = build(args.trips, args.stops)
+        print(
+            f"dataset: {Trip.objects.count()} trips, {Stop.objects.count()} stops, "
+            f"{Evidence.objects.count()} evidence on {connection.vendor} "
+            f"(built in {time.perf_counter() - started:.1f} s)"
+        )
+        article = long_trip.articles.get()
+        pages = {
+            f"trip ({args.stops} stops)": long_trip.get_absolute_url(),
+            f"official ({args.trips + 1} trips)": official.get_absolute_url(),
+            "country (JP, every trip)": "/countries/JP/",
+            "home": "/",
+            "trips list, filtered": f"/trips/?official={official.slug}&country=JP",
+            "article": article.get_absolute_url(),
+        }
+        client = Client()
+        print(f"{'page':32} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+        slow = []
+        for name, url in pages.items():
+            median, p95, queries = measure(client, url, args.runs)
+            print(f"{name:32} {median:10.1f} {p95:8.1f} {queries:8d}")
+            if median > TARGET_MS:
+                slow.append(name)
+        print(f"target: median under {TARGET_MS:.0f} ms per page; over it: {slow or 'none'}")
+    finally:
+        teardown_databases(old_config, verbosity=0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
