@@ -390,6 +390,7 @@ def past_marker(text: str) -> str | None:
     return match.group() if match else None
 
 
+@lru_cache(maxsize=1024)
 def is_history(text: str, published: date | None) -> bool:
     """True when ``text`` dates an event years back ("in 1998", "decades ago").
 

@@ -546,6 +546,8 @@ _NON_NAME = frozenset(
     ]
 ) - {"Nahyan"}
 
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|az|bin|ibn|abu)-[A-Z]")
+_DAY_AFTER = re.compile(r"\.?\s+\d")
 _MONTH_WORDS = frozenset(
     [
         "Jan",
@@ -610,7 +612,7 @@ def _is_name_token(token: Token) -> bool:
         return False
     if text.lower() in _CONNECTORS:
         return True
-    if re.match(r"(?:al|el|ad|as|ash|az|bin|ibn|abu)-[A-Z]", text):
+    if _PARTICLE_NAME.match(text):
         return True
     if not text[0].isupper():
         return False
@@ -639,7 +641,7 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
     for token in tokens:
         if token.start < skip_until:
             continue
-        if token.text in _MONTH_WORDS and re.match(r"\.?\s+\d", text[token.end : token.end + 4]):
+        if token.text in _MONTH_WORDS and _DAY_AFTER.match(text, token.end):
             close()
             continue
         place = place_at.get(token.start)
@@ -694,7 +696,8 @@ def _title_before(
         if floor <= run_end <= start - 1 and run_start < start:
             floor = max(floor, run_end)
     left = text[floor:start]
-    rank = _RANK.search(left)
+    tail_start = max(0, len(left) - 70)
+    rank = _RANK.search(left, tail_start)
     military = False
     if rank:
         military = bool(_MILITARY.search(rank.group()))

@@ -379,6 +379,7 @@ _COMMON_WORD_TOWNS = frozenset(
 _TOKEN = re.compile(r"U\.S\.A\.|U\.S\.|U\.K\.|U\.A\.E\.|St\.|[^\W\d_][\w\-]*(?:['’][A-Z][\w\-]*)?")
 _POSSESSIVE = re.compile(r"['’]s?$")
 MAX_NGRAM = 6
+_NGRAM_SURFACE = re.compile(r"[\w.'’\-]+(?:[ -][\w.'’\-]+)*")
 
 
 def fold(text: str) -> str:
@@ -393,6 +394,7 @@ class Gazetteer:
     countries: dict[str, Place]  # ISO -> country place
     states: dict[str, Place]  # US state code -> state place
     capitals: dict[str, Place]  # ISO -> capital city
+    starts: dict[str, int]  # first token of a name -> most tokens of a name starting with it
 
 
 @lru_cache(maxsize=1)
@@ -450,7 +452,14 @@ def gazetteer() -> Gazetteer:
         for iso, name in capitals.items()
         if name in best and best[name].country == iso
     }
-    return Gazetteer(names=names, countries=countries, states=states, capitals=capital_places)
+    starts: dict[str, int] = {}
+    for name in names:
+        words = _TOKEN.findall(name)
+        if words:
+            starts[words[0]] = max(starts.get(words[0], 0), min(len(words), MAX_NGRAM))
+    return Gazetteer(
+        names=names, countries=countries, states=states, capitals=capital_places, starts=starts
+    )
 
 
 def city_state(place: Place) -> Place:
@@ -548,6 +557,7 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
     [('Tokyo', 'JP'), ('Seoul', 'KR'), ('South Korea', 'KR')]
     """
     names = gazetteer().names
+    starts = gazetteer().starts
     tokens = tokenize(text)
     blocked = blocked or []
     found: list[PlaceMention] = []
@@ -558,14 +568,13 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
             i += 1
             continue
         hit = None
-        for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
+        longest = starts.get(token.text, 0)
+        for n in range(min(longest, len(tokens) - i), 0, -1):
             last = tokens[i + n - 1]
             if n > 1 and not last.text[0].isupper():
                 continue
             surface = text[token.start : last.end]
-            if n > 1 and not re.fullmatch(r"[\w.'’\-]+(?:[ -][\w.'’\-]+)*", surface):
-                continue
-            if surface in names:
+            if surface in names and (n == 1 or _NGRAM_SURFACE.fullmatch(surface)):
                 hit = (n, surface, names[surface])
                 break
         if hit is None:
