@@ -784,6 +784,10 @@ def _clean_title(title: str) -> str:
     title = re.sub(r"^(?:[A-Z][\w\-]+['’]s\s+)", "", title)
     title = re.sub(r"^(?:(?:and|of|for|the)\s+)+", "", title, flags=re.IGNORECASE)
     words = title.split()
+    for size in (3, 2):
+        for i in range(len(words) - size, -1, -1):
+            if country_code(" ".join(words[i : i + size])):
+                words[i : i + size] = []
     kept = [w for w in words if country_code(w) is None and w not in ("U.S.", "US")]
     cleaned = " ".join(kept) if kept else title
     return cleaned[:1].upper() + cleaned[1:]

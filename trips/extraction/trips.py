@@ -46,7 +46,7 @@ _ACCOMPANY = re.compile(
 )
 _MEETING = re.compile(
     r"\b(?:met|meet(?:s|ing)?|talks|discussions?|(?:joint\s+)?(?:news|press)\s+conference\s+with|"
-    r"summit|shak(?:es|e|ing)\s+hands|received\s+by|audience|"
+    r"summit|shak(?:es|e|ing)\s+hands|received\s+by|hosted\s+by|audience|"
     r"speak(?:s|ing)?\s+with|spoke\s+with|see(?:ing|s)?|meetings?|welcome[sd]?)\b",
     re.IGNORECASE,
 )
@@ -74,6 +74,10 @@ _ANAPHORA = re.compile(
 _FOCUS_SUBJECT = re.compile(
     r"^(?:He|She|They|His|Her|Their|The\s+(?:secretary|president|minister|leader|visit|trip|tour|two))\b",
     re.IGNORECASE,
+)
+# "the ministry said on Monday": the date of a report, not of the travel.
+_REPORT_WORDS = re.compile(
+    r"\b(?:said|says|announced|told|confirmed|reported|added|stated|declared)\b", re.IGNORECASE
 )
 _START_WORDS = re.compile(
     r"\b(?:depart(?!ment)\w*|leav\w*|left\s+for|set\s+off|embark\w*|(?:begin|began|begins|start|starts|"
@@ -103,6 +107,7 @@ class Stop:
     depart: date | None = None
     evidence: list[Sentence] = field(default_factory=list)
     last: bool = False
+    order: float = 0.0  # where the text first puts the traveller there
 
     @property
     def country(self) -> str:
@@ -239,8 +244,11 @@ def _add_stop(journey: Journey, place: Place, sentence: Sentence, prepend: bool 
         stop.city = place
     stop.evidence.append(sentence)
     if prepend:
+        stop.order = (min(s.order for s in journey.stops) if journey.stops else sentence.start) - 1
         journey.stops.insert(0, stop)
     else:
+        same_sentence = sum(1 for s in journey.stops if sentence in s.evidence)
+        stop.order = sentence.start + same_sentence / 1000
         journey.stops.append(stop)
     return stop
 
@@ -292,7 +300,12 @@ def _role(ctx: Context, mention: DateMention, sentence: Sentence) -> str | None:
     left = ctx.text[max(sentence.start, mention.start - 100) : mention.start]
     right = ctx.text[mention.end : min(sentence.end, mention.end + 25)]
     best: tuple[int, str] | None = None
-    for role, pattern in (("start", _START_WORDS), ("end", _END_WORDS), ("arrive", _ARRIVE_WORDS)):
+    for role, pattern in (
+        ("start", _START_WORDS),
+        ("end", _END_WORDS),
+        ("arrive", _ARRIVE_WORDS),
+        ("report", _REPORT_WORDS),
+    ):
         for match in pattern.finditer(left):
             distance = len(left) - match.end()
             if best is None or distance < best[0]:
@@ -560,7 +573,7 @@ def _presence(ctx: Context, sentence: Sentence, homes: set[str]) -> list[PlaceMe
         if stop:
             scope_end = sentence.start + activity.end() + stop.start()
         for match in re.finditer(
-            r"\b(?:in|at)\s+(?:the\s+capital\s+)?(?=[A-Z])",
+            r"\b(?:in|at)\s+(?:the\s+capital\s+|the\s+)?(?=[A-Z])",
             ctx.text[sentence.start + activity.end() : scope_end],
         ):
             pos = sentence.start + activity.end() + match.end()
@@ -748,6 +761,7 @@ def _misspelt_capitals(ctx: Context, journey: Journey) -> None:
 
 
 def _finish(ctx: Context, journey: Journey) -> None:
+    journey.stops.sort(key=lambda s: s.order)
     stops = journey.stops
     lasts = [s for s in stops if s.last]
     if lasts:
