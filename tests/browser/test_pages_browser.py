@@ -72,9 +72,10 @@ def test_it_searches_an_official_opens_a_trip_and_follows_a_source(
 
 
 def test_it_updates_the_trips_list_without_a_reload_and_keeps_the_filters_in_the_address(
-    live_server, seeded, page
+    live_server, seeded, page, screenshots
 ):
     page.goto(live_server.url + "/trips/")
+    page.screenshot(path=screenshots / "trip-list.png", full_page=True)
     page.evaluate("window.notReloaded = true")
     total = page.locator(".trip-card").count()
 
@@ -86,6 +87,17 @@ def test_it_updates_the_trips_list_without_a_reload_and_keeps_the_filters_in_the
     expected = Trip.objects.completed().count()
     assert page.locator(".trip-card").count() == expected
     assert expected != total or total == 0
+    _assert_accessible(page)
+    assert page.problems == []
+
+
+def test_it_shows_a_country_page_with_its_visitors_and_map(live_server, seeded, page, screenshots):
+    page.goto(live_server.url + "/countries/JP/")
+    page.locator(".map svg .map-country.visited").first.wait_for()
+
+    assert page.get_by_role("heading", name="Japan", level=1).is_visible()
+    assert page.get_by_role("link", name="Antony Blinken").first.is_visible()
+    page.screenshot(path=screenshots / "country.png", full_page=True)
     _assert_accessible(page)
     assert page.problems == []
 
