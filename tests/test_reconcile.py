@@ -10,7 +10,14 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Prefetch
 
-from tests.factories import make_article, make_evidence, make_official, make_stop, make_trip
+from tests.factories import (
+    make_article,
+    make_evidence,
+    make_meeting,
+    make_official,
+    make_stop,
+    make_trip,
+)
 from trips.models import Article, Evidence, Official, Stop, Trip
 from trips.reconcile import (
     DateDifference,
@@ -136,6 +143,25 @@ def test_it_shows_confirmed_stops_stops_of_one_source_and_date_differences() -> 
     assert trip.status == Trip.Status.COMPLETED
     # By date; the undated Beijing stays after Tokyo, which it followed in the news.
     assert [s.city for s in trip.stops.all()] == ["Tokyo", "Beijing", "Seoul"]
+
+
+def test_it_merges_a_meeting_both_report_and_places_it_at_the_record_stop() -> None:
+    trip = _news_trip(
+        _blinken(),
+        start_date=date(2021, 3, 15),
+        end_date=date(2021, 3, 18),
+        stops=[{"country": "JP", "city": "Tokyo"}],
+    )
+    motegi = make_official(name="Toshimitsu Motegi", title="Foreign Minister", country="JP")
+    news_meeting = make_meeting(trip=trip, participants=[motegi], description="Talks.")
+
+    record_import(paths=[FIXTURE])
+
+    news_meeting.refresh_from_db()
+    assert news_meeting.stop is not None
+    assert (news_meeting.stop.city, news_meeting.description) == ("Tokyo", "Talks.")
+    assert trip.meetings.filter(participants=motegi).count() == 1
+    assert news_meeting.evidence.filter(article__kind=Article.Kind.RECORD).exists()
 
 
 def test_it_links_a_trip_announced_without_dates_by_its_countries() -> None:

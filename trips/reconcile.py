@@ -251,15 +251,19 @@ def _fill_stop(stop: Stop, other: Stop) -> bool:
 
 
 def _absorb_meetings(target: Trip, source: Trip) -> None:
-    existing = {
-        meeting.pk: {p.pk for p in meeting.participants.all()}
-        for meeting in target.meetings.prefetch_related("participants")
-    }
+    """Move the source's meetings over; one with a person the target already met merges."""
+    existing = list(target.meetings.prefetch_related("participants"))
+    people_of = {m.pk: {p.pk for p in m.participants.all()} for m in existing}
     for meeting in source.meetings.prefetch_related("participants"):
         people = {p.pk for p in meeting.participants.all()}
-        same = next((pk for pk, known in existing.items() if people and people & known), None)
+        same = next((m for m in existing if people and people & people_of[m.pk]), None)
         if same is not None and not meeting.edited_by_person:
-            Evidence.objects.filter(meeting=meeting).update(meeting_id=same)
+            Evidence.objects.filter(meeting=meeting).update(meeting_id=same.pk)
+            if not same.edited_by_person and (same.stop_id is None or same.date is None):
+                # The record places and dates a meeting the news left open.
+                same.stop_id = same.stop_id or meeting.stop_id
+                same.date = same.date or meeting.date
+                same.save(update_fields=["stop", "date"])
             meeting.delete()
         else:
             meeting.trip = target
