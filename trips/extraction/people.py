@@ -545,6 +545,9 @@ _NON_NAME = frozenset(
         "Nahyan",
     ]
 ) - {"Nahyan"}
+_NON_NAME |= frozenset(
+    "Former Late Then Acting Interim Outgoing Incoming Newly New Visiting Embattled Veteran".split()
+)
 
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|az|bin|ibn|abu)-[A-Z]")
 _DAY_AFTER = re.compile(r"\.?\s+\d")

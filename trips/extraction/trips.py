@@ -26,7 +26,7 @@ from trips.extraction.sentences import Sentence
 
 _TRAVEL = re.compile(
     r"\b(?:arriv(?:ed|es|e|ing)(?:\s+(?:on\s+)?(?:early\s+|late\s+)?[A-Z]\w+day)?\s+(?:in|at)"
-    r"|land(?:ed|s|ing)?\s+in"
+    r"|land(?:ed|s|ing)?\s+in|(?:is|are|was|were)\s+(?:currently\s+|now\s+|already\s+)?in(?=\s+[A-Z])"
     r"|(?:travel(?:s|ed|led|ing|ling)?|head(?:s|ed|ing)?|fl(?:y|ies|ew|ying)|jet(?:s|ted)?|"
     r"go(?:es|ing)?|went|return(?:s|ed|ing)?|came|come|comes)\s+(?:on\s+to\s+|back\s+to\s+|to)"
     r"|(?:trip|tour|visit|visits|journey|swing|leg|mission|stopover)\s+(?:to|of|in)"
@@ -47,7 +47,8 @@ _ACCOMPANY = re.compile(
 _MEETING = re.compile(
     r"\b(?:met|meet(?:s|ing)?|talks|discussions?|(?:joint\s+)?(?:news|press)\s+conference\s+with|"
     r"summit|shak(?:es|e|ing)\s+hands|received\s+by|hosted\s+by|audience|"
-    r"speak(?:s|ing)?\s+with|spoke\s+with|see(?:ing|s)?|meetings?|welcome[sd]?)\b",
+    r"speak(?:s|ing)?\s+with|spoke\s+with|see(?:ing|s)?|meetings?|welcome[sd]?|host(?:s|ed)?|"
+    r"receive[sd]?)\b",
     re.IGNORECASE,
 )
 _BOUNDARY = re.compile(
@@ -541,7 +542,7 @@ def _narrative_stop(ctx: Context, journey: Journey, position: int) -> Stop | Non
 _ACTIVITY = re.compile(
     r"\b(?:met|meet(?:s|ing)?|talks|discussions?|told\s+reporters|said|speaks|spoke|waits|"
     r"attend(?:s|ed|ing)?|shak(?:es|e|ing)\s+hands|news\s+conference|visit(?:s|ed|ing)?|"
-    r"hold(?:s|ing)?|held|address(?:es|ed)?|see(?:ing|s)?)\b",
+    r"hold(?:s|ing)?|held|address(?:es|ed)?|see(?:ing|s)?|host(?:s|ed)?|receive[sd]?)\b",
     re.IGNORECASE,
 )
 _MEETING_END = re.compile(
@@ -607,6 +608,15 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
         ctx.focus = [travellers_here[0]]
     subject_pool = travellers_here or ctx.focus
     journeys = [j for j in ctx.journeys if set(subject_pool) & set(j.travellers) and not j.passing]
+    if not journeys and travellers_here:
+        # A passing trip's own sentence may name its city or counterpart.
+        journeys = [
+            j
+            for j in ctx.journeys
+            if set(travellers_here) & set(j.travellers)
+            and j.evidence
+            and j.evidence[-1].index >= sentence.index - 1
+        ]
     if not journeys:
         return
     journey = journeys[-1]
@@ -650,12 +660,18 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
         journey.returned = True
     if _CANCEL.search(sentence.text) and re.search(r"trip|visit|tour", sentence.text):
         journey.cancelled = True
-    # Meetings with named counterparts.
+    # Meetings with named counterparts; none when the sentence places them at home.
+    at_home = any(
+        m.place.country in homes
+        and not m.demonym
+        and re.search(r"\b(?:in|at)\s+$", text[m.start - 4 : m.start])
+        for m in _in(ctx.places, sentence.start, sentence.end)
+    )
     for trigger in _MEETING.finditer(sentence.text):
         word = trigger.group().lower()
         at = sentence.start + trigger.start()
-        if word.startswith("welcome"):
-            if not re.fullmatch(r"welcomes?", word):
+        if re.fullmatch(r"welcome[sd]?|host(?:s|ed)?|receive[sd]?", word):
+            if text[sentence.start + trigger.end() : sentence.start + trigger.end() + 3] == " by":
                 continue
             hosts = [
                 m.person for m in mentions if m.start < at and m.person not in journey.travellers
@@ -694,11 +710,13 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
             stop = _add_stop(journey, where[0].place, sentence)
         else:
             stop = located or _narrative_stop(ctx, journey, at) or journey.current
+        if stop is None or at_home:
+            continue
         day = None
-        for mention in _dates_in(ctx, sentence):
-            if mention.first and mention.kind in ("day", "range"):
-                day = mention.first
-                break
+        dated = [m for m in _dates_in(ctx, sentence) if m.first and m.kind in ("day", "range")]
+        following = [m for m in dated if m.start >= at]
+        if following or dated:
+            day = (following or dated)[0].first
         if any(
             set(m.participants) == set(participants) and m.stop is stop for m in journey.meetings
         ):
