@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 import time_machine
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from tests.factories import (
@@ -457,3 +458,10 @@ def test_it_links_every_page_to_its_json_and_the_official_to_its_feeds(client):
     assert 'href="/api/trips/"' in _html(client.get("/"))
     listed = _list(client, q="Seoul", start="2025-01-01", page="2")
     assert 'href="/api/trips/?q=Seoul&amp;overlaps_from=2025-01-01"' in listed
+
+
+def test_it_has_a_friendly_server_error_page_that_needs_no_request():
+    html = render_to_string("500.html")
+
+    assert "Something went wrong on our side" in html
+    assert 'href="/"' in html
