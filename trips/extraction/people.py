@@ -546,7 +546,20 @@ _NON_NAME = frozenset(
     ]
 ) - {"Nahyan"}
 _NON_NAME |= frozenset(
-    "Former Late Then Acting Interim Outgoing Incoming Newly New Visiting Embattled Veteran".split()
+    [
+        "Former",
+        "Late",
+        "Then",
+        "Acting",
+        "Interim",
+        "Outgoing",
+        "Incoming",
+        "Newly",
+        "New",
+        "Visiting",
+        "Embattled",
+        "Veteran",
+    ]
 )
 
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|az|bin|ibn|abu)-[A-Z]")
