@@ -84,6 +84,14 @@ def _tour(official=None, counterpart=None) -> Trip:
         start_offset=36,
         end_offset=65,
     )
+    make_evidence(
+        article=article,
+        trip=trip,
+        fact="trip_start",
+        sentence="Blinken arrived in Seoul on Sunday.",
+        start_offset=0,
+        end_offset=35,
+    )
     return trip
 
 
@@ -154,7 +162,9 @@ def test_it_shows_meetings_under_their_stop_with_the_sentence_and_its_article(cl
 
     html = _html(client.get(trip.get_absolute_url()))
 
+    dates = html.index("Sources for the trip and its dates")
     seoul, tokyo = html.index('id="stop-1"'), html.index('id="stop-2"')
+    assert dates < html.index("Blinken arrived in Seoul on Sunday.") < seoul
     assert seoul < html.index("Talks on the alliance") < tokyo
     assert seoul < html.index("He met Cho Tae-yul on Monday.") < tokyo
     assert f'href="/articles/{article.pk}/#e-' in html
@@ -426,7 +436,7 @@ def test_it_uses_the_same_queries_whatever_the_data_size(
         trip.save()
     expected = {
         reverse("trips:home"): 15,
-        trips[0].get_absolute_url(): 9,
+        trips[0].get_absolute_url(): 7,
         official.get_absolute_url(): 4,
         reverse("trips:country-detail", kwargs={"code": "KR"}): 2,
         article.get_absolute_url(): 5,

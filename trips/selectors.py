@@ -145,35 +145,37 @@ def _meeting_sort_key(meeting: Meeting) -> tuple:
 
 def trip_timeline(*, pk: int) -> TripPage:
     """A trip with its stops in travel order, meetings under their stop, and sources."""
-    meetings = Meeting.objects.prefetch_related(
-        "participants", Prefetch("evidence", queryset=_evidence())
-    )
     trip = get_object_or_404(
         Trip.objects.prefetch_related(
             "officials",
             Prefetch("articles", queryset=Article.objects.defer("text").order_by("published")),
-            Prefetch(
-                "stops",
-                queryset=Stop.objects.order_by("order").prefetch_related(
-                    Prefetch("evidence", queryset=_evidence())
-                ),
-            ),
-            Prefetch("meetings", queryset=meetings),
-            Prefetch("evidence", queryset=_evidence()),
+            Prefetch("stops", queryset=Stop.objects.order_by("order")),
+            Prefetch("meetings", queryset=Meeting.objects.prefetch_related("participants")),
         ),
         pk=pk,
     )
-    by_stop: dict[int | None, list[Meeting]] = defaultdict(list)
-    for meeting in sorted(trip.meetings.all(), key=_meeting_sort_key):
-        by_stop[meeting.stop_id].append(meeting)
     stops = list(trip.stops.all())
-    entries = [
-        StopEntry(stop, by_stop.pop(stop.pk, []), list(stop.evidence.all())) for stop in stops
-    ]
-    elsewhere = [meeting for group in by_stop.values() for meeting in group]
+    meetings = sorted(trip.meetings.all(), key=_meeting_sort_key)
+    # The evidence of the trip, its stops and its meetings in one query.
+    quotes: dict[tuple[str, int], list[Evidence]] = defaultdict(list)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
-    for item in trip.evidence.all():
-        evidence[item.fact].append(item)
+    for item in _evidence().filter(
+        Q(trip_id=trip.pk)
+        | Q(stop_id__in=[stop.pk for stop in stops])
+        | Q(meeting_id__in=[meeting.pk for meeting in meetings])
+    ):
+        if item.trip_id:
+            evidence[item.fact].append(item)
+        elif item.stop_id:
+            quotes["stop", item.stop_id].append(item)
+        else:
+            quotes["meeting", item.meeting_id].append(item)
+    by_stop: dict[int | None, list[Meeting]] = defaultdict(list)
+    for meeting in meetings:
+        meeting.quotes = quotes["meeting", meeting.pk]
+        by_stop[meeting.stop_id].append(meeting)
+    entries = [StopEntry(stop, by_stop.pop(stop.pk, []), quotes["stop", stop.pk]) for stop in stops]
+    elsewhere = [meeting for group in by_stop.values() for meeting in group]
     return TripPage(
         trip=trip,
         travellers=list(trip.officials.all()),
