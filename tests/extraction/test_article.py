@@ -94,3 +94,35 @@ def test_a_negated_destination_is_not_a_stop():
     text = "US President Dan Reed will travel to Egypt and Jordan. He will not visit Syria."
     (trip,) = _extract(text).trips
     assert [s.country for s in trip.stops] == ["EG", "JO"]
+
+
+def test_attending_a_summit_abroad_is_a_trip():
+    text = (
+        "Indian Prime Minister Dev Rao will attend the regional summit in Johannesburg on Friday."
+    )
+    (trip,) = _extract(text).trips
+    assert [(s.country, s.city) for s in trip.stops] == [("ZA", "Johannesburg")]
+    assert trip.status == "planned"
+
+
+def test_a_nationality_capital_names_the_capital_city():
+    text = "Dutch Prime Minister Anna Berg arrived in the Chinese capital on Tuesday."
+    (trip,) = _extract(text).trips
+    assert [(s.country, s.city) for s in trip.stops] == [("CN", "Beijing")]
+
+
+def test_a_host_receiving_a_visitor_is_a_meeting_of_the_visitor():
+    text = (
+        "Egyptian President Amr Said hosted Kenyan President Joy Mwangi in Cairo on Monday. "
+        "Mwangi is on a three-day visit to Egypt."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Joy Mwangi",)
+    assert [(s.country, s.city) for s in trip.stops] == [("EG", "Cairo")]
+    assert trip.meetings[0].participants == ("Amr Said",)
+
+
+def test_a_report_date_is_not_a_travel_date():
+    text = "Defense Secretary Lee Park will travel to Japan next week, the ministry said on Monday."
+    (trip,) = _extract(text).trips
+    assert (trip.start, trip.stops[0].arrive, trip.status) == (None, None, "planned")

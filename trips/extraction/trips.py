@@ -27,6 +27,9 @@ from trips.extraction.sentences import Sentence
 _TRAVEL = re.compile(
     r"\b(?:arriv(?:ed|es|e|ing)(?:\s+(?:on\s+)?(?:early\s+|late\s+)?[A-Z]\w+day)?\s+(?:in|at)"
     r"|land(?:ed|s|ing)?\s+in|(?:is|are|was|were)\s+(?:currently\s+|now\s+|already\s+)?in(?=\s+[A-Z])"
+    r"|(?:is|are)\s+(?:due|expected)\s+in|will\s+be\s+in(?=\s+[A-Z])|en\s+route\s+to"
+    r"|attend\w*\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,6}?(?:summit|conference|forum|funeral|"
+    r"inauguration|ceremony|assembly|meeting|talks)\s+(?:in|at)"
     r"|(?:travel(?:s|ed|led|ing|ling)?|head(?:s|ed|ing)?|fl(?:y|ies|ew|ying)|jet(?:s|ted)?|"
     r"go(?:es|ing)?|went|return(?:s|ed|ing)?|came|come|comes)\s+(?:on\s+to\s+|back\s+to\s+|to)"
     r"|(?:trip|tour|visit|visits|journey|swing|leg|mission|stopover)\s+(?:to|of|in)"
@@ -90,7 +93,7 @@ _END_WORDS = re.compile(
     r"\b(?:return\w*|back|conclud\w*|wrap\w*|end\w*|finish\w*)\b", re.IGNORECASE
 )
 _ARRIVE_WORDS = re.compile(
-    r"\b(?:arriv\w*|land\w*|visit\w*|reach\w*|stops?|came|travel\w*)\b", re.IGNORECASE
+    r"\b(?:arriv\w*|land\w*|visit\w*|reach\w*|stops?|came|travel\w*|due|expected)\b", re.IGNORECASE
 )
 _EVENT_WORDS = re.compile(
     r"\b(?:held|hosted|takes\s+place|summit|forum|conference|meeting|session)\b", re.IGNORECASE
@@ -254,10 +257,19 @@ def _add_stop(journey: Journey, place: Place, sentence: Sentence, prepend: bool 
     return stop
 
 
+_CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:of\s+)?[A-Z])")
+
+
 def _places_in(ctx: Context, start: int, end: int, homes: set[str]) -> list[Place]:
     found: list[Place] = []
     for mention in _in(ctx.places, start, end):
-        if mention.demonym or mention.place.country in homes:
+        if mention.place.country in homes:
+            continue
+        if mention.demonym:
+            # "the Chinese capital" names the capital city.
+            capital = gazetteer().capitals.get(mention.place.country)
+            if capital is not None and _CAPITAL_AFTER.match(ctx.text, mention.end):
+                found.append(capital)
             continue
         found.append(city_state(mention.place))
     # Within one mention group keep the most specific place of each country.
