@@ -257,6 +257,11 @@ def _add_stop(journey: Journey, place: Place, sentence: Sentence, prepend: bool 
     return stop
 
 
+_GROUP_SUBJECT = re.compile(
+    r"\b(?:officials|leaders|ministers|lawmakers|delegates|delegations?|executives|businesspeople|"
+    r"troops|diplomats|envoys|students|tourists|people|experts|investors|journalists|reporters|"
+    r"members|citizens|pilgrims|athletes|negotiators)\b"
+)
 _CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:of\s+)?[A-Z])")
 
 
@@ -353,10 +358,10 @@ def build_journeys(ctx: Context, sentences: tuple[Sentence, ...], skip: set[int]
 
 def _travel_pass(ctx: Context, sentence: Sentence) -> None:
     text = ctx.text
-    history = is_history(sentence.text, ctx.published)
-    if history:
-        return
     for trigger in _TRAVEL.finditer(text, sentence.start, sentence.end):
+        # History ("visited X in 1998") is judged on the event's own clause.
+        if is_history(text[trigger.start() : min(sentence.end, trigger.end() + 90)], ctx.published):
+            continue
         words = trigger.group().lower()
         clause_start = max(sentence.start, text.rfind(",", sentence.start, trigger.start()) + 1)
         prefix = text[sentence.start : trigger.start()]
@@ -370,6 +375,10 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
         subjects = _officials(ctx, _subjects(ctx, sentence, trigger.start()))
         before = [m for m in ctx.mentions if sentence.start <= m.start < trigger.start()]
         if before and not ctx.people[before[-1].person].official and not subjects:
+            continue
+        in_clause = [m for m in before if m.start >= clause_start]
+        if not in_clause and _GROUP_SUBJECT.search(text, clause_start, trigger.start()):
+            # "Chinese officials visited ...": someone else, not the traveller in focus.
             continue
         if not subjects:
             continue
