@@ -13,7 +13,9 @@ from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
 
 
 def _evidence(lookup: str = "evidence") -> Prefetch:
-    return Prefetch(lookup, queryset=Evidence.objects.select_related("article"))
+    # The article's text is the bulk of its row and no representation shows it.
+    evidence = Evidence.objects.select_related("article").defer("article__text")
+    return Prefetch(lookup, queryset=evidence)
 
 
 def _ordered_stops(*, with_evidence: bool) -> Prefetch:
@@ -60,7 +62,10 @@ def official_detailed() -> QuerySet[Official]:
 
 def trips_listed() -> QuerySet[Trip]:
     return Trip.objects.prefetch_related(
-        _travellers(), _ordered_stops(with_evidence=False), "articles", _evidence()
+        _travellers(),
+        _ordered_stops(with_evidence=False),
+        Prefetch("articles", queryset=Article.objects.only("id")),
+        _evidence(),
     ).order_by(F("start_date").desc(nulls_last=True), "-id")
 
 
@@ -72,7 +77,7 @@ def trip_detailed() -> QuerySet[Trip]:
         _travellers(),
         _ordered_stops(with_evidence=True),
         Prefetch("meetings", queryset=meetings),
-        Prefetch("articles", queryset=Article.objects.order_by("published", "id")),
+        Prefetch("articles", queryset=Article.objects.defer("text").order_by("published", "id")),
         _evidence(),
     )
 
@@ -94,9 +99,11 @@ def meetings_listed() -> QuerySet[Meeting]:
 
 
 def articles_listed() -> QuerySet[Article]:
-    return Article.objects.prefetch_related(
-        Prefetch("trips", queryset=Trip.objects.order_by("id"))
-    ).order_by(F("published").desc(nulls_last=True), "id")
+    return (
+        Article.objects.defer("text")
+        .prefetch_related(Prefetch("trips", queryset=Trip.objects.only("id").order_by("id")))
+        .order_by(F("published").desc(nulls_last=True), "id")
+    )
 
 
 def article_detailed() -> QuerySet[Article]:

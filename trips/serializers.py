@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.encoding import smart_str
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -23,13 +23,37 @@ from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,220}")
 
 
-def _absolute(serializer: serializers.Serializer, path: str) -> str:
-    request = serializer.context.get("request")
-    return request.build_absolute_uri(path) if request is not None else path
+# Keys that fit every route's converter (digits for ids and slugs, letters for
+# country codes); reversed once per response, then swapped for each row's key.
+_PLACEHOLDERS = ("8642097531", "QZ")
 
 
-class ApiLinkField(serializers.Field):
-    """An absolute link to an API route named ``api:<route>``, keyed by one attribute."""
+def _link(serializer: serializers.Serializer, route: str, kwarg: str, key: Any) -> str:
+    """``reverse(route, kwargs={kwarg: key})`` as an absolute URL.
+
+    reverse() and build_absolute_uri() cost more than the rest of a row's
+    serialization; the template is built once per response and reused.
+    """
+    context = serializer.context
+    templates = context.setdefault("_link_templates", {})
+    template = templates.get(route)
+    if template is None:
+        for placeholder in _PLACEHOLDERS if kwarg else ("",):
+            try:
+                path = reverse(route, kwargs={kwarg: placeholder} if kwarg else None)
+            except NoReverseMatch:
+                continue
+            request = context.get("request")
+            url = request.build_absolute_uri(path) if request is not None else path
+            template = templates[route] = tuple(url.split(placeholder, 1)) if kwarg else (url, "")
+            break
+        else:
+            raise NoReverseMatch(route)
+    return f"{template[0]}{key}{template[1]}"
+
+
+class LinkField(serializers.Field):
+    """An absolute link to the route ``route``, keyed by one attribute of the object."""
 
     def __init__(self, route: str, *, lookup: str = "pk", kwarg: str = "pk", **kwargs: Any):
         self.route, self.lookup, self.kwarg = route, lookup, kwarg
@@ -38,24 +62,15 @@ class ApiLinkField(serializers.Field):
 
     def to_representation(self, value: Any) -> str:
         key = value[self.lookup] if isinstance(value, dict) else getattr(value, self.lookup)
-        return _absolute(self.parent, reverse(f"api:{self.route}", kwargs={self.kwarg: key}))
+        return _link(self.parent, self.route, self.kwarg, key)
 
 
-extend_schema_field(OpenApiTypes.URI)(ApiLinkField)
+extend_schema_field(OpenApiTypes.URI)(LinkField)
 
 
-class PageLinkField(serializers.Field):
-    """An absolute link to the object's HTML page (``get_absolute_url``)."""
-
-    def __init__(self, **kwargs: Any):
-        kwargs.update(source="*", read_only=True)
-        super().__init__(**kwargs)
-
-    def to_representation(self, value: Any) -> str:
-        return _absolute(self.parent, value.get_absolute_url())
-
-
-extend_schema_field(OpenApiTypes.URI)(PageLinkField)
+def ApiLinkField(route: str, **kwargs: Any) -> LinkField:  # noqa: N802 (reads as a field)
+    """A link to ``api:<route>``."""
+    return LinkField(f"api:{route}", **kwargs)
 
 
 # --- Summaries embedded in other objects -----------------------------------
@@ -125,7 +140,9 @@ class OfficialSerializer(serializers.ModelSerializer):
         read_only=True, help_text="Distinct countries among the stops of those trips."
     )
     api_url = ApiLinkField("official-detail", lookup="slug", kwarg="slug")
-    html_url = PageLinkField(help_text="The official's page on the site.")
+    html_url = LinkField(
+        "trips:official-detail", lookup="slug", kwarg="slug", help_text="The official's page."
+    )
     trips_url = serializers.SerializerMethodField(help_text="The official's trips in the API.")
     calendar_url = ApiLinkField(
         "official-ics", lookup="slug", kwarg="slug", help_text="iCalendar feed of the trips."
@@ -160,7 +177,7 @@ class OfficialSerializer(serializers.ModelSerializer):
         )
 
     def get_trips_url(self, official: Official) -> str:
-        return _absolute(self, f"{reverse('api:trip-list')}?official={official.slug}")
+        return _link(self, "api:trip-list", "", f"?official={official.slug}")
 
 
 class OfficialDetailSerializer(OfficialSerializer):
@@ -215,7 +232,7 @@ class TripSerializer(serializers.ModelSerializer):
         many=True, read_only=True, help_text="Ids of the source articles."
     )
     api_url = ApiLinkField("trip-detail")
-    html_url = PageLinkField(help_text="The trip's page on the site.")
+    html_url = LinkField("trips:trip-detail", help_text="The trip's page on the site.")
     evidence = EvidenceSerializer(
         many=True, read_only=True, help_text="Sentences supporting the trip and its dates."
     )
@@ -418,7 +435,9 @@ class ArticleSerializer(serializers.ModelSerializer):
         many=True, read_only=True, help_text="Ids of the trips the article reports."
     )
     api_url = ApiLinkField("article-detail")
-    html_url = PageLinkField(help_text="The article's page on the site, its facts highlighted.")
+    html_url = LinkField(
+        "trips:article-detail", help_text="The article's page on the site, its facts highlighted."
+    )
 
     class Meta:
         model = Article
