@@ -355,7 +355,12 @@ class _TripWriter:
             if candidate.status == Trip.Status.CANCELLED and new.status != Trip.Status.CANCELLED:
                 continue
             existing = trip_as_extracted(candidate)
-            if trips_same_journey(existing, new):
+            if trips_same_journey(
+                existing,
+                new,
+                a_published=candidate.status_as_of,
+                b_published=self.article.published,
+            ):
                 trip = candidate
                 merged = trip_merge(
                     existing,

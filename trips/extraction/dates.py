@@ -182,18 +182,51 @@ def tense_at(text: str, start: int, end: int) -> str | None:
 def resolve_weekday(weekday: int, base: date, tense: str | None) -> date:
     """The weekday nearest ``base`` in the direction the tense points.
 
+    dateparser reads the day name against the publication date; a weekday
+    equal to the publication day is that day itself ("arrived Monday" in a
+    Monday paper), which dateparser would push a week away.
+
     >>> resolve_weekday(0, date(2021, 3, 15), "past")
     datetime.date(2021, 3, 15)
     >>> resolve_weekday(6, date(2025, 1, 3), "future")
     datetime.date(2025, 1, 5)
     """
-    back = (base.weekday() - weekday) % 7
-    ahead = (weekday - base.weekday()) % 7
-    if tense == "past":
-        return base - timedelta(days=back)
-    if tense == "future":
-        return base + timedelta(days=ahead)
-    return base - timedelta(days=back) if back <= ahead else base + timedelta(days=ahead)
+    if weekday == base.weekday():
+        return base
+    if tense in ("past", "future"):
+        return _dateparser_relative(_WEEKDAY_NAMES[weekday], base, tense)
+    back = _dateparser_relative(_WEEKDAY_NAMES[weekday], base, "past")
+    ahead = _dateparser_relative(_WEEKDAY_NAMES[weekday], base, "future")
+    return back if (base - back) <= (ahead - base) else ahead
+
+
+def resolve_relative_day(word: str, base: date) -> date:
+    """ "today", "yesterday", "tomorrow" against the publication date, with dateparser.
+
+    >>> resolve_relative_day("yesterday", date(2024, 9, 9))
+    datetime.date(2024, 9, 8)
+    """
+    return _dateparser_relative("today" if word == "tonight" else word, base, "current_period")
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_relative(snippet: str, base: date, prefer: str) -> date:
+    # Cached: an import resolves the same few words against the same dates.
+    parsed = dateparser.parse(
+        snippet,
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+            "PREFER_DATES_FROM": prefer,
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+    if parsed is None:  # dateparser knows these words; keep a plain fallback all the same
+        raise ValueError(f"dateparser could not read {snippet!r}")
+    return parsed.date()
+
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @lru_cache(maxsize=4096)
@@ -360,8 +393,7 @@ def _resolve(
     if kind == "rel":
         if published is None:
             return make(None, None)
-        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[match.group(1).lower()]
-        value = published + timedelta(days=shift)
+        value = resolve_relative_day(match.group(1).lower(), published)
         return make(value, value)
     if kind == "duration":
         return make(None, None, "duration", _number(match.group(1)))
