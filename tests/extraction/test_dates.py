@@ -53,3 +53,10 @@ def test_it_recognises_recent_past_and_history():
     assert past_marker("They met there last month.") == "last month"
     assert is_history("She first went there in 1998.", date(2024, 1, 1))
     assert not is_history("She went there in 2023.", date(2024, 1, 1))
+
+
+def test_it_reads_expected_back_as_future():
+    from trips.extraction.dates import tense_at
+
+    text = "The minister is expected back in the capital on Friday."
+    assert tense_at(text, text.index("Friday"), text.index("Friday") + 6) == "future"

@@ -245,6 +245,11 @@ def _trip(ctx: Context, journey: Journey, article: ArticleInput) -> ExtractedTri
                 evidence=(meeting.sentence.span(),),
             )
         )
+    # Dates read from different sentences can contradict each other; an end
+    # before the start is dropped rather than reported (the start is the
+    # better-anchored fact: an arrival).
+    if journey.start and journey.end and journey.end < journey.start:
+        journey.end = None
     status = journey_status(journey, article.published)
     summary = ", ".join(s.city or s.country for s in exported)
     return ExtractedTrip(

@@ -115,7 +115,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|['’]ll|(?:is|are|was|were)\s+(?:set|due|expected|scheduled|slated|"
-    r"poised|going|planning)\s+to|(?:is|are)\s+(?:due|expected)\s+in|plans?\s+to|intends?\s+to|to\s+(?:begin|start|travel|visit|"
+    r"poised|going|planning)\s+to|(?:is|are)\s+(?:due|expected)\s+(?:in|back|home)|plans?\s+to|intends?\s+to|to\s+(?:begin|start|travel|visit|"
     r"depart|leave|arrive))\b"
 )
 _PAST = re.compile(
