@@ -254,6 +254,7 @@ def _absorb_meetings(target: Trip, source: Trip) -> None:
     """Move the source's meetings over; one with a person the target already met merges."""
     existing = list(target.meetings.prefetch_related("participants"))
     people_of = {m.pk: {p.pk for p in m.participants.all()} for m in existing}
+    moving: list[int] = []
     for meeting in source.meetings.prefetch_related("participants"):
         people = {p.pk for p in meeting.participants.all()}
         same = next((m for m in existing if people and people & people_of[m.pk]), None)
@@ -266,8 +267,8 @@ def _absorb_meetings(target: Trip, source: Trip) -> None:
                 same.save(update_fields=["stop", "date"])
             meeting.delete()
         else:
-            meeting.trip = target
-            meeting.save(update_fields=["trip"])
+            moving.append(meeting.pk)
+    Meeting.objects.filter(pk__in=moving).update(trip=target)
 
 
 def _fill_trip(target: Trip, source: Trip) -> None:
