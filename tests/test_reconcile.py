@@ -200,6 +200,21 @@ def test_it_does_not_link_an_announcement_long_before_the_journey() -> None:
     assert Trip.objects.count() == 7
 
 
+def test_it_does_not_link_a_trip_of_the_same_days_to_other_countries() -> None:
+    trip = _news_trip(
+        _blinken(),
+        status=Trip.Status.PLANNED,
+        start_date=date(2021, 3, 16),
+        end_date=date(2021, 3, 17),
+        stops=[{"country": "CN", "city": "Beijing"}],
+    )
+
+    record_import(paths=[FIXTURE])
+
+    assert trip_agreement(Trip.objects.get(pk=trip.pk)).status == "unverified"
+    assert Trip.objects.count() == 7
+
+
 def test_reconcile_links_trips_imported_apart() -> None:
     record_import(paths=[FIXTURE])
     blinken = Official.objects.get(name="Antony John Blinken")

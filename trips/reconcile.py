@@ -80,9 +80,13 @@ def journeys_match(
 
     They share a traveller and their dates overlap (give or take a day); a
     trip announced without dates matches a journey to one of its countries
-    that starts within ``PLANNED_WINDOW_DAYS`` of the announcement.
+    that starts within ``PLANNED_WINDOW_DAYS`` of the announcement. When both
+    name countries, they must share one: a trip to Beijing called off while
+    the traveller went to Brussels those days is another journey.
     """
     if not travellers & trip.officials:
+        return False
+    if countries and trip.countries and not countries & trip.countries:
         return False
     slack = timedelta(days=DATE_TOLERANCE_DAYS)
     if trip.start or trip.end:
