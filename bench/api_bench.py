@@ -376,6 +376,7 @@ def scenarios(url: str) -> dict[str, list[str]]:
         ]
     codes = [p[0] for p in PLACES]
     return {
+        "API root (no database)": ["/api/"],
         "trips, 50 per page": ["/api/trips/?page_size=50"],
         "trips, page 40": ["/api/trips/?page_size=50&page=40"],
         "trips ?country=": [f"/api/trips/?country={c}&page_size=50" for c in codes],

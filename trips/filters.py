@@ -46,7 +46,9 @@ def _trip_ids_matching(q: str) -> Q:
     """Trips whose title or summary, travellers, or stops match ``q``."""
     travellers = Official.objects.all()
     stops = Stop.objects.all()
-    by_place = Q(country__in=_countries_named(q)) | text_match(stops, ["city", "notes"], q)
+    # Places are names, which stemming does not help; a substring match on the
+    # short city column is also far cheaper than a tsvector per stop.
+    by_place = Q(country__in=_countries_named(q)) | Q(city__icontains=q)
     return (
         text_match(Trip.objects.all(), ["title", "summary"], q)
         | Q(
@@ -80,8 +82,8 @@ def _travelled_by(slug: str) -> Q:
 class TripFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="search",
-        help_text="Full-text search over title, summary, travellers' names and titles, "
-        "and the stops' cities, notes and country names.",
+        help_text="Full-text search over title, summary, and the travellers' names and "
+        "titles; and a match on the stops' cities and country names.",
     )
     official = django_filters.CharFilter(
         method="filter_official", help_text="Slug of a traveller (`/api/officials/` lists them)."
