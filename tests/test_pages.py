@@ -400,6 +400,17 @@ def test_it_keeps_filters_in_page_links(client):
     assert "Page 2 of 2" in _list(client, official="busy", status="completed", page=2)
 
 
+def test_it_shows_no_trips_for_an_unknown_official_or_country_instead_of_all(client):
+    _tour()
+
+    html = _list(client, official="nobody")
+    assert "No official “nobody” is on the record." in html
+    assert "Final tour" not in html
+    html = _list(client, country="NZ")
+    assert "No trip to “NZ” is on the record." in html
+    assert "Final tour" not in html
+
+
 def test_it_reports_a_date_window_that_ends_before_it_starts(client):
     html = _list(client, start="2025-03-01", end="2025-01-01")
 

@@ -36,8 +36,16 @@ class TripFilterForm(forms.Form):
     """The trips list's filters; they live in the query string so a view can be shared."""
 
     q = forms.CharField(label="Search", required=False, max_length=200)
-    official = forms.ChoiceField(label="Official", required=False)
-    country = forms.ChoiceField(label="Country", required=False)
+    official = forms.ChoiceField(
+        label="Official",
+        required=False,
+        error_messages={"invalid_choice": "No official “%(value)s” is on the record."},
+    )
+    country = forms.ChoiceField(
+        label="Country",
+        required=False,
+        error_messages={"invalid_choice": "No trip to “%(value)s” is on the record."},
+    )
     status = forms.ChoiceField(
         label="Status", required=False, choices=[("", "Any status"), *Trip.Status.choices]
     )
@@ -64,9 +72,14 @@ class TripFilterForm(forms.Form):
 def trip_list(request: HttpRequest) -> HttpResponse:
     form = TripFilterForm(request.GET)
     form.is_valid()
-    # Invalid fields are dropped from cleaned_data; the others still filter.
     filters = {name: form.cleaned_data.get(name) or "" for name in ("q", "official", "country")}
     filters["status"] = form.cleaned_data.get("status") or ""
+    # An unknown official, country or status (say, from an old shared link) is
+    # reported on the form and matches nothing, rather than being dropped
+    # silently, which would show every trip.
+    for name in ("official", "country", "status"):
+        if name in form.errors:
+            filters[name] = request.GET.get(name, "").strip()
     trips = selectors.trip_search(
         **filters,
         start=form.cleaned_data.get("start"),
