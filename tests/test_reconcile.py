@@ -184,6 +184,21 @@ def test_it_links_a_trip_announced_without_dates_by_its_countries() -> None:
     ]
 
 
+def test_it_links_a_trip_reported_from_the_road_without_dates() -> None:
+    trip = _news_trip(
+        _blinken(),
+        status=Trip.Status.ONGOING,
+        start_date=None,
+        end_date=None,
+        status_as_of=date(2021, 3, 17),
+        stops=[{"country": "JP", "city": "Tokyo"}],
+    )
+
+    record_import(paths=[FIXTURE])
+
+    assert trip_agreement(Trip.objects.get(pk=trip.pk)).verified
+
+
 def test_it_does_not_link_an_announcement_long_before_the_journey() -> None:
     trip = _news_trip(
         _blinken(),

@@ -305,7 +305,7 @@ def test_it_reads_foreign_leaders_visits_only_when_asked() -> None:
     visits = [r for r in everything if r.role == record.VISITOR]
     assert len(everything) == len(travels) + 2
     assert [(r.id, r.name, r.origin_slug, r.file) for r in visits] == [
-        ("9001", "Prime Minister Fumio Kishida", "japan", "visits/2020.xml"),
+        ("9001", "Prime Minister Kishida Fumio", "japan", "visits/2020.xml"),
         ("9002", "Federal Chancellor Olaf Scholz", "germany", "visits/2020.xml"),
     ]
 

@@ -149,6 +149,18 @@ def test_it_resolves_the_traveller_to_the_official_the_news_knows() -> None:
     assert Trip.objects.filter(officials=blinken).count() == 3
 
 
+def test_it_finds_an_official_the_record_names_family_name_first() -> None:
+    kishida = make_official(name="Fumio Kishida", title="Prime Minister", country="JP")
+
+    record_import(paths=[FIXTURE], visits=True)
+
+    visit = Trip.objects.get(articles__external_id="hsg:visit:9001")
+    assert list(visit.officials.all()) == [kishida]
+    kishida.refresh_from_db()
+    assert kishida.aliases == ["Kishida Fumio"]
+    assert not Official.objects.filter(name="Kishida Fumio").exists()
+
+
 def test_it_changes_nothing_when_run_again() -> None:
     _import()
     before = _table_sizes()

@@ -44,9 +44,11 @@ RECORD_SOURCE = "Office of the Historian"
 # different time zones, and a news trip "ends" on the day of the last talks.
 DATE_TOLERANCE_DAYS = 1
 
-# A trip announced without dates is the journey to one of its countries that
-# begins within this many days after the announcement.
+# A trip reported without dates is the journey to one of its countries that
+# begins within this many days after the report (an announcement) or before
+# it (a report from the road or just after).
 PLANNED_WINDOW_DAYS = 60
+REPORTED_AFTER_DAYS = 30
 
 _BATCH = 1000
 # Journeys written per round of bulk queries (and per step of the progress bar).
@@ -79,8 +81,9 @@ def journeys_match(
     """Whether a recorded journey and a trip are the same journey.
 
     They share a traveller and their dates overlap (give or take a day); a
-    trip announced without dates matches a journey to one of its countries
-    that starts within ``PLANNED_WINDOW_DAYS`` of the announcement. When both
+    trip reported without dates matches a journey to one of its countries
+    that starts up to ``PLANNED_WINDOW_DAYS`` after the report or
+    ``REPORTED_AFTER_DAYS`` before it. When both
     name countries, they must share one: a trip to Beijing called off while
     the traveller went to Brussels those days is another journey.
     """
@@ -95,7 +98,8 @@ def journeys_match(
         return first <= end + slack and last >= start - slack
     if not trip.announced or not countries & trip.countries:
         return False
-    return trip.announced <= start <= trip.announced + timedelta(days=PLANNED_WINDOW_DAYS)
+    earliest = trip.announced - timedelta(days=REPORTED_AFTER_DAYS)
+    return earliest <= start <= trip.announced + timedelta(days=PLANNED_WINDOW_DAYS)
 
 
 def _sketches(trips: Iterable[Trip]) -> list[TripSketch]:
@@ -355,8 +359,21 @@ class _JourneyWriter:
         # Each distinct person is resolved once per import.
         key = (name, title, country)
         if key not in self.officials:
+            aliases: list[str] = []
+            words = name.split()
+            if len(words) == 2 and self.index.find(name, country) is None:
+                # "Kishida Fumio" in the record is "Fumio Kishida" in the news:
+                # family name first, as the record writes East Asian names.
+                turned = f"{words[1]} {words[0]}"
+                if self.index.find(turned, country) is not None:
+                    name, aliases = turned, [name]
             self.officials[key] = official_resolve(
-                name=name, title=title, country=country, index=self.index, counts=self.counts
+                name=name,
+                title=title,
+                country=country,
+                aliases=aliases,
+                index=self.index,
+                counts=self.counts,
             )
         return self.officials[key]
 
