@@ -647,6 +647,7 @@ ENDPOINTS = [
     ("api:official-ics", {}),
     ("api:official-feed", {}),
     ("api:country-feed", {}),
+    ("api:export", {}),
 ]
 
 
