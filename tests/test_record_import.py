@@ -161,6 +161,16 @@ def test_it_finds_an_official_the_record_names_family_name_first() -> None:
     assert not Official.objects.filter(name="Kishida Fumio").exists()
 
 
+def test_it_changes_nothing_when_run_again_on_one_file_of_the_folder() -> None:
+    _import()
+    before = _table_sizes()
+
+    report = _import(FIXTURE / "secretary-travels" / "blinken-antony-j.xml")
+
+    assert report.counts["records_unchanged"] == 6
+    assert _table_sizes() == before
+
+
 def test_it_changes_nothing_when_run_again() -> None:
     _import()
     before = _table_sizes()

@@ -351,17 +351,16 @@ def read_path(path: Path, *, visits: bool = False) -> list[Record]:
     Travel files (root ``<trips>``) are read; foreign leaders' visit files
     (root ``<visits>``) only with ``visits``; other files are skipped.
     """
-    if path.is_dir():
-        files = sorted(p for p in path.rglob("*.xml") if p.is_file())
-        base = path
-    else:
-        files, base = [path], path.parent
+    files = sorted(p for p in path.rglob("*.xml") if p.is_file()) if path.is_dir() else [path]
     records: list[Record] = []
     for file in files:
         root_tag = _root_tag(file)
         if root_tag not in (_TRAVEL_ROOTS | _VISIT_ROOTS if visits else _TRAVEL_ROOTS):
             continue  # presidents.xml, code tables: not travel records
-        records.extend(read_records(file.read_bytes(), file.relative_to(base).as_posix()))
+        # Named by folder and file ("secretary-travels/blinken-antony-j.xml")
+        # however the import was pointed at it, so the rendered text, and
+        # with it the content hash, stays the same from one run to the next.
+        records.extend(read_records(file.read_bytes(), f"{file.parent.name}/{file.name}"))
     return records
 
 
