@@ -370,3 +370,17 @@ def test_it_refuses_a_traveller_slug_that_cannot_exist(staff_client):
     )
     assert response.status_code == 400
     assert list(response.json()) == ["travellers"]
+
+
+def test_it_deletes_an_official_only_when_no_trip_needs_them(staff_client):
+    traveller = make_official(slug="traveller")
+    make_trip(officials=[traveller])
+    make_official(slug="bystander")
+    refused = staff_client.delete(reverse("api:official-detail", kwargs={"slug": "traveller"}))
+    assert refused.status_code == 400
+    assert refused.json() == {
+        "non_field_errors": ["This official travels on recorded trips; edit those first."]
+    }
+    deleted = staff_client.delete(reverse("api:official-detail", kwargs={"slug": "bystander"}))
+    assert deleted.status_code == 204
+    assert list(Official.objects.values_list("slug", flat=True)) == ["traveller"]

@@ -88,7 +88,7 @@ class StaffWrites:
         return self._save(request, self.get_object(), partial=True, created=False)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        self.get_object().delete()
+        api_services.record_delete(instance=self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

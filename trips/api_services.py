@@ -79,3 +79,13 @@ def record_save(*, instance: models.Model, data: dict[str, Any]) -> models.Model
     for name, values in many.items():
         getattr(instance, name).set(values)
     return instance
+
+
+@transaction.atomic
+def record_delete(*, instance: models.Model) -> None:
+    """Delete a row; an official who travelled stays, or their trips would lose a traveller."""
+    if isinstance(instance, Official) and instance.trips.exists():
+        raise ValidationError(
+            {"non_field_errors": ["This official travels on recorded trips; edit those first."]}
+        )
+    instance.delete()
