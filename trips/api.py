@@ -7,7 +7,6 @@ and answer with the same representation a read gives.
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 from typing import Any
 
@@ -51,9 +50,6 @@ from trips.serializers import (
     TripInputSerializer,
     TripSerializer,
 )
-
-logger = logging.getLogger(__name__)
-
 
 # --- Writes --------------------------------------------------------------------
 
