@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -486,3 +490,40 @@ def test_it_has_a_friendly_server_error_page_that_needs_no_request():
 
     assert "Something went wrong on our side" in html
     assert 'href="/"' in html
+
+
+# --- optional tile layer ---------------------------------------------------------
+
+
+def test_it_draws_maps_offline_unless_a_tile_layer_is_configured(client, settings):
+    trip = _tour()
+    assert "data-tiles" not in _html(client.get(trip.get_absolute_url()))
+
+    settings.MAP_TILE_URL = "https://tiles.example.org/{z}/{x}/{y}.png"
+    settings.MAP_TILE_ATTRIBUTION = "© Example <contributors>"
+    html = _html(client.get(trip.get_absolute_url()))
+
+    assert 'data-tiles="https://tiles.example.org/{z}/{x}/{y}.png"' in html
+    assert "Tiles: © Example &lt;contributors&gt;" in html
+
+
+def _settings_in_subprocess(**environ: str) -> subprocess.CompletedProcess:
+    code = "import json, tracker.settings as s; print(json.dumps(s.CONTENT_SECURITY_POLICY))"
+    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "x" * 50, **environ}
+    return subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+    )
+
+
+def test_it_allows_images_from_the_tile_server_only_when_one_is_configured():
+    offline = _settings_in_subprocess(MAP_TILE_URL="")
+    tiled = _settings_in_subprocess(MAP_TILE_URL="https://tiles.example.org/{z}/{x}/{y}.png")
+    wrong = _settings_in_subprocess(MAP_TILE_URL="javascript:alert(1)")
+
+    assert json.loads(offline.stdout)["DIRECTIVES"]["img-src"] == ["'self'", "data:"]
+    assert json.loads(tiled.stdout)["DIRECTIVES"]["img-src"] == [
+        "'self'",
+        "data:",
+        "https://tiles.example.org",
+    ]
+    assert wrong.returncode != 0 and "MAP_TILE_URL" in wrong.stderr

@@ -195,6 +195,15 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+# Optional online tile layer under the maps, for deployments with the internet,
+# e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png. Empty (the default): the
+# maps draw only the vendored Natural Earth boundaries and work offline.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "").strip()
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "").strip()
+if MAP_TILE_URL:
+    if not MAP_TILE_URL.startswith(("https://", "http://")) or "{z}" not in MAP_TILE_URL:
+        raise ImproperlyConfigured("MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y}.")
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append("/".join(MAP_TILE_URL.split("/")[:3]))
 
 # REST API (trips.api): anonymous clients read, staff write; see README "API".
 API_ANON_THROTTLE_RATE = os.environ.get("API_ANON_THROTTLE_RATE", "120/minute") or None

@@ -1,6 +1,7 @@
 /* Draws the maps of trips, officials and countries as SVG from the vendored
-   Natural Earth boundaries (world-atlas), with d3-geo. No tiles, no network
-   beyond this site: the page data comes from a <script type="application/json">
+   Natural Earth boundaries (world-atlas), with d3-geo. Nothing is loaded from
+   another site unless the deployment sets MAP_TILE_URL (data-tiles), which adds
+   a tile layer. The page data comes from a <script type="application/json">
    block named by the map's data-map attribute. */
 (function () {
   "use strict";
@@ -37,6 +38,29 @@
     return best;
   }
 
+  // Web-Mercator tiles (z/x/y) covering the map, as SVG images under the
+  // boundaries; only when the site sets MAP_TILE_URL (the maps stay offline otherwise).
+  function drawTiles(svg, projection, template, width, height) {
+    var k = projection.scale(), t = projection.translate();
+    var worldSize = 2 * Math.PI * k;
+    var z = Math.max(0, Math.min(18, Math.round(Math.log2(worldSize / 256))));
+    var n = Math.pow(2, z), size = worldSize / n;
+    var left = t[0] - worldSize / 2, top = t[1] - worldSize / 2;
+    var layer = el("g", { class: "map-tiles" }, svg);
+    var x0 = Math.floor(-left / size), x1 = Math.floor((width - left) / size);
+    var y0 = Math.max(0, Math.floor(-top / size)), y1 = Math.min(n - 1, Math.floor((height - top) / size));
+    for (var x = x0; x <= x1; x++) {
+      for (var y = y0; y <= y1; y++) {
+        var wrapped = ((x % n) + n) % n;
+        el("image", {
+          href: template.replace("{z}", z).replace("{x}", wrapped).replace("{y}", y),
+          x: (left + x * size).toFixed(2), y: (top + y * size).toFixed(2),
+          width: size.toFixed(2), height: size.toFixed(2), preserveAspectRatio: "none"
+        }, layer);
+      }
+    }
+  }
+
   function draw(container, data, world) {
     var width = 640, height = 400;
     var countries = topojson.feature(world, world.objects.countries).features;
@@ -60,8 +84,13 @@
       if (shaded[f.id] || shaded[f.properties.name]) shapes.push(mainland(f));
     });
     if (data.route && points.length > 1) shapes.push({ type: "LineString", coordinates: points });
-    var focus = shapes.length ? { type: "GeometryCollection", geometries: shapes } : { type: "Sphere" };
-    var projection = d3.geoNaturalEarth1().fitExtent([[14, 14], [width - 14, height - 14]], focus);
+    var tiles = container.getAttribute("data-tiles");
+    // Mercator cannot frame the poles: an empty tiled map shows the inhabited world.
+    var everywhere = tiles ? { type: "MultiPoint", coordinates: [[-179, -56], [179, 75]] } : { type: "Sphere" };
+    var focus = shapes.length ? { type: "GeometryCollection", geometries: shapes } : everywhere;
+    // Tiles come in Web Mercator, so the boundaries must too when they are shown.
+    var projection = (tiles ? d3.geoMercator() : d3.geoNaturalEarth1())
+      .fitExtent([[14, 14], [width - 14, height - 14]], focus);
     var path = d3.geoPath(projection);
 
     var svg = el("svg", {
@@ -71,7 +100,12 @@
       class: "map-svg"
     });
     el("path", { d: path({ type: "Sphere" }), class: "map-sea" }, svg);
-    el("path", { d: path(d3.geoGraticule10()), class: "map-graticule" }, svg);
+    if (tiles) {
+      svg.classList.add("map-tiled");
+      drawTiles(svg, projection, tiles, width, height);
+    } else {
+      el("path", { d: path(d3.geoGraticule10()), class: "map-graticule" }, svg);
+    }
     var land = el("g", { class: "map-land" }, svg);
     countries.forEach(function (feature) {
       var hit = shaded[feature.id] || shaded[feature.properties.name];

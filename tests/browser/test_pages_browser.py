@@ -125,3 +125,20 @@ def test_it_shows_the_friendly_404_page(live_server, transactional_db, page):
     assert response.status == 404
     assert page.get_by_role("heading", name="We could not find that page").is_visible()
     _assert_accessible(page)
+
+
+def test_it_lays_map_tiles_under_the_boundaries_when_configured(
+    live_server, seeded, page, settings
+):
+    # The live server stands in for a tile server, so the test stays offline.
+    settings.MAP_TILE_URL = live_server.url + "/static/favicon.svg?z={z}&x={x}&y={y}"
+    trip = Trip.objects.order_by("-start_date").first()
+
+    page.goto(live_server.url + trip.get_absolute_url())
+    page.locator(".map svg.map-tiled").wait_for()
+
+    tiles = page.locator(".map-tiles image")
+    assert tiles.count() >= 1
+    assert re.search(r"z=\d+&x=\d+&y=\d+$", tiles.first.get_attribute("href"))
+    assert page.locator(".map svg .map-stop").count() >= 1
+    assert page.problems == []

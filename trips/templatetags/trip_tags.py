@@ -10,6 +10,7 @@ from datetime import date
 from html import escape
 
 from django import template
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -107,6 +108,12 @@ def countryname(code: str) -> str:
 @register.filter
 def number(value: float) -> str:
     return format_number(value)
+
+
+@register.simple_tag
+def map_tiles() -> dict[str, str]:
+    """The optional online tile layer of the maps (settings.MAP_TILE_URL), or nothing."""
+    return {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
 
 
 @register.simple_tag
