@@ -235,11 +235,18 @@ _MODIFIERS = frozenset(
 _RANK = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Dame|Sheikh|Shaikh|Sheikha|Adm|Gen|Maj|Col|Lt|Capt|Sgt|Cmdr|Brig|"
     r"Rear\s+Adm|Vice\s+Adm|Air\s+Force|Navy|Army|Marine\s+Corps|General|Admiral|Colonel|Major|"
-    r"H\.E|His\s+Excellency|Her\s+Excellency|Excellency|Petty\s+Officer)\.?\s+)+$"
+    r"H\.E|H\.H|HRH|His\s+Excellency|Her\s+Excellency|Excellency|His\s+(?:Royal\s+)?Highness|"
+    r"Her\s+(?:Royal\s+)?Highness|His\s+Majesty|Her\s+Majesty|Petty\s+Officer)\.?\s+)+$"
 )
+# A royal style between an office and the name ("Foreign Minister Prince
+# Faisal ..."): the office is the title, the style is dropped.
+_ROYAL_STYLE = re.compile(r"(?<!Crown\s)\b(?:Prince|Princess|Sheikh|Sheikha|Sultan)\s+$")
 _MILITARY = re.compile(r"\b(?:Adm|Gen|General|Admiral|Colonel|Col|Maj|Brig)\b")
+# "then" and "late" mark a former office only right before it ("then-Secretary",
+# "the late King"): "will then visit" and "late on Monday" are not.
 _FORMER = re.compile(
-    r"\b(?:former|late|ex|then|onetime|erstwhile)[- ](?:\S+\s+){0,3}$", re.IGNORECASE
+    r"\b(?:former|ex|onetime|erstwhile)[- ](?:[^\s,]+\s+){0,3}$|\b(?:then|late)[- ]$",
+    re.IGNORECASE,
 )
 _NOT_GOVERNMENT = re.compile(
     r"\b(?:United Nations|UN|U\.N\.|NATO|IAEA|International|World|European Commission|Agency|"
@@ -561,7 +568,62 @@ _NON_NAME |= frozenset(
         "Veteran",
     ]
 )
+# Words that end names of pacts, programmes and bodies ("Financing Pact",
+# "Global Gateway", "Belt and Road Initiative"): never part of a person's name.
+_NON_NAME |= frozenset(
+    [
+        "Pact",
+        "Gateway",
+        "Initiative",
+        "Agreement",
+        "Treaty",
+        "Accord",
+        "Accords",
+        "Declaration",
+        "Compact",
+        "Partnership",
+        "Alliance",
+        "Programme",
+        "Program",
+        "Plan",
+        "Fund",
+        "Package",
+        "Corridor",
+        "Dialogue",
+        "Framework",
+        "Convention",
+        "Protocol",
+        "Charter",
+        "Strategy",
+        "Process",
+        "Format",
+        "Group",
+        "Conference",
+        "Assembly",
+        "Financing",
+        "Finance",
+        "Development",
+        "Investment",
+        "Climate",
+        "Summit",
+        "Kremlin",
+        "Elysee",
+        "Élysée",
+        "Diwan",
+        "Amiri",
+        "Highness",
+        "Majesty",
+        "Excellency",
+        "Royal",
+        "Airport",
+        "International",
+        "Station",
+        "Hall",
+        "Cosmodrome",
+    ]
+)
 
+_END_PARTICLES = frozenset(["Das", "Da", "Di", "Du", "Le", "Ben", "Dos", "Van"])
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|az|bin|ibn|abu)-[A-Z]")
 _DAY_AFTER = re.compile(r"\.?\s+\d")
 _MONTH_WORDS = frozenset(
@@ -645,7 +707,12 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
     current: list[Token] = []
 
     def close() -> None:
-        while current and current[-1].text.lower() in _CONNECTORS:
+        # A capitalised particle at the end is a surname ("Mohan Das").
+        while (
+            current
+            and current[-1].text.lower() in _CONNECTORS
+            and not (len(current) > 1 and current[-1].text in _END_PARTICLES)
+        ):
             current.pop()
         while current and current[0].text.lower() in _CONNECTORS:
             current.pop(0)
@@ -718,6 +785,9 @@ def _title_before(
     if rank:
         military = bool(_MILITARY.search(rank.group()))
         left = left[: rank.start()]
+    royal = _ROYAL_STYLE.search(left)
+    if royal and _TITLE_HEAD_RE.search(left[max(0, royal.start() - 40) : royal.start()]):
+        left = left[: royal.start()]
     stripped = left.rstrip()
     if stripped.endswith(","):
         stripped = stripped[:-1].rstrip()
@@ -821,9 +891,14 @@ def _title_after(text: str, end: int, limit: int) -> TitleInfo | None:
     if match:
         phrase = match.group(1)
         head = _TITLE_HEAD_RE.search(phrase)
+        # "..., his spokesman Dele Alake said": the office belongs to the next name.
+        next_name = head and re.match(
+            r"\s+(?:[A-Z][\w'’\-]+\s+)?[A-Z][a-z][\w'’\-]*\s+[A-Z][\w'’\-]+", phrase[head.end() :]
+        )
         if (
             head
             and head.start() < 40
+            and not next_name
             and not re.match(r"\s*(?:who|which|said|says|told)\b", phrase)
         ):
             # The head must open the phrase (after modifiers), not belong to a later name.
@@ -865,8 +940,42 @@ def _title_after(text: str, end: int, limit: int) -> TitleInfo | None:
     return None
 
 
+# Seats of government that stand for their country in titles ("Kremlin spokesman").
+_SEATS = {
+    "Kremlin": "RU",
+    "White House": "US",
+    "Pentagon": "US",
+    "State Department": "US",
+    "Elysee": "FR",
+    "Élysée": "FR",
+    "Quai d'Orsay": "FR",
+    "Downing Street": "GB",
+    "Whitehall": "GB",
+    "Foreign Office": "GB",
+    "Blue House": "KR",
+    "Zhongnanhai": "CN",
+    "Amiri Diwan": "QA",
+    "Royal Court": "SA",
+    "Bundeskanzleramt": "DE",
+    "Chancellery": "DE",
+    "Kantei": "JP",
+    "Planalto": "BR",
+    "Casa Rosada": "AR",
+    "Malacanang": "PH",
+    "Malacañang": "PH",
+    "Rashtrapati Bhavan": "IN",
+    "South Block": "IN",
+    "Aso Rock": "NG",
+    "Union Buildings": "ZA",
+    "Bankova": "UA",
+}
+_SEAT_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in _SEATS) + r")\b")
+
+
 def _country_in(phrase: str) -> str | None:
-    for token in re.finditer(r"U\.S\.|[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*", phrase):
+    for token in re.finditer(
+        r"U\.S\.|[A-Z][\w'’\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’\-]*)*", phrase
+    ):
         words = token.group().split()
         for size in range(len(words), 0, -1):
             for i in range(len(words) - size + 1):
@@ -877,7 +986,8 @@ def _country_in(phrase: str) -> str | None:
             code = country_code(part)
             if code:
                 return code
-    return None
+    seat = _SEAT_RE.search(phrase)
+    return _SEATS[seat.group()] if seat else None
 
 
 def find_people(

@@ -35,6 +35,11 @@ _TRAVEL = re.compile(
     r"|(?:trip|tour|visit|visits|journey|swing|leg|mission|stopover)\s+(?:to|of|in)"
     r"|visit(?:s|ed|ing)?(?!\s+(?:by|from|to\b))"
     r"|depart(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?for|left\s+for|leaves?\s+for|set\s+off\s+for"
+    r"|(?:left|leaves?|leaving)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:on|early|late)\s+(?:on\s+)?\w+\s+)?for"
+    r"|(?:continu|proceed)\w*\s+(?:on\s+)?to|move[sd]?\s+on\s+to|onward\s+to"
+    r"|tak(?:e|es|ing)\s+(?:him|her|them)\s+(?:on\s+)?to"
+    r"|(?:held|holds?|holding)\s+talks\s+with\s+[^.;:()]{0,80}?\s+in(?=\s+[A-Z])"
+    r"|(?:met|meets|meeting)\s+(?:with\s+)?[^.;:()]{0,80}?\s+in(?=\s+[A-Z])"
     r"|stops?\s+(?:in|at)|first\s+stop\s+in|(?:conclude|end|wrap|finish)\w*\s+(?:up\s+)?(?:his|her|their|the)\s+"
     r"(?:\w+\s+)?(?:trip|tour|visit)\s+in|(?:tour|trip|visit)\s+will\s+(?:conclude|end)\s+in"
     r"|(?:start|began|begin|kick)\w*(?:\s+off)?\s+(?:his|her|their)\s+[\w\s-]{0,30}?(?:tour|trip|visit)\s+"
@@ -51,7 +56,8 @@ _MEETING = re.compile(
     r"\b(?:met|meet(?:s|ing)?|talks|discussions?|(?:joint\s+)?(?:news|press)\s+conference\s+with|"
     r"summit|shak(?:es|e|ing)\s+hands|received\s+by|hosted\s+by|audience|"
     r"speak(?:s|ing)?\s+with|spoke\s+with|see(?:ing|s)?|meetings?|welcome[sd]?|host(?:s|ed)?|"
-    r"receive[sd]?)\b",
+    r"receive[sd]?|greet(?:s|ed)?|ministerial|dialogue\s+with|consultations|negotiations|"
+    r"call(?:s|ed|ing)?\s+on|courtesy\s+call|confer(?:s|red)?\s+with|bilateral)\b",
     re.IGNORECASE,
 )
 _BOUNDARY = re.compile(
@@ -59,7 +65,8 @@ _BOUNDARY = re.compile(
     r"|[“”\"]|\s(?:as|where|which|who|while|when|after|before|because|amid|during|with|since|"
     r"following|but|said|says|according|accompanied|about|against|over|amid|until|including|"
     r"regarding|particularly|concerning)\b"
-    r"|\sto\s+(?!the\s+[A-Z]|[A-Z])|\sfor\s+(?!the\s+[A-Z]|[A-Z])|\sand\s+(?!(?:the\s+)?[A-Z]|\d)"
+    r"|\sto\s+(?!the\s+[A-Z]|[A-Z])|\sfor\s+(?!the\s+[A-Z]|[A-Z])"
+    r"|\sand\s+(?!(?:the\s+)?[A-Z]|\d|(?:then|later|finally|also)\s+(?:on\s+)?to\b)"
 )
 _NEGATION = re.compile(r"\b(?:not|n't|never|no\s+longer|without)\b", re.IGNORECASE)
 _CANCEL = re.compile(
@@ -93,13 +100,16 @@ _END_WORDS = re.compile(
     r"\b(?:return\w*|back|conclud\w*|wrap\w*|end\w*|finish\w*)\b", re.IGNORECASE
 )
 _ARRIVE_WORDS = re.compile(
-    r"\b(?:arriv\w*|land\w*|visit\w*|reach\w*|stops?|came|travel\w*|due|expected)\b", re.IGNORECASE
+    r"\b(?:arriv\w*|land\w*|visit\w*|reach\w*|stops?|came|travel\w*|due|expected|fl(?:ew|y|ies))\b",
+    re.IGNORECASE,
 )
 _EVENT_WORDS = re.compile(
     r"\b(?:held|hosted|takes\s+place|summit|forum|conference|meeting|session)\b", re.IGNORECASE
 )
 _UNNAMED_COUNTERPART = re.compile(
-    r"\b(?:the|their|his|her)\s+(?:([A-Z][\w.]*(?:\s[A-Z]\w*)?)\s+)?(?:leader|president|emir|king|prime\s+minister|ruler|counterparts?)\b"
+    r"\b(?:the|their|his|her)\s+(?:([A-Z][\w.]*(?:\s[A-Z]\w*)?)\s+)?(?:leader|president|emir|king|"
+    r"prime\s+minister|ruler|counterparts?|crown\s+prince|chancellor|premier|sultan|monarch)\b",
+    re.IGNORECASE,
 )
 
 
@@ -314,9 +324,19 @@ def _dates_in(ctx: Context, sentence: Sentence) -> list[DateMention]:
     return _in(ctx.dates, sentence.start, sentence.end)
 
 
+_CONCLUDED = re.compile(
+    r"\b(?:conclud|wrap|end|finish|round)\w*\s+(?:up\s+|off\s+)?(?:(?:his|her|their|a|an|the)\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:visit|trip|tour|stay)\b[^.,;]{0,40}$",
+    re.IGNORECASE,
+)
+
+
 def _role(ctx: Context, mention: DateMention, sentence: Sentence) -> str | None:
     left = ctx.text[max(sentence.start, mention.start - 100) : mention.start]
     right = ctx.text[mention.end : min(sentence.end, mention.end + 25)]
+    if _CONCLUDED.search(left):
+        # "concluded a two-day visit to Laos on Wednesday": the day the visit ended.
+        return "end"
     best: tuple[int, str] | None = None
     for role, pattern in (
         ("start", _START_WORDS),
@@ -563,7 +583,8 @@ def _narrative_stop(ctx: Context, journey: Journey, position: int) -> Stop | Non
 _ACTIVITY = re.compile(
     r"\b(?:met|meet(?:s|ing)?|talks|discussions?|told\s+reporters|said|speaks|spoke|waits|"
     r"attend(?:s|ed|ing)?|shak(?:es|e|ing)\s+hands|news\s+conference|visit(?:s|ed|ing)?|"
-    r"hold(?:s|ing)?|held|address(?:es|ed)?|see(?:ing|s)?|host(?:s|ed)?|receive[sd]?)\b",
+    r"hold(?:s|ing)?|held|address(?:es|ed)?|see(?:ing|s)?|host(?:s|ed)?|receive[sd]?|welcome[sd]?|"
+    r"greeted|accorded)\b",
     re.IGNORECASE,
 )
 _MEETING_END = re.compile(
@@ -578,7 +599,9 @@ def _presence(ctx: Context, sentence: Sentence, homes: set[str]) -> list[PlaceMe
     """Places the travellers are at: "In Vienna, ...", "meet ... in Tokyo and Seoul"."""
     found: list[PlaceMention] = []
     lead = re.match(
-        r"(?:While\s+)?[Ii]n\s+((?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*),", sentence.text
+        r"(?:While\s+)?[Ii]n\s+((?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)"
+        r"(?:\s+(?:on|early|late)\s+(?:on\s+)?[A-Z]\w+(?:\s+\d{1,2})?)?,",
+        sentence.text,
     )
     if lead:
         found += [
@@ -691,13 +714,30 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
     for trigger in _MEETING.finditer(sentence.text):
         word = trigger.group().lower()
         at = sentence.start + trigger.start()
-        if re.fullmatch(r"welcome[sd]?|host(?:s|ed)?|receive[sd]?", word):
-            if text[sentence.start + trigger.end() : sentence.start + trigger.end() + 3] == " by":
-                continue
-            hosts = [
-                m.person for m in mentions if m.start < at and m.person not in journey.travellers
-            ]
-            participants = hosts[-1:]
+        after_trigger = sentence.start + trigger.end()
+        if re.fullmatch(r"welcome[sd]?|host(?:s|ed)?|receive[sd]?|greet(?:s|ed)?", word):
+            if text[after_trigger : after_trigger + 3] == " by":
+                # "was received by President X": the host is named after "by".
+                hosts = [
+                    m.person
+                    for m in mentions
+                    if after_trigger <= m.start < after_trigger + 80
+                    and m.person not in journey.travellers
+                ]
+                participants = hosts[:1]
+                if word.startswith(("welcome", "greet")) and (
+                    _AIRPORT.search(sentence.text)
+                    or any(_JUNIOR.search(ctx.people[p].title) for p in participants)
+                ):
+                    # An arrival welcome by a junior official is protocol, not talks.
+                    participants = []
+            else:
+                hosts = [
+                    m.person
+                    for m in mentions
+                    if m.start < at and m.person not in journey.travellers
+                ]
+                participants = hosts[-1:]
             limit = sentence.end
         else:
             limit = sentence.end
@@ -710,12 +750,34 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
                 if sentence.start + trigger.end() <= m.start < limit
                 and m.person not in journey.travellers
             ]
+            if not participants and any(
+                after_trigger <= m.start < limit and m.person in journey.travellers
+                for m in mentions
+            ):
+                # "President X met the visiting Y": the subject is the counterpart.
+                participants = [
+                    m.person
+                    for m in mentions
+                    if m.start < at
+                    and m.person not in journey.travellers
+                    and m.start
+                    >= max(
+                        [sentence.start]
+                        + [
+                            n.end
+                            for n in mentions
+                            if n.start < at and n.person in journey.travellers
+                        ]
+                    )
+                ][-1:]
             if not participants:
                 participants = _unnamed(ctx, sentence, trigger.end(), limit, journey)
         participants = [
             p
             for p in dict.fromkeys(participants)
-            if p not in journey.travellers and ctx.people[p].title
+            if p not in journey.travellers
+            and ctx.people[p].title
+            and not _speaker(ctx, p, mentions)
         ]
         if not participants:
             continue
@@ -727,8 +789,18 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
             and m.place.country not in homes
             and m.place.kind == "city"
         ]
+        theirs = [
+            s
+            for s in journey.stops
+            if any(
+                (ctx.countries.get(p) or ctx.people[p].country) == s.country for p in participants
+            )
+        ]
         if where:
             stop = _add_stop(journey, where[0].place, sentence)
+        elif located is None and theirs:
+            # A counterpart is met in their own country when the trip goes there.
+            stop = theirs[0]
         else:
             stop = located or _narrative_stop(ctx, journey, at) or journey.current
         if stop is None or at_home:
@@ -743,6 +815,26 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
         ):
             continue
         journey.meetings.append(Meeting(participants, stop, day, sentence, trigger.group()))
+
+
+_AIRPORT = re.compile(r"\b(?:airport|tarmac|bouquets?|red\s+carpet|guard\s+of\s+honou?r)\b", re.I)
+_JUNIOR = re.compile(
+    r"\b(?:deputy|vice|assistant|ambassador|governor|mayor|protocol|chief\s+of\s+staff)\b", re.I
+)
+_SPOKESPERSON = re.compile(r"spokes|press\s+secretary|\bpress\s+officer", re.IGNORECASE)
+
+
+def _speaker(ctx: Context, person: int, mentions: list[PersonMention]) -> bool:
+    """A spokesperson, or someone only quoted here ("..., X said"), is not a counterpart."""
+    if _SPOKESPERSON.search(ctx.people[person].title):
+        return True
+    for mention in mentions:
+        if mention.person == person and re.match(
+            r",?\s+(?:said|says|told|added|announced|stated)\b",
+            ctx.text[mention.end : mention.end + 12],
+        ):
+            return True
+    return False
 
 
 def _unnamed(

@@ -1,0 +1,107 @@
+"""Phrasings from many outlets (wires, state media, press releases).
+
+Every sentence here is invented for the test; names are fictional or
+generic, and no text comes from an evaluation set.
+"""
+
+from datetime import date
+
+from trips.extraction import extract_article
+from trips.extraction.types import ArticleInput
+
+SATURDAY = date(2023, 6, 17)
+
+
+def _extract(text: str, published: date | None = SATURDAY):
+    return extract_article(ArticleInput(title="", text=text, published=published, external_id="g"))
+
+
+def _officials(result) -> dict[str, tuple[str, str | None]]:
+    return {o.name: (o.title, o.country) for o in result.officials}
+
+
+def test_a_royal_style_between_office_and_name_keeps_the_office():
+    text = (
+        "Omani Foreign Minister Prince Salim bin Harith arrived in Ankara on Saturday. "
+        "He was received by Turkish Foreign Minister Deniz Kaya."
+    )
+    result = _extract(text)
+    assert _officials(result)["Salim bin Harith"] == ("Foreign Minister", "OM")
+    (trip,) = result.trips
+    assert trip.travelers == ("Salim bin Harith",)
+    assert [(s.country, s.city) for s in trip.stops] == [("TR", "Ankara")]
+    assert [m.participants for m in trip.meetings] == [("Deniz Kaya",)]
+
+
+def test_highness_styles_are_dropped_before_a_name():
+    text = "President His Highness Sheikh Khalid bin Rashid Al Qasimi received the envoy."
+    assert "Khalid bin Rashid Al Qasimi" in _officials(_extract(text))
+
+
+def test_named_pacts_and_programmes_are_not_people():
+    text = (
+        "President Ada Okoye left for Rome, Italy, for the Summit on a Green Energy Pact, "
+        "her spokesman Tunde Bello said."
+    )
+    names = _officials(_extract(text))
+    assert "Energy Pact" not in names
+    assert names["Tunde Bello"][0] == "Spokesman"
+
+
+def test_then_before_an_office_is_not_former():
+    text = (
+        "Indian Prime Minister Arjun Rao will visit Kenya and then Egypt, "
+        "Foreign Secretary Mohan Das told reporters."
+    )
+    assert "Mohan Das" in _officials(_extract(text))
+
+
+def test_long_country_names_and_seats_of_government_give_the_country():
+    text = (
+        "Ri Song Chol, premier of the Democratic People's Republic of Korea, met envoys. "
+        "Kremlin spokesman Pavel Orlov confirmed the talks."
+    )
+    names = _officials(_extract(text))
+    assert names["Ri Song Chol"][1] == "KP"
+    assert names["Pavel Orlov"][1] == "RU"
+
+
+def test_a_spokesperson_who_is_quoted_is_not_a_counterpart():
+    text = (
+        "Chinese President Li Ming held talks with Russian President Oleg Petrov in Moscow "
+        "on Saturday, Kremlin spokesman Ivan Sokolov told reporters."
+    )
+    (trip,) = _extract(text).trips
+    assert [m.participants for m in trip.meetings] == [("Oleg Petrov",)]
+
+
+def test_a_counterpart_is_met_in_their_own_country():
+    text = (
+        "Chinese Foreign Minister Zhao Lan held talks with Indonesian Foreign Minister Sari "
+        "Wulandari on Saturday. Zhao arrived in Jakarta on Friday on a tour that will also "
+        "take him to Brunei and Malaysia."
+    )
+    (trip,) = _extract(text).trips
+    assert [s.country for s in trip.stops] == ["ID", "BN", "MY"]
+    (meeting,) = trip.meetings
+    assert (meeting.country, meeting.city) == ("ID", "Jakarta")
+
+
+def test_a_junior_airport_welcome_is_not_a_meeting():
+    text = (
+        "Brazilian President Rui Lopes arrived in Beijing on Saturday. He was welcomed at the "
+        "airport by Vice Foreign Minister Chen Bo."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.meetings == ()
+
+
+def test_a_concluded_visit_ends_on_the_stated_day():
+    text = (
+        "Vietnamese Prime Minister Tran Van Long concluded a two-day official visit to "
+        "Cambodia on Saturday, during which he held talks with his Cambodian counterpart "
+        "Hun Sokha in Phnom Penh."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.end == date(2023, 6, 17)
+    assert trip.stops[0].arrive is None or trip.stops[0].arrive == date(2023, 6, 16)
