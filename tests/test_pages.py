@@ -408,7 +408,7 @@ def test_it_shows_no_trips_for_an_unknown_official_or_country_instead_of_all(cli
     _tour()
 
     html = _list(client, official="nobody")
-    assert "No official “nobody” is on the record." in html
+    assert "No trip by “nobody” is on the record." in html
     assert "Final tour" not in html
     html = _list(client, country="NZ")
     assert "No trip to “NZ” is on the record." in html
@@ -527,3 +527,14 @@ def test_it_allows_images_from_the_tile_server_only_when_one_is_configured():
         "https://tiles.example.org",
     ]
     assert wrong.returncode != 0 and "MAP_TILE_URL" in wrong.stderr
+
+
+def test_it_offers_travellers_in_the_official_filter_and_keeps_the_choice(client):
+    _tour()
+
+    html = _list(client, official="antony-blinken", country="KR", start="2025-01-01")
+
+    assert '<option value="antony-blinken" selected>Antony Blinken</option>' in html
+    assert 'value="cho-tae-yul"' not in html  # met on the trip, never travelled
+    assert '<option value="KR" selected>South Korea</option>' in html
+    assert 'name="start" id="id_start" value="2025-01-01"' in html

@@ -619,8 +619,14 @@ def officials_matching(q: str, *, limit: int = 6) -> list[Official]:
 
 
 def filter_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """Officials (slug, name) and visited countries (code, name) for the filter form."""
-    officials = list(Official.objects.order_by("name").values_list("slug", "name"))
+    """Travellers (slug, name) and visited countries (code, name) for the filter form.
+
+    Counterparts met on trips are officials too; only those who travelled are offered.
+    """
+    travellers = Trip.officials.through.objects.values("official_id")
+    officials = list(
+        Official.objects.filter(pk__in=travellers).order_by("name").values_list("slug", "name")
+    )
     codes = Stop.objects.order_by().values_list("country", flat=True).distinct()
     countries = sorted(((code, country_name(code)) for code in codes), key=lambda c: c[1])
     return officials, countries

@@ -39,7 +39,7 @@ class TripFilterForm(forms.Form):
     official = forms.ChoiceField(
         label="Official",
         required=False,
-        error_messages={"invalid_choice": "No official “%(value)s” is on the record."},
+        error_messages={"invalid_choice": "No trip by “%(value)s” is on the record."},
     )
     country = forms.ChoiceField(
         label="Country",

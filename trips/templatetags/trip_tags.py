@@ -188,6 +188,25 @@ def evidence_html(evidence, article_url: str) -> str:
     )
 
 
+def options_html(choices, selected: object) -> str:
+    """The <option>s of a select, the chosen one marked (faster than Django's widget templates).
+
+    >>> options_html([("", "Any"), ("JP", "Japan")], "JP")
+    '<option value="">Any</option><option value="JP" selected>Japan</option>'
+    """
+    chosen = "" if selected is None else str(selected)
+    return "".join(
+        f'<option value="{escape(str(value))}"{" selected" if str(value) == chosen else ""}>'
+        f"{escape(str(label))}</option>"
+        for value, label in choices
+    )
+
+
+@register.filter
+def options(bound_field) -> str:
+    return mark_safe(options_html(bound_field.field.choices, bound_field.value()))
+
+
 @register.filter
 def trip_rows(rows) -> str:
     return mark_safe("".join(trip_row_html(row) for row in rows))
