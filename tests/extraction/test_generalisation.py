@@ -105,3 +105,64 @@ def test_a_concluded_visit_ends_on_the_stated_day():
     (trip,) = _extract(text).trips
     assert trip.end == date(2023, 6, 17)
     assert trip.stops[0].arrive is None or trip.stops[0].arrive == date(2023, 6, 16)
+
+
+def test_a_coordinated_verb_belongs_to_the_sentence_subject():
+    text = (
+        "Italian President Carla Neri will travel to India next week. Neri is due to meet "
+        "Indian President Ravi Menon in New Delhi and will then go to Mumbai."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Carla Neri",)
+    assert [s.city for s in trip.stops] == ["New Delhi", "Mumbai"]
+
+
+def test_a_called_off_visit_is_separate_from_a_trip_that_goes_ahead():
+    text = (
+        "U.S. President Sam Ford postponed his visit to Australia, officials said. "
+        "Ford will still travel to Japan for the G7 summit in Hiroshima this weekend."
+    )
+    trips = _extract(text).trips
+    live = [t for t in trips if t.status != "cancelled"]
+    assert [[s.city for s in t.stops] for t in live] == [["Hiroshima"]]
+    assert [[s.country for s in t.stops] for t in trips if t.status == "cancelled"] == [["AU"]]
+
+
+def test_a_date_belongs_to_the_nearest_travel_verb():
+    text = (
+        "Chinese Foreign Minister Zhao Lan arrived in Hanoi on Friday for a two-day visit, "
+        "the first leg of a tour that will also take him to Laos."
+    )
+    (trip,) = _extract(text).trips
+    assert [(s.country, s.arrive) for s in trip.stops] == [("VN", date(2023, 6, 16)), ("LA", None)]
+    assert trip.end is None
+
+
+def test_a_passive_welcome_at_a_palace_is_a_meeting_with_the_host():
+    text = (
+        "The Emir of Kuwait, Sheikh Nawaf Al Sabah, began a state visit to Spain on Saturday. "
+        "The Emir was welcomed at the Royal Palace by King Felipe."
+    )
+    (trip,) = _extract(text).trips
+    assert [m.participants for m in trip.meetings] == [("Felipe",)]
+
+
+def test_accompanied_by_adds_co_travellers():
+    text = (
+        "Chilean President Luis Soto arrived in Lima on Saturday. Soto was accompanied by "
+        "Foreign Minister Ana Vidal and Trade Minister Jorge Pinto."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Luis Soto", "Ana Vidal", "Jorge Pinto")
+
+
+def test_a_host_receiving_a_foreign_leader_makes_the_guest_travel():
+    text = (
+        "Egyptian President Omar Fathy received Jordanian Prime Minister Sami Haddad in Cairo "
+        "on Saturday, presidential spokesman Adel Nour said."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Sami Haddad",)
+    assert [(s.country, s.city) for s in trip.stops] == [("EG", "Cairo")]
+    assert [m.participants for m in trip.meetings] == [("Omar Fathy",)]
+    assert trip.status == "ongoing"

@@ -39,7 +39,7 @@ _TRAVEL = re.compile(
     r"|(?:continu|proceed)\w*\s+(?:on\s+)?to|move[sd]?\s+on\s+to|onward\s+to"
     r"|tak(?:e|es|ing)\s+(?:him|her|them)\s+(?:on\s+)?to"
     r"|(?:held|holds?|holding)\s+talks\s+with\s+[^.;:()]{0,80}?\s+in(?=\s+[A-Z])"
-    r"|(?:met|meets|meeting)\s+(?:with\s+)?[^.;:()]{0,80}?\s+in(?=\s+[A-Z])"
+    r"|(?:met|meets?|meeting)\s+(?:with\s+)?[^.;:()]{0,80}?\s+in(?=\s+[A-Z])"
     r"|stops?\s+(?:in|at)|first\s+stop\s+in|(?:conclude|end|wrap|finish)\w*\s+(?:up\s+)?(?:his|her|their|the)\s+"
     r"(?:\w+\s+)?(?:trip|tour|visit)\s+in|(?:tour|trip|visit)\s+will\s+(?:conclude|end)\s+in"
     r"|(?:start|began|begin|kick)\w*(?:\s+off)?\s+(?:his|her|their)\s+[\w\s-]{0,30}?(?:tour|trip|visit)\s+"
@@ -50,7 +50,8 @@ _RETURN = re.compile(
     r"\breturn(?:s|ed|ing)?\s+(?:home|to|back)\b|\bback\s+(?:home|in)\b", re.IGNORECASE
 )
 _ACCOMPANY = re.compile(
-    r"\baccompany(?:ing)?\b|\bdelegation\s+(?:included|includes|including)\b", re.IGNORECASE
+    r"\baccompanied\s+by\b|\baccompany(?:ing)?\b|\bdelegation\s+(?:included|includes|including)\b",
+    re.IGNORECASE,
 )
 _MEETING = re.compile(
     r"\b(?:met|meet(?:s|ing)?|talks|discussions?|(?:joint\s+)?(?:news|press)\s+conference\s+with|"
@@ -71,6 +72,11 @@ _BOUNDARY = re.compile(
 _NEGATION = re.compile(r"\b(?:not|n't|never|no\s+longer|without)\b", re.IGNORECASE)
 _CANCEL = re.compile(
     r"\b(?:cancel(?:l?ed|s)?|called\s+off|postpone[sd]?|scrapped|skip(?:ped|s)?)\b", re.IGNORECASE
+)
+_CANCELLED_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are|would\s+be|will\s+be)\s+"
+    r"(?:\w+\s+)?(?:cancel\w*|postponed|called\s+off|scrapped|shelved|put\s+off|delayed)\b",
+    re.IGNORECASE,
 )
 _VIRTUAL = re.compile(
     r"\b(?:virtual(?:ly)?|video|phone|telephone|teleconference|online|call)\b", re.IGNORECASE
@@ -183,6 +189,14 @@ def _subjects(ctx: Context, sentence: Sentence, position: int) -> list[int]:
     if not before:
         return list(ctx.focus)
     last = before[-1]
+    between = ctx.text[last.end : position]
+    if len(before) > 1 and (
+        _COORDINATED.search(between) or re.search(r"\b(?:he|she)\b", between, re.IGNORECASE)
+    ):
+        # "X is due to meet Y in Beijing and will then go to ...": X goes, not Y.
+        first = before[0]
+        if ctx.people[first.person].official:
+            return _subjects(ctx, sentence, first.end)
     group = [last.person]
     cursor = last.start
     for mention in reversed(before[:-1]):
@@ -199,6 +213,13 @@ def _subjects(ctx: Context, sentence: Sentence, position: int) -> list[int]:
     return group
 
 
+_COORDINATED = re.compile(
+    r"\band\s+(?:(?:will|would|is|are|was|were|has|had|then|later|also|to|shall)\s+)+(?:\w+\s+){0,2}$"
+    r"|\band\s+(?:then|later)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _officials(ctx: Context, indices: list[int]) -> list[int]:
     return [i for i in dict.fromkeys(indices) if ctx.people[i].official]
 
@@ -208,10 +229,17 @@ def _home(ctx: Context, person: int) -> str | None:
 
 
 def _journey_for(
-    ctx: Context, travellers: list[int], separate: bool, first: date | None, last: date | None
+    ctx: Context,
+    travellers: list[int],
+    separate: bool,
+    first: date | None,
+    last: date | None,
+    cancelled: bool = False,
 ) -> Journey:
     for journey in reversed(ctx.journeys):
         if not set(travellers) & set(journey.travellers):
+            continue
+        if journey.cancelled != cancelled:
             continue
         if journey.passing != separate:
             continue
@@ -226,7 +254,9 @@ def _journey_for(
             if person not in journey.travellers:
                 journey.travellers.append(person)
         return journey
-    journey = Journey(travellers=list(dict.fromkeys(travellers)), passing=separate)
+    journey = Journey(
+        travellers=list(dict.fromkeys(travellers)), passing=separate, cancelled=cancelled
+    )
     ctx.journeys.append(journey)
     return journey
 
@@ -378,7 +408,14 @@ def build_journeys(ctx: Context, sentences: tuple[Sentence, ...], skip: set[int]
 
 def _travel_pass(ctx: Context, sentence: Sentence) -> None:
     text = ctx.text
-    for trigger in _TRAVEL.finditer(text, sentence.start, sentence.end):
+    triggers = list(_TRAVEL.finditer(text, sentence.start, sentence.end))
+    # Only verbs that lead to a place compete for the sentence's dates.
+    eventful = [
+        t.span()
+        for t in triggers
+        if _in(ctx.places, t.end(), _window_end(text, t.end(), sentence.end))
+    ]
+    for trigger in triggers:
         # History ("visited X in 1998") is judged on the event's own clause.
         if is_history(text[trigger.start() : min(sentence.end, trigger.end() + 90)], ctx.published):
             continue
@@ -413,6 +450,21 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
                 )
                 == "past"
             )
+            if journey.end is None:
+                # "returned to X on Sunday": the day the journey ended.
+                others = [t for t in eventful if t != trigger.span()]
+                for mention in _dates_in(ctx, sentence):
+                    if (
+                        mention.kind == "day"
+                        and mention.first
+                        and mention.start > trigger.start()
+                        and not any(
+                            _gap(mention, o) < _gap(mention, trigger.span()) for o in others
+                        )
+                    ):
+                        journey.end = mention.first
+                        journey.end_evidence.append(sentence)
+                        break
             journey.evidence.append(sentence)
             continue
         homes = {c for c in (_home(ctx, s) for s in subjects) if c}
@@ -420,7 +472,7 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
         later = [m.start for m in ctx.mentions if trigger.end() <= m.start < end]
         if later:
             end = later[0]
-        if words.startswith(("leaving", "left")) and not words.startswith("left for"):
+        if words.startswith(("leaving", "left")) and not words.endswith("for"):
             if not any(p.start == trigger.end() + 1 for p in ctx.places):
                 continue
             if not re.search(
@@ -429,7 +481,7 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
                 continue
         echoed, echo_source, echo_count = _anaphora(ctx, trigger.end(), end)
         places = _places_in(ctx, trigger.end(), end, homes) + echoed
-        leaving = words.startswith(("leaving", "left")) and not words.startswith("left for")
+        leaving = words.startswith(("leaving", "left")) and not words.endswith("for")
         if words.startswith("visit") and not places:
             ext_end = sentence.end
             met = [
@@ -463,8 +515,19 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
         separate = bool(marker) and not leaving
         rel_start = trigger.start() - sentence.start
         tense = tense_at(sentence.text, rel_start, rel_start)
-        first, last, arrive, start_day, end_day = _event_dates(ctx, sentence, trigger.end())
-        journey = _journey_for(ctx, subjects, separate, first or start_day, last or end_day)
+        first, last, arrive, start_day, end_day = _event_dates(
+            ctx,
+            sentence,
+            trigger.span(),
+            [t for t in eventful if t != trigger.span()],
+        )
+        called_off = bool(
+            _CANCEL.search(text, max(clause_start, trigger.start() - 40), trigger.start())
+            or _CANCELLED_AFTER.match(text, trigger.end(), sentence.end)
+        )
+        journey = _journey_for(
+            ctx, subjects, separate, first or start_day, last or end_day, called_off
+        )
         if echo_source is not None and echo_source is not journey:
             journey.echoes.append((echo_source, echo_count))
         prepend = leaving or bool(
@@ -515,11 +578,10 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
         if tense:
             arrival = tense == "past" and re.match(r"arriv|land", words)
             journey.tenses.append("arrived" if arrival else ("past" if separate else tense))
-        if _CANCEL.search(sentence.text):
-            journey.cancelled = True
         if not separate:
             ctx.focus = journey.travellers[:]
             journey.current = added[-1] if added else journey.current
+    _received_guest(ctx, sentence)
     # Co-travellers: "X, who is accompanying Y", "the delegation included X".
     for match in _ACCOMPANY.finditer(text, sentence.start, sentence.end):
         after = [m for m in ctx.mentions if match.end() <= m.start < sentence.end]
@@ -527,9 +589,14 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
         if match.group().lower().startswith("delegation"):
             joiners = [m.person for m in after[:1]]
             hosts = ctx.focus
+        elif match.group().lower().startswith("accompanied"):
+            # "X was accompanied by Foreign Minister Y (and Z)".
+            joiners = _subjects(ctx, sentence, sentence.end) if after else []
+            joiners = [p for p in joiners if any(m.person == p for m in after)]
+            hosts = _subjects(ctx, sentence, match.start()) if before else ctx.focus
         else:
-            joiners = [m.person for m in before[-1:]] or ctx.focus
-            hosts = [m.person for m in after[:1]]
+            joiners = _subjects(ctx, sentence, match.start()) if before else ctx.focus
+            hosts = [m.person for m in after[:1]] or ctx.focus
         joiners = _officials(ctx, joiners)
         for journey in reversed(ctx.journeys):
             if set(hosts) & set(journey.travellers) and not journey.passing:
@@ -540,11 +607,73 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
                 break
 
 
+def _gap(mention: DateMention, span: tuple[int, int]) -> int:
+    if mention.end <= span[0]:
+        return span[0] - mention.end
+    return max(0, mention.start - span[1])
+
+
+_RECEIVED = re.compile(
+    r"\b(?:received|receives|receiving|welcomed|welcomes|welcoming|hosted|hosts|hosting|greeted)\b"
+    r"(?!\s+(?:by|a\s+(?:phone\s+|telephone\s+)?call|calls?|news|word|reports?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _received_guest(ctx: Context, sentence: Sentence) -> None:
+    """A host receiving a foreign official at home: a visit by the guest.
+
+    "Egyptian President A received Palestinian President B in Cairo" is B's
+    journey to Cairo; the guest's country must differ from the place's.
+    """
+    text = ctx.text
+    for trigger in _RECEIVED.finditer(text, sentence.start, sentence.end):
+        if _VIRTUAL.search(sentence.text) or is_history(sentence.text, ctx.published):
+            return
+        hosts = [m for m in ctx.mentions if sentence.start <= m.start < trigger.start()]
+        guests = [m for m in ctx.mentions if trigger.end() <= m.start < sentence.end]
+        if not hosts or not guests or not ctx.people[hosts[-1].person].official:
+            continue
+        guest = guests[0]
+        if not re.fullmatch(r"[\s\w'’.\-]{0,70}", text[trigger.end() : guest.start]):
+            continue
+        person = guest.person
+        home = _home(ctx, person)
+        if not ctx.people[person].official or home is None:
+            continue
+        if any(person in j.travellers for j in ctx.journeys if sentence in j.evidence):
+            continue
+        end = _window_end(text, guest.end, sentence.end)
+        places = [p for p in _places_in(ctx, guest.end, end, {home}) if p.kind == "city"]
+        host_home = _home(ctx, hosts[-1].person)
+        if not places and host_home and host_home != home:
+            places = [gazetteer().countries[host_home]]
+        if not places:
+            continue
+        journey = _journey_for(ctx, [person], False, None, None)
+        _add_stop(journey, places[0], sentence)
+        journey.evidence.append(sentence)
+        days = [m.first for m in _dates_in(ctx, sentence) if m.kind == "day" and m.first]
+        if days and ctx.published and days[0] == ctx.published:
+            journey.tenses.append("arrived")
+        else:
+            at = trigger.start() - sentence.start
+            tense = tense_at(sentence.text, at, at)
+            journey.tenses.append(tense or "present")
+
+
 def _event_dates(
-    ctx: Context, sentence: Sentence, trigger_end: int
+    ctx: Context,
+    sentence: Sentence,
+    trigger: tuple[int, int],
+    others: list[tuple[int, int]] = (),
 ) -> tuple[date | None, date | None, date | None, date | None, date | None]:
+    """Dates of one travel event; a date nearer another event's verb belongs to that one."""
+    trigger_end = trigger[1]
     first = last = arrive = start_day = end_day = None
     for mention in _dates_in(ctx, sentence):
+        if any(_gap(mention, other) < _gap(mention, trigger) for other in others):
+            continue
         if mention.kind == "range" and mention.first:
             between = ctx.text[trigger_end : mention.start] if mention.start > trigger_end else ""
             if _EVENT_WORDS.search(between):
@@ -580,6 +709,8 @@ def _narrative_stop(ctx: Context, journey: Journey, position: int) -> Stop | Non
     return None
 
 
+# "a two-day visit, the first leg of a tour": the duration of one stop, not the trip.
+_LEG = re.compile(r"\b(?:leg|first\s+stop|stop\s+of|part\s+of\s+(?:a|an|his|her|the))\b")
 _ACTIVITY = re.compile(
     r"\b(?:met|meet(?:s|ing)?|talks|discussions?|told\s+reporters|said|speaks|spoke|waits|"
     r"attend(?:s|ed|ing)?|shak(?:es|e|ing)\s+hands|news\s+conference|visit(?:s|ed|ing)?|"
@@ -663,7 +794,9 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
         ]
     if not journeys:
         return
-    journey = journeys[-1]
+    # The journey this sentence reports, else the latest one of the travellers.
+    own = [j for j in journeys if sentence in j.evidence]
+    journey = own[-1] if own else journeys[-1]
     if _VIRTUAL.search(sentence.text) or is_history(sentence.text, ctx.published):
         return
     homes = {c for c in (_home(ctx, t) for t in journey.travellers) if c}
@@ -675,6 +808,7 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
         if (
             mention.kind == "duration"
             and mention.days
+            and not _LEG.search(sentence.text)
             and re.search(
                 r"trip|visit|tour|swing|journey|days\s+(?:of|in)", mention.text, re.IGNORECASE
             )
@@ -702,7 +836,11 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
             located.arrive = mention.first
     if re.search(r"\breturned\s+(?:home|to|back)\b", sentence.text):
         journey.returned = True
-    if _CANCEL.search(sentence.text) and re.search(r"trip|visit|tour", sentence.text):
+    if (
+        _CANCEL.search(sentence.text)
+        and re.search(r"trip|visit|tour", sentence.text)
+        and not any(sentence in j.evidence for j in ctx.journeys)
+    ):
         journey.cancelled = True
     # Meetings with named counterparts; none when the sentence places them at home.
     at_home = any(
@@ -716,7 +854,10 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
         at = sentence.start + trigger.start()
         after_trigger = sentence.start + trigger.end()
         if re.fullmatch(r"welcome[sd]?|host(?:s|ed)?|receive[sd]?|greet(?:s|ed)?", word):
-            if text[after_trigger : after_trigger + 3] == " by":
+            by = re.match(
+                r"(?:\s+(?:at|in|on)\s+[^,.;]{0,50}?)?\s+by\b", text[after_trigger : sentence.end]
+            )
+            if by:
                 # "was received by President X": the host is named after "by".
                 hosts = [
                     m.person
