@@ -166,3 +166,36 @@ def test_a_host_receiving_a_foreign_leader_makes_the_guest_travel():
     assert [(s.country, s.city) for s in trip.stops] == [("EG", "Cairo")]
     assert [m.participants for m in trip.meetings] == [("Omar Fathy",)]
     assert trip.status == "ongoing"
+
+
+def test_the_departure_capital_gives_a_travellers_country_and_staff_follow():
+    text = (
+        "President Kofi Mensah departed Accra on Saturday for Madrid, Spain, where he will "
+        "attend a trade forum, his spokesman Yaw Boateng said in a statement. He is expected "
+        "to return to Ghana on Tuesday."
+    )
+    result = _extract(text)
+    names = _officials(result)
+    assert names["Kofi Mensah"][1] == "GH"
+    assert names["Yaw Boateng"][1] == "GH"
+    (trip,) = result.trips
+    assert trip.status == "ongoing"
+    assert (trip.start, trip.end) == (date(2023, 6, 17), date(2023, 6, 20))
+    assert [(s.country, s.city) for s in trip.stops] == [("ES", "Madrid")]
+    assert trip.meetings == ()
+
+
+def test_a_counterpart_takes_the_travellers_office():
+    text = (
+        "Greek Foreign Minister Nikos Pappas arrived in Rome on Saturday and held talks with "
+        "his Italian counterpart Marco Bassi."
+    )
+    assert _officials(_extract(text))["Marco Bassi"] == ("Foreign Minister", "IT")
+
+
+def test_a_foreign_secretary_is_not_american_by_default():
+    text = (
+        "Pakistani Prime Minister Imran Qadir will visit Turkey next week, "
+        "Foreign Secretary Asad Malik said."
+    )
+    assert _officials(_extract(text))["Asad Malik"][1] == "PK"

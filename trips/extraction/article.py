@@ -118,9 +118,48 @@ def normalise_last(name: str) -> str:
     return name.split()[-1].lower() if name.split() else ""
 
 
+_STAFF = re.compile(
+    r"spokes|press\s+secretary|adviser|advisor|\baide\b|chief\s+of\s+staff|foreign\s+secretary|"
+    r"\bsecretary\b",
+    re.IGNORECASE,
+)
+
+
+def _subject_country(ctx: Context, sentences: tuple[Sentence, ...], index: int) -> str | None:
+    """The country of the subject of the sentence that first names ``index``.
+
+    None when the sentence opens with a pronoun (the story's traveller).
+    """
+    first = ctx.people[index].mentions[0][0] if ctx.people[index].mentions else None
+    sentence = _sentence_of(sentences, first) if first is not None else None
+    if sentence is None or re.match(r"(?:He|She|They|The)\b", sentence.text):
+        return None
+    for mention in ctx.mentions:
+        inside = sentence.start <= mention.start < sentence.end
+        if inside and mention.person != index and ctx.people[mention.person].official:
+            return ctx.countries.get(mention.person)
+    return None
+
+
 def _final_countries(ctx: Context, sentences: tuple[Sentence, ...]) -> None:
     travellers = {t for j in ctx.journeys for t in j.travellers}
     visited = {s.country for j in ctx.journeys for s in j.stops}
+    # Staff with no country of their own ("his spokesman", "presidential
+    # spokesperson") serve the official the story follows: the first traveller.
+    lead = next(
+        (ctx.countries.get(t) for j in ctx.journeys for t in j.travellers if ctx.countries.get(t)),
+        None,
+    )
+    for index, person in enumerate(ctx.people):
+        if (
+            lead
+            and ctx.countries.get(index) is None
+            and person.official
+            and index not in travellers
+            and _STAFF.search(person.title)
+            and not us_title(person.title.replace("Secretary", "", 1))
+        ):
+            ctx.countries[index] = _subject_country(ctx, sentences, index) or lead
     for journey in ctx.journeys:
         for meeting in journey.meetings:
             for person in meeting.participants:
@@ -188,9 +227,21 @@ def _evidence_for(
 
 def _officials(ctx: Context, sentences: tuple[Sentence, ...]) -> list[ExtractedOfficial]:
     result = []
+    titles = {t: ctx.people[t].title for j in ctx.journeys for t in j.travellers}
     for index, person in enumerate(ctx.people):
         if not person.official or person.former or not person.government:
             continue
+        if person.title.lower() == "counterpart":
+            # "his Iranian counterpart X" holds the traveller's office.
+            met_by = [
+                titles[t]
+                for j in ctx.journeys
+                for m in j.meetings
+                if index in m.participants
+                for t in j.travellers
+                if titles.get(t)
+            ]
+            person.title = (met_by or list(titles.values()) or ["Counterpart"])[0] or "Counterpart"
         positions = [s for s, _ in person.title_spans] + [s for s, _ in person.mentions]
         result.append(
             ExtractedOfficial(

@@ -254,7 +254,9 @@ _NOT_GOVERNMENT = re.compile(
 )
 _US_TITLES = re.compile(
     r"\b(?:Secretary of State|Secretary of Defense|Defense Secretary|Pentagon|White House|"
-    r"State Department|Joint Chiefs|Congress|Senate|National Security Adviser|U\.S\.|Secretary)\b"
+    r"State Department|Joint Chiefs|Congress|Senate|National Security Adviser|U\.S\.|"
+    r"(?<!Foreign\s)(?<!Permanent\s)(?<!Cabinet\s)(?<!Parliamentary\s)(?<!General\s)(?<!State\s)"
+    r"Secretary(?![- ]General))\b"
 )
 _NON_NAME = frozenset(
     [

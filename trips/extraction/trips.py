@@ -97,7 +97,7 @@ _REPORT_WORDS = re.compile(
     r"\b(?:said|says|announced|told|confirmed|reported|added|stated|declared)\b", re.IGNORECASE
 )
 _START_WORDS = re.compile(
-    r"\b(?:depart(?!ment)\w*|leav\w*|left\s+for|set\s+off|embark\w*|(?:begin|began|begins|start|starts|"
+    r"\b(?:depart(?!ment)\w*|leav\w*|left(?!\s+(?:behind|over|out|wing)\b)|set\s+off|embark\w*|(?:begin|began|begins|start|starts|"
     r"started|starting|commenc\w*|kick\w*\s+off)(?=\s+on\b|\s+(?:his|her|their|the|a)\s+"
     r"[^.]{0,30}?(?:trip|tour|journey|visit|travel|swing)))",
     re.IGNORECASE,
@@ -406,6 +406,29 @@ def build_journeys(ctx: Context, sentences: tuple[Sentence, ...], skip: set[int]
         _finish(ctx, journey)
 
 
+def _learn_home(ctx: Context, subjects: list[int], trigger: re.Match, words: str) -> None:
+    """A traveller of unknown country is from where they leave or return to.
+
+    "departed Abuja for Paris", "left Accra for Brussels", "return to Nigeria".
+    """
+    unknown = [s for s in subjects if _home(ctx, s) is None]
+    if not unknown:
+        return
+    if words.startswith(("depart", "left", "leav")) and words.endswith("for"):
+        inside = [m for m in _in(ctx.places, trigger.start(), trigger.end()) if not m.demonym]
+        place = inside[0].place if inside else None
+    elif words.startswith("return"):
+        after = re.match(r"\s*(?:home\s+)?(?:to\s+)?", ctx.text[trigger.end() :])
+        at = trigger.end() + (after.end() if after else 0)
+        found = [m for m in ctx.places if m.start == at and not m.demonym]
+        place = found[0].place if found else None
+    else:
+        return
+    if place is not None:
+        for person in unknown:
+            ctx.countries[person] = place.country
+
+
 def _travel_pass(ctx: Context, sentence: Sentence) -> None:
     text = ctx.text
     triggers = list(_TRAVEL.finditer(text, sentence.start, sentence.end))
@@ -442,6 +465,7 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
         if words.startswith(("return", "came back", "back")) and _RETURN.match(
             text, trigger.start()
         ):
+            _learn_home(ctx, subjects, trigger, words)
             journey = _journey_for(ctx, subjects, False, None, None)
             journey.returned = (
                 journey.returned
@@ -467,6 +491,7 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
                         break
             journey.evidence.append(sentence)
             continue
+        _learn_home(ctx, subjects, trigger, words)
         homes = {c for c in (_home(ctx, s) for s in subjects) if c}
         end = _window_end(text, trigger.end(), sentence.end)
         later = [m.start for m in ctx.mentions if trigger.end() <= m.start < end]
@@ -560,7 +585,7 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
         if first and added:
             if added[0].arrive is None and len(added) >= 1:
                 added[0].arrive = first
-            if last and added[-1].depart is None and len(added) > 1:
+            if last and added[-1].depart is None:
                 added[-1].depart = last
         if first:
             journey.start = journey.start or first
@@ -576,7 +601,10 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
             journey.end_evidence.append(sentence)
         journey.evidence.append(sentence)
         if tense:
-            arrival = tense == "past" and re.match(r"arriv|land", words)
+            arrival = tense == "past" and (
+                re.match(r"arriv|land", words)
+                or (re.match(r"depart|left|set off", words) and words.endswith("for"))
+            )
             journey.tenses.append("arrived" if arrival else ("past" if separate else tense))
         if not separate:
             ctx.focus = journey.travellers[:]
@@ -608,8 +636,9 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
 
 
 def _gap(mention: DateMention, span: tuple[int, int]) -> int:
+    """Distance from a travel verb to a date; "on Sunday" modifies the verb before it."""
     if mention.end <= span[0]:
-        return span[0] - mention.end
+        return 3 * (span[0] - mention.end)
     return max(0, mention.start - span[1])
 
 
