@@ -199,3 +199,33 @@ def test_a_foreign_secretary_is_not_american_by_default():
         "Foreign Secretary Asad Malik said."
     )
     assert _officials(_extract(text))["Asad Malik"][1] == "PK"
+
+
+def test_leaving_a_stop_for_home_ends_the_journey():
+    text = (
+        "Thai Prime Minister Somchai Wong concluded a two-day official visit to Malaysia on "
+        "Saturday, during which he held talks with Prime Minister Aziz Rahman in Kuala Lumpur. "
+        "Somchai left Kuala Lumpur for Bangkok on Saturday afternoon."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.status == "completed"
+    assert (trip.start, trip.end) == (date(2023, 6, 16), date(2023, 6, 17))
+
+
+def test_the_homecoming_arrival_after_a_return_is_the_end():
+    text = (
+        "Malawian President Peter Banda has returned home after a working visit to Zambia. "
+        "The Head of State arrived at the international airport on Friday evening."
+    )
+    (trip,) = _extract(text).trips
+    assert (trip.status, trip.end) == ("completed", date(2023, 6, 16))
+
+
+def test_calling_on_the_crown_prince_is_a_meeting_not_a_phone_call():
+    text = (
+        "Bangladeshi Prime Minister Rahim Uddin arrived in Riyadh on Saturday at the invitation "
+        "of Crown Prince Faisal bin Saud. During the visit, the prime minister will call on the "
+        "Crown Prince."
+    )
+    (trip,) = _extract(text).trips
+    assert [m.participants for m in trip.meetings] == [("Faisal bin Saud",)]

@@ -79,7 +79,8 @@ _CANCELLED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _VIRTUAL = re.compile(
-    r"\b(?:virtual(?:ly)?|video|phone|telephone|teleconference|online|call)\b", re.IGNORECASE
+    r"\b(?:virtual(?:ly)?|video|phone|telephone|teleconference|online|(?<!courtesy\s)call(?!\s+on\b))\b",
+    re.IGNORECASE,
 )
 _INTENT = re.compile(
     r"\b(?:ask(?:ed|s)?|invit(?:e|ed|es)|urge[sd]?|intention|hopes?|would\s+like|wants?)\b[^.]{0,80}$",
@@ -160,6 +161,7 @@ class Journey:
     cancelled: bool = False
     current: Stop | None = None
     echoes: list[tuple[Journey, int]] = field(default_factory=list)
+    home_departures: list[Sentence] = field(default_factory=list)  # "left X for <home>"
 
 
 @dataclass
@@ -406,6 +408,49 @@ def build_journeys(ctx: Context, sentences: tuple[Sentence, ...], skip: set[int]
         _finish(ctx, journey)
 
 
+def _left_for_home(
+    ctx: Context,
+    sentence: Sentence,
+    trigger: re.Match,
+    words: str,
+    subjects: list[int],
+    homes: set[str],
+    eventful: list[tuple[int, int]],
+) -> None:
+    """ "left Vientiane for Hanoi" (a home city): the journey's last day abroad."""
+    if not (words.startswith(("depart", "left", "leav")) and words.endswith("for")):
+        return
+    end = _window_end(ctx.text, trigger.end(), sentence.end)
+    if not any(m.place.country in homes for m in _in(ctx.places, trigger.end(), end)):
+        return
+    journeys = [j for j in ctx.journeys if set(subjects) & set(j.travellers) and not j.passing]
+    if not journeys:
+        return
+    journey = journeys[-1]
+    others = [t for t in eventful if t != trigger.span()]
+    days = [
+        m.first
+        for m in _dates_in(ctx, sentence)
+        if m.kind == "day"
+        and m.first
+        and not any(_gap(m, o) < _gap(m, trigger.span()) for o in others)
+    ]
+    left = [m.place for m in _in(ctx.places, trigger.start(), trigger.end()) if not m.demonym]
+    journey.home_departures.append(sentence)
+    if days and journey.end is None:
+        journey.end = days[0]
+        journey.end_evidence.append(sentence)
+        for stop in journey.stops:
+            if left and stop.country == left[0].country and stop.depart is None:
+                stop.depart = days[0]
+    if (
+        tense_at(sentence.text, trigger.start() - sentence.start, trigger.start() - sentence.start)
+        == "past"
+    ):
+        journey.returned = True
+    journey.evidence.append(sentence)
+
+
 def _learn_home(ctx: Context, subjects: list[int], trigger: re.Match, words: str) -> None:
     """A traveller of unknown country is from where they leave or return to.
 
@@ -532,6 +577,7 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
                 ctx.focus = subjects
                 continue
         if not places:
+            _left_for_home(ctx, sentence, trigger, words, subjects, homes, eventful)
             continue
         scope_start = max(
             [sentence.start] + [m.end for m in before if m.end <= trigger.start() - 40]
@@ -849,6 +895,7 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
         if (
             role == "start"
             and journey.start is None
+            and sentence not in journey.home_departures
             and not re.search(r"\bleav\w*\s+[A-Z]", text[mention.start - 30 : mention.start])
         ):
             journey.start = mention.first
@@ -863,6 +910,21 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
             and re.search(r"visit|arriv", sentence.text)
         ):
             located.arrive = mention.first
+    if (
+        journey.returned
+        and journey.end is None
+        and located is None
+        and re.search(r"\b(?:arrived|landed|touched\s+down)\b", sentence.text)
+        and not any(
+            m.place.country not in homes and not m.demonym
+            for m in _in(ctx.places, sentence.start, sentence.end)
+        )
+    ):
+        # After "returned home", an arrival with no foreign place is the homecoming.
+        days = [m.first for m in _dates_in(ctx, sentence) if m.kind == "day" and m.first]
+        if days:
+            journey.end = days[0]
+            journey.end_evidence.append(sentence)
     if re.search(r"\breturned\s+(?:home|to|back)\b", sentence.text):
         journey.returned = True
     if (
@@ -1019,9 +1081,14 @@ def _unnamed(
         places = [
             m for m in ctx.places if sentence.start + start <= m.start < limit and not m.demonym
         ]
-        if not places:
+        stops = {s.country for s in journey.stops}
+        if places:
+            country = places[0].place.country
+        elif len(stops) == 1:
+            # "will call on the Crown Prince" during a one-country visit: the host's.
+            country = next(iter(stops))
+        else:
             return []
-        country = places[0].place.country
     fitting = [
         i
         for i, person in enumerate(ctx.people)
@@ -1029,7 +1096,20 @@ def _unnamed(
         and (ctx.countries.get(i) or person.country) == country
         and i not in journey.travellers
     ]
-    if "counterpart" in match.group():
+    named = re.search(r"crown\s+prince|emir|king|sultan|chancellor|premier", match.group(), re.I)
+    if named:
+        # "the Crown Prince": the one official of the article holding that office.
+        holders = [
+            i
+            for i, person in enumerate(ctx.people)
+            if person.official
+            and i not in journey.travellers
+            and (ctx.countries.get(i) or person.country) in (None, country)
+            and named.group().lower() in person.title.lower()
+        ]
+        if len(holders) == 1:
+            return holders
+    if "counterpart" in match.group().lower():
         fitting = [
             i
             for i in fitting
@@ -1074,6 +1154,12 @@ def _finish(ctx: Context, journey: Journey) -> None:
     if journey.end is None and journey.start and journey.days:
         journey.end = journey.start + timedelta(days=journey.days - 1)
         journey.end_evidence.extend(journey.start_evidence[:1])
+    elif journey.start is None and journey.end and journey.days:
+        # "concluded a two-day visit on Wednesday": it began on Tuesday.
+        journey.start = journey.end - timedelta(days=journey.days - 1)
+        journey.start_evidence.extend(journey.end_evidence[:1])
+        if len(stops) == 1 and stops[0].arrive is None:
+            stops[0].arrive = journey.start
     for previous, following in zip(stops, stops[1:], strict=False):
         if (
             previous.depart is None
