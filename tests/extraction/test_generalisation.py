@@ -229,3 +229,48 @@ def test_calling_on_the_crown_prince_is_a_meeting_not_a_phone_call():
     )
     (trip,) = _extract(text).trips
     assert [m.participants for m in trip.meetings] == [("Faisal bin Saud",)]
+
+
+def test_courtesy_honorifics_are_dropped_from_names():
+    text = "Prime Minister Shri Arvind Rao will pay an official visit to Poland next week."
+    assert "Arvind Rao" in _officials(_extract(text))
+
+
+def test_a_double_surname_alone_is_the_same_person():
+    text = (
+        "Mexican President José Luis García Torres arrived in Lima on Saturday. "
+        "García Torres was accompanied by Foreign Secretary Ana Ruiz."
+    )
+    result = _extract(text)
+    assert len(result.officials) == 2
+    (trip,) = result.trips
+    assert trip.travelers == ("José Luis García Torres", "Ana Ruiz")
+
+
+def test_a_reported_schedule_keeps_the_future_tense():
+    text = (
+        "Secretary of State Dan Hale will travel to Egypt and Jordan starting Monday, "
+        "the State Department said."
+    )
+    (trip,) = _extract(text).trips
+    assert (trip.status, trip.start) == ("planned", date(2023, 6, 19))
+
+
+def test_a_passive_host_is_not_a_guest():
+    text = (
+        "Austrian Foreign Minister Lena Gruber was hosted in Athens on Saturday by her Greek "
+        "counterpart Yannis Kostas."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Lena Gruber",)
+    assert [m.participants for m in trip.meetings] == [("Yannis Kostas",)]
+
+
+def test_a_participle_clause_belongs_to_the_subject():
+    text = (
+        "Dutch Prime Minister Erik Smit is in Washington for talks with President Sam Ford, "
+        "a day after meeting Canadian Prime Minister Paul Roy in Ottawa."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Erik Smit",)
+    assert sorted(s.country for s in trip.stops) == ["CA", "US"]

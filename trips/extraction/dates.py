@@ -124,6 +124,7 @@ _PAST = re.compile(
     r"was|were|had|did|met|held|made|paid|said|told|began|went|came|left|flew|"
     r"spoke|saw|took|gave|won|led|sent|brought|wrote)\b"
 )
+_REPORTING = frozenset(["said", "told", "announced", "confirmed", "added", "stated", "noted"])
 _WEAK_PAST = re.compile(r"(?<![\w-])[a-z]+ed\b(?!-)")
 _PRESENT = re.compile(
     r"(?<!will )(?<!# )(?<!to )\b(?:arrives|arrive|begins|starts|visits|heads|travels|is|are|"
@@ -171,6 +172,9 @@ def tense_at(text: str, start: int, end: int) -> str | None:
                 continue
             distance = start - match.end() if match.end() <= start else (match.start() - end) + 3
             if kind == "weak":
+                distance += 60
+            if match.start() >= end and match.group() in _REPORTING:
+                # "... starting Thursday, the ministry said": the report's tense, not the event's.
                 distance += 60
             if best is None or distance < best[0]:
                 best = (distance, kind)

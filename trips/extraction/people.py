@@ -51,6 +51,19 @@ _HONORIFIC_WORDS = frozenset(
         "rev",
         "emir",
         "sultan",
+        "shri",
+        "sri",
+        "smt",
+        "shrimati",
+        "datuk",
+        "dato",
+        "tun",
+        "pak",
+        "bapak",
+        "ibu",
+        "samdech",
+        "hh",
+        "hrh",
     ]
 )
 _SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
@@ -1072,6 +1085,13 @@ def find_people(
 def _find(people: list[Person], name: str) -> int | None:
     for index, person in enumerate(people):
         if names_match(person.name, name):
+            return index
+    # Double surnames are repeated alone: "López Obrador" after
+    # "Andrés Manuel López Obrador", "Lula da Silva" after the full name.
+    words = normalise_name(name).split()
+    for index, person in enumerate(people):
+        own = normalise_name(person.name).split()
+        if 2 <= len(words) < len(own) and own[-len(words) :] == words:
             return index
     return None
 

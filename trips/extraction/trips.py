@@ -38,8 +38,9 @@ _TRAVEL = re.compile(
     r"|(?:left|leaves?|leaving)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:on|early|late)\s+(?:on\s+)?\w+\s+)?for"
     r"|(?:continu|proceed)\w*\s+(?:on\s+)?to|move[sd]?\s+on\s+to|onward\s+to"
     r"|tak(?:e|es|ing)\s+(?:him|her|them)\s+(?:on\s+)?to"
-    r"|(?:held|holds?|holding)\s+talks\s+with\s+[^.;:()]{0,80}?\s+in(?=\s+[A-Z])"
-    r"|(?:met|meets?|meeting)\s+(?:with\s+)?[^.;:()]{0,80}?\s+in(?=\s+[A-Z])"
+    r"|(?:was|were|being)\s+(?:warmly\s+)?(?:received|hosted|welcomed|greeted)\s+(?:[^.;,]{0,40}?\s)?in(?=\s+[A-Z])"
+    r"|(?:held|holds?|holding)\s+talks\s+with\s+[^.;:(),]{0,80}?\s+in(?=\s+[A-Z])"
+    r"|(?:met|meets?|meeting)\s+(?:with\s+)?[^.;:(),]{0,80}?\s+in(?=\s+[A-Z])"
     r"|stops?\s+(?:in|at)|first\s+stop\s+in|(?:conclude|end|wrap|finish)\w*\s+(?:up\s+)?(?:his|her|their|the)\s+"
     r"(?:\w+\s+)?(?:trip|tour|visit)\s+in|(?:tour|trip|visit)\s+will\s+(?:conclude|end)\s+in"
     r"|(?:start|began|begin|kick)\w*(?:\s+off)?\s+(?:his|her|their)\s+[\w\s-]{0,30}?(?:tour|trip|visit)\s+"
@@ -98,7 +99,8 @@ _REPORT_WORDS = re.compile(
     r"\b(?:said|says|announced|told|confirmed|reported|added|stated|declared)\b", re.IGNORECASE
 )
 _START_WORDS = re.compile(
-    r"\b(?:depart(?!ment)\w*|leav\w*|left(?!\s+(?:behind|over|out|wing)\b)|set\s+off|embark\w*|(?:begin|began|begins|start|starts|"
+    r"\b(?:depart(?!ment)\w*|leav\w*|left(?!\s+(?:behind|over|out|wing)\b)|set\s+off|embark\w*|"
+    r"(?:jet(?:ted)?|flew|fly|flies)\s+out|(?:begin|began|begins|start|starts|"
     r"started|starting|commenc\w*|kick\w*\s+off)(?=\s+on\b|\s+(?:his|her|their|the|a)\s+"
     r"[^.]{0,30}?(?:trip|tour|journey|visit|travel|swing)))",
     re.IGNORECASE,
@@ -192,13 +194,17 @@ def _subjects(ctx: Context, sentence: Sentence, position: int) -> list[int]:
         return list(ctx.focus)
     last = before[-1]
     between = ctx.text[last.end : position]
-    if len(before) > 1 and (
-        _COORDINATED.search(between) or re.search(r"\b(?:he|she)\b", between, re.IGNORECASE)
-    ):
+    coordinated = _COORDINATED.search(between) or re.search(
+        r"\b(?:he|she)\b", between, re.IGNORECASE
+    )
+    if coordinated and len(before) > 1:
         # "X is due to meet Y in Beijing and will then go to ...": X goes, not Y.
         first = before[0]
         if ctx.people[first.person].official:
             return _subjects(ctx, sentence, first.end)
+    if coordinated and _PRONOUN_OPENING.match(sentence.text) and ctx.focus:
+        # "He will meet Y, before ending the trip in Z": the traveller in focus.
+        return list(ctx.focus)
     group = [last.person]
     cursor = last.start
     for mention in reversed(before[:-1]):
@@ -217,9 +223,12 @@ def _subjects(ctx: Context, sentence: Sentence, position: int) -> list[int]:
 
 _COORDINATED = re.compile(
     r"\band\s+(?:(?:will|would|is|are|was|were|has|had|then|later|also|to|shall)\s+)+(?:\w+\s+){0,2}$"
-    r"|\band\s+(?:then|later)\s+$",
+    r"|\band\s+(?:then|later)\s+$"
+    r"|,\s*(?:(?:a|one|two|three|several)\s+(?:day|days|hours?|weeks?)\s+|shortly\s+|just\s+)?"
+    r"(?:after|before)\s+(?:\w+ing\s+(?:\w+\s+){0,3})?$",
     re.IGNORECASE,
 )
+_PRONOUN_OPENING = re.compile(r"(?:He|She|They)\b")
 
 
 def _officials(ctx: Context, indices: list[int]) -> list[int]:
@@ -709,6 +718,10 @@ def _received_guest(ctx: Context, sentence: Sentence) -> None:
         guests = [m for m in ctx.mentions if trigger.end() <= m.start < sentence.end]
         if not hosts or not guests or not ctx.people[hosts[-1].person].official:
             continue
+        if re.search(r"\b(?:was|were|been|being|is|are)\s+$", text[: trigger.start()]) or re.search(
+            r"\bby\b", text[trigger.end() : guests[0].start]
+        ):
+            continue  # passive: "was hosted ... by X" names the host, not a guest
         guest = guests[0]
         if not re.fullmatch(r"[\s\w'’.\-]{0,70}", text[trigger.end() : guest.start]):
             continue
