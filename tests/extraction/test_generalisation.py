@@ -274,3 +274,12 @@ def test_a_participle_clause_belongs_to_the_subject():
     (trip,) = _extract(text).trips
     assert trip.travelers == ("Erik Smit",)
     assert sorted(s.country for s in trip.stops) == ["CA", "US"]
+
+
+def test_and_after_a_list_item_does_not_join_an_office():
+    text = (
+        "The trip follows visits to Chile and Peru and Secretary of State Dan Hale's talks in Lima."
+    )
+    names = _officials(_extract(text))
+    assert names["Dan Hale"][0] == "Secretary of State"
+    assert names["Dan Hale"][1] == "US"

@@ -854,6 +854,12 @@ def _title_before(
         ):
             if w in ("The", "A", "An", "His", "Her", "Its", "Their"):
                 break
+            if w.lower() == "and" and not re.search(
+                rf"\b(?:{_TITLE_HEADS})\s*$", stripped[: word.start()], re.IGNORECASE
+            ):
+                # "and" joins two offices ("Crown Prince and Prime Minister"),
+                # not a list item and an office ("the Philippines and Secretary ...").
+                break
             begin = word.start()
             continue
         break
