@@ -283,3 +283,16 @@ def test_and_after_a_list_item_does_not_join_an_office():
     names = _officials(_extract(text))
     assert names["Dan Hale"][0] == "Secretary of State"
     assert names["Dan Hale"][1] == "US"
+
+
+def test_wrapping_up_one_country_and_heading_on_dates_that_stop():
+    text = (
+        "Irish Prime Minister Sean Byrne wrapped up a three-day visit to Japan on Saturday and "
+        "headed to Seoul, where he will meet South Korean President Park Ji-ho."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.end is None
+    assert [(s.country, s.arrive, s.depart) for s in trip.stops] == [
+        ("JP", date(2023, 6, 15), date(2023, 6, 17)),
+        ("KR", None, None),
+    ]

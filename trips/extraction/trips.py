@@ -164,6 +164,7 @@ class Journey:
     current: Stop | None = None
     echoes: list[tuple[Journey, int]] = field(default_factory=list)
     home_departures: list[Sentence] = field(default_factory=list)  # "left X for <home>"
+    stop_durations: list[Sentence] = field(default_factory=list)  # "N-day visit" of one stop
 
 
 @dataclass
@@ -492,6 +493,7 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
         for t in triggers
         if _in(ctx.places, t.end(), _window_end(text, t.end(), sentence.end))
     ]
+    ended_here: list[tuple[Journey, list[Stop], date]] = []
     for trigger in triggers:
         # History ("visited X in 1998") is judged on the event's own clause.
         if is_history(text[trigger.start() : min(sentence.end, trigger.end() + 90)], ctx.published):
@@ -651,9 +653,24 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
         if start_day and not journey.start:
             journey.start = start_day
             journey.start_evidence.append(sentence)
+        earlier = [e for e in ended_here if e[0] is journey and e[1] is not added]
+        if earlier and added and not prepend:
+            # "wrapped up a visit to Japan on Friday and headed to Seoul": Friday
+            # ends the Japan stop, not the journey.
+            _, done, day = earlier[0]
+            ended_here.remove(earlier[0])
+            if journey.end == day:
+                journey.end = None
+            for stop in done[-1:]:
+                stop.depart = stop.depart or day
+                days = [m.days for m in _dates_in(ctx, sentence) if m.kind == "duration" and m.days]
+                if days and stop.arrive is None:
+                    stop.arrive = day - timedelta(days=days[0] - 1)
+            journey.stop_durations.append(sentence)
         if end_day and not journey.end:
             journey.end = end_day
             journey.end_evidence.append(sentence)
+            ended_here.append((journey, added, end_day))
         journey.evidence.append(sentence)
         if tense:
             arrival = tense == "past" and (
@@ -897,6 +914,7 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
             mention.kind == "duration"
             and mention.days
             and not _LEG.search(sentence.text)
+            and sentence not in journey.stop_durations
             and re.search(
                 r"trip|visit|tour|swing|journey|days\s+(?:of|in)", mention.text, re.IGNORECASE
             )
