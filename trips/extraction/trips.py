@@ -653,7 +653,11 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
         if start_day and not journey.start:
             journey.start = start_day
             journey.start_evidence.append(sentence)
-        earlier = [e for e in ended_here if e[0] is journey and e[1] is not added]
+        earlier = [
+            e
+            for e in ended_here
+            if e[0] is journey and e[1] and any(stop.country != e[1][-1].country for stop in added)
+        ]
         if earlier and added and not prepend:
             # "wrapped up a visit to Japan on Friday and headed to Seoul": Friday
             # ends the Japan stop, not the journey.
@@ -667,6 +671,9 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
                 if days and stop.arrive is None:
                     stop.arrive = day - timedelta(days=days[0] - 1)
             journey.stop_durations.append(sentence)
+        if end_day and added and re.search(r"\b(?:conclud|wrap|end|finish)", words + sentence.text):
+            # The day a visit to a place concluded is the day of leaving it.
+            added[-1].depart = added[-1].depart or end_day
         if end_day and not journey.end:
             journey.end = end_day
             journey.end_evidence.append(sentence)
