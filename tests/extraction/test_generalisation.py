@@ -296,3 +296,28 @@ def test_wrapping_up_one_country_and_heading_on_dates_that_stop():
         ("JP", date(2023, 6, 15), date(2023, 6, 17)),
         ("KR", None, None),
     ]
+
+
+def test_the_office_alone_refers_to_its_only_holder():
+    text = (
+        "Moroccan King Hassan Idrissi met President Sam Ford at the White House on Saturday. "
+        "The King is on a working visit to Washington."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Hassan Idrissi",)
+    assert [m.participants for m in trip.meetings] == [("Sam Ford",)]
+
+
+def test_a_host_hosting_an_event_is_not_a_meeting():
+    text = (
+        "Canadian Prime Minister Paul Roy arrived in Italy on Saturday. "
+        "Italian Prime Minister Lucia Conti hosted the summit."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.meetings == ()
+
+
+def test_a_small_town_right_after_an_arrival_verb_is_a_city():
+    text = "Japanese Prime Minister Aiko Mori landed in Brindisi on Saturday for the summit."
+    (trip,) = _extract(text).trips
+    assert [(s.country, s.city) for s in trip.stops] == [("IT", "Brindisi")]

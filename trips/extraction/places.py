@@ -381,6 +381,7 @@ _COMMON_WORD_TOWNS = frozenset(
     ]
 )
 
+_ARRIVAL_BEFORE = re.compile(r"\b(?:arrived|arrives|landed|lands|touched\s+down)\s+(?:in|at)\s+$")
 _TOKEN = re.compile(r"U\.S\.A\.|U\.S\.|U\.K\.|U\.A\.E\.|St\.|[^\W\d_][\w\-]*(?:['’][A-Z][\w\-]*)?")
 _POSSESSIVE = re.compile(r"['’]s?$")
 MAX_NGRAM = 6
@@ -594,7 +595,12 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
             pin = lookup(pinned.group(1).rstrip(".")) if pinned else None
             pinned_ok = pin is not None and pin.country == place.country and pin.kind != "city"
             if surface in _COMMON_WORD_TOWNS or (place.population < 100000 and not place.capital):
-                accept = pinned_ok
+                # A small town counts when pinned to its country ("Nice, France") or
+                # right after an arrival verb ("landed in Brindisi").
+                arrival = surface not in _COMMON_WORD_TOWNS and _ARRIVAL_BEFORE.search(
+                    text, max(0, token.start - 30), token.start
+                )
+                accept = pinned_ok or bool(arrival)
             if accept and not pinned_ok and _FACILITY_WORDS.match(tail):
                 accept = False
             if accept and re.match(r"-\w", tail):

@@ -192,6 +192,8 @@ def _in(items: list, start: int, end: int) -> list:
 def _subjects(ctx: Context, sentence: Sentence, position: int) -> list[int]:
     before = [m for m in ctx.mentions if sentence.start <= m.start < position]
     if not before:
+        if not ctx.focus:
+            return _title_anaphora(ctx, sentence)
         return list(ctx.focus)
     last = before[-1]
     between = ctx.text[last.end : position]
@@ -230,6 +232,23 @@ _COORDINATED = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_OPENING = re.compile(r"(?:He|She|They)\b")
+
+
+_TITLE_OPENING = re.compile(r"(?:The|the)\s+((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)\b")
+
+
+def _title_anaphora(ctx: Context, sentence: Sentence) -> list[int]:
+    """ "The King is on a working visit": the one official of the article with that office."""
+    match = _TITLE_OPENING.match(sentence.text)
+    if not match:
+        return []
+    office = match.group(1).lower()
+    holders = [
+        i
+        for i, person in enumerate(ctx.people)
+        if person.official and person.title and person.title.lower().endswith(office)
+    ]
+    return holders[:1] if len(holders) == 1 else []
 
 
 def _officials(ctx: Context, indices: list[int]) -> list[int]:
@@ -1008,6 +1027,15 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
                     if m.start < at and m.person not in journey.travellers
                 ]
                 participants = hosts[-1:]
+                guest = any(
+                    after_trigger <= m.start < after_trigger + 90 and m.person in journey.travellers
+                    for m in mentions
+                ) or re.match(
+                    r"\s+(?:him|her|them|the\s+(?:visiting|[A-Z]\w+))\b", text[after_trigger:]
+                )
+                if not guest:
+                    # "X hosted the summit": no one of the journey is received.
+                    participants = []
             limit = sentence.end
         else:
             limit = sentence.end
