@@ -321,3 +321,37 @@ def test_a_small_town_right_after_an_arrival_verb_is_a_city():
     text = "Japanese Prime Minister Aiko Mori landed in Brindisi on Saturday for the summit."
     (trip,) = _extract(text).trips
     assert [(s.country, s.city) for s in trip.stops] == [("IT", "Brindisi")]
+
+
+def test_a_summit_in_a_coming_month_is_planned():
+    text = (
+        "Chinese President Li Ming is expected to attend the APEC summit in San Francisco "
+        "in November."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.status == "planned"
+
+
+def test_a_month_and_year_long_past_is_history():
+    text = "Foreign Minister Zhao Lan of China last visited Pakistan in March 2021."
+    assert _extract(text).trips == ()
+
+
+def test_a_compound_office_after_a_name_is_kept():
+    text = (
+        "Sheikh Saif bin Rashid Al Qasimi, Deputy Prime Minister and Minister of Foreign "
+        "Affairs, met envoys."
+    )
+    assert "Saif bin Rashid Al Qasimi" in _officials(_extract(text))
+
+
+def test_a_guest_visiting_the_country_of_the_dateline():
+    text = (
+        "DOHA, 3rd July, 2023 (QNA) -- Sheikh Saif bin Rashid Al Qasimi, Deputy Prime Minister "
+        "and Minister of Foreign Affairs, today received Dr. Arun Mehta, Minister of External "
+        "Affairs of India, who is currently visiting the country. The meeting was attended by "
+        "Vikram Rao, Ambassador of India."
+    )
+    (trip,) = _extract(text, published=date(2023, 7, 3)).trips
+    assert [(s.country, s.city) for s in trip.stops] == [("QA", None)]
+    assert [m.participants for m in trip.meetings] == [("Saif bin Rashid Al Qasimi",)]

@@ -411,7 +411,7 @@ _PAST_MARKER = re.compile(
 )
 _HISTORY = re.compile(
     r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+years?\s+ago|"
-    r"decades?|in\s+(?:19|20)\d\d|century|at\s+a\s+time\s+when|once)\b",
+    rf"decades?|in\s+(?:{MONTH}\s+)?(?:19|20)\d\d|century|at\s+a\s+time\s+when|once)\b",
     re.IGNORECASE,
 )
 

@@ -916,6 +916,8 @@ def _title_after(text: str, end: int, limit: int) -> TitleInfo | None:
         next_name = head and re.match(
             r"\s+(?:[A-Z][\w'’\-]+\s+)?[A-Z][a-z][\w'’\-]*\s+[A-Z][\w'’\-]+", phrase[head.end() :]
         )
+        if next_name and all(w in _NON_NAME for w in next_name.group().split()):
+            next_name = None  # "Deputy Prime Minister": more office, not a name
         if (
             head
             and head.start() < 40

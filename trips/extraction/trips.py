@@ -20,6 +20,7 @@ from trips.extraction.places import (
     city_state,
     country_code,
     gazetteer,
+    lookup,
     near_capital,
 )
 from trips.extraction.sentences import Sentence
@@ -480,6 +481,23 @@ def _left_for_home(
     journey.evidence.append(sentence)
 
 
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
+
+
+def _month_ahead(marker: str, published: date | None) -> bool:
+    """ "in November" read in August: a month still to come."""
+    match = re.match(r"(?:in|early|mid|late)[- ]([A-Za-z]{3})", marker)
+    if not match or published is None:
+        return False
+    number = _MONTH_NUMBERS.get(match.group(1).lower())
+    return number is not None and number > published.month
+
+
 def _learn_home(ctx: Context, subjects: list[int], trigger: re.Match, words: str) -> None:
     """A traveller of unknown country is from where they leave or return to.
 
@@ -613,9 +631,11 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
             [sentence.start] + [m.end for m in before if m.end <= trigger.start() - 40]
         )
         marker = past_marker(text[scope_start:end])
-        separate = bool(marker) and not leaving
         rel_start = trigger.start() - sentence.start
         tense = tense_at(sentence.text, rel_start, rel_start)
+        if marker and tense != "past" and _month_ahead(marker, ctx.published):
+            marker = None  # "is expected to attend ... in November": a month ahead
+        separate = bool(marker) and not leaving
         first, last, arrive, start_day, end_day = _event_dates(
             ctx,
             sentence,
@@ -747,6 +767,18 @@ _RECEIVED = re.compile(
 )
 
 
+_DATELINE = re.compile(r"\s*([A-Z][A-Z'’.\- ]{2,30}?)\s*(?:,|\(|[-–—]{1,2}\s)")
+
+
+def _dateline_country(text: str) -> str | None:
+    """The country of an opening dateline ("ABU DHABI, 3rd July (WAM) --")."""
+    match = _DATELINE.match(text)
+    if not match:
+        return None
+    place = lookup(match.group(1).strip().title())
+    return place.country if place is not None and place.kind == "city" else None
+
+
 def _received_guest(ctx: Context, sentence: Sentence) -> None:
     """A host receiving a foreign official at home: a visit by the guest.
 
@@ -776,13 +808,17 @@ def _received_guest(ctx: Context, sentence: Sentence) -> None:
             continue
         end = _window_end(text, guest.end, sentence.end)
         places = [p for p in _places_in(ctx, guest.end, end, {home}) if p.kind == "city"]
-        host_home = _home(ctx, hosts[-1].person)
+        host_home = _home(ctx, hosts[-1].person) or (
+            _dateline_country(text) if re.search(r"\bvisit\w*\b", sentence.text) else None
+        )
         if not places and host_home and host_home != home:
+            # "received X, who is visiting the country": the host's country (or,
+            # for a host of unknown country, that of the report's dateline).
             places = [gazetteer().countries[host_home]]
         if not places:
             continue
         journey = _journey_for(ctx, [person], False, None, None)
-        _add_stop(journey, places[0], sentence)
+        journey.current = _add_stop(journey, places[0], sentence)
         journey.evidence.append(sentence)
         days = [m.first for m in _dates_in(ctx, sentence) if m.kind == "day" and m.first]
         if days and ctx.published and days[0] == ctx.published:
@@ -1076,6 +1112,7 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
             if p not in journey.travellers
             and ctx.people[p].title
             and not _speaker(ctx, p, mentions)
+            and (ctx.countries.get(p) or ctx.people[p].country) not in homes
         ]
         if not participants:
             continue
