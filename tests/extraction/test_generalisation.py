@@ -355,3 +355,52 @@ def test_a_guest_visiting_the_country_of_the_dateline():
     (trip,) = _extract(text, published=date(2023, 7, 3)).trips
     assert [(s.country, s.city) for s in trip.stops] == [("QA", None)]
     assert [m.participants for m in trip.meetings] == [("Saif bin Rashid Al Qasimi",)]
+
+
+def test_a_pronoun_after_a_named_host_is_the_traveller():
+    text = (
+        "Indian Prime Minister Arjun Rao leaves on Saturday for a tour of Europe. On Monday he "
+        "will be in Berlin, where he will meet Chancellor Karl Weber, and on Tuesday he will "
+        "travel to Copenhagen. He will stop over in Paris on Wednesday on his way home."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Arjun Rao",)
+    assert [s.city for s in trip.stops] == ["Berlin", "Copenhagen", "Paris"]
+    (meeting,) = trip.meetings
+    assert (meeting.participants, meeting.city) == (("Karl Weber",), "Berlin")
+
+
+def test_the_surname_he_after_an_office_is_a_name():
+    text = "Chinese Vice Premier He Wenjun will travel to London this week."
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("He Wenjun",)
+
+
+def test_the_visiting_guest_is_not_the_hosts_journey():
+    text = (
+        "Ghanaian President Kofi Mensah on Saturday received the visiting Prime Minister of "
+        "Guinea-Bissau, Rui Gomes da Costa, at the presidency in Accra."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Rui Gomes da Costa",)
+    assert [(s.country, s.city) for s in trip.stops] == [("GH", "Accra")]
+
+
+def test_international_bodies_and_elect_titles():
+    text = (
+        "EU foreign policy chief Lars Berg and U.S. President-elect Sam Ford met in Rome on "
+        "Saturday."
+    )
+    names = _officials(_extract(text))
+    assert "Lars Berg" not in names
+    assert names["Sam Ford"] == ("President-elect", "US")
+
+
+def test_an_unrealised_meeting_is_neither_a_stop_nor_a_meeting():
+    text = (
+        "Japanese Prime Minister Aiko Mori had hoped to meet President Sam Ford in Florida on "
+        "her way back from the APEC summit in Peru, but the meeting did not take place."
+    )
+    (trip,) = _extract(text).trips
+    assert [s.country for s in trip.stops] == ["PE"]
+    assert trip.meetings == ()

@@ -134,7 +134,8 @@ def display_name(name: str) -> str:
     """
     head = name.split(",", 1)[0]
     words = [w for w in head.replace(".", ". ").split() if w]
-    while len(words) > 1 and words[0].rstrip(".").lower() in _HONORIFIC_WORDS:
+    # "He" opens Chinese names ("He Lifeng"); it is not a style to drop here.
+    while len(words) > 1 and words[0].rstrip(".").lower() in _HONORIFIC_WORDS and words[0] != "He":
         words.pop(0)
     while len(words) > 1 and words[-1].rstrip(".").lower() in _SUFFIX_WORDS:
         words.pop()
@@ -171,7 +172,7 @@ _CONNECTORS = frozenset(
     ]
 )
 _TITLE_HEADS = (
-    r"president|vice[- ]president|president-elect|prime\s+minister|pm|fm|minister|secretary|"
+    r"president-elect|vice[- ]president|president|prime\s+minister|pm|fm|minister|secretary|"
     r"state\s+councilor|state\s+councillor|councilor|chancellor|premier|king|queen|emir|amir|"
     r"crown\s+prince|sultan|governor|ambassador|envoy|spokesperson|spokesman|spokeswoman|"
     r"adviser|advisor|chairman|chairwoman|chair|director(?:[- ]general)?|commissioner|senator|"
@@ -263,6 +264,7 @@ _FORMER = re.compile(
 )
 _NOT_GOVERNMENT = re.compile(
     r"\b(?:United Nations|UN|U\.N\.|NATO|IAEA|International|World|European Commission|Agency|"
+    r"EU|European Union|European Council|African Union|ASEAN|OPEC|IMF|WHO|"
     r"Organi[sz]ation|Fund|Secretary-General|Red Cross|Company|Corp|Inc|CEO|Party)\b"
 )
 _US_TITLES = re.compile(
@@ -628,6 +630,16 @@ _NON_NAME |= frozenset(
         "Amiri",
         "Highness",
         "Majesty",
+        "EU",
+        "UN",
+        "UK",
+        "President-elect",
+        "Vice-President",
+        "Vice-Premier",
+        "Prime-Minister",
+        "Minister-designate",
+        "Secretary-designate",
+        "Premier-elect",
         "Excellency",
         "Royal",
         "Airport",
@@ -713,6 +725,15 @@ def _is_name_token(token: Token) -> bool:
     return not (text.isupper() and len(text) >= 3 and text.rstrip(".").lower() not in _SUFFIX_WORDS)
 
 
+def _surname_he(text: str, tokens: list[Token], token: Token) -> bool:
+    """ "Vice Premier He Lifeng": the Chinese surname He right after an office."""
+    if token.text != "He":
+        return False
+    before = text[max(0, token.start - 30) : token.start]
+    after = re.match(r" [A-Z][a-z]+\b", text[token.end : token.end + 20])
+    return bool(after) and bool(re.search(rf"\b(?:{_TITLE_HEADS})\s$", before, re.IGNORECASE))
+
+
 def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tuple[int, int]]:
     """Spans of capitalised word runs that may be names."""
     place_at = {}
@@ -762,7 +783,7 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
                 close()
                 skip_until = place.end
                 continue
-        if not _is_name_token(token):
+        if not _is_name_token(token) and not _surname_he(text, tokens, token):
             close()
             continue
         if current:

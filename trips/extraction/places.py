@@ -381,7 +381,10 @@ _COMMON_WORD_TOWNS = frozenset(
     ]
 )
 
-_ARRIVAL_BEFORE = re.compile(r"\b(?:arrived|arrives|landed|lands|touched\s+down)\s+(?:in|at)\s+$")
+_ARRIVAL_BEFORE = re.compile(
+    r"\b(?:(?:arrived|arrives|landed|lands|touched\s+down)\s+(?:in|at)|(?:travel(?:s|led|ed)?|"
+    r"flew|flies|heads?|headed|went|goes)\s+(?:on\s+)?to|visit(?:s|ed)?|visit\s+to|trip\s+to)\s+$"
+)
 _TOKEN = re.compile(r"U\.S\.A\.|U\.S\.|U\.K\.|U\.A\.E\.|St\.|[^\W\d_][\w\-]*(?:['’][A-Z][\w\-]*)?")
 _POSSESSIVE = re.compile(r"['’]s?$")
 MAX_NGRAM = 6
@@ -591,7 +594,7 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
         tail = text[end : end + 40]
         accept = True
         if place.kind == "city":
-            pinned = re.match(r",\s+([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)", tail)
+            pinned = re.match(r"(?:,|\s+in)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)", tail)
             pin = lookup(pinned.group(1).rstrip(".")) if pinned else None
             pinned_ok = pin is not None and pin.country == place.country and pin.kind != "city"
             if surface in _COMMON_WORD_TOWNS or (place.population < 100000 and not place.capital):
@@ -605,6 +608,10 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
                 accept = False
             if accept and re.match(r"-\w", tail):
                 accept = False
+            if accept and re.match(
+                r"\s+(?:border\s+)?(?:crossing|airport|air\s+base|checkpoint)\b", tail
+            ):
+                accept = False  # "the Rafah crossing": a facility, not a visit to the town
         elif (
             place.kind == "country"
             and not demonym

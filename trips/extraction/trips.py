@@ -34,7 +34,8 @@ _TRAVEL = re.compile(
     r"|(?:travel(?:s|ed|led|ing|ling)?|head(?:s|ed|ing)?|fl(?:y|ies|ew|ying)|jet(?:s|ted)?|"
     r"go(?:es|ing)?|went|return(?:s|ed|ing)?|came|come|comes)\s+(?:on\s+to\s+|back\s+to\s+|to)"
     r"|(?:trip|tour|visit|visits|journey|swing|leg|mission|stopover)\s+(?:to|of|in)"
-    r"|visit(?:s|ed|ing)?(?!\s+(?:by|from|to\b))"
+    r"|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)visit(?:s|ed|ing)?(?!\s+(?:by|from|to\b))"
+    r"|(?:return(?:ed|ing|s)?|(?:way|flight)\s+(?:back|home))\s+from"
     r"|depart(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?for|left\s+for|leaves?\s+for|set\s+off\s+for"
     r"|(?:left|leaves?|leaving)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:on|early|late)\s+(?:on\s+)?\w+\s+)?for"
     r"|(?:continu|proceed)\w*\s+(?:on\s+)?to|move[sd]?\s+on\s+to|onward\s+to"
@@ -42,7 +43,7 @@ _TRAVEL = re.compile(
     r"|(?:was|were|being)\s+(?:warmly\s+)?(?:received|hosted|welcomed|greeted)\s+(?:[^.;,]{0,40}?\s)?in(?=\s+[A-Z])"
     r"|(?:held|holds?|holding)\s+talks\s+with\s+[^.;:(),]{0,80}?\s+in(?=\s+[A-Z])"
     r"|(?:met|meets?|meeting)\s+(?:with\s+)?[^.;:(),]{0,80}?\s+in(?=\s+[A-Z])"
-    r"|stops?\s+(?:in|at)|first\s+stop\s+in|(?:conclude|end|wrap|finish)\w*\s+(?:up\s+)?(?:his|her|their|the)\s+"
+    r"|stops?\s+(?:in|at)|stop(?:s|ped|ping)?\s+over\s+in|first\s+stop\s+in|(?:conclude|end|wrap|finish)\w*\s+(?:up\s+)?(?:his|her|their|the)\s+"
     r"(?:\w+\s+)?(?:trip|tour|visit)\s+in|(?:tour|trip|visit)\s+will\s+(?:conclude|end)\s+in"
     r"|(?:start|began|begin|kick)\w*(?:\s+off)?\s+(?:his|her|their)\s+[\w\s-]{0,30}?(?:tour|trip|visit)\s+"
     r"(?:on\s+\w+\s+)?with|talks\s+in|leaving|left)\b",
@@ -60,7 +61,8 @@ _MEETING = re.compile(
     r"summit|shak(?:es|e|ing)\s+hands|received\s+by|hosted\s+by|audience|"
     r"speak(?:s|ing)?\s+with|spoke\s+with|see(?:ing|s)?|meetings?|welcome[sd]?|host(?:s|ed)?|"
     r"receive[sd]?|greet(?:s|ed)?|ministerial|dialogue\s+with|consultations|negotiations|"
-    r"call(?:s|ed|ing)?\s+on|courtesy\s+call|confer(?:s|red)?\s+with|bilateral)\b",
+    r"call(?:s|ed|ing)?\s+on|courtesy\s+call|confer(?:s|red)?\s+with|bilateral|"
+    r"sign(?:ed|s|ing)?\s+(?:[\w-]+\s+){0,6}?with)\b",
     re.IGNORECASE,
 )
 _BOUNDARY = re.compile(
@@ -85,7 +87,8 @@ _VIRTUAL = re.compile(
     re.IGNORECASE,
 )
 _INTENT = re.compile(
-    r"\b(?:ask(?:ed|s)?|invit(?:e|ed|es)|urge[sd]?|intention|hopes?|would\s+like|wants?)\b[^.]{0,80}$",
+    r"\b(?:ask(?:ed|s)?|invit(?:e|ed|es)|urge[sd]?|intention|hop(?:e|es|ed)|would\s+like|wants?|"
+    r"wanted|had\s+planned|was\s+to|were\s+to)\b[^.]{0,80}$",
     re.IGNORECASE,
 )
 _ANAPHORA = re.compile(
@@ -194,7 +197,11 @@ def _subjects(ctx: Context, sentence: Sentence, position: int) -> list[int]:
     before = [m for m in ctx.mentions if sentence.start <= m.start < position]
     if not before:
         if not ctx.focus:
-            return _title_anaphora(ctx, sentence)
+            return _title_anaphora(ctx, sentence) or (
+                _lead(ctx, sentence)
+                if re.search(r"\b(?:he|she)\b", ctx.text[sentence.start : position], re.I)
+                else []
+            )
         return list(ctx.focus)
     last = before[-1]
     between = ctx.text[last.end : position]
@@ -209,6 +216,13 @@ def _subjects(ctx: Context, sentence: Sentence, position: int) -> list[int]:
     if coordinated and _PRONOUN_OPENING.match(sentence.text) and ctx.focus:
         # "He will meet Y, before ending the trip in Z": the traveller in focus.
         return list(ctx.focus)
+    if re.search(r"\b(?:he|she)\s+(?:\w+\s+){0,3}$", between) and not re.search(
+        r"\b(?:who|whom|which)\b", between
+    ):
+        # "..., and on Tuesday he will travel to ...": the story's traveller.
+        lead = list(ctx.focus) or _lead(ctx, sentence)
+        if lead:
+            return lead
     group = [last.person]
     cursor = last.start
     for mention in reversed(before[:-1]):
@@ -236,6 +250,16 @@ _PRONOUN_OPENING = re.compile(r"(?:He|She|They)\b")
 
 
 _TITLE_OPENING = re.compile(r"(?:The|the)\s+((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)\b")
+
+
+def _lead(ctx: Context, sentence: Sentence) -> list[int]:
+    """The official the story opened with, for a pronoun before any journey is known."""
+    for mention in ctx.mentions:
+        if mention.start >= sentence.start:
+            break
+        if ctx.people[mention.person].official:
+            return [mention.person]
+    return []
 
 
 def _title_anaphora(ctx: Context, sentence: Sentence) -> list[int]:
@@ -538,7 +562,10 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
         words = trigger.group().lower()
         clause_start = max(sentence.start, text.rfind(",", sentence.start, trigger.start()) + 1)
         prefix = text[sentence.start : trigger.start()]
-        if _VIRTUAL.search(text, clause_start, trigger.end()) or _INTENT.search(prefix):
+        way_back = bool(re.search(r"(?:way|flight)\s+(?:back|home)\s+from$", words))
+        if _VIRTUAL.search(text, clause_start, trigger.end()) or (
+            _INTENT.search(prefix) and not way_back
+        ):
             continue
         negated = bool(
             _NEGATION.search(text, max(sentence.start, trigger.start() - 25), trigger.start())
@@ -546,6 +573,11 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
         if negated:
             continue
         subjects = _officials(ctx, _subjects(ctx, sentence, trigger.start()))
+        if way_back and re.search(
+            r"\b(?:his|her)\s+$", text[trigger.start() - 5 : trigger.start()]
+        ):
+            # "on his way back from Peru": the story's traveller, whoever was named last.
+            subjects = _officials(ctx, list(ctx.focus) or _lead(ctx, sentence)) or subjects
         before = [m for m in ctx.mentions if sentence.start <= m.start < trigger.start()]
         if before and not ctx.people[before[-1].person].official and not subjects:
             continue
@@ -798,7 +830,7 @@ def _received_guest(ctx: Context, sentence: Sentence) -> None:
         ):
             continue  # passive: "was hosted ... by X" names the host, not a guest
         guest = guests[0]
-        if not re.fullmatch(r"[\s\w'’.\-]{0,70}", text[trigger.end() : guest.start]):
+        if not re.fullmatch(r"[\s\w'’.,\-]{0,80}", text[trigger.end() : guest.start]):
             continue
         person = guest.person
         home = _home(ctx, person)
@@ -967,6 +999,9 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
     if _VIRTUAL.search(sentence.text) or is_history(sentence.text, ctx.published):
         return
     homes = {c for c in (_home(ctx, t) for t in journey.travellers) if c}
+    if _UNREAL.search(sentence.text):
+        # "had hoped to meet X in Florida, but the meeting did not take place".
+        return
     located: Stop | None = None
     for mention in _presence(ctx, sentence, homes):
         located = _add_stop(journey, mention.place, sentence)
@@ -1124,6 +1159,7 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
             and m.place.country not in homes
             and m.place.kind == "city"
         ]
+        there = _place_before_where(ctx, sentence, at, homes)
         theirs = [
             s
             for s in journey.stops
@@ -1131,7 +1167,10 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
                 (ctx.countries.get(p) or ctx.people[p].country) == s.country for p in participants
             )
         ]
-        if where:
+        where = [m for m in where if m.start < limit] or where
+        if there is not None:
+            stop = _add_stop(journey, there.place, sentence)
+        elif where:
             stop = _add_stop(journey, where[0].place, sentence)
         elif located is None and theirs:
             # A counterpart is met in their own country when the trip goes there.
@@ -1156,6 +1195,11 @@ _AIRPORT = re.compile(r"\b(?:airport|tarmac|bouquets?|red\s+carpet|guard\s+of\s+
 _JUNIOR = re.compile(
     r"\b(?:deputy|vice|assistant|ambassador|governor|mayor|protocol|chief\s+of\s+staff)\b", re.I
 )
+_UNREAL = re.compile(
+    r"\b(?:had\s+hoped|hoped\s+to|had\s+planned|had\s+wanted|did\s+not\s+take\s+place|"
+    r"never\s+took\s+place|fell\s+through|(?:was|were)\s+not\s+able\s+to)\b",
+    re.IGNORECASE,
+)
 _SPOKESPERSON = re.compile(r"spokes|press\s+secretary|\bpress\s+officer", re.IGNORECASE)
 
 
@@ -1170,6 +1214,24 @@ def _speaker(ctx: Context, person: int, mentions: list[PersonMention]) -> bool:
         ):
             return True
     return False
+
+
+def _place_before_where(
+    ctx: Context, sentence: Sentence, at: int, homes: set[str]
+) -> PlaceMention | None:
+    """ "in Berlin, where he will meet X": the meeting is in Berlin."""
+    clause = re.search(r",\s+where\s+(?:[\w'’]+\s+){0,5}$", ctx.text[sentence.start : at])
+    if clause is None:
+        return None
+    comma = sentence.start + clause.start()
+    near = [
+        m
+        for m in ctx.places
+        if sentence.start <= m.start and m.end <= comma and comma - m.end <= 2 and not m.demonym
+    ]
+    if near and near[-1].place.country not in homes and near[-1].place.kind == "city":
+        return near[-1]
+    return None
 
 
 def _unnamed(
@@ -1287,6 +1349,14 @@ def journey_status(journey: Journey, published: date | None) -> str:
             return "completed"
         if journey.start and journey.start > published:
             return "planned"
+        tenses = set(journey.tenses)
+        if (
+            journey.start
+            and journey.end is None
+            and journey.start < published
+            and tenses == {"past"}
+        ):
+            return "completed"  # "visited X on Monday ... later travelled to Y"
         if journey.start and journey.start <= published:
             return "ongoing"
     tenses = set(journey.tenses)
