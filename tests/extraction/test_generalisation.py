@@ -404,3 +404,26 @@ def test_an_unrealised_meeting_is_neither_a_stop_nor_a_meeting():
     (trip,) = _extract(text).trips
     assert [s.country for s in trip.stops] == ["PE"]
     assert trip.meetings == ()
+
+
+def test_city_names_with_apostrophes_and_reporters_new_york():
+    text = (
+        "Pakistani Prime Minister Imran Qadir will travel to Shenzhen, Xi'an and Beijing next "
+        "week and will meet President Li Ming. Ukrainian President Olena Marchuk arrived in "
+        "New York on Saturday."
+    )
+    cities = [s.city for t in _extract(text).trips for s in t.stops]
+    assert cities == ["Shenzhen", "Xi'an", "Beijing", "New York"]
+
+
+def test_no_plans_to_travel_is_no_trip_and_representing_gives_the_country():
+    text = (
+        "The Kremlin said on Saturday that President Ivan Petrov had no plans to travel to the "
+        "summit in South Africa. Foreign Minister Oleg Sokol will represent Russia in "
+        "Johannesburg."
+    )
+    result = _extract(text)
+    assert [t.travelers for t in result.trips] == [("Oleg Sokol",)]
+    names = _officials(result)
+    assert names["Ivan Petrov"][1] == "RU"
+    assert names["Oleg Sokol"][1] == "RU"

@@ -6,7 +6,14 @@ import re
 from collections import Counter
 
 from trips.extraction.dates import find_dates
-from trips.extraction.people import Person, find_people, is_credit_line, names_match, us_title
+from trips.extraction.people import (
+    Person,
+    find_people,
+    is_credit_line,
+    names_match,
+    seat_country,
+    us_title,
+)
 from trips.extraction.places import find_places
 from trips.extraction.sentences import Sentence, split_sentences
 from trips.extraction.trips import Context, Journey, build_journeys, journey_status
@@ -118,6 +125,11 @@ def normalise_last(name: str) -> str:
     return name.split()[-1].lower() if name.split() else ""
 
 
+_SEAT_SAID = re.compile(
+    r"\b(?:The\s+|the\s+)?(Kremlin|White House|Elysee|Élysée|Downing Street|Blue House|"
+    r"Amiri Diwan|Royal Court|Chancellery|Kantei|Planalto|Casa Rosada|Malacañang|Malacanang)"
+    r"\s+(?:said|says|announced|confirmed|stated)\b"
+)
 _STAFF = re.compile(
     r"spokes|press\s+secretary|adviser|advisor|\baide\b|chief\s+of\s+staff|foreign\s+secretary|"
     r"\bsecretary\b",
@@ -168,6 +180,13 @@ def _final_countries(ctx: Context, sentences: tuple[Sentence, ...]) -> None:
     for index, person in enumerate(ctx.people):
         if ctx.countries.get(index) is None and person.official and us_title(person.title):
             ctx.countries[index] = "US"
+    for index, person in enumerate(ctx.people):
+        if ctx.countries.get(index) is None and person.official and person.mentions:
+            # "The Kremlin said ... President X": the seat speaking for its own leader.
+            sentence = _sentence_of(sentences, person.mentions[0][0])
+            seat = sentence and _SEAT_SAID.search(sentence.text)
+            if seat:
+                ctx.countries[index] = seat_country(seat.group(1))
     for index, person in enumerate(ctx.people):
         if ctx.countries.get(index) or index in travellers or not person.official:
             continue
@@ -274,7 +293,7 @@ def _trip(ctx: Context, journey: Journey, article: ArticleInput) -> ExtractedTri
         exported.append(
             ExtractedStop(
                 country=stop.country,
-                city=city.name if city else None,
+                city=city.name.replace("’", "'") if city else None,
                 latitude=city.latitude if city else None,
                 longitude=city.longitude if city else None,
                 arrive=stop.arrive,

@@ -1016,6 +1016,11 @@ _SEATS = {
 _SEAT_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in _SEATS) + r")\b")
 
 
+def seat_country(seat: str) -> str | None:
+    """The country a seat of government stands for: ``seat_country("Kremlin") == "RU"``."""
+    return _SEATS.get(seat)
+
+
 def _country_in(phrase: str) -> str | None:
     for token in re.finditer(
         r"U\.S\.|[A-Z][\w'’\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’\-]*)*", phrase

@@ -6,6 +6,7 @@ the short names and demonyms news writers use.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 import unicodedata
@@ -385,7 +386,12 @@ _ARRIVAL_BEFORE = re.compile(
     r"\b(?:(?:arrived|arrives|landed|lands|touched\s+down)\s+(?:in|at)|(?:travel(?:s|led|ed)?|"
     r"flew|flies|heads?|headed|went|goes)\s+(?:on\s+)?to|visit(?:s|ed)?|visit\s+to|trip\s+to)\s+$"
 )
-_TOKEN = re.compile(r"U\.S\.A\.|U\.S\.|U\.K\.|U\.A\.E\.|St\.|[^\W\d_][\w\-]*(?:['’][A-Z][\w\-]*)?")
+# An apostrophe joins a word when a capital or a lowercase syllable follows
+# ("O'Neill", "Xi'an"), but not an English clitic ("Modi's", "didn't").
+_TOKEN = re.compile(
+    r"U\.S\.A\.|U\.S\.|U\.K\.|U\.A\.E\.|St\.|[^\W\d_][\w\-]*"
+    r"(?:['’](?:[A-Z][\w\-]*|(?!(?:s|t|re|ll|ve|d|m)\b)[a-z]{2,}\b))?"
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 MAX_NGRAM = 6
 _NGRAM_SURFACE = re.compile(r"[\w.'’\-]+(?:[ -][\w.'’\-]+)*")
@@ -431,7 +437,7 @@ def gazetteer() -> Gazetteer:
             admin1=str(info.get("admin1code") or ""),
             capital=capitals.get(iso) == name,
         )
-        for key in {name, fold(name)}:
+        for key in {name, fold(name), name.replace("’", "'"), fold(name).replace("’", "'")}:
             old = best.get(key)
             if old is None or place.population > old.population:
                 best[key] = place
@@ -455,7 +461,8 @@ def gazetteer() -> Gazetteer:
             names[demonym] = (countries[iso], True)
     names["Washington DC"] = names["Washington D.C."] = (best["Washington"], False)
     if "New York City" in best:
-        names["New York"] = (best["New York City"], False)
+        # Reporters write "New York" for the city; keep their name for it.
+        names["New York"] = (dataclasses.replace(best["New York City"], name="New York"), False)
     capital_places = {
         iso: best[name]
         for iso, name in capitals.items()

@@ -43,6 +43,7 @@ _TRAVEL = re.compile(
     r"|(?:was|were|being)\s+(?:warmly\s+)?(?:received|hosted|welcomed|greeted)\s+(?:[^.;,]{0,40}?\s)?in(?=\s+[A-Z])"
     r"|(?:held|holds?|holding)\s+talks\s+with\s+[^.;:(),]{0,80}?\s+in(?=\s+[A-Z])"
     r"|(?:met|meets?|meeting)\s+(?:with\s+)?[^.;:(),]{0,80}?\s+in(?=\s+[A-Z])"
+    r"|represent\w*\s+(?:[\w'’]+\s+){1,4}?(?:in|at)(?=\s+[A-Z])"
     r"|stops?\s+(?:in|at)|stop(?:s|ped|ping)?\s+over\s+in|first\s+stop\s+in|(?:conclude|end|wrap|finish)\w*\s+(?:up\s+)?(?:his|her|their|the)\s+"
     r"(?:\w+\s+)?(?:trip|tour|visit)\s+in|(?:tour|trip|visit)\s+will\s+(?:conclude|end)\s+in"
     r"|(?:start|began|begin|kick)\w*(?:\s+off)?\s+(?:his|her|their)\s+[\w\s-]{0,30}?(?:tour|trip|visit)\s+"
@@ -73,7 +74,9 @@ _BOUNDARY = re.compile(
     r"|\sto\s+(?!the\s+[A-Z]|[A-Z])|\sfor\s+(?!the\s+[A-Z]|[A-Z])"
     r"|\sand\s+(?!(?:the\s+)?[A-Z]|\d|(?:then|later|finally|also)\s+(?:on\s+)?to\b)"
 )
-_NEGATION = re.compile(r"\b(?:not|n't|never|no\s+longer|without)\b", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"\b(?:not|n't|never|no\s+longer|without|no\s+plans?\s+to|not\s+to)\b", re.IGNORECASE
+)
 _CANCEL = re.compile(
     r"\b(?:cancel(?:l?ed|s)?|called\s+off|postpone[sd]?|scrapped|skip(?:ped|s)?)\b", re.IGNORECASE
 )
@@ -533,6 +536,10 @@ def _learn_home(ctx: Context, subjects: list[int], trigger: re.Match, words: str
     if words.startswith(("depart", "left", "leav")) and words.endswith("for"):
         inside = [m for m in _in(ctx.places, trigger.start(), trigger.end()) if not m.demonym]
         place = inside[0].place if inside else None
+    elif words.startswith("represent"):
+        # "will represent Russia in Johannesburg": the country they serve.
+        inside = [m for m in _in(ctx.places, trigger.start(), trigger.end()) if not m.demonym]
+        place = inside[0].place if inside and inside[0].place.kind == "country" else None
     elif words.startswith("return"):
         after = re.match(r"\s*(?:home\s+)?(?:to\s+)?", ctx.text[trigger.end() :])
         at = trigger.end() + (after.end() if after else 0)
