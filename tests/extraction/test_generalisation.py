@@ -427,3 +427,57 @@ def test_no_plans_to_travel_is_no_trip_and_representing_gives_the_country():
     names = _officials(result)
     assert names["Ivan Petrov"][1] == "RU"
     assert names["Oleg Sokol"][1] == "RU"
+
+
+def test_a_following_and_clause_does_not_set_an_arrivals_tense():
+    text = (
+        "U.S. envoy Tom Reed arrived in Doha on Friday and is expected to travel to Cairo "
+        "later this week."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.stops[0].arrive == date(2023, 6, 16)
+    assert [s.city for s in trip.stops] == ["Doha", "Cairo"]
+
+
+def test_before_heading_to_belongs_to_the_subject_and_the_meeting_stays_put():
+    text = (
+        "Senegalese President Amadou Ba arrived in Paris on Saturday. Ba is due to hold talks "
+        "with President Jean Martin at the Elysee Palace on Monday before heading to Brussels."
+    )
+    result = _extract(text)
+    (trip,) = result.trips
+    assert [s.city for s in trip.stops] == ["Paris", "Brussels"]
+    assert [(m.participants, m.city) for m in trip.meetings] == [(("Jean Martin",), "Paris")]
+    assert _officials(result)["Jean Martin"][1] == "FR"
+
+
+def test_styles_after_an_abbreviation_and_governor_general():
+    text = (
+        "The President of India, Smt. Meera Devi, will visit Fiji and New Zealand next month. "
+        "In Wellington, she will hold talks with Governor-General Dame Anne Tui."
+    )
+    names = _officials(_extract(text))
+    assert names["Meera Devi"][1] == "IN"
+    assert names["Anne Tui"][0] == "Governor-General"
+
+
+def test_a_possessive_owner_gives_the_country_and_agencies_do_too():
+    text = (
+        "Senegalese President Amadou Ba spoke. Ba's Prime Minister Ousmane Diallo was absent. "
+        "A delegation led by Mossad chief Avi Cohen will travel to Doha on Monday."
+    )
+    names = _officials(_extract(text))
+    assert names["Ousmane Diallo"][1] == "SN"
+    assert names["Avi Cohen"][1] == "IL"
+
+
+def test_took_him_to_and_accompanied_throughout():
+    text = (
+        "Argentine President Luis Paz returned to Buenos Aires on Saturday after a tour that "
+        "took him to Spain and Germany. He was accompanied throughout the tour by Foreign "
+        "Minister Ana Gil."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Luis Paz", "Ana Gil")
+    assert [s.country for s in trip.stops] == ["ES", "DE"]
+    assert (trip.status, trip.end) == ("completed", date(2023, 6, 17))

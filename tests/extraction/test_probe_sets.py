@@ -17,7 +17,9 @@ from trips.scoring import score
 DATA = Path(__file__).parent / "data"
 
 
-@pytest.mark.parametrize("name", ["probe", "probe2", "probe3", "probe4", "probe5", "probe6"])
+@pytest.mark.parametrize(
+    "name", ["probe", "probe2", "probe3", "probe4", "probe5", "probe6", "probe7"]
+)
 def test_probe_set_scores(name: str) -> None:
     folder = DATA / name
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))

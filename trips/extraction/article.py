@@ -213,6 +213,19 @@ def _final_countries(ctx: Context, sentences: tuple[Sentence, ...]) -> None:
         for traveller in journey.travellers:
             if ctx.countries.get(traveller) is None and known:
                 ctx.countries[traveller] = known[0]
+    lead_country = next(
+        (ctx.countries[m.person] for m in ctx.mentions if ctx.countries.get(m.person)), None
+    )
+    for journey in ctx.journeys:
+        for traveller in journey.travellers:
+            if (
+                ctx.countries.get(traveller) is None
+                and lead_country
+                and lead_country not in {s.country for s in journey.stops}
+            ):
+                # "Foreign Minister X traveled to Y" in a story about one country's
+                # government: X serves the government the story opened with.
+                ctx.countries[traveller] = lead_country
     first_travellers = [t for j in ctx.journeys for t in j.travellers if ctx.countries.get(t)]
     counts = Counter(c for i, c in ctx.countries.items() if c and ctx.people[i].official)
     home = None

@@ -173,6 +173,9 @@ def tense_at(text: str, start: int, end: int) -> str | None:
             distance = start - match.end() if match.end() <= start else (match.start() - end) + 3
             if kind == "weak":
                 distance += 60
+            if match.start() >= end and re.search(r"\s(?:and|but)\s", text[end : match.start()]):
+                # "arrived on Sunday and is expected to ...": the next clause's verb.
+                distance += 30
             if match.start() >= end and match.group() in _REPORTING:
                 # "... starting Thursday, the ministry said": the report's tense, not the event's.
                 distance += 60

@@ -62,6 +62,7 @@ _HONORIFIC_WORDS = frozenset(
         "bapak",
         "ibu",
         "samdech",
+        "ratu",
         "hh",
         "hrh",
     ]
@@ -174,7 +175,8 @@ _CONNECTORS = frozenset(
 _TITLE_HEADS = (
     r"president-elect|vice[- ]president|president|prime\s+minister|pm|fm|minister|secretary|"
     r"state\s+councilor|state\s+councillor|councilor|chancellor|premier|king|queen|emir|amir|"
-    r"crown\s+prince|sultan|governor|ambassador|envoy|spokesperson|spokesman|spokeswoman|"
+    r"crown\s+prince|sultan|governor[- ]general|governor|ambassador|envoy|"
+    r"spokesperson|spokesman|spokeswoman|"
     r"adviser|advisor|chairman|chairwoman|chair|director(?:[- ]general)?|commissioner|senator|"
     r"congressman|congresswoman|speaker|mayor|leader|counterpart|diplomat|chief|head|deputy|"
     r"vice\s+chairman|premier|ruler|monarch|lawmaker|general|admiral|officials?"
@@ -247,7 +249,7 @@ _MODIFIERS = frozenset(
     ]
 )
 _RANK = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Dame|Sheikh|Shaikh|Sheikha|Adm|Gen|Maj|Col|Lt|Capt|Sgt|Cmdr|Brig|"
+    r"(?<![\w-])(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Dame|Sheikh|Shaikh|Sheikha|Adm|Gen|Maj|Col|Lt|Capt|Sgt|Cmdr|Brig|"
     r"Rear\s+Adm|Vice\s+Adm|Air\s+Force|Navy|Army|Marine\s+Corps|General|Admiral|Colonel|Major|"
     r"H\.E|H\.H|HRH|His\s+Excellency|Her\s+Excellency|Excellency|His\s+(?:Royal\s+)?Highness|"
     r"Her\s+(?:Royal\s+)?Highness|His\s+Majesty|Her\s+Majesty|Petty\s+Officer)\.?\s+)+$"
@@ -630,6 +632,8 @@ _NON_NAME |= frozenset(
         "Amiri",
         "Highness",
         "Majesty",
+        "Governor-General",
+        "Mossad",
         "EU",
         "UN",
         "UK",
@@ -788,7 +792,10 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
             continue
         if current:
             gap = text[current[-1].end : token.start]
-            ok = gap == " " or (gap in (". ", ".") and len(current[-1].text) == 1)
+            ok = gap == " " or (
+                gap in (". ", ".")
+                and (len(current[-1].text) == 1 or current[-1].text.lower() in _HONORIFIC_WORDS)
+            )
             ok = ok or (gap in (", ",) and token.text.rstrip(".").lower() in _SUFFIX_WORDS)
             if not ok:
                 close()
@@ -811,10 +818,18 @@ class TitleInfo:
 def _title_before(
     text: str, start: int, floor: int, runs: list[tuple[int, int]] = ()
 ) -> TitleInfo | None:
+    owner_run = None
     for run_start, run_end in runs:
         if floor <= run_end <= start - 1 and run_start < start:
             floor = max(floor, run_end)
+            owner_run = (run_start, run_end)
     left = text[floor:start]
+    run_owner = None
+    if owner_run and owner_run[1] == floor and re.match(r"['’]s\s", left):
+        # "Faye's Prime Minister X": X serves Faye's government.
+        run_owner = text[owner_run[0] : owner_run[1]].split()[-1]
+        left = left[2:]
+        floor += 2
     tail_start = max(0, len(left) - 70)
     rank = _RANK.search(left, tail_start)
     military = False
@@ -892,7 +907,7 @@ def _title_before(
     former = bool(_FORMER.search(before.rstrip()[-25:] + " ")) or bool(
         re.search(r"\b(?:former|late)\b", phrase, re.IGNORECASE)
     )
-    possessor = None
+    possessor = run_owner
     owner = re.match(r"([A-Z][\w\-]+)['’]s\b", phrase)
     if owner and country_code(owner.group(1)) is None:
         possessor = owner.group(1)
@@ -1012,6 +1027,14 @@ _SEATS = {
     "Aso Rock": "NG",
     "Union Buildings": "ZA",
     "Bankova": "UA",
+    "Mossad": "IL",
+    "Shin Bet": "IL",
+    "CIA": "US",
+    "FBI": "US",
+    "MI6": "GB",
+    "FSB": "RU",
+    "SVR": "RU",
+    "ISI": "PK",
 }
 _SEAT_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in _SEATS) + r")\b")
 

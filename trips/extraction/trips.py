@@ -39,7 +39,7 @@ _TRAVEL = re.compile(
     r"|depart(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?for|left\s+for|leaves?\s+for|set\s+off\s+for"
     r"|(?:left|leaves?|leaving)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:on|early|late)\s+(?:on\s+)?\w+\s+)?for"
     r"|(?:continu|proceed)\w*\s+(?:on\s+)?to|move[sd]?\s+on\s+to|onward\s+to"
-    r"|tak(?:e|es|ing)\s+(?:him|her|them)\s+(?:on\s+)?to"
+    r"|(?:tak(?:e|es|ing)|took)\s+(?:him|her|them)\s+(?:on\s+)?to"
     r"|(?:was|were|being)\s+(?:warmly\s+)?(?:received|hosted|welcomed|greeted)\s+(?:[^.;,]{0,40}?\s)?in(?=\s+[A-Z])"
     r"|(?:held|holds?|holding)\s+talks\s+with\s+[^.;:(),]{0,80}?\s+in(?=\s+[A-Z])"
     r"|(?:met|meets?|meeting)\s+(?:with\s+)?[^.;:(),]{0,80}?\s+in(?=\s+[A-Z])"
@@ -54,7 +54,7 @@ _RETURN = re.compile(
     r"\breturn(?:s|ed|ing)?\s+(?:home|to|back)\b|\bback\s+(?:home|in)\b", re.IGNORECASE
 )
 _ACCOMPANY = re.compile(
-    r"\baccompanied\s+by\b|\baccompany(?:ing)?\b|\bdelegation\s+(?:included|includes|including)\b",
+    r"\baccompanied\s+(?:[\w-]+\s+){0,4}?by\b|\baccompany(?:ing)?\b|\bdelegation\s+(?:included|includes|including)\b",
     re.IGNORECASE,
 )
 _MEETING = re.compile(
@@ -246,7 +246,8 @@ _COORDINATED = re.compile(
     r"\band\s+(?:(?:will|would|is|are|was|were|has|had|then|later|also|to|shall)\s+)+(?:\w+\s+){0,2}$"
     r"|\band\s+(?:then|later)\s+$"
     r"|,\s*(?:(?:a|one|two|three|several)\s+(?:day|days|hours?|weeks?)\s+|shortly\s+|just\s+)?"
-    r"(?:after|before)\s+(?:\w+ing\s+(?:\w+\s+){0,3})?$",
+    r"(?:after|before)\s+(?:\w+ing\s+(?:\w+\s+){0,3})?$"
+    r"|\s(?:before|after)\s+$",
     re.IGNORECASE,
 )
 _PRONOUN_OPENING = re.compile(r"(?:He|She|They)\b")
@@ -1174,7 +1175,7 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
                 (ctx.countries.get(p) or ctx.people[p].country) == s.country for p in participants
             )
         ]
-        where = [m for m in where if m.start < limit] or where
+        where = [m for m in where if m.start < limit]
         if there is not None:
             stop = _add_stop(journey, there.place, sentence)
         elif where:
