@@ -481,3 +481,19 @@ def test_took_him_to_and_accompanied_throughout():
     assert trip.travelers == ("Luis Paz", "Ana Gil")
     assert [s.country for s in trip.stops] == ["ES", "DE"]
     assert (trip.status, trip.end) == ("completed", date(2023, 6, 17))
+
+
+def test_a_state_visit_hosted_at_a_seat_of_government():
+    text = (
+        "President Sam Ford will host Kenyan President Joseph Kamau for a state visit at the "
+        "White House on July 3, the White House said."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Joseph Kamau",)
+    assert [s.country for s in trip.stops] == ["US"]
+    assert [m.participants for m in trip.meetings] == [("Sam Ford",)]
+
+
+def test_portfolio_words_belong_to_the_title():
+    text = "Indian External Affairs Minister R. Kumar is on a tour of Saudi Arabia and Germany."
+    assert _officials(_extract(text))["R. Kumar"] == ("External Affairs Minister", "IN")

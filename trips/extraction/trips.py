@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from trips.extraction.dates import NUMBER_WORDS, DateMention, is_history, past_marker, tense_at
-from trips.extraction.people import Person, PersonMention
+from trips.extraction.people import Person, PersonMention, seat_country
 from trips.extraction.places import (
     Place,
     PlaceMention,
@@ -801,12 +801,16 @@ def _gap(mention: DateMention, span: tuple[int, int]) -> int:
 
 
 _RECEIVED = re.compile(
-    r"\b(?:received|receives|receiving|welcomed|welcomes|welcoming|hosted|hosts|hosting|greeted)\b"
+    r"\b(?:received|receives|receiving|welcomed|welcomes|welcoming|hosted|hosts|hosting|host|greeted)\b"
     r"(?!\s+(?:by|a\s+(?:phone\s+|telephone\s+)?call|calls?|news|word|reports?)\b)",
     re.IGNORECASE,
 )
 
 
+_SEAT_NEAR = re.compile(
+    r"\b(?:White House|Kremlin|Elysee|Élysée|Downing Street|Blue House|Zhongnanhai|Kantei|"
+    r"Planalto|Casa Rosada|Malacañang|Malacanang|Rashtrapati Bhavan|Union Buildings|Aso Rock)\b"
+)
 _DATELINE = re.compile(r"\s*([A-Z][A-Z'’.\- ]{2,30}?)\s*(?:,|\(|[-–—]{1,2}\s)")
 
 
@@ -851,6 +855,9 @@ def _received_guest(ctx: Context, sentence: Sentence) -> None:
         host_home = _home(ctx, hosts[-1].person) or (
             _dateline_country(text) if re.search(r"\bvisit\w*\b", sentence.text) else None
         )
+        seat = _SEAT_NEAR.search(text, guest.end, sentence.end)
+        if not places and host_home is None and seat:
+            host_home = seat_country(seat.group())  # "host X at the White House"
         if not places and host_home and host_home != home:
             # "received X, who is visiting the country": the host's country (or,
             # for a host of unknown country, that of the report's dateline).
