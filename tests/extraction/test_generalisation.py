@@ -497,3 +497,34 @@ def test_a_state_visit_hosted_at_a_seat_of_government():
 def test_portfolio_words_belong_to_the_title():
     text = "Indian External Affairs Minister R. Kumar is on a tour of Saudi Arabia and Germany."
     assert _officials(_extract(text))["R. Kumar"] == ("External Affairs Minister", "IN")
+
+
+def test_flying_into_touching_down_and_leading_a_delegation():
+    text = (
+        "Australian Defence Minister Ian Ross flew into Manila on Saturday. "
+        "Vice President Sam Ford will lead the U.S. delegation to the AI Action Summit in Paris. "
+        "Secretary of State Dan Hale touched down in Jeddah on Saturday."
+    )
+    stops = {t.travelers[0]: [s.city for s in t.stops] for t in _extract(text).trips}
+    assert stops == {"Ian Ross": ["Manila"], "Sam Ford": ["Paris"], "Dan Hale": ["Jeddah"]}
+
+
+def test_a_bare_secretary_in_a_british_story_is_british():
+    text = (
+        "British Foreign Secretary Tom Hale arrived in Israel on Saturday. "
+        "Separately, Defence Secretary Ann Shaw will travel to Brussels on Monday."
+    )
+    assert _officials(_extract(text))["Ann Shaw"][1] == "GB"
+
+
+def test_a_days_long_visit_to_one_country_of_a_longer_journey_dates_that_stop():
+    text = (
+        "Indian Prime Minister Arjun Rao arrived in Moscow on Saturday on a two-day official "
+        "visit to Russia. From Moscow, he will travel to Vienna."
+    )
+    (trip,) = _extract(text).trips
+    assert [(s.city, s.arrive, s.depart) for s in trip.stops] == [
+        ("Moscow", date(2023, 6, 17), date(2023, 6, 18)),
+        ("Vienna", None, None),
+    ]
+    assert trip.end is None

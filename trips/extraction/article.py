@@ -130,6 +130,10 @@ _SEAT_SAID = re.compile(
     r"Amiri Diwan|Royal Court|Chancellery|Kantei|Planalto|Casa Rosada|Malacañang|Malacanang)"
     r"\s+(?:said|says|announced|confirmed|stated)\b"
 )
+_US_STRONG = re.compile(
+    r"Secretary of (?:State|Defense|the Treasury|Homeland Security)|Defense Secretary|Pentagon|"
+    r"White House|State Department|Joint Chiefs|U\.S\.|National Security Adviser|Congress|Senate"
+)
 _STAFF = re.compile(
     r"spokes|press\s+secretary|adviser|advisor|\baide\b|chief\s+of\s+staff|foreign\s+secretary|"
     r"\bsecretary\b",
@@ -177,9 +181,15 @@ def _final_countries(ctx: Context, sentences: tuple[Sentence, ...]) -> None:
             for person in meeting.participants:
                 if ctx.countries.get(person) is None and meeting.stop is not None:
                     ctx.countries[person] = meeting.stop.country
+    story = next(
+        (ctx.countries[m.person] for m in ctx.mentions if ctx.countries.get(m.person)), None
+    )
     for index, person in enumerate(ctx.people):
         if ctx.countries.get(index) is None and person.official and us_title(person.title):
-            ctx.countries[index] = "US"
+            # A bare "Defence Secretary" in a British story is British; explicit
+            # American offices ("Secretary of State", "Pentagon") stay American.
+            bare = not _US_STRONG.search(person.title)
+            ctx.countries[index] = story if bare and story else "US"
     for index, person in enumerate(ctx.people):
         if ctx.countries.get(index) is None and person.official and person.mentions:
             # "The Kremlin said ... President X": the seat speaking for its own leader.

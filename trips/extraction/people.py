@@ -687,6 +687,11 @@ _NON_NAME |= frozenset(
     ]
 )
 
+_INSTITUTION_AFTER = re.compile(
+    r" (?:Summit|Forum|Conference|Dialogue|Pact|Agreement|Initiative|Council|Commission|Group|"
+    r"Assembly|Festival|Games|Cup|Award|Prize|Fund|Bank|Institute|University|Foundation|"
+    r"Corridor|Partnership|Alliance|Plan|Programme|Program|Act|Declaration|Treaty|Accords?)\b"
+)
 _END_PARTICLES = frozenset(["Das", "Da", "Di", "Du", "Le", "Ben", "Dos", "Van"])
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|az|bin|ibn|abu)-[A-Z]")
 _DAY_AFTER = re.compile(r"\.?\s+\d")
@@ -834,7 +839,8 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
                 close()
         current.append(token)
     close()
-    return runs
+    # "AI Action Summit", "Raisina Dialogue": a run naming an event or body.
+    return [(s, e) for s, e in runs if not _INSTITUTION_AFTER.match(text, e)]
 
 
 @dataclass(frozen=True)

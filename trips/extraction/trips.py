@@ -33,6 +33,9 @@ _TRAVEL = re.compile(
     r"inauguration|ceremony|assembly|meeting|talks)\s+(?:in|at)"
     r"|(?:travel(?:s|ed|led|ing|ling)?|head(?:s|ed|ing)?|fl(?:y|ies|ew|ying)|jet(?:s|ted)?|"
     r"go(?:es|ing)?|went|return(?:s|ed|ing)?|came|come|comes)\s+(?:on\s+to\s+|back\s+to\s+|to)"
+    r"|fl(?:y|ies|ew|own)\s+into|touch(?:ed|es)?\s+down\s+in"
+    r"|(?:lead|leads|led|leading|head|heads|headed|heading)\s+(?:the\s+|a\s+|his\s+|her\s+)?"
+    r"(?:[\w.'’-]+\s+){0,3}?delegation\s+to"
     r"|(?:trip|tour|visit|visits|journey|swing|leg|mission|stopover)\s+(?:to|of|in)"
     r"|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)visit(?:s|ed|ing)?(?!\s+(?:by|from|to\b))"
     r"|(?:return(?:ed|ing|s)?|(?:way|flight)\s+(?:back|home))\s+from"
@@ -116,7 +119,8 @@ _END_WORDS = re.compile(
     r"\b(?:return\w*|back|conclud\w*|wrap\w*|end\w*|finish\w*)\b", re.IGNORECASE
 )
 _ARRIVE_WORDS = re.compile(
-    r"\b(?:arriv\w*|land\w*|visit\w*|reach\w*|stops?|came|travel\w*|due|expected|fl(?:ew|y|ies))\b",
+    r"\b(?:arriv\w*|land\w*|visit\w*|reach\w*|stops?|came|travel\w*|due|expected|fl(?:ew|y|ies)|"
+    r"touch\w*\s+down)\b",
     re.IGNORECASE,
 )
 _EVENT_WORDS = re.compile(
@@ -138,6 +142,7 @@ class Stop:
     evidence: list[Sentence] = field(default_factory=list)
     last: bool = False
     order: float = 0.0  # where the text first puts the traveller there
+    days: int | None = None  # "a two-day visit to Russia" on a longer journey
 
     @property
     def country(self) -> str:
@@ -985,6 +990,21 @@ def _presence(ctx: Context, sentence: Sentence, homes: set[str]) -> list[PlaceMe
     return [m for m in found if m.place.country not in homes]
 
 
+def _stop_of_duration(ctx: Context, journey: Journey, mention: DateMention) -> Stop | None:
+    """The stop an "N-day visit to X" measures, when the journey goes on elsewhere."""
+    after = re.match(r"\s+to\s+", ctx.text[mention.end : mention.end + 5])
+    if after is None:
+        return None
+    at = mention.end + after.end()
+    named = [m for m in ctx.places if m.start == at and not m.demonym]
+    if not named:
+        return None
+    country = named[0].place.country
+    if not any(s.country != country for s in journey.stops):
+        return None
+    return next((s for s in journey.stops if s.country == country), None)
+
+
 def _detail_pass(ctx: Context, sentence: Sentence) -> None:
     text = ctx.text
     mentions = [m for m in ctx.mentions if sentence.start <= m.start < sentence.end]
@@ -1031,7 +1051,11 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
                 r"trip|visit|tour|swing|journey|days\s+(?:of|in)", mention.text, re.IGNORECASE
             )
         ):
-            journey.days = journey.days or mention.days
+            own = _stop_of_duration(ctx, journey, mention)
+            if own is not None:
+                own.days = own.days or mention.days
+            else:
+                journey.days = journey.days or mention.days
         if mention.kind != "day" or mention.first is None:
             continue
         role = _role(ctx, mention, sentence)
@@ -1340,6 +1364,9 @@ def _finish(ctx: Context, journey: Journey) -> None:
         journey.start_evidence.extend(journey.end_evidence[:1])
         if len(stops) == 1 and stops[0].arrive is None:
             stops[0].arrive = journey.start
+    for stop in stops:
+        if stop.days and stop.arrive and stop.depart is None:
+            stop.depart = stop.arrive + timedelta(days=stop.days - 1)
     for previous, following in zip(stops, stops[1:], strict=False):
         if (
             previous.depart is None
