@@ -39,6 +39,8 @@ logger = logging.getLogger(__name__)
 
 # How far apart two dated trips of one traveller may be and still be compared.
 _CANDIDATE_WINDOW_DAYS = 21
+# Beyond this, what two reports tell of a journey lies too far apart to match.
+_UNRELATED_AFTER_DAYS = 150
 
 
 @dataclass
@@ -208,8 +210,8 @@ def _free_slug(name: str) -> str:
 def trip_as_extracted(trip: Trip) -> ExtractedTrip:
     """The database trip in the extraction's shape, so the pure merge rules apply.
 
-    Expects ``officials``, ``stops``, ``meetings__participants``,
-    ``meetings__stop`` and ``articles`` prefetched.
+    Expects ``officials``, ``stops``, ``meetings__participants`` and
+    ``meetings__stop`` prefetched. Sources are left out: merging never needs them.
     """
     stops = tuple(
         ExtractedStop(
@@ -240,14 +242,12 @@ def trip_as_extracted(trip: Trip) -> ExtractedTrip:
         stops=stops,
         meetings=meetings,
         summary=trip.summary,
-        sources=tuple(a.external_id for a in trip.articles.all()),
     )
 
 
 def _trips_prefetched():
     return Trip.objects.prefetch_related(
         "officials",
-        "articles",
         Prefetch("stops", queryset=Stop.objects.order_by("order")),
         Prefetch(
             "meetings",
@@ -256,7 +256,9 @@ def _trips_prefetched():
     )
 
 
-def _candidate_trips(travellers: list[Official], new: ExtractedTrip) -> list[Trip]:
+def _candidate_trips(
+    travellers: list[Official], new: ExtractedTrip, published: date | None
+) -> list[Trip]:
     """Trips of these travellers that ``trips_same_journey`` could match.
 
     Dated trips can only match near in time; undated ones only through a
@@ -265,6 +267,18 @@ def _candidate_trips(travellers: list[Official], new: ExtractedTrip) -> list[Tri
     """
     could_match = Q(stops__country__in={s.country for s in new.stops})
     known = [d for d in (new.start, new.end, *(s.arrive for s in new.stops)) if d]
+    points = known or ([published] if published else [])
+    if points:
+        # Reports months apart are never one journey (merge._far_apart); a
+        # generous margin keeps this filter from ruling out a real match.
+        margin = timedelta(days=_UNRELATED_AFTER_DAYS)
+        low, high = min(points) - margin, max(points) + margin
+        could_match &= (
+            Q(start_date__range=(low, high))
+            | Q(end_date__range=(low, high))
+            | Q(status_as_of__range=(low, high))
+            | Q(start_date__isnull=True, end_date__isnull=True, status_as_of__isnull=True)
+        )
     if known:
         window = timedelta(days=_CANDIDATE_WINDOW_DAYS)
         low, high = min(known) - window, max(known) + window
@@ -273,13 +287,8 @@ def _candidate_trips(travellers: list[Official], new: ExtractedTrip) -> list[Tri
             | Q(end_date__range=(low, high))
             | Q(start_date__lte=low, end_date__gte=high)
         )
-    ids = (
-        Trip.objects.filter(officials__in=travellers)
-        .filter(could_match)
-        .values_list("pk", flat=True)
-        .distinct()
-    )
-    return list(_trips_prefetched().filter(pk__in=list(ids)).order_by("pk"))
+    ids = Trip.objects.filter(officials__in=travellers).filter(could_match).values("pk")
+    return list(_trips_prefetched().filter(pk__in=ids).order_by("pk"))
 
 
 def trip_title(travellers: list[str], stops: Iterable[ExtractedStop]) -> str:
@@ -348,7 +357,7 @@ class _TripWriter:
     def write(self, new: ExtractedTrip, officials: dict[str, Official]) -> Trip:
         travellers = [officials[name] for name in new.travelers if name in officials]
         trip, merged = None, new
-        for candidate in _candidate_trips(travellers, new):
+        for candidate in _candidate_trips(travellers, new, self.article.published):
             # An article's distinct trips are distinct journeys (as in merge_article_trips).
             if candidate.pk in self.touched:
                 continue
@@ -374,7 +383,11 @@ class _TripWriter:
         else:
             self._update(trip, merged, travellers)
         self.touched.add(trip.pk)
-        trip.articles.add(self.article)
+        # Straight to the link table: .add() would first read what is linked.
+        Trip.articles.through.objects.bulk_create(
+            [Trip.articles.through(trip_id=trip.pk, article_id=self.article.pk)],
+            ignore_conflicts=True,
+        )
         stops = self._write_stops(trip, merged)
         self._write_meetings(trip, merged, stops)
         self._attach_evidence(trip, new, stops)
@@ -392,7 +405,7 @@ class _TripWriter:
         )
         trip.full_clean(validate_unique=False, validate_constraints=False)
         trip.save()
-        trip.officials.set(travellers)
+        _link(Trip.officials.through, "trip_id", trip.pk, "official_id", travellers)
         self.counts["trips_created"] += 1
         # Nothing to prefetch on a new trip; keep the writer's lookups query-free.
         trip._prefetched_objects_cache = {
@@ -532,7 +545,14 @@ class _TripWriter:
                     trip=trip, stop=stop, date=extracted.date, description=extracted.description
                 )
                 match.save()
-                match.participants.set(participants)
+                _link(
+                    Meeting.participants.through,
+                    "meeting_id",
+                    match.pk,
+                    "official_id",
+                    participants,
+                )
+                match._prefetched_objects_cache = {"participants": participants}
                 existing.append(match)
                 self.counts["meetings_created"] += 1
             elif not match.edited_by_person:
@@ -581,6 +601,15 @@ class _TripWriter:
             meeting = next((m for x, m in self.meeting_pairs if _same_meeting(m, extracted)), None)
             if meeting is not None:
                 self.evidence_for(extracted.evidence, Evidence.Fact.MEETING, meeting=meeting)
+
+
+def _link(through, owner_field: str, owner_id: int, other_field: str, others: list) -> None:
+    """Insert many-to-many rows in one statement; new rows need no read-before-write."""
+    rows = {other.pk: other for other in others}
+    through.objects.bulk_create(
+        [through(**{owner_field: owner_id, other_field: pk}) for pk in rows],
+        ignore_conflicts=True,
+    )
 
 
 def _same_meeting(meeting: Meeting, extracted: ExtractedMeeting) -> bool:
@@ -659,10 +688,17 @@ def article_import(*, source: ArticleSource, index: OfficialIndex | None = None)
         status="imported",
         warnings=source.warnings,
     )
-    same = Article.objects.filter(content_hash=source.content_hash).only("pk").first()
+    # One query finds both an identical article and an earlier version of it.
+    known = Q(content_hash=source.content_hash) | Q(external_id=source.external_id)
+    if source.url:
+        known |= Q(url=source.url)
+    found = list(Article.objects.filter(known).defer("text"))
+    same = next((a for a in found if a.content_hash == source.content_hash), None)
     if same is not None:
         outcome.status, outcome.article_id = "unchanged", same.pk
         return outcome
+    previous = next((a for a in found if a.external_id == source.external_id), None)
+    previous = previous or next((a for a in found if source.url and a.url == source.url), None)
     extraction = extract_article(
         ArticleInput(
             title=source.title,
@@ -676,7 +712,7 @@ def article_import(*, source: ArticleSource, index: OfficialIndex | None = None)
     outcome.warnings += extraction.warnings
     try:
         with transaction.atomic():
-            article = _article_save(source, outcome, index)
+            article = _article_save(source, previous, outcome, index)
             extraction_write(
                 article=article, extraction=extraction, index=index, counts=outcome.counts
             )
@@ -689,10 +725,9 @@ def article_import(*, source: ArticleSource, index: OfficialIndex | None = None)
     return outcome
 
 
-def _article_save(source: ArticleSource, outcome: ArticleOutcome, index: OfficialIndex) -> Article:
-    previous = Article.objects.filter(external_id=source.external_id).first()
-    if previous is None and source.url:
-        previous = Article.objects.filter(url=source.url).first()
+def _article_save(
+    source: ArticleSource, previous: Article | None, outcome: ArticleOutcome, index: OfficialIndex
+) -> Article:
     fields = {
         "external_id": source.external_id[:200],
         "title": source.title[:500],
