@@ -528,3 +528,35 @@ def test_a_days_long_visit_to_one_country_of_a_longer_journey_dates_that_stop():
         ("Vienna", None, None),
     ]
     assert trip.end is None
+
+
+def test_state_media_styles_and_formal_state_names():
+    text = (
+        "Doha, June 17 (QNA) - HH the Amir Sheikh Khalid bin Saud Al-Thani left Doha today for "
+        "Tehran on a state visit to the Islamic Republic of Iran."
+    )
+    result = _extract(text)
+    assert _officials(result)["Khalid bin Saud Al-Thani"] == ("Amir", "QA")
+    (trip,) = result.trips
+    assert [(s.country, s.city) for s in trip.stops] == [("IR", "Tehran")]
+
+
+def test_a_traveller_of_no_stated_country_reported_from_home():
+    text = (
+        "BEIJING, June 17 (Xinhua) -- At the invitation of Indonesian President Budi Santoso, "
+        "Premier Zhou Ming will attend the summit in Jakarta from June 20 to 22, spokesperson "
+        "Lin Hua announced Saturday."
+    )
+    names = _officials(_extract(text))
+    assert names["Zhou Ming"][1] == "CN"
+    assert names["Lin Hua"][1] == "CN"
+
+
+def test_listed_arrivals_are_separate_journeys_and_a_summit_is_no_meeting():
+    text = (
+        "Leaders arriving for the summit in Johannesburg on Saturday included Chinese President "
+        "Li Ming, Brazilian President Rui Lopes and Indian Prime Minister Arjun Rao."
+    )
+    trips = _extract(text).trips
+    assert [t.travelers for t in trips] == [("Li Ming",), ("Rui Lopes",), ("Arjun Rao",)]
+    assert all(t.stops[0].arrive == date(2023, 6, 17) and not t.meetings for t in trips)

@@ -19,7 +19,18 @@ DATA = Path(__file__).parent / "data"
 
 @pytest.mark.parametrize(
     "name",
-    ["probe", "probe2", "probe3", "probe4", "probe5", "probe6", "probe7", "probe8", "probe9"],
+    [
+        "probe",
+        "probe2",
+        "probe3",
+        "probe4",
+        "probe5",
+        "probe6",
+        "probe7",
+        "probe8",
+        "probe9",
+        "probe10",
+    ],
 )
 def test_probe_set_scores(name: str) -> None:
     folder = DATA / name

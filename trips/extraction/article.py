@@ -16,7 +16,13 @@ from trips.extraction.people import (
 )
 from trips.extraction.places import find_places
 from trips.extraction.sentences import Sentence, split_sentences
-from trips.extraction.trips import Context, Journey, build_journeys, journey_status
+from trips.extraction.trips import (
+    Context,
+    Journey,
+    build_journeys,
+    dateline_country,
+    journey_status,
+)
 from trips.extraction.types import (
     ArticleInput,
     ExtractedMeeting,
@@ -151,6 +157,10 @@ def _subject_country(ctx: Context, sentences: tuple[Sentence, ...], index: int) 
     if sentence is None or re.match(r"(?:He|She|They|The)\b", sentence.text):
         return None
     for mention in ctx.mentions:
+        if re.search(
+            r"invitation\s+of\s+(?:[\w.'’-]+\s+){0,5}$", ctx.text[sentence.start : mention.start]
+        ):
+            continue  # "At the invitation of President X, ...": X is not the subject
         inside = sentence.start <= mention.start < sentence.end
         if inside and mention.person != index and ctx.people[mention.person].official:
             return ctx.countries.get(mention.person)
@@ -236,6 +246,17 @@ def _final_countries(ctx: Context, sentences: tuple[Sentence, ...]) -> None:
                 # "Foreign Minister X traveled to Y" in a story about one country's
                 # government: X serves the government the story opened with.
                 ctx.countries[traveller] = lead_country
+    dateline = dateline_country(ctx.text)
+    for journey in ctx.journeys:
+        for traveller in journey.travellers:
+            if (
+                ctx.countries.get(traveller) is None
+                and dateline
+                and dateline not in {s.country for s in journey.stops}
+            ):
+                # "BEIJING (Xinhua) -- Premier Li will attend ... in Jakarta": a
+                # traveller of no stated country, reported from home.
+                ctx.countries[traveller] = dateline
     first_travellers = [t for j in ctx.journeys for t in j.travellers if ctx.countries.get(t)]
     counts = Counter(c for i, c in ctx.countries.items() if c and ctx.people[i].official)
     home = None

@@ -634,6 +634,9 @@ _NON_NAME |= frozenset(
         "Majesty",
         "Governor-General",
         "Mossad",
+        "HH",
+        "HRH",
+        "HM",
         # Portfolio words of ministers' titles ("External Affairs Minister").
         "External",
         "Internal",
@@ -825,7 +828,11 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
                 close()
                 skip_until = place.end
                 continue
-        if not _is_name_token(token) and not _surname_he(text, tokens, token):
+        styled_office = token.text == "Amir" and re.search(
+            r"\b(?:the|HH|HE)\s$", text[max(0, token.start - 4) : token.start]
+        )
+        if styled_office or (not _is_name_token(token) and not _surname_he(text, tokens, token)):
+            # "HH the Amir" is the office; "Amir" alone may be a first name.
             close()
             continue
         if current:
@@ -963,6 +970,7 @@ def _title_before(
 
 
 def _clean_title(title: str) -> str:
+    title = re.sub(r"^(?:HH|HRH|HM|HE|H\.E\.?)\s+(?:the\s+)?", "", title)
     title = re.sub(r"^(?:[A-Z][\w\-]+['’]s\s+)", "", title)
     title = re.sub(r"^(?:(?:and|of|for|the)\s+)+", "", title, flags=re.IGNORECASE)
     words = title.split()

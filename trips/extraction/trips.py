@@ -62,7 +62,7 @@ _ACCOMPANY = re.compile(
 )
 _MEETING = re.compile(
     r"\b(?:met|meet(?:s|ing)?|talks|discussions?|(?:joint\s+)?(?:news|press)\s+conference\s+with|"
-    r"summit|shak(?:es|e|ing)\s+hands|received\s+by|hosted\s+by|audience|"
+    r"summit\s+(?:talks\s+)?with|discuss(?:es|ed|ing)?\s+[^.;]{0,80}?\bwith|shak(?:es|e|ing)\s+hands|received\s+by|hosted\s+by|audience|"
     r"speak(?:s|ing)?\s+with|spoke\s+with|see(?:ing|s)?|meetings?|welcome[sd]?|host(?:s|ed)?|"
     r"receive[sd]?|greet(?:s|ed)?|ministerial|dialogue\s+with|consultations|negotiations|"
     r"call(?:s|ed|ing)?\s+on|courtesy\s+call|confer(?:s|red)?\s+with|bilateral|"
@@ -773,6 +773,7 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
             ctx.focus = journey.travellers[:]
             journey.current = added[-1] if added else journey.current
     _received_guest(ctx, sentence)
+    _listed_arrivals(ctx, sentence)
     # Co-travellers: "X, who is accompanying Y", "the delegation included X".
     for match in _ACCOMPANY.finditer(text, sentence.start, sentence.end):
         after = [m for m in ctx.mentions if match.end() <= m.start < sentence.end]
@@ -805,6 +806,43 @@ def _gap(mention: DateMention, span: tuple[int, int]) -> int:
     return max(0, mention.start - span[1])
 
 
+_LISTED_ARRIVALS = re.compile(
+    r"\b(?:leaders|officials|ministers|dignitaries|heads\s+of\s+(?:state|government)[\w\s]*?)\s+"
+    r"(?:arriving|who\s+(?:arrived|have\s+arrived|are\s+attending|attended)|attending|"
+    r"in\s+attendance)\b([^.;]*?)\b(?:included?|were|are|such\s+as)\b",
+    re.IGNORECASE,
+)
+
+
+def _listed_arrivals(ctx: Context, sentence: Sentence) -> None:
+    """ "Leaders arriving for the summit in X included A, B and C": a journey each."""
+    match = _LISTED_ARRIVALS.search(ctx.text, sentence.start, sentence.end)
+    if match is None or is_history(sentence.text, ctx.published):
+        return
+    places = [
+        m.place
+        for m in _in(ctx.places, match.start(1), match.end(1))
+        if not m.demonym and m.place.kind == "city"
+    ]
+    if not places:
+        return
+    days = [m.first for m in _in(ctx.dates, match.start(1), match.end(1)) if m.kind == "day"]
+    for mention in _in(ctx.mentions, match.end(), sentence.end):
+        person = mention.person
+        home = _home(ctx, person)
+        if not ctx.people[person].official or home == places[0].country:
+            continue
+        if any(person in j.travellers for j in ctx.journeys):
+            continue
+        journey = Journey(travellers=[person])
+        ctx.journeys.append(journey)
+        stop = _add_stop(journey, places[0], sentence)
+        if days and days[0] and "arriv" in match.group().lower():
+            stop.arrive = days[0]
+        journey.evidence.append(sentence)
+        journey.tenses.append("present")
+
+
 _RECEIVED = re.compile(
     r"\b(?:received|receives|receiving|welcomed|welcomes|welcoming|hosted|hosts|hosting|host|greeted)\b"
     r"(?!\s+(?:by|a\s+(?:phone\s+|telephone\s+)?call|calls?|news|word|reports?)\b)",
@@ -819,7 +857,7 @@ _SEAT_NEAR = re.compile(
 _DATELINE = re.compile(r"\s*([A-Z][A-Z'’.\- ]{2,30}?)\s*(?:,|\(|[-–—]{1,2}\s)")
 
 
-def _dateline_country(text: str) -> str | None:
+def dateline_country(text: str) -> str | None:
     """The country of an opening dateline ("ABU DHABI, 3rd July (WAM) --")."""
     match = _DATELINE.match(text)
     if not match:
@@ -858,7 +896,7 @@ def _received_guest(ctx: Context, sentence: Sentence) -> None:
         end = _window_end(text, guest.end, sentence.end)
         places = [p for p in _places_in(ctx, guest.end, end, {home}) if p.kind == "city"]
         host_home = _home(ctx, hosts[-1].person) or (
-            _dateline_country(text) if re.search(r"\bvisit\w*\b", sentence.text) else None
+            dateline_country(text) if re.search(r"\bvisit\w*\b", sentence.text) else None
         )
         seat = _SEAT_NEAR.search(text, guest.end, sentence.end)
         if not places and host_home is None and seat:
