@@ -560,3 +560,11 @@ def test_listed_arrivals_are_separate_journeys_and_a_summit_is_no_meeting():
     trips = _extract(text).trips
     assert [t.travelers for t in trips] == [("Li Ming",), ("Rui Lopes",), ("Arjun Rao",)]
     assert all(t.stops[0].arrive == date(2023, 6, 17) and not t.meetings for t in trips)
+
+
+def test_the_leader_a_traveller_represents_shares_their_country():
+    text = (
+        "Kenya's Prime Cabinet Secretary Joseph Otieno has left for Beijing, where he will "
+        "represent President Samuel Kiptoo at the summit."
+    )
+    assert _officials(_extract(text))["Samuel Kiptoo"][1] == "KE"

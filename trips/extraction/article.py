@@ -207,6 +207,21 @@ def _final_countries(ctx: Context, sentences: tuple[Sentence, ...]) -> None:
             seat = sentence and _SEAT_SAID.search(sentence.text)
             if seat:
                 ctx.countries[index] = seat_country(seat.group(1))
+    for journey in ctx.journeys:
+        own = next((ctx.countries[t] for t in journey.travellers if ctx.countries.get(t)), None)
+        for index, person in enumerate(ctx.people):
+            if (
+                own
+                and ctx.countries.get(index) is None
+                and any(
+                    re.search(
+                        r"\brepresent\w*\s+(?:[\w.'’-]+\s+){0,4}$", ctx.text[max(0, s - 60) : s]
+                    )
+                    for s, _ in person.mentions
+                )
+            ):
+                # "will represent President X at the summit": X leads the same government.
+                ctx.countries[index] = own
     for index, person in enumerate(ctx.people):
         if ctx.countries.get(index) or index in travellers or not person.official:
             continue
