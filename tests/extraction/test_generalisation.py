@@ -568,3 +568,28 @@ def test_the_leader_a_traveller_represents_shares_their_country():
         "represent President Samuel Kiptoo at the summit."
     )
     assert _officials(_extract(text))["Samuel Kiptoo"][1] == "KE"
+
+
+def test_willingness_and_invitations_are_not_trips():
+    text = (
+        "President Sam Ford said on Saturday he would be willing to travel to Moscow to meet "
+        "Russian President Ivan Petrov. Ukrainian President Olena Marchuk has invited Chinese "
+        "President Li Ming to visit Kyiv."
+    )
+    assert _extract(text).trips == ()
+
+
+def test_a_lowercase_elided_country_name_and_noun_visits():
+    text = (
+        "Foreign Minister Zhao Lan of China will follow that tradition next week with visits to "
+        "Egypt, Togo and Côte d'Ivoire, the ministry said."
+    )
+    (trip,) = _extract(text).trips
+    assert [s.country for s in trip.stops] == ["EG", "TG", "CI"]
+    assert trip.status == "planned"
+
+
+def test_a_dateline_month_is_not_a_hedge():
+    text = "Doha, May 12 (QNA) - Qatari Foreign Minister Ali Al-Marri left Doha today for Tehran."
+    (trip,) = _extract(text, published=date(2023, 5, 12)).trips
+    assert [s.city for s in trip.stops] == ["Tehran"]

@@ -127,7 +127,8 @@ _PAST = re.compile(
 _REPORTING = frozenset(["said", "told", "announced", "confirmed", "added", "stated", "noted"])
 _WEAK_PAST = re.compile(r"(?<![\w-])[a-z]+ed\b(?!-)")
 _PRESENT = re.compile(
-    r"(?<!will )(?<!# )(?<!to )\b(?:arrives|arrive|begins|starts|visits|heads|travels|is|are|"
+    r"(?<!will )(?<!# )(?<!to )(?<!with )(?<!the )(?<!his )(?<!her )(?<!of )"
+    r"\b(?:arrives|arrive|begins|starts|visits|heads|travels|is|are|"
     r"meets|holds|"
     r"departs|leaves|returns|lands|wraps)\b"
 )

@@ -617,7 +617,7 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
         longest = starts.get(token.text, 0)
         for n in range(min(longest, len(tokens) - i), 0, -1):
             last = tokens[i + n - 1]
-            if n > 1 and not last.text[0].isupper():
+            if n > 1 and not (last.text[0].isupper() or re.match(r"[a-z]['’][A-Z]", last.text)):
                 continue
             surface = text[token.start : last.end]
             if surface in names and (n == 1 or _NGRAM_SURFACE.fullmatch(surface)):

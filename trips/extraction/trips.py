@@ -94,7 +94,8 @@ _VIRTUAL = re.compile(
 )
 _INTENT = re.compile(
     r"\b(?:ask(?:ed|s)?|invit(?:e|ed|es)|urge[sd]?|intention|hop(?:e|es|ed)|would\s+like|wants?|"
-    r"wanted|had\s+planned|was\s+to|were\s+to)\b[^.]{0,80}$",
+    r"wanted|had\s+planned|was\s+to|were\s+to|willing|ready\s+to|prepared\s+to|(?-i:could|might|"
+    r"may))\b[^.]{0,80}$",
     re.IGNORECASE,
 )
 _ANAPHORA = re.compile(
@@ -1274,6 +1275,7 @@ _JUNIOR = re.compile(
 )
 _UNREAL = re.compile(
     r"\b(?:had\s+hoped|hoped\s+to|had\s+planned|had\s+wanted|did\s+not\s+take\s+place|"
+    r"(?:would\s+be\s+)?willing\s+to|invited\s+(?:[\w.'’-]+\s+){1,6}to\s+visit|"
     r"never\s+took\s+place|fell\s+through|(?:was|were)\s+not\s+able\s+to)\b",
     re.IGNORECASE,
 )
