@@ -593,3 +593,29 @@ def test_a_dateline_month_is_not_a_hedge():
     text = "Doha, May 12 (QNA) - Qatari Foreign Minister Ali Al-Marri left Doha today for Tehran."
     (trip,) = _extract(text, published=date(2023, 5, 12)).trips
     assert [s.city for s in trip.stops] == ["Tehran"]
+
+
+def test_a_ministers_passing_trip_keeps_its_own_counterpart():
+    text = (
+        "Turkish President Ali Demir will travel to Germany later this month for talks with "
+        "Chancellor Karl Weber. Weber, who took office in May, visited Ankara in April, when "
+        "the two leaders discussed a deal for jets. Turkish Foreign Minister Deniz Kaya met his "
+        "German counterpart Jan Vogel in Brussels last week. Demir last visited Germany in "
+        "November 2021, when he met then-Chancellor Olaf Brandt in Berlin."
+    )
+    result = _extract(text)
+    assert "Olaf Brandt" not in _officials(result)
+    trips = {t.travelers[0]: t for t in result.trips}
+    assert set(trips) == {"Ali Demir", "Karl Weber", "Deniz Kaya"}
+    assert [s.country for s in trips["Ali Demir"].stops] == ["DE"]
+    assert [m.participants for m in trips["Karl Weber"].meetings] == [("Ali Demir",)]
+    assert [m.participants for m in trips["Deniz Kaya"].meetings] == [("Jan Vogel",)]
+
+
+def test_said_is_a_place_only_right_before_it():
+    text = (
+        "Italian Prime Minister Lucia Conti is expected in Berlin on Monday, an official said, "
+        "adding that the agenda would include trade and the war in Gaza."
+    )
+    (trip,) = _extract(text).trips
+    assert [s.country for s in trip.stops] == ["DE"]

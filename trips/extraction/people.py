@@ -261,7 +261,7 @@ _MILITARY = re.compile(r"\b(?:Adm|Gen|General|Admiral|Colonel|Col|Maj|Brig)\b")
 # "then" and "late" mark a former office only right before it ("then-Secretary",
 # "the late King"): "will then visit" and "late on Monday" are not.
 _FORMER = re.compile(
-    r"\b(?:former|ex|onetime|erstwhile)[- ](?:[^\s,]+\s+){0,3}$|\b(?:then|late)[- ]$",
+    r"\b(?:former|ex|onetime|erstwhile)[- ](?:[^\s,]+\s+){0,3}$|\b(?:then|late)(?:-\s*|\s)$",
     re.IGNORECASE,
 )
 _NOT_GOVERNMENT = re.compile(

@@ -570,8 +570,14 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
     ]
     ended_here: list[tuple[Journey, list[Stop], date]] = []
     for trigger in triggers:
-        # History ("visited X in 1998") is judged on the event's own clause.
-        if is_history(text[trigger.start() : min(sentence.end, trigger.end() + 90)], ctx.published):
+        # History ("visited X in 1998") is judged on the event's own clause; a
+        # meeting "in X" on the whole sentence ("visited in 2019, when he met ...").
+        scope = (
+            sentence.text
+            if re.match(r"(?:met|meet|held|hold)", trigger.group(), re.IGNORECASE)
+            else text[trigger.start() : min(sentence.end, trigger.end() + 90)]
+        )
+        if is_history(scope, ctx.published):
             continue
         words = trigger.group().lower()
         clause_start = max(sentence.start, text.rfind(",", sentence.start, trigger.start()) + 1)
@@ -999,7 +1005,9 @@ def _presence(ctx: Context, sentence: Sentence, homes: set[str]) -> list[PlaceMe
     if sentence.text[:1] in "“\"'‘":
         return found
     for activity in _ACTIVITY.finditer(sentence.text):
-        scope_end = sentence.start + activity.end() + 80
+        # "said in Tokyo", "told reporters in Seoul": only right after a speech verb.
+        speech = re.match(r"said|speaks|spoke|told", activity.group(), re.IGNORECASE)
+        scope_end = sentence.start + activity.end() + (25 if speech else 80)
         stop = re.search(
             r"[.;:]|\b(?:including|regarding|particularly|about|concerning|such\s+as|on\s+the)\b",
             ctx.text[sentence.start + activity.end() : scope_end],
@@ -1044,6 +1052,56 @@ def _stop_of_duration(ctx: Context, journey: Journey, mention: DateMention) -> S
     return next((s for s in journey.stops if s.country == country), None)
 
 
+_THE_TWO = re.compile(
+    r"\b(?:the|both)\s+(?:two\s+)?(?:leaders|presidents|prime\s+ministers|(?:foreign\s+)?ministers|"
+    r"heads\s+of\s+state|sides)\s+(?:also\s+)?(?:discussed|held|met|signed|reviewed|agreed|"
+    r"exchanged|witnessed|talked)\b",
+    re.IGNORECASE,
+)
+
+
+def _the_two(ctx: Context, sentence: Sentence, journey: Journey) -> list[int]:
+    """ "the two leaders discussed ...": the host named last from a visited country."""
+    if not _THE_TWO.search(sentence.text) or not journey.stops:
+        return []
+    visited = {s.country for s in journey.stops}
+    hosts = [
+        m.person
+        for m in ctx.mentions
+        if m.start < sentence.end
+        and m.person not in journey.travellers
+        and ctx.people[m.person].official
+        and (ctx.countries.get(m.person) or ctx.people[m.person].country) in visited
+    ]
+    return hosts[-1:]
+
+
+def _passing_details(
+    ctx: Context, sentence: Sentence, journey: Journey, mentions: list[PersonMention]
+) -> None:
+    """Counterparts met on a trip reported in passing ("met Y in Brussels last week")."""
+    for trigger in _MEETING.finditer(sentence.text):
+        after = sentence.start + trigger.end()
+        cut = _MEETING_END.search(ctx.text, after, sentence.end)
+        limit = cut.start() if cut else sentence.end
+        named = [
+            m.person
+            for m in mentions
+            if after <= m.start < limit
+            and m.person not in journey.travellers
+            and ctx.people[m.person].title
+            and not _speaker(ctx, m.person, mentions)
+        ]
+        if named and journey.stops:
+            journey.meetings.append(
+                Meeting(named, journey.stops[0], None, sentence, trigger.group())
+            )
+            return
+    named = _the_two(ctx, sentence, journey)
+    if named:
+        journey.meetings.append(Meeting(named, journey.stops[0], None, sentence, "talks"))
+
+
 def _detail_pass(ctx: Context, sentence: Sentence) -> None:
     text = ctx.text
     mentions = [m for m in ctx.mentions if sentence.start <= m.start < sentence.end]
@@ -1054,6 +1112,15 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
     ]
     if travellers_here:
         ctx.focus = [travellers_here[0]]
+    opener = next((m.person for m in mentions if ctx.people[m.person].official), None)
+    passing_own = [
+        j for j in ctx.journeys if j.passing and opener in j.travellers and sentence in j.evidence
+    ]
+    if opener is not None and opener not in travellers_here and passing_own:
+        # "Foreign Minister X met Y in Brussels last week": X's own earlier trip,
+        # not the story's main journey.
+        _passing_details(ctx, sentence, passing_own[-1], mentions)
+        return
     subject_pool = travellers_here or ctx.focus
     journeys = [j for j in ctx.journeys if set(subject_pool) & set(j.travellers) and not j.passing]
     if not journeys and travellers_here:
@@ -1219,6 +1286,8 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
                 ][-1:]
             if not participants:
                 participants = _unnamed(ctx, sentence, trigger.end(), limit, journey)
+            if not participants:
+                participants = _the_two(ctx, sentence, journey)
         participants = [
             p
             for p in dict.fromkeys(participants)
@@ -1267,6 +1336,13 @@ def _detail_pass(ctx: Context, sentence: Sentence) -> None:
         ):
             continue
         journey.meetings.append(Meeting(participants, stop, day, sentence, trigger.group()))
+    if not at_home and not any(m.sentence is sentence for m in journey.meetings):
+        # "The two leaders discussed ...": talks with the host named before.
+        named = _the_two(ctx, sentence, journey)
+        stop = located or _narrative_stop(ctx, journey, sentence.start) or journey.current
+        known = any(set(m.participants) == set(named) for m in journey.meetings)
+        if named and stop is not None and not known:
+            journey.meetings.append(Meeting(named, stop, None, sentence, "talks"))
 
 
 _AIRPORT = re.compile(r"\b(?:airport|tarmac|bouquets?|red\s+carpet|guard\s+of\s+honou?r)\b", re.I)
