@@ -170,6 +170,12 @@ class TripViewSet(StaffWrites, viewsets.ReadOnlyModelViewSet):
             return _csv_or(self, TripCSVSerializer, TripSerializer)
         return TripDetailSerializer
 
+    def paginate_queryset(self, queryset: QuerySet[Trip]) -> list[Trip] | None:
+        page = super().paginate_queryset(queryset)
+        if page is not None and self.action == "list":
+            api_selectors.trips_attach_relations(page)
+        return page
+
 
 @extend_schema_view(
     list=extend_schema(summary="List stops across trips (JSON, CSV or GeoJSON)"),
