@@ -86,6 +86,7 @@ def test_it_writes_officials_trip_stops_meetings_and_evidence():
     trip = Trip.objects.get()
     assert [o.name for o in trip.officials.all()] == ["Ada Quill"]
     assert trip.title == "Ada Quill to Tokyo"
+    assert trip.summary == "Minister Ada Quill arrived in Tokyo on Monday."
     assert (trip.status, trip.start_date, trip.status_as_of) == (
         "ongoing",
         date(2024, 3, 18),

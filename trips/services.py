@@ -324,6 +324,11 @@ def _same_place(stop: Stop, extracted: ExtractedStop) -> bool:
     return stop.city.casefold() == extracted.city.casefold()
 
 
+def _summary(trip: ExtractedTrip) -> str:
+    """The sentence that reports the journey: a summary a reader can trace."""
+    return " ".join(trip.evidence[0].text.split()) if trip.evidence else ""
+
+
 def _ordered_dates(first: date | None, last: date | None) -> tuple[date | None, date | None]:
     # An inconsistent pair keeps the earlier fact and drops the later one.
     if first and last and last < first:
@@ -400,7 +405,7 @@ class _TripWriter:
             status=merged.status,
             start_date=start,
             end_date=end,
-            summary=merged.summary,
+            summary=_summary(merged),
             status_as_of=self.article.published,
         )
         trip.full_clean(validate_unique=False, validate_constraints=False)
@@ -432,7 +437,7 @@ class _TripWriter:
             "status": merged.status,
             "start_date": start,
             "end_date": end,
-            "summary": merged.summary or trip.summary,
+            "summary": trip.summary or _summary(merged),
             "status_as_of": as_of,
             "title": title,
         }
