@@ -619,3 +619,22 @@ def test_said_is_a_place_only_right_before_it():
     )
     (trip,) = _extract(text).trips
     assert [s.country for s in trip.stops] == ["DE"]
+
+
+def test_a_quoted_nickname_names_the_person_later():
+    text = (
+        "Nepali Prime Minister Ram Bahadur Thapa 'Badal' will visit India from June 20. "
+        "Badal will hold talks with Prime Minister Arjun Rao and also visit Ujjain."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Ram Bahadur Thapa",)
+    assert [m.participants for m in trip.meetings] == [("Arjun Rao",)]
+
+
+def test_kicking_off_a_tour_in_a_country_is_the_arrival_there():
+    text = (
+        "Indonesian President Budi Santoso kicked off an African tour in Kenya on Saturday, "
+        "meeting President Joseph Kamau in Nairobi."
+    )
+    (trip,) = _extract(text).trips
+    assert [(s.city, s.arrive) for s in trip.stops] == [("Nairobi", date(2023, 6, 17))]

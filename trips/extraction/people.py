@@ -695,6 +695,7 @@ _INSTITUTION_AFTER = re.compile(
     r"Assembly|Festival|Games|Cup|Award|Prize|Fund|Bank|Institute|University|Foundation|"
     r"Corridor|Partnership|Alliance|Plan|Programme|Program|Act|Declaration|Treaty|Accords?)\b"
 )
+_NICKNAME = re.compile(r"\s+['‘“\"]([A-Z][\w\-]+)['’”\"]")
 _END_PARTICLES = frozenset(["Das", "Da", "Di", "Du", "Le", "Ben", "Dos", "Van"])
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|az|bin|ibn|abu)-[A-Z]")
 _DAY_AFTER = re.compile(r"\.?\s+\d")
@@ -1131,6 +1132,7 @@ def find_people(
     people: list[Person] = []
     mentions: list[PersonMention] = []
     pending_single: list[tuple[int, int, TitleInfo | None]] = []
+    nicknames: dict[str, int] = {}
 
     def bounds(pos: int) -> tuple[int, int]:
         for s, e in sentence_bounds:
@@ -1168,9 +1170,15 @@ def find_people(
             index = len(people) - 1
         _note(people[index], info, start, end)
         mentions.append(PersonMention(start, end, index))
+        nickname = _NICKNAME.match(text, end)
+        if nickname:
+            # "Pushpa Kamal Dahal 'Prachanda'": the nickname names them later on.
+            nicknames[nickname.group(1)] = index
     for start, end, info in pending_single:
         word = text[start:end]
-        index = _resolve_single(people, mentions, word, start, info)
+        index = nicknames.get(word)
+        if index is None:
+            index = _resolve_single(people, mentions, word, start, info)
         if index is None:
             if (
                 info is None

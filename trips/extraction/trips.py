@@ -112,7 +112,7 @@ _REPORT_WORDS = re.compile(
 _START_WORDS = re.compile(
     r"\b(?:depart(?!ment)\w*|leav\w*|left(?!\s+(?:behind|over|out|wing)\b)|set\s+off|embark\w*|"
     r"(?:jet(?:ted)?|flew|fly|flies)\s+out|(?:begin|began|begins|start|starts|"
-    r"started|starting|commenc\w*|kick\w*\s+off)(?=\s+on\b|\s+(?:his|her|their|the|a)\s+"
+    r"started|starting|commenc\w*|kick\w*\s+off)(?=\s+on\b|\s+(?:his|her|their|the|a|an)\s+"
     r"[^.]{0,30}?(?:trip|tour|journey|visit|travel|swing)))",
     re.IGNORECASE,
 )
@@ -497,7 +497,7 @@ def _left_for_home(
         for m in _dates_in(ctx, sentence)
         if m.kind == "day"
         and m.first
-        and not any(_gap(m, o) < _gap(m, trigger.span()) for o in others)
+        and not any(_gap(m, o, ctx.text) < _gap(m, trigger.span(), ctx.text) for o in others)
     ]
     left = [m.place for m in _in(ctx.places, trigger.start(), trigger.end()) if not m.demonym]
     journey.home_departures.append(sentence)
@@ -628,7 +628,8 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
                         and mention.first
                         and mention.start > trigger.start()
                         and not any(
-                            _gap(mention, o) < _gap(mention, trigger.span()) for o in others
+                            _gap(mention, o, text) < _gap(mention, trigger.span(), text)
+                            for o in others
                         )
                     ):
                         journey.end = mention.first
@@ -728,6 +729,18 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
         ):
             for stop in added:
                 stop.last = True
+        if (
+            start_day
+            and added
+            and added[0].arrive is None
+            and re.search(
+                r"\b(?:beg[iau]n\w*|start\w*|kick\w*\s+off|open\w*)\b",
+                text[clause_start : trigger.start()],
+                re.IGNORECASE,
+            )
+        ):
+            # "kicked off an African tour in Kenya on Tuesday": arrival in Kenya.
+            added[0].arrive = start_day
         if arrive and added and not leaving and added[0].arrive is None:
             added[0].arrive = arrive
         if first and added:
@@ -806,10 +819,12 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
                 break
 
 
-def _gap(mention: DateMention, span: tuple[int, int]) -> int:
-    """Distance from a travel verb to a date; "on Sunday" modifies the verb before it."""
+def _gap(mention: DateMention, span: tuple[int, int], text: str = "") -> int:
+    """Distance from a travel verb to a date; "on Sunday" modifies the verb before it,
+    and a comma between a date and a later verb ends the date's clause."""
     if mention.end <= span[0]:
-        return 3 * (span[0] - mention.end)
+        comma = 60 if "," in text[mention.end : span[0]] else 0
+        return 3 * (span[0] - mention.end) + comma
     return max(0, mention.start - span[1])
 
 
@@ -936,7 +951,9 @@ def _event_dates(
     trigger_end = trigger[1]
     first = last = arrive = start_day = end_day = None
     for mention in _dates_in(ctx, sentence):
-        if any(_gap(mention, other) < _gap(mention, trigger) for other in others):
+        if any(
+            _gap(mention, other, ctx.text) < _gap(mention, trigger, ctx.text) for other in others
+        ):
             continue
         if mention.kind == "range" and mention.first:
             between = ctx.text[trigger_end : mention.start] if mention.start > trigger_end else ""
