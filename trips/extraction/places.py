@@ -520,6 +520,7 @@ def city_state(place: Place) -> Place:
     return capital if capital is not None and capital.name == place.name else place
 
 
+@lru_cache(maxsize=8192)
 def near_capital(word: str, country: str) -> Place | None:
     """The capital of ``country`` when ``word`` is a near-miss spelling of it.
 
@@ -551,6 +552,7 @@ def lookup(name: str) -> Place | None:
     return hit[0] if hit else None
 
 
+@lru_cache(maxsize=8192)
 def country_code(text: str) -> str | None:
     """The ISO code of a country name, short name or demonym, else None.
 
