@@ -9,6 +9,7 @@ from trips.extraction.dates import find_dates
 from trips.extraction.people import (
     Person,
     find_people,
+    house_country,
     is_credit_line,
     names_match,
     seat_country,
@@ -107,7 +108,7 @@ def _enrich_from_title(title: str, people: list[Person]) -> None:
 def _first_countries(ctx: Context) -> None:
     people = ctx.people
     for index, person in enumerate(people):
-        country = person.country
+        country = person.country or (house_country(person.name) if person.official else None)
         if country is None and person.possessor:
             for other in people:
                 if other.country and normalise_last(other.name) == person.possessor.lower():

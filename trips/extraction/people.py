@@ -175,7 +175,7 @@ _CONNECTORS = frozenset(
 _TITLE_HEADS = (
     r"president-elect|vice[- ]president|president|prime\s+minister|pm|fm|minister|secretary|"
     r"state\s+councilor|state\s+councillor|councilor|chancellor|premier|king|queen|emir|amir|"
-    r"crown\s+prince|sultan|governor[- ]general|governor|ambassador|envoy|"
+    r"crown\s+prince|sultan|emperor|empress|governor[- ]general|governor|ambassador|envoy|"
     r"spokesperson|spokesman|spokeswoman|"
     r"adviser|advisor|chairman|chairwoman|chair|director(?:[- ]general)?|commissioner|senator|"
     r"congressman|congresswoman|speaker|mayor|leader|counterpart|diplomat|chief|head|deputy|"
@@ -634,6 +634,8 @@ _NON_NAME |= frozenset(
         "Majesty",
         "Governor-General",
         "Mossad",
+        "Emperor",
+        "Empress",
         "HH",
         "HRH",
         "HM",
@@ -1085,6 +1087,37 @@ _SEATS = {
     "ISI": "PK",
 }
 _SEAT_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in _SEATS) + r")\b")
+
+
+# Ruling houses whose name ends a royal's name ("... bin Abdulaziz Al Saud").
+_HOUSES = {
+    "al saud": "SA",
+    "al nahyan": "AE",
+    "al maktoum": "AE",
+    "al qasimi": "AE",
+    "al nuaimi": "AE",
+    "al sharqi": "AE",
+    "al mualla": "AE",
+    "al thani": "QA",
+    "al-thani": "QA",
+    "al khalifa": "BH",
+    "al sabah": "KW",
+    "al said": "OM",
+}
+
+
+def house_country(name: str) -> str | None:
+    """The country of a ruling house named at the end of ``name``.
+
+    >>> house_country("Tamim bin Hamad Al Thani")
+    'QA'
+    """
+    words = normalise_name(name).split()
+    for size in (2, 1):
+        key = " ".join(words[-size:])
+        if key in _HOUSES:
+            return _HOUSES[key]
+    return None
 
 
 def seat_country(seat: str) -> str | None:

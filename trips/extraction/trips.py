@@ -40,7 +40,7 @@ _TRAVEL = re.compile(
     r"|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)visit(?:s|ed|ing)?(?!\s+(?:by|from|to\b))"
     r"|(?:return(?:ed|ing|s)?|(?:way|flight)\s+(?:back|home))\s+from"
     r"|depart(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?for|left\s+for|leaves?\s+for|set\s+off\s+for"
-    r"|(?:left|leaves?|leaving)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:on|early|late)\s+(?:on\s+)?\w+\s+)?for"
+    r"|(?:left|leaves?|leaving)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:[\w'’-]+\s+){0,6}?for"
     r"|(?:continu|proceed)\w*\s+(?:on\s+)?to|move[sd]?\s+on\s+to|onward\s+to"
     r"|(?:tak(?:e|es|ing)|took)\s+(?:him|her|them)\s+(?:on\s+)?to"
     r"|(?:was|were|being)\s+(?:warmly\s+)?(?:received|hosted|welcomed|greeted)\s+(?:[^.;,]{0,40}?\s)?in(?=\s+[A-Z])"
@@ -784,9 +784,13 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
             ended_here.append((journey, added, end_day))
         journey.evidence.append(sentence)
         if tense:
+            today = ctx.published is not None and any(
+                m.kind == "day" and m.first == ctx.published for m in _dates_in(ctx, sentence)
+            )
             arrival = tense == "past" and (
                 re.match(r"arriv|land", words)
                 or (re.match(r"depart|left|set off", words) and words.endswith("for"))
+                or (today and not separate)  # "held talks in Baku on Tuesday", a Tuesday paper
             )
             journey.tenses.append("arrived" if arrival else ("past" if separate else tense))
         if not separate:
