@@ -661,3 +661,18 @@ def test_talks_abroad_on_the_day_of_publication_are_under_way():
     )
     (trip,) = _extract(text).trips
     assert trip.status == "ongoing"
+
+
+def test_a_visit_by_x_to_y_and_the_surname_to():
+    text = (
+        "The visit by Chinese Premier Zhou Ming to Australia begins on Monday in Adelaide. "
+        "Vietnam's President To Minh was welcomed in Vientiane on Saturday by his Lao "
+        "counterpart Boun Phet at the start of a two-day state visit."
+    )
+    trips = {t.travelers[0]: t for t in _extract(text).trips}
+    assert [(s.city, s.arrive) for s in trips["Zhou Ming"].stops] == [
+        ("Adelaide", date(2023, 6, 19))
+    ]
+    lam = trips["To Minh"]
+    assert (lam.start, lam.end) == (date(2023, 6, 17), date(2023, 6, 18))
+    assert [m.participants for m in lam.meetings] == [("Boun Phet",)]

@@ -136,7 +136,11 @@ def display_name(name: str) -> str:
     head = name.split(",", 1)[0]
     words = [w for w in head.replace(".", ". ").split() if w]
     # "He" opens Chinese names ("He Lifeng"); it is not a style to drop here.
-    while len(words) > 1 and words[0].rstrip(".").lower() in _HONORIFIC_WORDS and words[0] != "He":
+    while (
+        len(words) > 1
+        and words[0].rstrip(".").lower() in _HONORIFIC_WORDS
+        and words[0] not in ("He", "To")
+    ):
         words.pop(0)
     while len(words) > 1 and words[-1].rstrip(".").lower() in _SUFFIX_WORDS:
         words.pop()
@@ -774,8 +778,9 @@ def _is_name_token(token: Token) -> bool:
 
 
 def _surname_he(text: str, tokens: list[Token], token: Token) -> bool:
-    """ "Vice Premier He Lifeng": the Chinese surname He right after an office."""
-    if token.text != "He":
+    """ "Vice Premier He Lifeng", "President To Lam": surnames that are also
+    English words, right after an office and before a capitalised name."""
+    if token.text not in ("He", "To"):
         return False
     before = text[max(0, token.start - 30) : token.start]
     after = re.match(r" [A-Z][a-z]+\b", text[token.end : token.end + 20])

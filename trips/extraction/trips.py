@@ -44,6 +44,7 @@ _TRAVEL = re.compile(
     r"|(?:continu|proceed)\w*\s+(?:on\s+)?to|move[sd]?\s+on\s+to|onward\s+to"
     r"|(?:tak(?:e|es|ing)|took)\s+(?:him|her|them)\s+(?:on\s+)?to"
     r"|(?:was|were|being)\s+(?:warmly\s+)?(?:received|hosted|welcomed|greeted)\s+(?:[^.;,]{0,40}?\s)?in(?=\s+[A-Z])"
+    r"|(?:visit|trip|tour)\s+by\s+(?:[\w.'’-]+\s+){1,6}?to(?=\s+[A-Z])"
     r"|(?:held|holds?|holding)\s+talks\s+with\s+[^.;:(),]{0,80}?\s+in(?=\s+[A-Z])"
     r"|(?:met|meets?|meeting)\s+(?:with\s+)?[^.;:(),]{0,80}?\s+in(?=\s+[A-Z])"
     r"|represent\w*\s+(?:[\w'’]+\s+){1,4}?(?:in|at)(?=\s+[A-Z])"
@@ -121,7 +122,7 @@ _END_WORDS = re.compile(
 )
 _ARRIVE_WORDS = re.compile(
     r"\b(?:arriv\w*|land\w*|visit\w*|reach\w*|stops?|came|travel\w*|due|expected|fl(?:ew|y|ies)|"
-    r"touch\w*\s+down)\b",
+    r"touch\w*\s+down|(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted))\b",
     re.IGNORECASE,
 )
 _EVENT_WORDS = re.compile(
@@ -593,6 +594,11 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
         if negated:
             continue
         subjects = _officials(ctx, _subjects(ctx, sentence, trigger.start()))
+        if re.match(r"(?:visit|trip|tour)\s+by\s", words):
+            # "The visit by Premier X to Australia": X, named inside the phrase.
+            subjects = _officials(
+                ctx, [m.person for m in _in(ctx.mentions, trigger.start(), trigger.end())]
+            )
         if way_back and re.search(
             r"\b(?:his|her)\s+$", text[trigger.start() - 5 : trigger.start()]
         ):
@@ -734,10 +740,9 @@ def _travel_pass(ctx: Context, sentence: Sentence) -> None:
             and added
             and added[0].arrive is None
             and re.search(
-                r"\b(?:beg[iau]n\w*|start\w*|kick\w*\s+off|open\w*)\b",
-                text[clause_start : trigger.start()],
-                re.IGNORECASE,
+                r"\b(?:beg[iau]n\w*|start\w*|kick\w*\s+off|open\w*)\b", sentence.text, re.I
             )
+            and not re.search(r"\b(?:depart\w*|leav\w*|left|set\s+off)\b", sentence.text, re.I)
         ):
             # "kicked off an African tour in Kenya on Tuesday": arrival in Kenya.
             added[0].arrive = start_day
