@@ -194,6 +194,34 @@ def test_it_returns_a_trip_with_everything_for_its_timeline(client):
                 "evidence": [evidence("meeting", "He met Motegi.", 38, 52)],
             }
         ],
+        # Known from the news only: every stop is the news' claim.
+        "agreement": {
+            "status": "unverified",
+            "verified": False,
+            "record_start": None,
+            "record_end": None,
+            "confirmed_stops": [],
+            "news_only_stops": [
+                {
+                    "country": "JP",
+                    "city": "Tokyo",
+                    "news_arrive": "2021-03-15",
+                    "news_depart": "2021-03-17",
+                    "record_arrive": None,
+                    "record_depart": None,
+                },
+                {
+                    "country": "KR",
+                    "city": "Seoul",
+                    "news_arrive": None,
+                    "news_depart": None,
+                    "record_arrive": None,
+                    "record_depart": None,
+                },
+            ],
+            "record_only_stops": [],
+            "date_differences": [],
+        },
     }
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.db.models import Prefetch
+from django.urls import reverse
 
 from tests.factories import (
     make_article,
@@ -333,3 +334,56 @@ def test_agreement_of_prefetched_trips_needs_no_query(django_assert_num_queries)
         agreements = [trip_agreement(trip) for trip in trips]
 
     assert {a.status for a in agreements} == {"record_only"}
+
+
+def _api(client, name: str, **kwargs) -> dict:
+    response = client.get(reverse(name, kwargs=kwargs.pop("kwargs", None)), kwargs)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def test_the_api_shows_the_agreement_and_filters_on_it(client) -> None:
+    news_only = _news_trip(_blinken(), stops=[{"country": "FR", "city": "Paris"}])
+    trip = _news_trip(
+        Official.objects.get(name="Antony Blinken"),
+        start_date=date(2021, 3, 15),
+        end_date=date(2021, 3, 18),
+        stops=[{"country": "JP", "city": "Tokyo", "arrive_date": date(2021, 3, 15)}],
+    )
+    record_import(paths=[FIXTURE])
+
+    payload = _api(client, "api:trip-detail", kwargs={"pk": trip.pk})
+
+    assert payload["agreement"] == {
+        "status": "partly_confirmed",
+        "verified": True,
+        "record_start": "2021-03-15",
+        "record_end": "2021-03-18",
+        "confirmed_stops": [
+            {
+                "country": "JP",
+                "city": "Tokyo",
+                "news_arrive": "2021-03-15",
+                "news_depart": None,
+                "record_arrive": "2021-03-15",
+                "record_depart": "2021-03-17",
+            }
+        ],
+        "news_only_stops": [],
+        "record_only_stops": [
+            {
+                "country": "KR",
+                "city": "Seoul",
+                "news_arrive": None,
+                "news_depart": None,
+                "record_arrive": "2021-03-17",
+                "record_depart": "2021-03-18",
+            }
+        ],
+        "date_differences": [],
+    }
+    verified = {row["id"] for row in _api(client, "api:trip-list", verified="true")["results"]}
+    unverified = {row["id"] for row in _api(client, "api:trip-list", verified="false")["results"]}
+    assert trip.pk in verified
+    assert news_only.pk not in verified
+    assert unverified == {news_only.pk}

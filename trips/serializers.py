@@ -19,6 +19,7 @@ from rest_framework import serializers
 
 from trips.countries import country_name
 from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
+from trips.reconcile import trip_agreement
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,220}")
 
@@ -259,15 +260,62 @@ class TripSerializer(serializers.ModelSerializer):
         )
 
 
+class AgreementStopSerializer(serializers.Serializer):
+    """A place of the trip, with the dates each kind of source gives."""
+
+    country = serializers.CharField(help_text="ISO 3166-1 alpha-2 code.")
+    city = serializers.CharField(help_text="Empty when only the country is known.")
+    news_arrive = serializers.DateField(allow_null=True, help_text="Arrival in the news.")
+    news_depart = serializers.DateField(allow_null=True, help_text="Departure in the news.")
+    record_arrive = serializers.DateField(allow_null=True, help_text="Arrival in the record.")
+    record_depart = serializers.DateField(allow_null=True, help_text="Departure in the record.")
+
+
+class DateDifferenceSerializer(serializers.Serializer):
+    what = serializers.CharField(help_text='"trip start", "arrival in Tokyo, Japan", ...')
+    news = serializers.DateField(help_text="The date the news gives.")
+    record = serializers.DateField(help_text="The date the official record gives.")
+
+
+class AgreementSerializer(serializers.Serializer):
+    """How the news and the official travel record agree on a trip."""
+
+    status = serializers.ChoiceField(
+        choices=["confirmed", "partly_confirmed", "record_only", "unverified"],
+        help_text="`confirmed`: the record agrees on every stop and date; `partly_confirmed`: "
+        "it lists the trip but differs; `record_only`: no news source; `unverified`: not in "
+        "the record.",
+    )
+    verified = serializers.BooleanField(help_text="The official record lists the trip.")
+    record_start = serializers.DateField(allow_null=True, help_text="First day in the record.")
+    record_end = serializers.DateField(allow_null=True, help_text="Last day in the record.")
+    confirmed_stops = AgreementStopSerializer(many=True, help_text="In both sources.")
+    news_only_stops = AgreementStopSerializer(
+        many=True, help_text="Announced but not in the record: cancelled, or not yet recorded."
+    )
+    record_only_stops = AgreementStopSerializer(many=True, help_text="Only in the record.")
+    date_differences = DateDifferenceSerializer(
+        many=True, help_text="Dates of the trip and its confirmed stops the sources disagree on."
+    )
+
+
 class TripDetailSerializer(TripSerializer):
     """Everything needed to draw the trip's timeline, in one response."""
 
     stops = StopInTripSerializer(many=True, read_only=True, help_text="In travel order.")
     meetings = MeetingInTripSerializer(many=True, read_only=True)
     articles = ArticleRefSerializer(many=True, read_only=True, help_text="The sources.")
+    agreement = serializers.SerializerMethodField(
+        help_text="Stops the official record confirms, stops only one source has, and dates "
+        "that differ."
+    )
 
     class Meta(TripSerializer.Meta):
-        fields = (*TripSerializer.Meta.fields, "meetings")
+        fields = (*TripSerializer.Meta.fields, "meetings", "agreement")
+
+    @extend_schema_field(AgreementSerializer)
+    def get_agreement(self, trip: Trip) -> dict:
+        return trip_agreement(trip).as_dict()
 
 
 class TripCSVSerializer(serializers.ModelSerializer):
