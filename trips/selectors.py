@@ -19,6 +19,7 @@ from django.urls import reverse
 from trips import stats
 from trips.countries import COUNTRY_CODES, country_name
 from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
+from trips.reconcile import TripAgreement, trip_agreement
 from trips.templatetags.trip_tags import format_date_range, status_note, stop_dates
 
 # Trips that count towards an official's totals: travel that happened.
@@ -137,6 +138,7 @@ class TripPage:
     evidence: dict[str, list[Evidence]]
     sources: list[Article]
     map: dict = field(default_factory=dict)
+    agreement: TripAgreement | None = None
 
 
 def _meeting_sort_key(meeting: Meeting) -> tuple:
@@ -183,6 +185,7 @@ def trip_timeline(*, pk: int) -> TripPage:
         meetings_elsewhere=sorted(elsewhere, key=_meeting_sort_key),
         evidence=dict(evidence),
         sources=list(trip.articles.all()),
+        agreement=trip_agreement(trip),
         map={
             "route": True,
             "countries": [map_country(code) for code in dict.fromkeys(s.country for s in stops)],
