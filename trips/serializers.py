@@ -280,8 +280,8 @@ class DateDifferenceSerializer(serializers.Serializer):
 class AgreementSerializer(serializers.Serializer):
     """How the news and the official travel record agree on a trip."""
 
-    status = serializers.ChoiceField(
-        choices=["confirmed", "partly_confirmed", "record_only", "unverified"],
+    # A plain string, not a choice field: the schema's enum of that name is the trip status.
+    status = serializers.CharField(
         help_text="`confirmed`: the record agrees on every stop and date; `partly_confirmed`: "
         "it lists the trip but differs; `record_only`: no news source; `unverified`: not in "
         "the record.",
