@@ -35,7 +35,7 @@ def test_changelist_and_add_pages_render(admin_client, model):
 
 def test_trip_change_page_shows_stops_meetings_and_evidence(admin_client):
     trip = make_trip(title="Blue Tour")
-    make_stop(trip=trip, city="Tokyo", country="JP")
+    make_stop(trip=trip, city="Tokyo", country="JP", recorded_arrive=date(2024, 3, 13))
     make_meeting(trip=trip, description="Talks on shipping lanes")
     article = make_article(text="The minister arrived in Tokyo on Monday for talks.")
     make_evidence(article=article, trip=trip, sentence="The minister arrived in Tokyo on Monday")
@@ -44,6 +44,7 @@ def test_trip_change_page_shows_stops_meetings_and_evidence(admin_client):
     assert response.status_code == 200
     assert "Tokyo" in body
     assert "Talks on shipping lanes" in body
+    assert "March 13, 2024" in body  # the record's date, read-only beside the news dates
     assert "The minister arrived in Tokyo on Monday" in body
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from tests.factories import (
     make_article,
@@ -160,3 +160,15 @@ def test_every_model_has_a_readable_str():
     assert str(trip) == "Sam Example to Japan"
     assert str(stop) == "1. South Korea"
     assert "date unknown" in str(meeting)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="GIN full-text indexes exist on PostgreSQL only"
+)
+def test_full_text_search_uses_its_index_on_postgresql():
+    from trips.filters import text_match
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+    query = Trip.objects.filter(text_match(Trip.objects.all(), ["title", "summary"], "Tokyo"))
+    assert "trip_search_idx" in query.explain()

@@ -47,9 +47,12 @@ class StopInline(admin.TabularInline):
         "latitude",
         "longitude",
         "notes",
+        "recorded_arrive",
+        "recorded_depart",
         "edited_by_person",
     )
-    readonly_fields = ("edited_by_person",)
+    # The official record's dates: its import sets them, editors compare against them.
+    readonly_fields = ("recorded_arrive", "recorded_depart", "edited_by_person")
 
 
 class MeetingInline(admin.StackedInline):
