@@ -36,7 +36,7 @@ from trips.record import (
     parse_record,
     read_path,
 )
-from trips.services import OfficialIndex, official_resolve
+from trips.services import OfficialIndex, assign_changed, official_resolve
 
 RECORD_SOURCE = "Office of the Historian"
 
@@ -250,12 +250,7 @@ def _fill_stop(stop: Stop, other: Stop) -> bool:
     if stop.arrive_date is None and stop.depart_date is None:
         values["arrive_date"] = other.arrive_date
         values["depart_date"] = other.depart_date
-    changed = False
-    for key, value in values.items():
-        if getattr(stop, key) != value:
-            setattr(stop, key, value)
-            changed = True
-    return changed
+    return assign_changed(stop, values)
 
 
 def _absorb_meetings(target: Trip, source: Trip) -> None:

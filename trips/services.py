@@ -324,6 +324,16 @@ def _same_place(stop: Stop, extracted: ExtractedStop) -> bool:
     return stop.city.casefold() == extracted.city.casefold()
 
 
+def assign_changed(instance, values: dict) -> bool:
+    """Set the fields that differ; say whether any did (so unchanged rows are not saved)."""
+    changed = False
+    for key, value in values.items():
+        if getattr(instance, key) != value:
+            setattr(instance, key, value)
+            changed = True
+    return changed
+
+
 def _summary(trip: ExtractedTrip) -> str:
     """The sentence that reports the journey: a summary a reader can trace."""
     return " ".join(trip.evidence[0].text.split()) if trip.evidence else ""
@@ -496,12 +506,7 @@ class _TripWriter:
         }
         if values["city"] != stop.city and extracted.latitude is not None:
             values["latitude"], values["longitude"] = extracted.latitude, extracted.longitude
-        changed = False
-        for key, value in values.items():
-            if getattr(stop, key) != value:
-                setattr(stop, key, value)
-                changed = True
-        return changed
+        return assign_changed(stop, values)
 
     def _renumber(
         self, trip: Trip, final: list[Stop], to_create: list[Stop], to_update: list[Stop]
