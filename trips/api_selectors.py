@@ -67,6 +67,11 @@ def trips_listed() -> QuerySet[Trip]:
     return Trip.objects.order_by(F("start_date").desc(nulls_last=True), "-id")
 
 
+_OFFICIAL_REF = ("id", "slug", "name", "title", "country")
+_ARTICLE_REF = ("id", "external_id", "title", "url", "source", "published")
+_EVIDENCE = ("fact", "sentence", "start_offset", "end_offset", "trip_id", "article_id")
+
+
 def trips_attach_relations(trips: list[Trip]) -> None:
     """Load the travellers, stops, sources and evidence of a page of trips.
 
@@ -78,25 +83,29 @@ def trips_attach_relations(trips: list[Trip]) -> None:
     stops: dict[int, list[Stop]] = defaultdict(list)
     for stop in Stop.objects.filter(trip_id__in=ids).order_by("trip_id", "order"):
         stops[stop.trip_id].append(stop)
-    # Officials and articles recur across a page: load each row once.
-    links = list(
-        Trip.officials.through.objects.filter(trip_id__in=ids).values_list("trip_id", "official_id")
-    )
-    officials = Official.objects.in_bulk({official_id for _, official_id in links})
+    # Only the columns the embedded summaries show (OfficialRefSerializer,
+    # ArticleRefSerializer): aliases and timestamps cost more to decode than
+    # the rest of the row.
     travellers: dict[int, list[Official]] = defaultdict(list)
-    for trip_id, official_id in links:
-        travellers[trip_id].append(officials[official_id])
-    for names in travellers.values():
-        names.sort(key=lambda official: (official.name, official.pk))
+    links = (
+        Trip.officials.through.objects.filter(trip_id__in=ids)
+        .select_related("official")
+        .only(*(f"official__{name}" for name in _OFFICIAL_REF), "trip_id")
+        .order_by("official__name", "official_id")
+    )
+    for link in links:
+        travellers[link.trip_id].append(link.official)
     sources: dict[int, list[Article]] = defaultdict(list)
     rows = Trip.articles.through.objects.filter(trip_id__in=ids).order_by("article_id")
     for trip_id, article_id in rows.values_list("trip_id", "article_id"):
         sources[trip_id].append(Article(pk=article_id))
     evidence: dict[int, list[Evidence]] = defaultdict(list)
-    found = list(Evidence.objects.filter(trip_id__in=ids))
-    articles = Article.objects.defer("text").in_bulk({item.article_id for item in found})
+    found = (
+        Evidence.objects.filter(trip_id__in=ids)
+        .select_related("article")
+        .only(*_EVIDENCE, *(f"article__{name}" for name in _ARTICLE_REF))
+    )
     for item in found:
-        item.article = articles[item.article_id]
         evidence[item.trip_id].append(item)
     for trip in trips:
         trip._prefetched_objects_cache = {
