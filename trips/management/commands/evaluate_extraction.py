@@ -15,10 +15,6 @@ from trips.scoring import format_summary, score
 from trips.services import articles_import
 
 
-class _Rollback(Exception):
-    """Undoes the evaluation's import once the export is taken."""
-
-
 class Command(BaseCommand):
     help = (
         "Import an evaluation set (SETDIR/articles, SETDIR/gold.json) inside a transaction "
@@ -81,20 +77,17 @@ class Command(BaseCommand):
             if isinstance(item, ReadError):
                 raise CommandError(str(item))
             sources.append(item)
-        predicted: dict = {}
-        try:
-            with transaction.atomic():
-                if isolated:
-                    # Undone with the rest: the set is scored on its own.
-                    Trip.objects.all().delete()
-                    Official.objects.all().delete()
-                    Article.objects.all().delete()
-                report = articles_import(sources=sources)
-                for outcome in report.failed:
-                    self.stderr.write(f"error: {outcome.origin}: {outcome.message}")
-                ids = [o.article_id for o in report.outcomes if o.article_id]
-                predicted = database_to_interchange(articles=Article.objects.filter(pk__in=ids))
-                raise _Rollback
-        except _Rollback:
-            pass
+        with transaction.atomic():
+            if isolated:
+                # Undone with the rest: the set is scored on its own.
+                Trip.objects.all().delete()
+                Official.objects.all().delete()
+                Article.objects.all().delete()
+            report = articles_import(sources=sources)
+            for outcome in report.failed:
+                self.stderr.write(f"error: {outcome.origin}: {outcome.message}")
+            ids = [o.article_id for o in report.outcomes if o.article_id]
+            predicted = database_to_interchange(articles=Article.objects.filter(pk__in=ids))
+            # The evaluation leaves the database as it found it.
+            transaction.set_rollback(True)
         return predicted

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from datetime import date
@@ -18,10 +19,6 @@ from trips.services import ArticleOutcome, ImportReport, articles_import
 
 # Batches larger than this show a progress bar (on a terminal).
 PROGRESS_THRESHOLD = 3
-
-
-class _DryRunRollback(Exception):
-    """Raised to undo a dry run once its report is taken."""
 
 
 def _iso_date(value: str) -> date:
@@ -101,20 +98,17 @@ class Command(BaseCommand):
             file=sys.stderr,
             disable=True if len(sources) <= PROGRESS_THRESHOLD or self.no_progress else None,
         )
+        # Each article commits in its own transaction; only a dry run wraps the
+        # batch in one, to undo it once the report (and JSON) is taken.
+        batch = transaction.atomic() if dry_run else contextlib.nullcontext()
         try:
-            report = ImportReport()
-            try:
-                with transaction.atomic():
-                    report = articles_import(sources=sources, on_outcome=lambda _: bar.update())
-                    if self.as_json:
-                        ids = [o.article_id for o in report.outcomes if o.article_id]
-                        exported = database_to_interchange(
-                            articles=Article.objects.filter(pk__in=ids)
-                        )
-                    if dry_run:
-                        raise _DryRunRollback
-            except _DryRunRollback:
-                pass
+            with batch:
+                report = articles_import(sources=sources, on_outcome=lambda _: bar.update())
+                if self.as_json:
+                    ids = [o.article_id for o in report.outcomes if o.article_id]
+                    exported = database_to_interchange(articles=Article.objects.filter(pk__in=ids))
+                if dry_run:
+                    transaction.set_rollback(True)
         finally:
             bar.close()
         return report, exported
