@@ -26,7 +26,7 @@ from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from trips import api_selectors, api_services
+from trips import api_rows, api_selectors, api_services
 from trips.countries import country_name, is_country_code
 from trips.filters import ArticleFilter, MeetingFilter, OfficialFilter, StopFilter, TripFilter
 from trips.models import Article, Meeting, Official, Stop, Trip
@@ -170,11 +170,18 @@ class TripViewSet(StaffWrites, viewsets.ReadOnlyModelViewSet):
             return _csv_or(self, TripCSVSerializer, TripSerializer)
         return TripDetailSerializer
 
-    def paginate_queryset(self, queryset: QuerySet[Trip]) -> list[Trip] | None:
-        page = super().paginate_queryset(queryset)
-        if page is not None and self.action == "list":
-            api_selectors.trips_attach_relations(page)
-        return page
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """A page of trips, built from column values (``trips.api_rows``).
+
+        The JSON rows are the representation ``TripSerializer`` documents; the
+        CSV rows are flattened from them by ``TripCSVSerializer``.
+        """
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset.values(*api_rows.TRIP_COLUMNS))
+        rows = api_rows.trip_rows(page, self.get_serializer_context())
+        if self.get_serializer_class() is TripCSVSerializer:
+            rows = TripCSVSerializer(rows, many=True).data
+        return self.get_paginated_response(rows)
 
 
 @extend_schema_view(

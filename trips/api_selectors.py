@@ -6,10 +6,17 @@ so a list costs the same few queries however long it is.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+)
 
 from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
 
@@ -31,29 +38,33 @@ def _travellers(lookup: str = "officials") -> Prefetch:
     return Prefetch(lookup, queryset=Official.objects.order_by("name"))
 
 
+class _Count(Subquery):
+    """The number of rows of a subquery, as a column of the outer query."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) counted)"
+    output_field = IntegerField()
+
+
 def officials_listed() -> QuerySet[Official]:
     """Officials with their trip and country counts and their evidence.
 
-    The counts are correlated subqueries grouped on the official, so they
-    neither multiply rows nor need DISTINCT over the whole list.
+    The counts are correlated subqueries on the official's rows of the
+    travellers table, so they neither multiply rows nor read the trips table
+    (reaching stops through ``trip__officials`` joined all of it per official).
     """
-    trips = (
-        Trip.officials.through.objects.filter(official=OuterRef("pk"))
-        .order_by()
-        .values("official")
-        .annotate(n=Count("trip"))
-        .values("n")
-    )
+    trips = Trip.officials.through.objects.filter(official=OuterRef("pk")).values("trip_id")
     countries = (
-        Stop.objects.filter(trip__officials=OuterRef("pk"))
+        Stop.objects.filter(
+            trip_id__in=Trip.officials.through.objects.filter(
+                official=OuterRef(OuterRef("pk"))
+            ).values("trip_id")
+        )
         .order_by()
-        .values("trip__officials")
-        .annotate(n=Count("country", distinct=True))
-        .values("n")
+        .values("country")
+        .distinct()
     )
     return Official.objects.annotate(
-        trip_count=Coalesce(Subquery(trips), 0),
-        countries_visited=Coalesce(Subquery(countries), 0),
+        trip_count=_Count(trips), countries_visited=_Count(countries)
     ).prefetch_related(_evidence())
 
 
@@ -63,57 +74,8 @@ def official_detailed() -> QuerySet[Official]:
 
 
 def trips_listed() -> QuerySet[Trip]:
-    """Trips newest first; a page's relations come from ``trips_attach_relations``."""
+    """Trips newest first; a page's rows are built by ``trips.api_rows``."""
     return Trip.objects.order_by(F("start_date").desc(nulls_last=True), "-id")
-
-
-_OFFICIAL_REF = ("id", "slug", "name", "title", "country")
-_ARTICLE_REF = ("id", "external_id", "title", "url", "source", "published")
-_EVIDENCE = ("fact", "sentence", "start_offset", "end_offset", "trip_id", "article_id")
-
-
-def trips_attach_relations(trips: list[Trip]) -> None:
-    """Load the travellers, stops, sources and evidence of a page of trips.
-
-    Four queries, as ``prefetch_related`` would make, but the rows are
-    grouped by hand: Django's prefetch builds a queryset per trip and
-    relation, which costs more than the queries on a 50-trip page.
-    """
-    ids = [trip.pk for trip in trips]
-    stops: dict[int, list[Stop]] = defaultdict(list)
-    for stop in Stop.objects.filter(trip_id__in=ids).order_by("trip_id", "order"):
-        stops[stop.trip_id].append(stop)
-    # Only the columns the embedded summaries show (OfficialRefSerializer,
-    # ArticleRefSerializer): aliases and timestamps cost more to decode than
-    # the rest of the row.
-    travellers: dict[int, list[Official]] = defaultdict(list)
-    links = (
-        Trip.officials.through.objects.filter(trip_id__in=ids)
-        .select_related("official")
-        .only(*(f"official__{name}" for name in _OFFICIAL_REF), "trip_id")
-        .order_by("official__name", "official_id")
-    )
-    for link in links:
-        travellers[link.trip_id].append(link.official)
-    sources: dict[int, list[Article]] = defaultdict(list)
-    rows = Trip.articles.through.objects.filter(trip_id__in=ids).order_by("article_id")
-    for trip_id, article_id in rows.values_list("trip_id", "article_id"):
-        sources[trip_id].append(Article(pk=article_id))
-    evidence: dict[int, list[Evidence]] = defaultdict(list)
-    found = (
-        Evidence.objects.filter(trip_id__in=ids)
-        .select_related("article")
-        .only(*_EVIDENCE, *(f"article__{name}" for name in _ARTICLE_REF))
-    )
-    for item in found:
-        evidence[item.trip_id].append(item)
-    for trip in trips:
-        trip._prefetched_objects_cache = {
-            "stops": stops[trip.pk],
-            "officials": travellers[trip.pk],
-            "articles": sources[trip.pk],
-            "evidence": evidence[trip.pk],
-        }
 
 
 def trip_detailed() -> QuerySet[Trip]:

@@ -29,13 +29,13 @@ SLUG = re.compile(r"[-a-zA-Z0-9_]{1,220}")
 _PLACEHOLDERS = ("8642097531", "QZ")
 
 
-def _link(serializer: serializers.Serializer, route: str, kwarg: str, key: Any) -> str:
-    """``reverse(route, kwargs={kwarg: key})`` as an absolute URL.
+def link_template(context: dict[str, Any], route: str, kwarg: str) -> tuple[str, str]:
+    """The absolute URL of ``route`` split around its key: ``prefix + key + suffix``.
 
     reverse() and build_absolute_uri() cost more than the rest of a row's
-    serialization; the template is built once per response and reused.
+    serialization; the template is built once per response (``context`` is
+    the serializer context) and reused for every row.
     """
-    context = serializer.context
     templates = context.setdefault("_link_templates", {})
     template = templates.get(route)
     if template is None:
@@ -50,7 +50,13 @@ def _link(serializer: serializers.Serializer, route: str, kwarg: str, key: Any) 
             break
         else:
             raise NoReverseMatch(route)
-    return f"{template[0]}{key}{template[1]}"
+    return template
+
+
+def _link(serializer: serializers.Serializer, route: str, kwarg: str, key: Any) -> str:
+    """``reverse(route, kwargs={kwarg: key})`` as an absolute URL."""
+    prefix, suffix = link_template(serializer.context, route, kwarg)
+    return f"{prefix}{key}{suffix}"
 
 
 class LinkField(serializers.Field):
@@ -374,7 +380,7 @@ class TripDetailSerializer(TripSerializer):
 
 
 class TripCSVSerializer(serializers.ModelSerializer):
-    """One flat row per trip for ``?format=csv``."""
+    """One flat row per trip for ``?format=csv``, from a row of the JSON list."""
 
     traveller_slugs = serializers.SerializerMethodField()
     traveller_names = serializers.SerializerMethodField()
@@ -400,20 +406,20 @@ class TripCSVSerializer(serializers.ModelSerializer):
             "updated_at",
         )
 
-    def get_traveller_slugs(self, trip: Trip) -> str:
-        return "; ".join(o.slug for o in trip.officials.all())
+    def get_traveller_slugs(self, row: dict[str, Any]) -> str:
+        return "; ".join(o["slug"] for o in row["travellers"])
 
-    def get_traveller_names(self, trip: Trip) -> str:
-        return "; ".join(o.name for o in trip.officials.all())
+    def get_traveller_names(self, row: dict[str, Any]) -> str:
+        return "; ".join(o["name"] for o in row["travellers"])
 
-    def get_countries(self, trip: Trip) -> str:
-        return "; ".join(s.country for s in trip.stops.all())
+    def get_countries(self, row: dict[str, Any]) -> str:
+        return "; ".join(s["country"] for s in row["stops"])
 
-    def get_cities(self, trip: Trip) -> str:
-        return "; ".join(s.city for s in trip.stops.all() if s.city)
+    def get_cities(self, row: dict[str, Any]) -> str:
+        return "; ".join(s["city"] for s in row["stops"] if s["city"])
 
-    def get_article_ids(self, trip: Trip) -> str:
-        return "; ".join(str(a.pk) for a in trip.articles.all())
+    def get_article_ids(self, row: dict[str, Any]) -> str:
+        return "; ".join(str(pk) for pk in row["articles"])
 
 
 # --- Stops and meetings, flat ------------------------------------------------
