@@ -172,3 +172,15 @@ def test_full_text_search_uses_its_index_on_postgresql():
         cursor.execute("SET enable_seqscan = off")
     query = Trip.objects.filter(text_match(Trip.objects.all(), ["title", "summary"], "Tokyo"))
     assert "trip_search_idx" in query.explain()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the NULLS LAST index exists on PostgreSQL only"
+)
+def test_newest_trips_first_read_their_index_on_postgresql():
+    from django.db.models import F
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+    query = Trip.objects.order_by(F("start_date").desc(nulls_last=True), "-id")[:50]
+    assert "trip_newest_idx" in query.explain()
