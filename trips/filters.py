@@ -49,8 +49,11 @@ def _trip_ids_matching(q: str) -> Q:
     # Places are names, which stemming does not help; a substring match on the
     # short city column is also far cheaper than a tsvector per stop.
     by_place = Q(country__in=_countries_named(q)) | Q(city__icontains=q)
+    # Each part is a subquery of ids: ORed as row conditions, the text match
+    # could not use its index and PostgreSQL built a tsvector for every trip.
+    trips = Trip.objects.all()
     return (
-        text_match(Trip.objects.all(), ["title", "summary"], q)
+        Q(pk__in=trips.filter(text_match(trips, ["title", "summary"], q)).values("pk"))
         | Q(
             pk__in=Trip.officials.through.objects.filter(
                 official__in=travellers.filter(text_match(travellers, ["name", "title"], q))
