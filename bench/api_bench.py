@@ -418,6 +418,10 @@ def main() -> None:
     os.environ.update(env)
     python = sys.executable
     subprocess.run([python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    # As in production: the static files collected where WhiteNoise serves them from.
+    subprocess.run(
+        [python, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
     subprocess.run(
         [python, __file__, "--populate", str(args.trips), str(args.stops_per_trip)],
         cwd=ROOT,
