@@ -444,6 +444,19 @@ def test_it_filters_trips(client, three_trips, params, expected):
         assert got == expected
 
 
+def test_search_follows_edits_and_reads_article_text(client, three_trips):
+    """The searched text is stored per row (on PostgreSQL); it must follow every change."""
+    japan = three_trips["japan"]
+    japan.title = "Quadrilateral summit"
+    japan.save()
+    assert _ids(_get(client, "api:trip-list", q="quadrilateral")) == [japan.pk]
+    assert _ids(_get(client, "api:trip-list", q="alliance")) == []
+    Trip.objects.filter(pk=japan.pk).update(summary="Maritime security")
+    assert _ids(_get(client, "api:trip-list", q="maritime")) == [japan.pk]
+    article = make_article(title="Talks", text="The ministers discussed fisheries at length.")
+    assert _ids(_get(client, "api:article-list", q="fisheries")) == [article.pk]
+
+
 def test_it_filters_trips_by_source_article_and_verification(client, three_trips):
     record = make_article(kind=Article.Kind.RECORD)
     three_trips["korea"].articles.add(record)

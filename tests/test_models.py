@@ -170,7 +170,7 @@ def test_full_text_search_uses_its_index_on_postgresql():
 
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")
-    query = Trip.objects.filter(text_match(Trip.objects.all(), ["title", "summary"], "Tokyo"))
+    query = Trip.objects.filter(text_match(Trip.objects.all(), "Tokyo"))
     assert "trip_search_idx" in query.explain()
 
 

@@ -17,7 +17,7 @@ from operator import or_
 
 import django_filters
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorExact
+from django.contrib.postgres.search import SearchQuery
 from django.db import connections
 from django.db.models import Q, QuerySet
 
@@ -33,30 +33,31 @@ def _countries_named(text: str) -> list[str]:
     return [c for c in COUNTRY_CODES if needle == c.lower() or needle in country_name(c).lower()]
 
 
-def text_match(queryset: QuerySet, fields: list[str], q: str) -> Q:
-    """A condition true for rows of ``queryset`` whose ``fields`` match the search ``q``."""
+def text_match(queryset: QuerySet, q: str) -> Q:
+    """A condition true for rows of ``queryset`` whose searched fields match ``q``.
+
+    The fields are those of the model's ``search_document`` (a
+    ``trips.models.SearchDocument``): on PostgreSQL the stored vector is
+    matched, elsewhere each field by substring.
+    """
+    document = queryset.model._meta.get_field("search_document").expression
     if connections[queryset.db].vendor == "postgresql":
-        vector = SearchVector(*fields, config="english")
-        query = SearchQuery(q, config="english", search_type="websearch")
-        return Q(SearchVectorExact(vector, query))
-    return reduce(or_, (Q(**{f"{field}__icontains": q}) for field in fields))
+        return Q(search_document=SearchQuery(q, config="english", search_type="websearch"))
+    return reduce(or_, (Q(**{f"{field}__icontains": q}) for field in document.fields))
 
 
 def _trip_ids_matching(q: str) -> Q:
     """Trips whose title or summary, travellers, or stops match ``q``."""
     travellers = Official.objects.all()
     stops = Stop.objects.all()
-    # Places are names, which stemming does not help; a substring match on the
-    # short city column is also far cheaper than a tsvector per stop.
+    # Places are names, which stemming does not help: a substring match on the
+    # city finds "Tokyo" in "Tokyo Bay" and a city typed in part.
     by_place = Q(country__in=_countries_named(q)) | Q(city__icontains=q)
-    # Each part is a subquery of ids: ORed as row conditions, the text match
-    # could not use its index and PostgreSQL built a tsvector for every trip.
-    trips = Trip.objects.all()
     return (
-        Q(pk__in=trips.filter(text_match(trips, ["title", "summary"], q)).values("pk"))
+        text_match(Trip.objects.all(), q)
         | Q(
             pk__in=Trip.officials.through.objects.filter(
-                official__in=travellers.filter(text_match(travellers, ["name", "title"], q))
+                official__in=travellers.filter(text_match(travellers, q))
             ).values("trip_id")
         )
         | Q(pk__in=stops.filter(by_place).values("trip_id"))
@@ -161,7 +162,8 @@ class TripFilter(django_filters.FilterSet):
 
 class StopFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        method="search", help_text="Search over city, notes, country name and trip title."
+        method="search",
+        help_text="Search over city, notes, country name, and the trip's title and summary.",
     )
     country = CountryFilter(field_name="country", help_text="Alpha-2 code of the country.")
     city = django_filters.CharFilter(
@@ -191,8 +193,8 @@ class StopFilter(django_filters.FilterSet):
         trips = Trip.objects.all()
         return queryset.filter(
             Q(country__in=_countries_named(value))
-            | text_match(queryset, ["city", "notes"], value)
-            | Q(trip__in=trips.filter(text_match(trips, ["title"], value)))
+            | text_match(queryset, value)
+            | Q(trip__in=trips.filter(text_match(trips, value)))
         )
 
     def filter_official(self, queryset: QuerySet[Stop], name: str, value: str) -> QuerySet[Stop]:
@@ -206,7 +208,8 @@ class StopFilter(django_filters.FilterSet):
 
 class MeetingFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        method="search", help_text="Search over the description and the participants' names."
+        method="search",
+        help_text="Search over the description and the participants' names and titles.",
     )
     participant = django_filters.CharFilter(
         method="filter_participant", help_text="Slug of an official met (a counterpart)."
@@ -230,11 +233,9 @@ class MeetingFilter(django_filters.FilterSet):
     def search(self, queryset: QuerySet[Meeting], name: str, value: str) -> QuerySet[Meeting]:
         people = Official.objects.all()
         met = Meeting.participants.through.objects.filter(
-            official__in=people.filter(text_match(people, ["name"], value))
+            official__in=people.filter(text_match(people, value))
         )
-        return queryset.filter(
-            text_match(queryset, ["description"], value) | Q(pk__in=met.values("meeting_id"))
-        )
+        return queryset.filter(text_match(queryset, value) | Q(pk__in=met.values("meeting_id")))
 
     def filter_participant(
         self, queryset: QuerySet[Meeting], name: str, value: str
@@ -257,9 +258,7 @@ class OfficialFilter(django_filters.FilterSet):
         fields = ("country",)
 
     def search(self, queryset: QuerySet[Official], name: str, value: str) -> QuerySet[Official]:
-        return queryset.filter(
-            text_match(queryset, ["name", "title"], value) | Q(aliases__icontains=value)
-        )
+        return queryset.filter(text_match(queryset, value) | Q(aliases__icontains=value))
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -283,7 +282,7 @@ class ArticleFilter(django_filters.FilterSet):
         fields = ("kind",)
 
     def search(self, queryset: QuerySet[Article], name: str, value: str) -> QuerySet[Article]:
-        return queryset.filter(text_match(queryset, ["title", "text"], value))
+        return queryset.filter(text_match(queryset, value))
 
     def filter_trip(self, queryset: QuerySet[Article], name: str, value: int) -> QuerySet[Article]:
         through = Trip.articles.through.objects.filter(trip_id=value)

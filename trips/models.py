@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
@@ -25,6 +26,33 @@ def validate_country_code(value: str) -> None:
             code="invalid_country",
             params={"value": value},
         )
+
+
+class SearchDocument(SearchVector):
+    """What the API's ``?q=`` searches in a row: the English full-text vector of ``fields``.
+
+    Stored in a generated column on PostgreSQL (with a GIN index, migration
+    0005), so a search reads it instead of parsing every row's text again.
+    Other databases store NULL and search the fields by substring
+    (``trips.filters.text_match``).
+    """
+
+    def __init__(self, *fields: str):
+        super().__init__(*fields, config="english")
+        self.fields = fields
+
+    def as_sql(self, compiler, connection, **extra_context):
+        if connection.vendor != "postgresql":
+            return "NULL", []
+        return super().as_sql(compiler, connection, **extra_context)
+
+
+def _search_document(*fields: str) -> models.GeneratedField:
+    return models.GeneratedField(
+        expression=SearchDocument(*fields),
+        output_field=SearchVectorField(null=True),
+        db_persist=True,
+    )
 
 
 def _country_field(**kwargs) -> models.CharField:
@@ -66,6 +94,7 @@ class Official(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    search_document = _search_document("name", "title")
 
     class Meta:
         ordering = ["name"]
@@ -115,6 +144,7 @@ class Article(models.Model):
     content_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the text.")
     imported_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    search_document = _search_document("title", "text")
 
     class Meta:
         ordering = ["-published", "title"]
@@ -197,6 +227,7 @@ class Trip(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    search_document = _search_document("title", "summary")
 
     objects = TripQuerySet.as_manager()
 
@@ -264,6 +295,7 @@ class Stop(models.Model):
     edited_by_person = models.BooleanField(
         default=False, help_text="Set when an editor changed this row; imports then keep it."
     )
+    search_document = _search_document("city", "notes")
 
     objects = StopQuerySet.as_manager()
 
@@ -323,6 +355,7 @@ class Meeting(models.Model):
     edited_by_person = models.BooleanField(
         default=False, help_text="Set when an editor changed this row; imports then keep it."
     )
+    search_document = _search_document("description")
 
     class Meta:
         ordering = ["trip", "date", "id"]
