@@ -184,3 +184,16 @@ def test_newest_trips_first_read_their_index_on_postgresql():
         cursor.execute("SET enable_seqscan = off")
     query = Trip.objects.order_by(F("start_date").desc(nulls_last=True), "-id")[:50]
     assert "trip_newest_idx" in query.explain()
+
+
+def test_an_article_too_long_for_a_full_text_vector_is_kept_and_searchable():
+    """PostgreSQL refuses a tsvector over 1 MB; the stored document covers the text's start."""
+    from hashlib import md5
+
+    from trips.filters import text_match
+
+    # 2 MB of distinct words: their full vector would be about 2 MB.
+    words = " ".join(md5(str(n).encode()).hexdigest() for n in range(60_000))
+    article = make_article(title="A data dump", text=f"Fisheries {words} trailing")
+    found = Article.objects.filter(text_match(Article.objects.all(), "fisheries"))
+    assert list(found) == [article]

@@ -13,6 +13,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Left
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -34,11 +35,19 @@ class SearchDocument(SearchVector):
     Stored in a generated column on PostgreSQL (with a GIN index, migration
     0005), so a search reads it instead of parsing every row's text again.
     Other databases store NULL and search the fields by substring
-    (``trips.filters.text_match``).
+    (``trips.filters.text_match``). The column's SQL is fixed when a migration
+    adds it: a change here needs a migration that adds the column again.
     """
 
+    # PostgreSQL refuses a tsvector over 1 MB, which a long text of distinct
+    # words (a data dump in an article) can reach; the vector covers each
+    # field's first 300,000 characters (about 50,000 words, far beyond news).
+    SEARCHED_CHARACTERS = 300_000
+
     def __init__(self, *fields: str):
-        super().__init__(*fields, config="english")
+        super().__init__(
+            *(Left(field, self.SEARCHED_CHARACTERS) for field in fields), config="english"
+        )
         self.fields = fields
 
     def as_sql(self, compiler, connection, **extra_context):
