@@ -175,15 +175,21 @@ def test_full_text_search_uses_its_index_on_postgresql():
 
 
 @pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="the NULLS LAST index exists on PostgreSQL only"
+    connection.vendor != "postgresql", reason="the NULLS LAST indexes exist on PostgreSQL only"
 )
-def test_newest_trips_first_read_their_index_on_postgresql():
-    from django.db.models import F
+def test_newest_first_lists_read_their_index_on_postgresql():
+    from trips import api_selectors
 
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")
-    query = Trip.objects.order_by(F("start_date").desc(nulls_last=True), "-id")[:50]
-    assert "trip_newest_idx" in query.explain()
+    lists = {
+        "trip_newest_idx": api_selectors.trips_listed(),
+        "stop_newest_idx": api_selectors.stops_listed(),
+        "meeting_newest_idx": api_selectors.meetings_listed(),
+        "article_newest_idx": api_selectors.articles_listed(),
+    }
+    for index, query in lists.items():
+        assert index in query[:50].explain(), index
 
 
 def test_an_article_too_long_for_a_full_text_vector_is_kept_and_searchable():

@@ -45,7 +45,7 @@ def drop_column_indexes(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('trips', '0004_trip_newest_index'),
+        ('trips', '0004_newest_first_indexes'),
     ]
 
     operations = [
