@@ -23,7 +23,9 @@ from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
 
 def _evidence(lookup: str = "evidence") -> Prefetch:
     # The article's text is the bulk of its row and no representation shows it.
-    evidence = Evidence.objects.select_related("article").defer("article__text")
+    evidence = Evidence.objects.select_related("article").defer(
+        *(f"article__{name}" for name in Article.BODY)
+    )
     return Prefetch(lookup, queryset=evidence)
 
 
@@ -86,7 +88,9 @@ def trip_detailed() -> QuerySet[Trip]:
         _travellers(),
         _ordered_stops(with_evidence=True),
         Prefetch("meetings", queryset=meetings),
-        Prefetch("articles", queryset=Article.objects.defer("text").order_by("published", "id")),
+        Prefetch(
+            "articles", queryset=Article.objects.defer(*Article.BODY).order_by("published", "id")
+        ),
         _evidence(),
     )
 
@@ -109,7 +113,7 @@ def meetings_listed() -> QuerySet[Meeting]:
 
 def articles_listed() -> QuerySet[Article]:
     return (
-        Article.objects.defer("text")
+        Article.objects.defer(*Article.BODY)
         .prefetch_related(Prefetch("trips", queryset=Trip.objects.only("id").order_by("id")))
         .order_by(F("published").desc(nulls_last=True), "id")
     )

@@ -39,7 +39,9 @@ def trip_cards(queryset: QuerySet[Trip]) -> QuerySet[Trip]:
 
 
 def _evidence() -> QuerySet[Evidence]:
-    return Evidence.objects.select_related("article").defer("article__text")
+    return Evidence.objects.select_related("article").defer(
+        *(f"article__{name}" for name in Article.BODY)
+    )
 
 
 @cache
@@ -150,7 +152,9 @@ def trip_timeline(*, pk: int) -> TripPage:
     trip = get_object_or_404(
         Trip.objects.prefetch_related(
             "officials",
-            Prefetch("articles", queryset=Article.objects.defer("text").order_by("published")),
+            Prefetch(
+                "articles", queryset=Article.objects.defer(*Article.BODY).order_by("published")
+            ),
             Prefetch("stops", queryset=Stop.objects.order_by("order")),
             Prefetch("meetings", queryset=Meeting.objects.prefetch_related("participants")),
         ),

@@ -702,7 +702,7 @@ def article_import(*, source: ArticleSource, index: OfficialIndex | None = None)
     known = Q(content_hash=source.content_hash) | Q(external_id=source.external_id)
     if source.url:
         known |= Q(url=source.url)
-    found = list(Article.objects.filter(known).defer("text"))
+    found = list(Article.objects.filter(known).defer(*Article.BODY))
     same = next((a for a in found if a.content_hash == source.content_hash), None)
     if same is not None:
         outcome.status, outcome.article_id = "unchanged", same.pk
