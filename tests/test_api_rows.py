@@ -1,7 +1,7 @@
-"""The trips list is built from column values (``trips.api_rows``), not by ``TripSerializer``.
+"""The trips and meetings lists are built from column values (``trips.api_rows``).
 
-The serializer still documents the list in the schema and serializes a single
-trip; these tests hold both to the same output, field for field.
+Their serializers still document the lists in the schema and serialize a
+single object; these tests hold both to the same output, field for field.
 """
 
 from __future__ import annotations
@@ -14,9 +14,16 @@ from django.db.models import F, Prefetch
 from django.urls import reverse
 from rest_framework.request import Request
 
-from tests.factories import make_article, make_evidence, make_official, make_stop, make_trip
-from trips.models import Article, Evidence, Official, Stop, Trip
-from trips.serializers import TripSerializer
+from tests.factories import (
+    make_article,
+    make_evidence,
+    make_meeting,
+    make_official,
+    make_stop,
+    make_trip,
+)
+from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
+from trips.serializers import MeetingSerializer, TripSerializer
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +122,50 @@ def test_csv_rows_are_flattened_from_the_list_rows(client):
     assert busy.startswith(f"{rows[0]['id']},Two capitals,completed,2024-05-01,2024-05-04,ana; bo,")
     assert "CL; AR" in busy and ",Santiago," in busy
     assert "; ".join(str(pk) for pk in rows[0]["articles"]) in busy
+
+
+def _varied_meetings() -> None:
+    """Meetings with and without a stop, date, participants and evidence; two on one trip."""
+    _varied_trips()
+    busy = Trip.objects.get(title="Two capitals")
+    santiago = busy.stops.get(order=1)
+    zed = make_official(name="Zed Example", slug="zed", title="President", country="CL")
+    amy = make_official(name="Amy Example", slug="amy", title="", country="")
+    talks = make_meeting(
+        trip=busy,
+        stop=santiago,
+        participants=[zed, amy],
+        date=date(2024, 5, 1),
+        description="Talks on lithium.",
+    )
+    article = busy.articles.order_by("id").first()
+    make_evidence(article=article, meeting=talks, sentence="They met.", end_offset=9)
+    make_meeting(trip=busy, participants=[], description="")
+    other = Trip.objects.exclude(pk=busy.pk).get()
+    make_meeting(trip=other, participants=[zed], date=date(2023, 1, 2))
+
+
+def test_meeting_rows_are_what_the_serializer_gives(client):
+    _varied_meetings()
+    response = client.get(reverse("api:meeting-list"))
+    assert response.status_code == 200
+    rows = response.json()["results"]
+    officials = Official.objects.order_by("name", "id")
+    meetings = (
+        Meeting.objects.order_by(F("date").desc(nulls_last=True), "id")
+        .select_related("trip", "stop")
+        .prefetch_related(
+            Prefetch("trip__officials", queryset=officials),
+            Prefetch("participants", queryset=officials),
+            Prefetch("evidence", queryset=Evidence.objects.select_related("article")),
+        )
+    )
+    context = {"request": Request(response.wsgi_request)}
+    expected = json.loads(json.dumps(MeetingSerializer(meetings, many=True, context=context).data))
+    assert rows == expected
+    assert list(rows[0]) == list(MeetingSerializer.Meta.fields)
+    talks = next(row for row in rows if row["description"] == "Talks on lithium.")
+    assert [p["slug"] for p in talks["participants"]] == ["amy", "zed"]
+    assert talks["city"] == "Santiago" and talks["evidence"][0]["sentence"] == "They met."
+    loose = next(row for row in rows if row["stop"] is None and row["date"] is None)
+    assert loose["country"] is None and loose["participants"] == []

@@ -7,6 +7,7 @@ and answer with the same representation a read gives.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -110,6 +111,26 @@ def _write_schema(input_serializer: type, output_serializer: type, noun: str) ->
     }
 
 
+class RowsList:
+    """``list()`` from column values: a page's rows come from ``trips.api_rows``.
+
+    The JSON rows are the representation the view's serializer documents;
+    CSV rows are flattened from them by the view's CSV serializer.
+    """
+
+    row_columns: tuple[str, ...]  # read with values() before paging
+    build_rows: Callable[[list[dict], dict[str, Any]], list[dict]]  # a staticmethod
+    csv_serializer_class: type[serializers.Serializer]
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset.values(*self.row_columns))
+        rows = self.build_rows(page, self.get_serializer_context())
+        if self.get_serializer_class() is self.csv_serializer_class:
+            rows = self.csv_serializer_class(rows, many=True).data
+        return self.get_paginated_response(rows)
+
+
 # --- Resources ---------------------------------------------------------------
 
 
@@ -149,10 +170,13 @@ def _csv_or(view: viewsets.GenericViewSet, csv_serializer: type, serializer: typ
     retrieve=extend_schema(summary="One trip with its stops, meetings and sources"),
     **_write_schema(TripInputSerializer, TripDetailSerializer, "a trip"),
 )
-class TripViewSet(StaffWrites, viewsets.ReadOnlyModelViewSet):
+class TripViewSet(RowsList, StaffWrites, viewsets.ReadOnlyModelViewSet):
     """Journeys abroad of one or more officials, newest first."""
 
     model = Trip
+    row_columns = api_rows.TRIP_COLUMNS
+    build_rows = staticmethod(api_rows.trip_rows)
+    csv_serializer_class = TripCSVSerializer
     input_serializer_class = TripInputSerializer
     lookup_value_regex = r"\d+"
     filterset_class = TripFilter
@@ -169,19 +193,6 @@ class TripViewSet(StaffWrites, viewsets.ReadOnlyModelViewSet):
         if self.action == "list":
             return _csv_or(self, TripCSVSerializer, TripSerializer)
         return TripDetailSerializer
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        """A page of trips, built from column values (``trips.api_rows``).
-
-        The JSON rows are the representation ``TripSerializer`` documents; the
-        CSV rows are flattened from them by ``TripCSVSerializer``.
-        """
-        queryset = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(queryset.values(*api_rows.TRIP_COLUMNS))
-        rows = api_rows.trip_rows(page, self.get_serializer_context())
-        if self.get_serializer_class() is TripCSVSerializer:
-            rows = TripCSVSerializer(rows, many=True).data
-        return self.get_paginated_response(rows)
 
 
 @extend_schema_view(
@@ -213,10 +224,13 @@ class StopViewSet(StaffWrites, viewsets.ReadOnlyModelViewSet):
     retrieve=extend_schema(summary="One meeting"),
     **_write_schema(MeetingInputSerializer, MeetingSerializer, "a meeting"),
 )
-class MeetingViewSet(StaffWrites, viewsets.ReadOnlyModelViewSet):
+class MeetingViewSet(RowsList, StaffWrites, viewsets.ReadOnlyModelViewSet):
     """In-person meetings of travellers with named counterparts."""
 
     model = Meeting
+    row_columns = api_rows.MEETING_COLUMNS
+    build_rows = staticmethod(api_rows.meeting_rows)
+    csv_serializer_class = MeetingCSVSerializer
     input_serializer_class = MeetingInputSerializer
     lookup_value_regex = r"\d+"
     filterset_class = MeetingFilter
@@ -225,7 +239,9 @@ class MeetingViewSet(StaffWrites, viewsets.ReadOnlyModelViewSet):
     renderer_classes = [JSONRenderer, BrowsableAPIRenderer, CSVRenderer]
 
     def get_queryset(self) -> QuerySet[Meeting]:
-        return api_selectors.meetings_listed()
+        if self.action == "list":
+            return api_selectors.meetings_listed()
+        return api_selectors.meeting_detailed()
 
     def get_serializer_class(self) -> type:
         return _csv_or(self, MeetingCSVSerializer, MeetingSerializer)

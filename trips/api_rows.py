@@ -1,29 +1,35 @@
-"""The rows of the trips list, built from column values.
+"""The rows of the trips and meetings lists, built from column values.
 
 A 50-trip page embeds about 500 related rows (travellers, stops, evidence
 and its articles). Making a model instance of each and passing it through
-the nested serializers took about two thirds of the response time; here the
-same columns are read with ``values_list()`` (four queries for any page) and
-turned straight into the representation that ``TripSerializer`` documents.
-``tests/test_api_rows.py`` holds the two to the same output, field for field,
-so a field added to the serializer and not here fails there.
+the nested serializers took about two thirds of the response time, and the
+reference cycles of prefetched instances left the garbage collector pauses
+of tens of milliseconds to make. Here the same columns are read with
+``values_list()`` (a fixed number of queries for any page) and turned
+straight into the representation that ``TripSerializer`` and
+``MeetingSerializer`` document. ``tests/test_api_rows.py`` holds each list
+to its serializer's output, field for field, so a field added to a
+serializer and not here fails there.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
+from django.db.models import QuerySet
 from rest_framework import serializers
 
 from trips.countries import country_name
-from trips.models import Evidence, Stop, Trip
+from trips.models import Evidence, Meeting, Stop, Trip
 from trips.serializers import link_template
 
-# The columns of a trip the row shows; a queryset of trips is read with
-# ``.values(*TRIP_COLUMNS)`` before it is paged.
+Row = dict[str, Any]
+
+# The columns of a trip or a meeting its row shows; a filtered queryset is
+# read with ``.values(*COLUMNS)`` before it is paged.
 TRIP_COLUMNS = (
     "id",
     "title",
@@ -36,6 +42,16 @@ TRIP_COLUMNS = (
     "created_at",
     "updated_at",
 )
+MEETING_COLUMNS = (
+    "id",
+    "trip_id",
+    "date",
+    "stop_id",
+    "stop__country",
+    "stop__city",
+    "description",
+    "edited_by_person",
+)
 
 # DRF's representation of a timestamp (time zone and format from the settings).
 _TIMESTAMP = serializers.DateTimeField()
@@ -45,54 +61,104 @@ def _day(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def _linker(context: dict[str, Any], route: str, kwarg: str = "pk"):
-    prefix, suffix = link_template(context, route, kwarg)
-    return lambda key: f"{prefix}{key}{suffix}"
-
-
-def _grouped(rows: Iterable[tuple], build) -> dict[int, list[dict[str, Any]]]:
-    """``{trip id: [build(row), ...]}`` for rows whose first column is the trip id."""
-    groups: dict[int, list[dict[str, Any]]] = defaultdict(list)
+def _grouped(rows: Iterable[tuple], build: Callable[[tuple], Any]) -> dict[int, list]:
+    """``{key: [build(row), ...]}`` for rows whose first column is the key."""
+    groups: dict[int, list] = defaultdict(list)
     for row in rows:
         groups[row[0]].append(build(row))
     return groups
 
 
-def trip_rows(trips: list[dict[str, Any]], context: dict[str, Any]) -> list[dict[str, Any]]:
-    """The list representation of ``trips`` (dicts of ``TRIP_COLUMNS``), in their order.
+class _Builder:
+    """The summaries embedded in a page's rows, with links absolute for the request."""
 
-    ``context`` is the serializer context: its request makes the links absolute.
-    """
-    ids = [trip["id"] for trip in trips]
-    official_url = _linker(context, "api:official-detail", "slug")
-    article_url = _linker(context, "api:article-detail")
-    trip_url = _linker(context, "api:trip-detail")
-    page_url = _linker(context, "trips:trip-detail")
+    def __init__(self, context: dict[str, Any]):
+        self.context = context
+        self.official_url = self.linker("api:official-detail", "slug")
+        self.article_url = self.linker("api:article-detail")
+        self.articles: dict[int, Row] = {}
 
-    links = (
-        Trip.officials.through.objects.filter(trip_id__in=ids)
-        .order_by("official__name", "official_id")
-        .values_list(
-            "trip_id",
+    def linker(self, route: str, kwarg: str = "pk") -> Callable[[Any], str]:
+        prefix, suffix = link_template(self.context, route, kwarg)
+        return lambda key: f"{prefix}{key}{suffix}"
+
+    def officials(self, links: QuerySet, key: str) -> dict[int, list[Row]]:
+        """Official summaries by ``key``, from rows of a many-to-many table with officials."""
+        rows = links.order_by("official__name", "official_id").values_list(
+            key,
             "official_id",
             "official__slug",
             "official__name",
             "official__title",
             "official__country",
         )
-    )
-    travellers = _grouped(
-        links,
-        lambda r: {
-            "id": r[1],
-            "slug": r[2],
-            "name": r[3],
-            "title": r[4],
-            "country": r[5],
-            "api_url": official_url(r[2]),
-        },
-    )
+        return _grouped(
+            rows,
+            lambda r: {
+                "id": r[1],
+                "slug": r[2],
+                "name": r[3],
+                "title": r[4],
+                "country": r[5],
+                "api_url": self.official_url(r[2]),
+            },
+        )
 
+    def evidence(self, key: str, ids: list[int]) -> dict[int, list[Row]]:
+        """The sentences supporting each object, by its id (``key`` is ``trip_id``, ...)."""
+        rows = Evidence.objects.filter(**{f"{key}__in": ids}).values_list(
+            key,
+            "fact",
+            "sentence",
+            "start_offset",
+            "end_offset",
+            "article_id",
+            "article__external_id",
+            "article__title",
+            "article__url",
+            "article__source",
+            "article__published",
+        )
+        # Evidence keeps its model ordering (by article, then place in the text).
+        return _grouped(
+            rows,
+            lambda r: {
+                "fact": r[1],
+                "sentence": r[2],
+                "start_offset": r[3],
+                "end_offset": r[4],
+                "article": self.article(r[5:]),
+            },
+        )
+
+    def article(self, r: tuple) -> Row:
+        if r[0] not in self.articles:
+            self.articles[r[0]] = {
+                "id": r[0],
+                "external_id": r[1],
+                "title": r[2],
+                "url": r[3],
+                "source": r[4],
+                "published": _day(r[5]),
+                "api_url": self.article_url(r[0]),
+            }
+        return dict(self.articles[r[0]])
+
+    def travellers(self, trip_ids: Iterable[int]) -> dict[int, list[Row]]:
+        links = Trip.officials.through.objects.filter(trip_id__in=set(trip_ids))
+        return self.officials(links, "trip_id")
+
+
+def trip_rows(trips: list[Row], context: dict[str, Any]) -> list[Row]:
+    """The list representation of ``trips`` (dicts of ``TRIP_COLUMNS``), in their order.
+
+    ``context`` is the serializer context: its request makes the links absolute.
+    """
+    ids = [trip["id"] for trip in trips]
+    build = _Builder(context)
+    trip_url = build.linker("api:trip-detail")
+    page_url = build.linker("trips:trip-detail")
+    travellers = build.travellers(ids)
     found = (
         Stop.objects.filter(trip_id__in=ids)
         .order_by("trip_id", "order")
@@ -122,52 +188,13 @@ def trip_rows(trips: list[dict[str, Any]], context: dict[str, Any]) -> list[dict
             "depart_date": _day(r[8]),
         },
     )
-
-    sources: dict[int, list[int]] = defaultdict(list)
-    rows = Trip.articles.through.objects.filter(trip_id__in=ids).order_by("article_id")
-    for trip_id, article_id in rows.values_list("trip_id", "article_id"):
-        sources[trip_id].append(article_id)
-
-    # Evidence keeps its model ordering (by article, then place in the text).
-    articles: dict[int, dict[str, Any]] = {}
-
-    def article(r: tuple) -> dict[str, Any]:
-        if r[5] not in articles:
-            articles[r[5]] = {
-                "id": r[5],
-                "external_id": r[6],
-                "title": r[7],
-                "url": r[8],
-                "source": r[9],
-                "published": _day(r[10]),
-                "api_url": article_url(r[5]),
-            }
-        return articles[r[5]]
-
-    sentences = Evidence.objects.filter(trip_id__in=ids).values_list(
-        "trip_id",
-        "fact",
-        "sentence",
-        "start_offset",
-        "end_offset",
-        "article_id",
-        "article__external_id",
-        "article__title",
-        "article__url",
-        "article__source",
-        "article__published",
+    sources = _grouped(
+        Trip.articles.through.objects.filter(trip_id__in=ids)
+        .order_by("article_id")
+        .values_list("trip_id", "article_id"),
+        lambda r: r[1],
     )
-    evidence = _grouped(
-        sentences,
-        lambda r: {
-            "fact": r[1],
-            "sentence": r[2],
-            "start_offset": r[3],
-            "end_offset": r[4],
-            "article": dict(article(r)),
-        },
-    )
-
+    evidence = build.evidence("trip_id", ids)
     return [
         {
             "id": trip["id"],
@@ -188,4 +215,33 @@ def trip_rows(trips: list[dict[str, Any]], context: dict[str, Any]) -> list[dict
             "evidence": evidence[trip["id"]],
         }
         for trip in trips
+    ]
+
+
+def meeting_rows(meetings: list[Row], context: dict[str, Any]) -> list[Row]:
+    """The list representation of ``meetings`` (dicts of ``MEETING_COLUMNS``), in their order."""
+    ids = [meeting["id"] for meeting in meetings]
+    build = _Builder(context)
+    trip_url = build.linker("api:trip-detail")
+    travellers = build.travellers(meeting["trip_id"] for meeting in meetings)
+    met = Meeting.participants.through.objects.filter(meeting_id__in=ids)
+    participants = build.officials(met, "meeting_id")
+    evidence = build.evidence("meeting_id", ids)
+    return [
+        {
+            "id": meeting["id"],
+            "trip": meeting["trip_id"],
+            "trip_url": trip_url(meeting["trip_id"]),
+            # Each row its own values, as the serializer gives (meetings share trips).
+            "travellers": [dict(t) for t in travellers[meeting["trip_id"]]],
+            "date": _day(meeting["date"]),
+            "stop": meeting["stop_id"],
+            "country": meeting["stop__country"],
+            "city": meeting["stop__city"],
+            "participants": participants[meeting["id"]],
+            "description": meeting["description"],
+            "edited_by_person": meeting["edited_by_person"],
+            "evidence": evidence[meeting["id"]],
+        }
+        for meeting in meetings
     ]

@@ -104,10 +104,15 @@ def stops_listed() -> QuerySet[Stop]:
 
 
 def meetings_listed() -> QuerySet[Meeting]:
+    """Meetings newest first; a page's rows are built by ``trips.api_rows``."""
+    return Meeting.objects.order_by(F("date").desc(nulls_last=True), "id")
+
+
+def meeting_detailed() -> QuerySet[Meeting]:
     return (
-        Meeting.objects.select_related("trip", "stop")
+        meetings_listed()
+        .select_related("trip", "stop")
         .prefetch_related(_travellers("trip__officials"), _travellers("participants"), _evidence())
-        .order_by(F("date").desc(nulls_last=True), "id")
     )
 
 

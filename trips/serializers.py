@@ -499,41 +499,32 @@ class MeetingSerializer(MeetingInTripSerializer):
         )
 
 
-class MeetingCSVSerializer(serializers.ModelSerializer):
+class MeetingCSVSerializer(serializers.Serializer):
+    """One flat row per meeting for ``?format=csv``, from a row of the JSON list."""
+
+    id = serializers.IntegerField()
+    trip = serializers.IntegerField(help_text="Id of the trip.")
+    date = serializers.DateField(allow_null=True)
+    stop = serializers.IntegerField(allow_null=True, help_text="Id of the stop.")
+    country = serializers.CharField(allow_null=True, help_text="Country of the stop.")
+    city = serializers.CharField(allow_null=True, help_text="City of the stop.")
     traveller_ids = serializers.SerializerMethodField()
     traveller_names = serializers.SerializerMethodField()
     participant_ids = serializers.SerializerMethodField()
     participant_names = serializers.SerializerMethodField()
-    country = serializers.CharField(source="stop.country", default="")
-    city = serializers.CharField(source="stop.city", default="")
+    description = serializers.CharField()
 
-    class Meta:
-        model = Meeting
-        fields = (
-            "id",
-            "trip",
-            "date",
-            "stop",
-            "country",
-            "city",
-            "traveller_ids",
-            "traveller_names",
-            "participant_ids",
-            "participant_names",
-            "description",
-        )
+    def get_traveller_ids(self, row: dict[str, Any]) -> str:
+        return "; ".join(str(o["id"]) for o in row["travellers"])
 
-    def get_traveller_ids(self, meeting: Meeting) -> str:
-        return "; ".join(str(o.pk) for o in meeting.trip.officials.all())
+    def get_traveller_names(self, row: dict[str, Any]) -> str:
+        return "; ".join(o["name"] for o in row["travellers"])
 
-    def get_traveller_names(self, meeting: Meeting) -> str:
-        return "; ".join(o.name for o in meeting.trip.officials.all())
+    def get_participant_ids(self, row: dict[str, Any]) -> str:
+        return "; ".join(str(o["id"]) for o in row["participants"])
 
-    def get_participant_ids(self, meeting: Meeting) -> str:
-        return "; ".join(str(o.pk) for o in meeting.participants.all())
-
-    def get_participant_names(self, meeting: Meeting) -> str:
-        return "; ".join(o.name for o in meeting.participants.all())
+    def get_participant_names(self, row: dict[str, Any]) -> str:
+        return "; ".join(o["name"] for o in row["participants"])
 
 
 # --- Articles ----------------------------------------------------------------
