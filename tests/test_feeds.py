@@ -132,3 +132,25 @@ def test_it_keeps_a_trips_uid_and_shows_its_change_in_the_calendar(client, wong)
     assert str(after["UID"]) == str(before["UID"])
     assert str(after["STATUS"]) == "CANCELLED"
     assert after.decoded("LAST-MODIFIED") > before.decoded("LAST-MODIFIED")
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"),
+    [
+        ("api:official-feed", {"slug": "penny-wong"}),
+        ("api:country-feed", {"code": "ID"}),
+        ("api:official-ics", {"slug": "penny-wong"}),
+    ],
+)
+def test_feeds_answer_pollers_with_304_until_they_change(client, wong, name, kwargs):
+    url = reverse(name, kwargs=kwargs)
+    first = client.get(url)
+    etag = first["ETag"]
+    assert first.status_code == 200 and etag
+    again = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304 and again.content == b""
+    trip = Trip.objects.get(title="Wong in Jakarta")
+    trip.summary = "Talks on maritime security and trade."
+    trip.save()
+    changed = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200 and changed["ETag"] != etag

@@ -24,17 +24,17 @@ router.register("countries", api.CountryViewSet, basename="country")
 urlpatterns = [
     path(
         "officials/<slug:slug>/trips.ics",
-        feeds.json_not_found(feeds.official_calendar),
+        feeds.subscribable(feeds.official_calendar),
         name="official-ics",
     ),
     path(
         "officials/<slug:slug>/feed.atom",
-        feeds.json_not_found(feeds.OfficialTripsFeed()),
+        feeds.subscribable(feeds.OfficialTripsFeed()),
         name="official-feed",
     ),
     path(
         "countries/<str:code>/feed.atom",
-        feeds.json_not_found(feeds.CountryTripsFeed()),
+        feeds.subscribable(feeds.CountryTripsFeed()),
         name="country-feed",
     ),
     path("export.json", api.export, name="export"),

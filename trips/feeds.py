@@ -18,6 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.views.decorators.http import conditional_page
 from icalendar import Calendar, Event
 
 from trips.countries import country_name, is_country_code
@@ -183,9 +184,12 @@ def _event(request: HttpRequest, trip: Trip, host: str) -> Event:
     return event
 
 
-def json_not_found(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Answer a 404 of ``view`` in JSON, like the rest of the API."""
+def subscribable(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A feed of the API: a 404 answered in JSON, like the rest of the API, and an
+    ETag, so feed readers and calendar apps polling it get a bodiless 304 until
+    it changes (the feeds' content depends only on the record)."""
 
+    @conditional_page
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         try:
             return view(request, *args, **kwargs)
