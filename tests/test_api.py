@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 import pytest
@@ -626,6 +627,51 @@ def test_it_does_not_throttle_staff(client, settings, admin_user):
     client.force_login(admin_user)
     codes = {client.get(reverse("api:country-list")).status_code for _ in range(4)}
     assert codes == {200}
+
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def _redis_or_skip():
+    import redis
+
+    server = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5)
+    try:
+        server.ping()
+    except redis.exceptions.RedisError:
+        pytest.skip(f"no Redis server at {REDIS_URL} (set TEST_REDIS_URL)")
+    return server
+
+
+def test_the_rate_limit_is_counted_in_a_shared_redis(client, settings):
+    server = _redis_or_skip()
+    server.flushdb()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        }
+    }
+    settings.API_ANON_THROTTLE_RATE = "2/minute"
+    codes = [client.get(reverse("api:country-list")).status_code for _ in range(3)]
+    assert codes == [200, 200, 429]
+    # Another server process reads the same count.
+    assert list(server.scan_iter(match="*throttle_anon_*"))
+    server.flushdb()
+
+
+def test_a_failing_cache_lets_requests_through_and_says_so(client, settings, caplog):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 0.5},
+        }
+    }
+    settings.API_ANON_THROTTLE_RATE = "2/minute"
+    codes = [client.get(reverse("api:country-list")).status_code for _ in range(3)]
+    assert codes == [200, 200, 200]
+    assert "rate limit not applied" in caplog.text
 
 
 def test_the_browsable_api_renders(client):

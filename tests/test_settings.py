@@ -54,3 +54,9 @@ def test_production_settings_pass_the_deploy_check():
         ALLOWED_HOSTS="trips.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_it_rejects_a_cache_url_it_cannot_use():
+    result = _run(["check"], DEBUG="1", CACHE_URL="memcached://127.0.0.1:11211")
+    assert result.returncode != 0
+    assert "CACHE_URL must be a redis://" in result.stderr

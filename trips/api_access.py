@@ -10,6 +10,7 @@ import logging
 from typing import Any
 
 from django.conf import settings
+from redis.exceptions import RedisError
 from rest_framework import permissions, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
@@ -37,6 +38,15 @@ class AnonThrottle(AnonRateThrottle):
         # Read at request time, so the setting can change without a restart of
         # the class (tests, and the benchmark which measures the app, not the limit).
         return settings.API_ANON_THROTTLE_RATE
+
+    def allow_request(self, request: Request, view: Any) -> bool:
+        """As DRF decides, but a cache that fails (a shared Redis down) lets the request
+        through: the record stays readable, and the failure is logged."""
+        try:
+            return super().allow_request(request, view)
+        except (RedisError, OSError):
+            logger.warning("API rate limit not applied: the cache failed", exc_info=True)
+            return True
 
 
 class Pagination(PageNumberPagination):
