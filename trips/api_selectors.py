@@ -22,11 +22,7 @@ from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
 
 
 def _evidence(lookup: str = "evidence") -> Prefetch:
-    # The article's text is the bulk of its row and no representation shows it.
-    evidence = Evidence.objects.select_related("article").defer(
-        *(f"article__{name}" for name in Article.BODY)
-    )
-    return Prefetch(lookup, queryset=evidence)
+    return Prefetch(lookup, queryset=Evidence.objects.with_article())
 
 
 def _ordered_stops(*, with_evidence: bool) -> Prefetch:

@@ -381,6 +381,12 @@ class Meeting(models.Model):
         return f"Meeting on trip {self.trip_id} ({when})"
 
 
+class EvidenceQuerySet(models.QuerySet):
+    def with_article(self) -> EvidenceQuerySet:
+        """Evidence with its article read in the same query, less the article's body."""
+        return self.select_related("article").defer(*(f"article__{name}" for name in Article.BODY))
+
+
 class Evidence(models.Model):
     """The sentence of an article that supports one fact."""
 
@@ -409,6 +415,8 @@ class Evidence(models.Model):
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, null=True, blank=True, related_name="evidence"
     )
+
+    objects = EvidenceQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "start_offset", "id"]

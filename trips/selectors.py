@@ -38,12 +38,6 @@ def trip_cards(queryset: QuerySet[Trip]) -> QuerySet[Trip]:
     return queryset.prefetch_related("officials", _ordered_stops())
 
 
-def _evidence() -> QuerySet[Evidence]:
-    return Evidence.objects.select_related("article").defer(
-        *(f"article__{name}" for name in Article.BODY)
-    )
-
-
 @cache
 def _atlas_ids() -> dict[str, str]:
     # world-atlas (Natural Earth) keys countries by ISO 3166-1 numeric code.
@@ -165,7 +159,7 @@ def trip_timeline(*, pk: int) -> TripPage:
     # The evidence of the trip, its stops and its meetings in one query.
     quotes: dict[tuple[str, int], list[Evidence]] = defaultdict(list)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
-    for item in _evidence().filter(
+    for item in Evidence.objects.with_article().filter(
         Q(trip_id=trip.pk)
         | Q(stop_id__in=[stop.pk for stop in stops])
         | Q(meeting_id__in=[meeting.pk for meeting in meetings])
@@ -290,7 +284,10 @@ def _by_year(rows: list, when) -> list[tuple[int | None, list]]:
 def official_timeline(*, slug: str, today: date) -> OfficialPage:
     """An official's trips year by year, with the State Department's totals."""
     official = get_object_or_404(
-        Official.objects.prefetch_related(Prefetch("evidence", queryset=_evidence())), slug=slug
+        Official.objects.prefetch_related(
+            Prefetch("evidence", queryset=Evidence.objects.with_article())
+        ),
+        slug=slug,
     )
     # Plain rows rather than model instances: an official may have hundreds of trips.
     trips = list(
