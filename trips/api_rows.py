@@ -9,7 +9,9 @@ of tens of milliseconds to make. Here the same columns are read with
 straight into the representation that ``TripSerializer`` and
 ``MeetingSerializer`` document. ``tests/test_api_rows.py`` holds each list
 to its serializer's output, field for field, so a field added to a
-serializer and not here fails there.
+serializer and not here fails there. Rows are only rendered, never changed,
+so a summary that stands in several rows (an article, a trip's travellers)
+is one shared dict.
 """
 
 from __future__ import annotations
@@ -132,6 +134,7 @@ class _Builder:
         )
 
     def article(self, r: tuple) -> Row:
+        """An article's summary, built once per page however much evidence cites it."""
         if r[0] not in self.articles:
             self.articles[r[0]] = {
                 "id": r[0],
@@ -142,7 +145,7 @@ class _Builder:
                 "published": _day(r[5]),
                 "api_url": self.article_url(r[0]),
             }
-        return dict(self.articles[r[0]])
+        return self.articles[r[0]]
 
     def travellers(self, trip_ids: Iterable[int]) -> dict[int, list[Row]]:
         links = Trip.officials.through.objects.filter(trip_id__in=set(trip_ids))
@@ -232,8 +235,7 @@ def meeting_rows(meetings: list[Row], context: dict[str, Any]) -> list[Row]:
             "id": meeting["id"],
             "trip": meeting["trip_id"],
             "trip_url": trip_url(meeting["trip_id"]),
-            # Each row its own values, as the serializer gives (meetings share trips).
-            "travellers": [dict(t) for t in travellers[meeting["trip_id"]]],
+            "travellers": travellers[meeting["trip_id"]],
             "date": _day(meeting["date"]),
             "stop": meeting["stop_id"],
             "country": meeting["stop__country"],
