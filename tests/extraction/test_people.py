@@ -19,6 +19,20 @@ def test_names_match_follows_the_schema_rules():
     assert normalise_name("Sheikh Omar Al Nour, Crown Prince") == "omar al nour"
 
 
+def test_middle_names_or_initials_must_agree_where_both_names_give_them():
+    assert names_match("Rex T. V. Stone", "Rex Tobias Vance Stone")
+    assert names_match("Rex T. V. Stone", "Rex Stone")
+    assert not names_match("Rex T. V. Stone", "Rex V. Stone")
+    assert not names_match("Rex Tobias Stone", "Rex Victor Stone")
+
+
+def test_malay_and_indian_honorifics_are_dropped_but_tan_stays_a_surname():
+    assert normalise_name("Tan Sri Datuk Seri Ali Omar") == "ali omar"
+    assert normalise_name("Datin Tengku Nur Aziz") == "nur aziz"
+    assert normalise_name("Shri Ravi Menon") == "ravi menon"
+    assert normalise_name("Tan Wei Ming") == "tan wei ming"
+
+
 def test_display_name_drops_honorifics_suffixes_and_middle_initials():
     assert display_name("Adm. Rex T. Stone III") == "Rex Stone"
     assert display_name("Mr. Ada Quill, Jr.") == "Ada Quill"

@@ -57,7 +57,10 @@ _HONORIFIC_WORDS = frozenset(
         "shrimati",
         "datuk",
         "dato",
+        "datin",
+        "seri",
         "tun",
+        "tengku",
         "pak",
         "bapak",
         "ibu",
@@ -90,7 +93,10 @@ def normalise_name(name: str) -> str:
     """
     head = name.split(",", 1)[0]
     words = [w for w in re.split(r"[\s.]+", _fold(head).lower()) if w]
-    while len(words) > 1 and words[0] in _HONORIFIC_WORDS:
+    # "Tan" is an honorific only in "Tan Sri"; elsewhere it is a common surname.
+    while len(words) > 1 and (
+        words[0] in _HONORIFIC_WORDS or (words[0] == "tan" and words[1] in ("sri", "seri"))
+    ):
         words.pop(0)
     while len(words) > 1 and words[-1] in _SUFFIX_WORDS:
         words.pop()
@@ -104,16 +110,36 @@ def names_match(a: str, b: str) -> bool:
     True
     >>> names_match("King Abdullah II", "Abdullah"), names_match("Wang Yi", "Yi")
     (True, False)
+    >>> names_match("George H. W. Bush", "George W. Bush")
+    False
     """
     wa, wb = normalise_name(a).split(), normalise_name(b).split()
     if not wa or not wb:
         return False
     if len(wa) == 1 or len(wb) == 1:
         return wa == wb
-    if wa[-1] != wb[-1]:
+    if wa[-1] != wb[-1] or not _word_agrees(wa[0], wb[0]):
         return False
-    fa, fb = wa[0], wb[0]
-    return fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
+    return _middles_agree(wa[1:-1], wb[1:-1])
+
+
+def _word_agrees(a: str, b: str) -> bool:
+    """The same word, or one is the initial of the other."""
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _middles_agree(a: list[str], b: list[str]) -> bool:
+    """Middle names or initials agree letter by letter where both names give them.
+
+    "H. W." agrees with "Herbert Walker" but not with "W."; a name that gives no
+    middle names agrees with any.
+
+    >>> _middles_agree(["h", "w"], ["herbert", "walker"]), _middles_agree(["w"], ["h", "w"])
+    (True, False)
+    """
+    if not a or not b:
+        return True
+    return len(a) == len(b) and all(_word_agrees(x, y) for x, y in zip(a, b, strict=True))
 
 
 def spelling_key(name: str) -> str:
