@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -121,6 +123,22 @@ def test_reading_from_standard_input_with_options():
 def test_a_bad_published_option_is_refused():
     with pytest.raises(CommandError, match="--published"):
         _run("import_articles", "-", "--published", "June 5")
+
+
+def test_a_bad_published_option_gives_one_line_on_the_command_line(tmp_path: Path):
+    manage = Path(__file__).resolve().parent.parent / "manage.py"
+    result = subprocess.run(
+        [sys.executable, str(manage), "import_articles", "--published", "25/11/2026", "x.txt"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "CommandError: --published: published date '25/11/2026' is not YYYY-MM-DD"
+    ]
 
 
 def test_export_writes_the_interchange_json(tmp_path: Path, fixtures_dir: Path):

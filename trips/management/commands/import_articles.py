@@ -21,7 +21,11 @@ from trips.services import ArticleOutcome, ImportReport, articles_import
 PROGRESS_THRESHOLD = 3
 
 
-def _iso_date(value: str) -> date:
+def _iso_date(value: str | None) -> date | None:
+    # Parsed in handle(), not as the argument's type: an error raised while
+    # argparse reads the command line escapes Django's handling as a traceback.
+    if value is None:
+        return None
     try:
         return parse_iso_date(value)
     except ValueError as error:
@@ -43,7 +47,7 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--published",
-            type=_iso_date,
+            metavar="YYYY-MM-DD",
             help="Publication date (YYYY-MM-DD) for articles whose file gives none.",
         )
         parser.add_argument(
@@ -68,7 +72,9 @@ class Command(BaseCommand):
         self.no_progress = options["no_progress"]
         # With --json, standard output carries the JSON and nothing else.
         self.out = self.stderr if self.as_json else self.stdout
-        read_options = ReadOptions(published=options["published"], source=options["source"])
+        read_options = ReadOptions(
+            published=_iso_date(options["published"]), source=options["source"]
+        )
         stdin = sys.stdin.buffer if "-" in options["paths"] else None
         sources: list[ArticleSource] = []
         errors: list[ReadError] = []
