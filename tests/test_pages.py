@@ -205,6 +205,15 @@ def test_it_answers_404_with_a_friendly_page_for_an_unknown_trip(client):
     assert 'href="/trips/"' in response.content.decode()
 
 
+def test_it_serves_the_icon_at_favicon_ico_for_pages_that_link_none(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/x-icon"
+    assert response.content[:4] == b"\x00\x00\x01\x00"  # an ICO file's header
+    assert "max-age=86400" in response["Cache-Control"]
+
+
 # --- escaping and CSP -----------------------------------------------------------
 
 

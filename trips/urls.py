@@ -15,4 +15,5 @@ urlpatterns = [
     path("countries/", views.country_list, name="country-list"),
     path("countries/<str:code>/", views.country_detail, name="country-detail"),
     path("articles/<int:pk>/", views.article_detail, name="article-detail"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
 from urllib.parse import urlencode
 
 from django import forms
+from django.contrib.staticfiles import finders
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from trips import selectors
 from trips.countries import country_name
@@ -142,3 +146,15 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     page = selectors.article_facts(pk=pk)
     return render(request, "trips/article_detail.html", {"page": page, "article": page.article})
+
+
+@cache
+def _favicon() -> bytes:
+    return Path(finders.find("favicon.ico")).read_bytes()
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """``/favicon.ico``: browsers ask for it on pages that link no icon (the API, the admin)."""
+    response = HttpResponse(_favicon(), content_type="image/x-icon")
+    patch_cache_control(response, public=True, max_age=86400)
+    return response
