@@ -682,6 +682,40 @@ def test_the_browsable_api_renders(client):
         assert b"Django REST framework" in response.content
 
 
+@pytest.mark.parametrize("as_staff", [False, True])
+def test_the_browsable_api_has_no_inline_style_the_policy_would_refuse(
+    client, admin_user, as_staff
+):
+    trip, *_ = _blinken_trip()
+    if as_staff:  # staff also get the forms that write
+        client.force_login(admin_user)
+    urls = [
+        reverse("api:api-root"),
+        reverse("api:trip-list"),
+        reverse("api:trip-detail", args=[trip.pk]),
+        reverse("api:official-list") + "?ordering=name",
+        reverse("api:stop-list"),
+        reverse("api:country-list"),
+    ]
+    for url in urls:
+        html = client.get(url, HTTP_ACCEPT="text/html").content.decode()
+        assert "Django REST framework" in html, url
+        assert "<style" not in html, url
+        assert "style=" not in html, url
+
+
+def test_the_api_root_links_the_schema_the_docs_and_the_export(client):
+    root = client.get(reverse("api:api-root")).json()
+
+    assert {key: root[key] for key in ("export", "schema", "docs", "redoc")} == {
+        "export": "http://testserver/api/export.json",
+        "schema": "http://testserver/api/schema/",
+        "docs": "http://testserver/api/schema/swagger-ui/",
+        "redoc": "http://testserver/api/schema/redoc/",
+    }
+    assert root["trips"] == "http://testserver/api/trips/"
+
+
 # --- Query counts ------------------------------------------------------------------
 
 

@@ -26,6 +26,8 @@ from rest_framework.filters import OrderingFilter
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.routers import APIRootView
 
 from trips import api_rows, api_selectors, api_services
 from trips.countries import country_name, is_country_code
@@ -344,7 +346,25 @@ class CountryViewSet(viewsets.GenericViewSet):
         return Response(self.get_serializer(row).data)
 
 
-# --- Whole-record export and the JSON 404 -------------------------------------
+# --- The root, the whole-record export and the JSON 404 -----------------------
+
+
+class APIRoot(APIRootView):
+    """The API's resources, its schema and documentation, and the whole-record export."""
+
+    # (key, URL name): what the router does not list on its own.
+    EXTRA_LINKS = (
+        ("export", "api:export"),
+        ("schema", "api:schema"),
+        ("docs", "api:swagger-ui"),
+        ("redoc", "api:redoc"),
+    )
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().get(request, *args, **kwargs)
+        for key, name in self.EXTRA_LINKS:
+            response.data[key] = reverse(name, request=request)
+        return response
 
 
 @extend_schema(

@@ -14,6 +14,7 @@ from trips import api, feeds
 app_name = "api"
 
 router = DefaultRouter()
+router.APIRootView = api.APIRoot
 router.register("officials", api.OfficialViewSet, basename="official")
 router.register("trips", api.TripViewSet, basename="trip")
 router.register("stops", api.StopViewSet, basename="stop")
