@@ -44,7 +44,7 @@ def test_trip_change_page_shows_stops_meetings_and_evidence(admin_client):
     assert response.status_code == 200
     assert "Tokyo" in body
     assert "Talks on shipping lanes" in body
-    assert "March 13, 2024" in body  # the record's date, read-only beside the news dates
+    assert "13 March 2024" in body  # the record's date, read-only beside the news dates
     assert "The minister arrived in Tokyo on Monday" in body
 
 
@@ -150,3 +150,59 @@ def test_saving_an_official_marks_it(admin_client):
     assert response.status_code == 302, response.content.decode()[:3000]
     official.refresh_from_db()
     assert official.edited_by_person and official.title == "Prime Minister"
+
+
+def test_country_filter_lists_each_visited_country_once(admin_client):
+    for _ in range(3):
+        trip = make_trip()
+        make_stop(trip=trip, country="JP", city="Tokyo")
+        make_stop(trip=trip, country="JP", city="Osaka")
+        make_stop(trip=trip, country="KR", city="Seoul")
+
+    body = admin_client.get(reverse("admin:trips_trip_changelist")).content.decode()
+
+    assert body.count("?country=JP") == 1
+    assert body.count("?country=KR") == 1
+
+
+def test_traveller_filter_is_a_search_box_that_keeps_the_other_filters(admin_client):
+    blinken = make_official(name="Antony Blinken", slug="antony-blinken")
+    wong = make_official(name="Penny Wong", slug="penny-wong")
+    make_trip(officials=[blinken], title="Blue Tour", status="completed")
+    make_trip(officials=[blinken], title="Green Tour", status="planned")
+    make_trip(officials=[wong], title="Red Tour", status="completed")
+    url = reverse("admin:trips_trip_changelist")
+
+    body = admin_client.get(url, {"traveller": "blinken", "status__exact": "completed"}).content
+    body = body.decode()
+
+    assert "Blue Tour" in body
+    assert "Green Tour" not in body and "Red Tour" not in body
+    assert 'name="traveller" value="blinken"' in body
+    assert '<input type="hidden" name="status__exact" value="completed">' in body
+    # A slug picks one person even where another shares the words of the name.
+    assert "Red Tour" in admin_client.get(url, {"traveller": "penny-wong"}).content.decode()
+    # No link per official: the record has over a thousand travellers.
+    assert "?officials__id__exact=" not in body
+
+
+def test_trip_change_page_searches_articles_and_travellers_instead_of_listing_them(
+    admin_client,
+):
+    trip = make_trip(title="Long Tour")
+    for n in range(40):
+        make_article(title=f"Unrelated article {n}")
+    trip.articles.add(make_article(title="The one source"))
+    for order in range(1, 19):
+        make_stop(trip=trip, order=order, country="JP", city=f"City {order}")
+
+    body = admin_client.get(reverse("admin:trips_trip_change", args=[trip.pk])).content.decode()
+
+    assert "The one source" in body
+    assert "Unrelated article" not in body
+    assert 'data-ajax--url="/admin/autocomplete/"' in body
+    assert 'id="id_articles"' in body and 'class="admin-autocomplete' in body
+    # Each stop in one row, with the record's dates beside the news' dates.
+    assert body.count('class="form-row') >= 18
+    assert 'type="date" name="stops-0-arrive_date"' in body
+    assert "record&#x27;s dates" in body.lower()

@@ -6,12 +6,20 @@ keep the editor's version.
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
-from django.db.models import QuerySet
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
+from django.db import models
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from trips.countries import COUNTRY_CODES, country_name
 from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
+from trips.templatetags.trip_tags import format_date_range
+
+# The navigation sidebar takes a quarter of a laptop's screen; the trip page
+# needs that width for its stops. The breadcrumbs and the index still link everything.
+admin.site.enable_nav_sidebar = False
 
 
 class EvidenceInline(admin.TabularInline):
@@ -34,10 +42,44 @@ class TripEvidenceInline(EvidenceInline):
     verbose_name_plural = "evidence for the trip and its dates"
 
 
+def _date_input() -> forms.DateInput:
+    # The browser's own date field: narrower than the admin's, with its shortcuts.
+    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
+
+class StopInlineForm(forms.ModelForm):
+    """A stop in one narrow row, so a trip of twenty stops fits a laptop's screen."""
+
+    class Meta:
+        model = Stop
+        fields = (
+            "order",
+            "country",
+            "city",
+            "arrive_date",
+            "depart_date",
+            "latitude",
+            "longitude",
+            "notes",
+        )
+        widgets = {
+            "order": forms.NumberInput(attrs={"class": "stop-order", "min": 1}),
+            "country": forms.TextInput(attrs={"class": "stop-country", "size": 2}),
+            "city": forms.TextInput(attrs={"class": "stop-city"}),
+            "arrive_date": _date_input(),
+            "depart_date": _date_input(),
+            "latitude": forms.NumberInput(attrs={"class": "stop-coordinate", "step": "any"}),
+            "longitude": forms.NumberInput(attrs={"class": "stop-coordinate", "step": "any"}),
+            "notes": forms.Textarea(attrs={"class": "stop-notes", "rows": 1, "cols": 24}),
+        }
+
+
 class StopInline(admin.TabularInline):
     model = Stop
+    form = StopInlineForm
     extra = 0
     ordering = ("order",)
+    show_change_link = True
     fields = (
         "order",
         "country",
@@ -47,21 +89,30 @@ class StopInline(admin.TabularInline):
         "latitude",
         "longitude",
         "notes",
-        "recorded_arrive",
-        "recorded_depart",
+        "recorded_dates",
         "edited_by_person",
     )
     # The official record's dates: its import sets them, editors compare against them.
-    readonly_fields = ("recorded_arrive", "recorded_depart", "edited_by_person")
+    readonly_fields = ("recorded_dates", "edited_by_person")
+
+    @admin.display(description="record's dates")
+    def recorded_dates(self, stop: Stop) -> str:
+        if stop.recorded_arrive is None and stop.recorded_depart is None:
+            return "–"
+        return format_date_range(stop.recorded_arrive, stop.recorded_depart)
 
 
-class MeetingInline(admin.StackedInline):
+class MeetingInline(admin.TabularInline):
     model = Meeting
     extra = 0
     ordering = ("date", "id")
     fields = ("stop", "date", "participants", "description", "edited_by_person")
     readonly_fields = ("edited_by_person",)
     autocomplete_fields = ("participants",)
+    formfield_overrides = {
+        models.DateField: {"widget": _date_input()},
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 48})},
+    }
 
     def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
         # Offer only the stops of the trip being edited.
@@ -74,13 +125,22 @@ class MeetingInline(admin.StackedInline):
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "stop" and isinstance(formfield.widget, RelatedFieldWidgetWrapper):
+            # The stops are edited above on the same page: no pop-up links per meeting.
+            formfield.widget = formfield.widget.widget
+        return formfield
+
 
 class CountryFilter(admin.SimpleListFilter):
     title = "country visited"
     parameter_name = "country"
 
     def lookups(self, request: HttpRequest, model_admin):
-        used = Stop.objects.values_list("country", flat=True).distinct()
+        # Without order_by(), the distinct rows would be (country, trip, order),
+        # Stop's default ordering: a country once per stop.
+        used = Stop.objects.order_by().values_list("country", flat=True).distinct()
         return sorted(((code, country_name(code)) for code in used), key=lambda item: item[1])
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
@@ -88,6 +148,36 @@ class CountryFilter(admin.SimpleListFilter):
         if value and value in COUNTRY_CODES:
             return queryset.visiting(value)
         return queryset
+
+
+class TravellerFilter(admin.SimpleListFilter):
+    """A search box rather than links: over a thousand officials travel in the record."""
+
+    title = "traveller"
+    parameter_name = "traveller"
+    template = "admin/trips/search_filter.html"
+
+    def lookups(self, request: HttpRequest, model_admin):
+        return ()
+
+    def has_output(self) -> bool:
+        return True
+
+    def choices(self, changelist):
+        # The other parameters of the address, kept as hidden fields of the box.
+        yield {
+            "value": self.value() or "",
+            "others": [(k, v) for k, v in changelist.params.items() if k != self.parameter_name],
+        }
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        value = (self.value() or "").strip()
+        if not value:
+            return queryset
+        named = Q(official__slug=value) | Q(official__name__icontains=value)
+        return queryset.filter(
+            pk__in=Trip.officials.through.objects.filter(named).values("trip_id")
+        )
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -112,15 +202,16 @@ class TripAdmin(admin.ModelAdmin):
     list_filter = (
         "status",
         CountryFilter,
-        ("officials", admin.RelatedOnlyFieldListFilter),
+        TravellerFilter,
         YearFilter,
         "edited_by_person",
     )
     search_fields = ("title", "officials__name", "stops__city", "stops__country", "articles__title")
     list_select_related = ()
     date_hierarchy = "start_date"
-    autocomplete_fields = ("officials",)
-    filter_horizontal = ("articles",)
+    # Searched as you type: a select of every official or article would be
+    # thousands of options (megabytes) on each trip's page.
+    autocomplete_fields = ("officials", "articles")
     fields = (
         "title",
         "officials",
@@ -134,6 +225,9 @@ class TripAdmin(admin.ModelAdmin):
     )
     readonly_fields = ("edited_by_person", "status_as_of")
     inlines = (StopInline, MeetingInline, TripEvidenceInline)
+
+    class Media:
+        css = {"all": ("css/admin-trip.css",)}
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).prefetch_related("officials").distinct()
