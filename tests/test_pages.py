@@ -145,6 +145,53 @@ def test_it_puts_planned_trips_whose_dates_passed_apart_on_the_home_page(client)
     assert "Planned for 5–9 January 2025; no report since 3 January 2025." in html
 
 
+def test_it_keeps_a_planned_trip_whose_start_has_come_out_of_upcoming(client):
+    make_trip(title="Due today", status="planned", start_date=TODAY, end_date=None)
+    make_trip(
+        title="Should be under way",
+        status="planned",
+        start_date=date(2025, 2, 27),
+        end_date=date(2025, 3, 3),
+        status_as_of=date(2025, 2, 20),
+    )
+    make_trip(title="Announced, no date", status="planned", start_date=None, end_date=None)
+
+    html = _html(client.get(reverse("trips:home")))
+    upcoming = html[html.index('id="upcoming-title"') : html.index('id="recent-title"')]
+    overdue = html[html.index('id="overdue-title"') :]
+
+    assert "Due today" in upcoming and "Announced, no date" in upcoming
+    assert "Should be under way" not in upcoming
+    assert "Should be under way" in overdue
+    assert "Due to begin 27 February 2025; no report since 20 February 2025." in overdue
+
+
+def test_it_presumes_completed_a_trip_reported_under_way_whose_dates_passed(client):
+    official = make_official(name="Penny Wong", slug="penny-wong")
+    stale = make_trip(
+        officials=[official],
+        title="Gulf talks",
+        status="ongoing",
+        start_date=date(2025, 1, 5),
+        end_date=date(2025, 1, 9),
+        status_as_of=date(2025, 1, 6),
+    )
+    make_trip(
+        officials=[official],
+        title="Still going",
+        status="ongoing",
+        start_date=date(2025, 2, 27),
+        end_date=date(2025, 3, 3),
+    )
+
+    for url in (stale.get_absolute_url(), official.get_absolute_url(), reverse("trips:home")):
+        html = _html(client.get(url))
+        assert '<span class="status status-presumed">Presumed completed</span>' in html, url
+    home = _html(client.get(reverse("trips:home")))
+    assert "Reported under way (5–9 January 2025); no report since 6 January 2025." in home
+    assert '<span class="status status-ongoing">Ongoing</span>' in home  # Still going
+
+
 # --- trip --------------------------------------------------------------------
 
 

@@ -20,7 +20,7 @@ from trips import stats
 from trips.countries import COUNTRY_CODES, country_name
 from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
 from trips.reconcile import TripAgreement, trip_agreement
-from trips.templatetags.trip_tags import format_date_range, status_note, stop_dates
+from trips.templatetags.trip_tags import format_date_range, status_badge, status_note, stop_dates
 
 # Trips that count towards an official's totals: travel that happened.
 TRAVELLED = (Trip.Status.COMPLETED, Trip.Status.ONGOING)
@@ -88,25 +88,39 @@ class HomePage:
     n_countries: int
 
 
+def _started(today: date) -> Q:
+    """Trips whose first known day is before ``today``."""
+    return Q(start_date__lt=today) | Q(start_date__isnull=True, end_date__lt=today)
+
+
 def _dates_passed(today: date) -> Q:
+    """Trips whose last known day is before ``today``."""
     return Q(end_date__lt=today) | Q(end_date__isnull=True, start_date__lt=today)
 
 
 def home_page(*, today: date, limit: int = 8) -> HomePage:
-    """Planned, ongoing, overdue and recent trips, and the record's size."""
+    """Planned, ongoing, overdue and recent trips, and the record's size.
+
+    A planned trip whose start has come is no longer upcoming: with no report
+    since, it is listed with the trips whose dates passed unreported.
+    """
     trips = trip_cards(Trip.objects.all())
-    passed = _dates_passed(today)
+    overdue = Q(status=Trip.Status.PLANNED) & _started(today) | Q(
+        status=Trip.Status.ONGOING
+    ) & _dates_passed(today)
     return HomePage(
         upcoming=list(
             trips.planned()
-            .exclude(passed)
+            .exclude(_started(today))
             .order_by(F("start_date").asc(nulls_last=True), "id")[:limit]
         ),
-        ongoing=list(trips.ongoing().exclude(passed).order_by("start_date", "id")[:limit]),
+        ongoing=list(
+            trips.ongoing().exclude(_dates_passed(today)).order_by("start_date", "id")[:limit]
+        ),
         overdue=list(
-            trips.filter(status__in=[Trip.Status.PLANNED, Trip.Status.ONGOING])
-            .filter(passed)
-            .order_by(F("end_date").desc(nulls_last=True), "-start_date", "-id")[:limit]
+            trips.filter(overdue).order_by(
+                F("end_date").desc(nulls_last=True), "-start_date", "-id"
+            )[:limit]
         ),
         recent=list(trips.completed().order_by(F("end_date").desc(nulls_last=True), "-id")[:limit]),
         n_officials=Official.objects.count(),
@@ -229,12 +243,15 @@ class TripRow:
 
 
 def _trip_row(trip: dict, places: list[str], *, today: date, prefix: str) -> TripRow:
+    status, label = status_badge(
+        trip["status"], trip["start_date"], trip["end_date"], trip["status_as_of"], today
+    )
     return TripRow(
         pk=trip["id"],
         url=f"{prefix}{trip['id']}/",
         title=trip["title"] or f"Trip {trip['id']}",
-        status=trip["status"],
-        status_label=Trip.Status(trip["status"]).label,
+        status=status,
+        status_label=label,
         start=trip["start_date"],
         end=trip["end_date"],
         dates=format_date_range(trip["start_date"], trip["end_date"]),

@@ -50,26 +50,56 @@ def format_date_range(start: date | None, end: date | None, unknown: str = "date
     return unknown
 
 
+def _no_report_since(day: date, as_of: date | None) -> bool:
+    return as_of is None or as_of <= day
+
+
+def status_badge(
+    status: str, start: date | None, end: date | None, as_of: date | None, today: date
+) -> tuple[str, str]:
+    """The status a badge shows: as reported, but a trip reported under way whose
+    dates have passed with no report since is presumed completed.
+
+    >>> status_badge("ongoing", date(2025, 1, 5), date(2025, 1, 9), None, date(2025, 3, 1))
+    ('presumed', 'Presumed completed')
+    >>> status_badge("ongoing", date(2025, 1, 5), date(2025, 1, 9), None, date(2025, 1, 8))
+    ('ongoing', 'Ongoing')
+    """
+    last_day = end or start
+    if (
+        status == Trip.Status.ONGOING
+        and last_day is not None
+        and last_day < today
+        and _no_report_since(last_day, as_of)
+    ):
+        return "presumed", "Presumed completed"
+    return status, Trip.Status(status).label
+
+
 def status_note(
     status: str, start: date | None, end: date | None, as_of: date | None, today: date
 ) -> str:
-    """Says plainly when a planned or ongoing trip's dates passed with no later report.
+    """Says plainly when a planned or ongoing trip's dates came with no later report.
 
     >>> status_note("planned", date(2025, 1, 5), date(2025, 1, 9), None, date(2025, 3, 1))
     'Planned for 5–9 January 2025; no report since.'
     >>> status_note("planned", date(2025, 1, 5), date(2025, 1, 9), None, date(2025, 1, 6))
+    'Due to begin 5 January 2025; no report since.'
+    >>> status_note("planned", date(2025, 1, 5), date(2025, 1, 9), None, date(2025, 1, 5))
     ''
     """
-    last_day = end or start
+    first_day, last_day = start or end, end or start
     if status not in (Trip.Status.PLANNED, Trip.Status.ONGOING) or last_day is None:
         return ""
-    if last_day >= today or (as_of is not None and as_of > last_day):
-        return ""
     since = f" {_day(as_of)}" if as_of else ""
-    when = format_date_range(start, end)
-    if status == Trip.Status.PLANNED:
-        return f"Planned for {when}; no report since{since}."
-    return f"Reported under way ({when}); no report since{since}."
+    if last_day < today and _no_report_since(last_day, as_of):
+        when = format_date_range(start, end) if start and end else _day(last_day)
+        if status == Trip.Status.PLANNED:
+            return f"Planned for {when}; no report since{since}."
+        return f"Reported under way ({when}); no report since{since}."
+    if status == Trip.Status.PLANNED and first_day < today and _no_report_since(first_day, as_of):
+        return f"Due to begin {_day(first_day)}; no report since{since}."
+    return ""
 
 
 def stop_dates(arrive: date | None, depart: date | None) -> str:
@@ -114,6 +144,14 @@ def number(value: float) -> str:
 def map_tiles() -> dict[str, str]:
     """The optional online tile layer of the maps (settings.MAP_TILE_URL), or nothing."""
     return {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
+
+
+@register.simple_tag
+def trip_status(trip: Trip) -> str:
+    key, label = status_badge(
+        trip.status, trip.start_date, trip.end_date, trip.status_as_of, timezone.localdate()
+    )
+    return mark_safe(f'<span class="status status-{escape(key)}">{escape(label)}</span>')
 
 
 @register.simple_tag
