@@ -368,6 +368,35 @@ def test_it_shows_who_visited_a_country_when_and_from_where(client):
     assert '<td>2025</td><td class="num">1</td>' in html
 
 
+def test_totals_agree_between_pages_and_the_api(client):
+    blinken = make_official(name="Antony Blinken", slug="antony-blinken")
+    for status in ("completed", "ongoing", "planned", "cancelled"):
+        trip = make_trip(officials=[blinken], title=f"Tokyo {status}", status=status)
+        make_stop(trip=trip, country="JP", city="Tokyo")
+        make_stop(trip=trip, country="JP", city="Osaka")
+
+    official = _html(client.get(blinken.get_absolute_url()))
+    country = _html(client.get("/countries/JP/"))
+    countries = _html(client.get(reverse("trips:country-list")))
+    api_country = client.get("/api/countries/JP/").json()
+    api_official = client.get("/api/officials/antony-blinken/").json()
+
+    # Completed and ongoing trips count, a country once per trip (Trip.COUNTED).
+    assert 'href="/countries/JP/">Japan</a></td><td class="num">2</td>' in official
+    assert "<dt>Trips travelled</dt><dd>2</dd>" in official
+    assert "2 visits" in country
+    assert (
+        '<td><a href="/officials/antony-blinken/">Antony Blinken</a></td>'
+        '<td>United States</td><td class="num">2</td>'
+    ) in country
+    assert 'Japan</span> <span class="person-count">2 trips</span>' in countries
+    assert (api_country["trip_count"], api_country["visits"]["count"]) == (2, 4)
+    assert (api_official["trip_count"], api_official["countries_visited"]) == (2, 1)
+    # The others are listed apart, not counted.
+    announced = country[country.index('id="announced-title"') :]
+    assert "Tokyo planned" in announced and "Tokyo cancelled" in announced
+
+
 def test_it_redirects_a_lower_case_country_code_and_404s_an_unknown_one(client):
     response = client.get("/countries/kr/")
     assert response.status_code == 301

@@ -50,11 +50,14 @@ def officials_listed() -> QuerySet[Official]:
     travellers table, so they neither multiply rows nor read the trips table
     (reaching stops through ``trip__officials`` joined all of it per official).
     """
-    trips = Trip.officials.through.objects.filter(official=OuterRef("pk")).values("trip_id")
+    # Trips and stops that count (Trip.COUNTED), as on the pages.
+    trips = Trip.officials.through.objects.filter(
+        official=OuterRef("pk"), trip__status__in=Trip.COUNTED
+    ).values("trip_id")
     countries = (
         Stop.objects.filter(
             trip_id__in=Trip.officials.through.objects.filter(
-                official=OuterRef(OuterRef("pk"))
+                official=OuterRef(OuterRef("pk")), trip__status__in=Trip.COUNTED
             ).values("trip_id")
         )
         .order_by()
@@ -128,10 +131,14 @@ def article_detailed() -> QuerySet[Article]:
 
 
 def countries_visited(stops: QuerySet[Stop] | None = None) -> QuerySet:
-    """One row per visited country: code, visit and trip counts, first and last arrival."""
+    """One row per visited country: code, visit and trip counts, first and last arrival.
+
+    Only the visits that count (``Stop.objects.travelled()``), as on the pages.
+    """
     stops = Stop.objects.all() if stops is None else stops
     return (
-        stops.order_by()
+        stops.travelled()
+        .order_by()
         .values(code=F("country"))
         .annotate(
             visit_count=Count("pk"),
@@ -144,9 +151,10 @@ def countries_visited(stops: QuerySet[Stop] | None = None) -> QuerySet:
 
 
 def country_visits(code: str) -> QuerySet[Stop]:
-    """The stops made in one country, newest first, with trip and travellers."""
+    """The stops made in one country that count (travelled), newest first, with travellers."""
     return (
-        Stop.objects.in_country(code)
+        Stop.objects.travelled()
+        .in_country(code)
         .select_related("trip")
         .prefetch_related(_travellers("trip__officials"))
         .order_by(F("arrive_date").desc(nulls_last=True), "-trip_id")

@@ -193,6 +193,10 @@ class TripQuerySet(models.QuerySet):
     def completed(self) -> TripQuerySet:
         return self.filter(status=Trip.Status.COMPLETED)
 
+    def travelled(self) -> TripQuerySet:
+        """The trips every total counts, on every page and in the API (``Trip.COUNTED``)."""
+        return self.filter(status__in=Trip.COUNTED)
+
     def for_official(self, official: Official) -> TripQuerySet:
         return self.filter(officials=official)
 
@@ -223,6 +227,13 @@ class Trip(models.Model):
         ONGOING = "ongoing", "Ongoing"
         COMPLETED = "completed", "Completed"
         CANCELLED = "cancelled", "Cancelled"
+
+    # The one definition behind every total (trips of an official, visits a
+    # country received, countries visited), as the State Department's travel
+    # pages count: travel that happened or is under way. Planned and cancelled
+    # trips are listed beside the totals, never counted in them. Read it
+    # through Trip.objects.travelled() and Stop.objects.travelled().
+    COUNTED = (Status.COMPLETED, Status.ONGOING)
 
     officials = models.ManyToManyField(Official, related_name="trips", verbose_name="travellers")
     title = models.CharField(max_length=300, blank=True)
@@ -282,6 +293,10 @@ class StopQuerySet(models.QuerySet):
 
     def for_official(self, official: Official) -> StopQuerySet:
         return self.filter(trip__officials=official)
+
+    def travelled(self) -> StopQuerySet:
+        """Stops of the trips every total counts (``Trip.COUNTED``): the visits made."""
+        return self.filter(trip__status__in=Trip.COUNTED)
 
 
 class Stop(models.Model):

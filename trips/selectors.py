@@ -22,10 +22,6 @@ from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
 from trips.reconcile import TripAgreement, trip_agreement
 from trips.templatetags.trip_tags import format_date_range, status_badge, status_note, stop_dates
 
-# Trips that count towards an official's totals: travel that happened.
-TRAVELLED = (Trip.Status.COMPLETED, Trip.Status.ONGOING)
-
-
 # --- shared pieces -----------------------------------------------------------
 
 
@@ -125,7 +121,7 @@ def home_page(*, today: date, limit: int = 8) -> HomePage:
         recent=list(trips.completed().order_by(F("end_date").desc(nulls_last=True), "-id")[:limit]),
         n_officials=Official.objects.count(),
         n_trips=Trip.objects.count(),
-        n_countries=Stop.objects.values("country").distinct().count(),
+        n_countries=Stop.objects.travelled().values("country").distinct().count(),
     )
 
 
@@ -329,7 +325,7 @@ def official_timeline(*, slug: str, today: date) -> OfficialPage:
         )
         for trip in trips
     ]
-    travelled = [trip for trip in trips if trip["status"] in TRAVELLED]
+    travelled = [trip for trip in trips if trip["status"] in Trip.COUNTED]
     home = capital_point(official.country) if official.country else None
     routes = [
         [
@@ -407,10 +403,15 @@ class CountryPage:
     by_year: list[tuple[int | None, int]]
     visitors: list[Visitor]
     map: dict = field(default_factory=dict)
+    announced: list[Visit] = field(default_factory=list)
 
 
 def country_visits(*, code: str, today: date) -> CountryPage:
-    """Who visited a country, when and from where, newest first."""
+    """Who visited a country, when and from where, newest first.
+
+    The visits are those every total counts (``Stop.objects.travelled()``);
+    planned and cancelled ones are listed apart, as ``announced``.
+    """
     in_country = Stop.objects.in_country(code)
     stops: dict[int, list[dict]] = defaultdict(list)
     trips: dict[int, dict] = {}
@@ -426,7 +427,6 @@ def country_visits(*, code: str, today: date) -> CountryPage:
         stops[row["trip_id"]].append(row)
         trips.setdefault(row["trip_id"], {name: row[f"trip__{name}"] for name in _TRIP_FIELDS})
     travellers: dict[int, list[Traveller]] = defaultdict(list)
-    counts: dict[str, list] = {}
     official_url = _url_prefix("trips:official-detail", "slug", "-")
     prefix = _url_prefix("trips:trip-detail", "pk", "0")
     for trip_id, name, slug, country in (
@@ -438,7 +438,6 @@ def country_visits(*, code: str, today: date) -> CountryPage:
             name, f"{official_url}{slug}/", country_name(country) if country else ""
         )
         travellers[trip_id].append(traveller)
-        counts.setdefault(slug, [traveller, 0])[1] += 1
     visits = []
     for trip_id, trip in trips.items():
         here = stops[trip_id]
@@ -456,26 +455,33 @@ def country_visits(*, code: str, today: date) -> CountryPage:
             )
         )
     visits.sort(key=lambda v: (v.arrived is None, -(v.arrived.toordinal() if v.arrived else 0)))
+    counted = [v for v in visits if trips[v.trip.pk]["status"] in Trip.COUNTED]
+    counts: dict[str, list] = {}
+    for visit in counted:
+        for traveller in visit.travellers:
+            counts.setdefault(traveller.url, [traveller, 0])[1] += 1
     places = {
         (s["city"], s["latitude"], s["longitude"]): {
             "lat": s["latitude"],
             "lon": s["longitude"],
             "label": f"{s['city']}, {country_name(code)}" if s["city"] else country_name(code),
         }
-        for here in stops.values()
+        for trip_id, here in stops.items()
+        if trips[trip_id]["status"] in Trip.COUNTED
         for s in here
         if s["latitude"] is not None and s["longitude"] is not None
     }
     return CountryPage(
         code=code,
         name=country_name(code),
-        years=_by_year(visits, lambda visit: visit.arrived),
-        by_year=stats.visits_by_year(visit.arrived for visit in visits),
+        years=_by_year(counted, lambda visit: visit.arrived),
+        by_year=stats.visits_by_year(visit.arrived for visit in counted),
         visitors=[
             Visitor(t.name, t.url, t.country, n)
             for t, n in sorted(counts.values(), key=lambda item: (-item[1], item[0].name))
         ],
         map={"route": False, "countries": [map_country(code)], "stops": list(places.values())},
+        announced=[v for v in visits if trips[v.trip.pk]["status"] not in Trip.COUNTED],
     )
 
 

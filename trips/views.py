@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.contrib.staticfiles import finders
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -116,7 +116,9 @@ def trip_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def official_list(request: HttpRequest) -> HttpResponse:
-    officials = Official.objects.annotate(n_trips=Count("trips")).order_by("name")
+    officials = Official.objects.annotate(
+        n_trips=Count("trips", filter=Q(trips__status__in=Trip.COUNTED))
+    ).order_by("name")
     return render(request, "trips/official_list.html", {"officials": officials})
 
 
@@ -126,7 +128,12 @@ def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def country_list(request: HttpRequest) -> HttpResponse:
-    counts = Stop.objects.order_by().values("country").annotate(n=Count("trip", distinct=True))
+    counts = (
+        Stop.objects.travelled()
+        .order_by()
+        .values("country")
+        .annotate(n=Count("trip", distinct=True))
+    )
     countries = sorted(
         ((row["country"], country_name(row["country"]), row["n"]) for row in counts),
         key=lambda item: item[1],
