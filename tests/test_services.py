@@ -263,3 +263,43 @@ def test_a_new_version_that_names_the_same_people_again_imports_cleanly():
     meeting = Meeting.objects.get()
     assert [p.name for p in meeting.participants.all()] == ["Ken Sato"]
     assert Official.objects.filter(name="Ken Sato").count() == 1
+
+
+def _tour(*stops):
+    return _extraction(stops=stops, meetings=(), start=stops[0][2], status="completed")
+
+
+TOUR = (
+    ("JP", "Tokyo", date(2024, 3, 18)),
+    ("KR", "Seoul", date(2024, 3, 20)),
+    ("PH", "Manila", date(2024, 3, 22)),
+)
+
+
+@pytest.mark.parametrize("edited", ["Tokyo", "Manila"])
+def test_an_editors_change_to_a_stop_date_keeps_the_route_through_a_new_version(edited):
+    _import(_source("a1"), _tour(*TOUR))
+    # The editor moves one stop's date (say the record had it wrong), nothing else.
+    Stop.objects.filter(city=edited).update(arrive_date=date(2024, 3, 25), edited_by_person=True)
+
+    _import(_source("a1", text=TEXT + " Updated."), _tour(*TOUR))
+
+    stops = Trip.objects.get().stops.order_by("order")
+    assert [s.city for s in stops] == ["Tokyo", "Seoul", "Manila"]
+    assert stops.get(city=edited).arrive_date == date(2024, 3, 25)
+
+
+def test_a_new_stop_joins_an_edited_route_at_its_place_in_travel_order():
+    _import(_source("a1"), _tour(*TOUR))
+    Stop.objects.filter(city="Manila").update(arrive_date=date(2024, 3, 17), edited_by_person=True)
+    later = _tour(
+        ("JP", "Tokyo", date(2024, 3, 18)),
+        ("KR", "Seoul", date(2024, 3, 20)),
+        ("TW", "Taipei", date(2024, 3, 21)),
+        ("PH", "Manila", date(2024, 3, 22)),
+    )
+
+    _import(_source("a2", text=TEXT + " Taipei too.", published=date(2024, 3, 23)), later)
+
+    stops = Trip.objects.get().stops.order_by("order")
+    assert [s.city for s in stops] == ["Tokyo", "Seoul", "Taipei", "Manila"]

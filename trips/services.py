@@ -339,6 +339,23 @@ def _summary(trip: ExtractedTrip) -> str:
     return " ".join(trip.evidence[0].text.split()) if trip.evidence else ""
 
 
+def _slot_in(kept: list[Stop], travel_order: list[Stop]) -> list[Stop]:
+    """``kept`` in its own order, each other stop of ``travel_order`` placed right after
+    the kept stop it follows there (or first, if none comes before it)."""
+    kept_ids = {id(stop) for stop in kept}
+    after: dict[int | None, list[Stop]] = defaultdict(list)
+    anchor = None
+    for stop in travel_order:
+        if id(stop) in kept_ids:
+            anchor = id(stop)
+        else:
+            after[anchor].append(stop)
+    ordered = list(after[None])
+    for stop in kept:
+        ordered += [stop, *after[id(stop)]]
+    return ordered
+
+
 def _ordered_dates(first: date | None, last: date | None) -> tuple[date | None, date | None]:
     # An inconsistent pair keeps the earlier fact and drops the later one.
     if first and last and last < first:
@@ -488,9 +505,12 @@ class _TripWriter:
                 if not stop.edited_by_person and self._refresh_stop(stop, extracted):
                     to_update.append(stop)
             pairs.append((extracted, stop))
-        # An editor's arrangement stands: new stops go after it.
-        keep_order = any(s.edited_by_person for s in existing)
-        final = existing + to_create if keep_order else [stop for _, stop in pairs] + unused
+        in_travel_order = [stop for _, stop in pairs]
+        if any(s.edited_by_person for s in existing):
+            # An editor's arrangement stands, whatever dates they changed.
+            final = _slot_in(existing, in_travel_order)
+        else:
+            final = in_travel_order + unused
         self._renumber(trip, final, to_create, to_update)
         return pairs
 
