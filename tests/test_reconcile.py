@@ -106,6 +106,7 @@ def test_it_shows_confirmed_stops_stops_of_one_source_and_date_differences() -> 
     )
 
     record_import(paths=[FIXTURE])
+    trip.refresh_from_db()
 
     assert trip_agreement(trip) == TripAgreement(
         has_news=True,
@@ -277,9 +278,34 @@ def test_the_reconcile_command_reports_counts() -> None:
 
     assert out.getvalue().strip() == (
         "Reconciled: 0 news trips checked, 0 linked to the record (0 stops confirmed), "
-        "0 kept apart (edited by a person). Now 0 trips have both kinds of source, "
-        "0 only news, 6 only the record."
+        "0 kept apart (edited by a person), 0 dated by the record. Now 0 trips have both "
+        "kinds of source, 0 only news, 6 only the record."
     )
+
+
+def test_reconcile_dates_by_the_record_a_trip_linked_before_dates_followed_it() -> None:
+    trip = _news_trip(
+        _blinken(),
+        start_date=date(2021, 3, 14),
+        end_date=date(2021, 3, 16),
+        stops=[{"country": "JP", "city": "Tokyo", "arrive_date": date(2021, 3, 14)}],
+    )
+    record_import(paths=[FIXTURE])
+    # As an older version left it: the news' dates on the trip, none kept apart.
+    Trip.objects.filter(pk=trip.pk).update(
+        start_date=date(2021, 3, 14),
+        end_date=date(2021, 3, 16),
+        reported_start=None,
+        reported_end=None,
+    )
+
+    counts = trips_reconcile().counts
+    trip.refresh_from_db()
+
+    assert counts["trips_dated_by_record"] == 1
+    assert (trip.start_date, trip.end_date) == (date(2021, 3, 15), date(2021, 3, 18))
+    assert (trip.reported_start, trip.reported_end) == (date(2021, 3, 14), date(2021, 3, 16))
+    assert trips_reconcile().counts["trips_dated_by_record"] == 0
 
 
 def test_a_trip_without_record_is_unverified_with_every_stop_news_only() -> None:
@@ -387,3 +413,65 @@ def test_the_api_shows_the_agreement_and_filters_on_it(client) -> None:
     assert trip.pk in verified
     assert news_only.pk not in verified
     assert unverified == {news_only.pk}
+
+
+def test_a_confirmed_trip_takes_the_records_dates_and_title_and_keeps_the_news_dates() -> None:
+    trip = _news_trip(
+        _blinken(),
+        title="Antony Blinken to Tokyo",
+        status=Trip.Status.ONGOING,
+        start_date=date(2021, 3, 14),
+        end_date=date(2021, 3, 16),
+        stops=[
+            {"country": "JP", "city": "Tokyo", "arrive_date": date(2021, 3, 14)},
+            # Only the news has it, after the record's last day: the trip lasts until then.
+            {"country": "CN", "city": "Beijing", "arrive_date": date(2021, 3, 20)},
+        ],
+    )
+
+    record_import(paths=[FIXTURE])
+    trip.refresh_from_db()
+
+    assert (trip.start_date, trip.end_date) == (date(2021, 3, 15), date(2021, 3, 20))
+    assert (trip.reported_start, trip.reported_end) == (date(2021, 3, 14), date(2021, 3, 16))
+    assert trip.title == "Antony Blinken to Tokyo, Seoul and Beijing"
+    agreement = trip_agreement(trip)
+    assert DateDifference("trip start", date(2021, 3, 14), date(2021, 3, 15)) in (
+        agreement.date_differences
+    )
+
+
+def test_an_editors_trip_keeps_its_dates_when_the_record_confirms_it() -> None:
+    trip = _news_trip(
+        _blinken(),
+        title="Edited",
+        start_date=date(2021, 3, 14),
+        end_date=date(2021, 3, 16),
+        stops=[{"country": "JP", "city": "Tokyo", "arrive_date": date(2021, 3, 14)}],
+    )
+    Trip.objects.filter(pk=trip.pk).update(edited_by_person=True)
+
+    record_import(paths=[FIXTURE])
+    trip.refresh_from_db()
+
+    assert (trip.title, trip.start_date, trip.end_date) == (
+        "Edited",
+        date(2021, 3, 14),
+        date(2021, 3, 16),
+    )
+
+
+def test_an_article_after_the_record_keeps_the_records_dates_and_its_own_beside(
+    tmp_path: Path,
+) -> None:
+    record_import(paths=[FIXTURE])
+    (tmp_path / "article.txt").write_text(
+        ARTICLE.replace("arrived in Tokyo on Monday, March 15", "arrived in Tokyo on March 14")
+    )
+
+    call_command("import_articles", str(tmp_path), "--no-progress", stdout=StringIO())
+
+    trip = Trip.objects.get(articles__kind=Article.Kind.NEWS)
+    assert (trip.start_date, trip.end_date) == (date(2021, 3, 15), date(2021, 3, 18))
+    assert trip.reported_start == date(2021, 3, 14)
+    assert trip.title.endswith("to Tokyo and Seoul")

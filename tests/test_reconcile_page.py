@@ -92,6 +92,8 @@ def test_the_trip_page_shows_what_the_record_confirms(client) -> None:
     assert "Confirmed stops Tokyo, Japan" in text
     assert "Only in the record Seoul, South Korea, 17 March 2021" in text
     assert "Trip start: the news says 14 March 2021, the record 15 March 2021" in text
+    # The trip's dates follow the record; the news' stay beside them.
+    assert "15–18 March 2021 (official record) the news reported 14–18 March 2021" in text
 
 
 @pytest.mark.django_db

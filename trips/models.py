@@ -245,6 +245,14 @@ class Trip(models.Model):
     status_as_of = models.DateField(
         null=True, blank=True, help_text="Publication date of the latest source."
     )
+    # When the official record confirms a trip, start_date and end_date follow
+    # it (trips.services.trip_follow_record); the news' dates are kept here.
+    reported_start = models.DateField(
+        null=True, blank=True, help_text="Start as the news reported it, beside the record's."
+    )
+    reported_end = models.DateField(
+        null=True, blank=True, help_text="End as the news reported it, beside the record's."
+    )
     edited_by_person = models.BooleanField(
         default=False, help_text="Set when an editor changed this row; imports then keep it."
     )
@@ -260,6 +268,10 @@ class Trip(models.Model):
             models.CheckConstraint(
                 condition=_dates_in_order("start_date", "end_date"),
                 name="trip_end_on_or_after_start",
+            ),
+            models.CheckConstraint(
+                condition=_dates_in_order("reported_start", "reported_end"),
+                name="trip_reported_end_on_or_after_start",
             ),
             models.CheckConstraint(
                 condition=Q(status__in=["planned", "ongoing", "completed", "cancelled"]),

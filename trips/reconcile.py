@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Prefetch
 
 from trips.countries import country_name
 from trips.extraction.types import Span
@@ -36,7 +37,7 @@ from trips.record import (
     parse_record,
     read_path,
 )
-from trips.services import OfficialIndex, assign_changed, official_resolve
+from trips.services import OfficialIndex, assign_changed, official_resolve, trip_follow_record
 
 RECORD_SOURCE = "Office of the Historian"
 
@@ -276,6 +277,8 @@ def _absorb_meetings(target: Trip, source: Trip) -> None:
 
 def _fill_trip(target: Trip, source: Trip) -> None:
     changed = []
+    kept = target.reported_start is not None or target.reported_end is not None
+    news_dates = None if kept else (target.start_date, target.end_date)
     start = target.start_date or source.start_date
     end = target.end_date or source.end_date
     if start and end and end < start:
@@ -295,8 +298,15 @@ def _fill_trip(target: Trip, source: Trip) -> None:
     if source.summary and source.summary not in target.summary:
         target.summary = f"{target.summary}\n{source.summary}".strip()
         changed.append("summary")
+    # The record confirms the trip: its dates and title now follow the record.
+    changed += trip_follow_record(
+        target,
+        stops=list(target.stops.order_by("order")),
+        travellers=[official.name for official in target.officials.all()],
+        reported=news_dates,
+    )
     if changed:
-        target.save(update_fields=[*changed, "updated_at"])
+        target.save(update_fields=[*dict.fromkeys(changed), "updated_at"])
 
 
 # ---------------------------------------------------------------- import
@@ -764,6 +774,7 @@ def trips_reconcile() -> ReconcileReport:
                     continue
                 trip_absorb(target=target, source=source, counts=counts)
                 del sketches[sketch.pk]
+        _date_by_record(counts)
     counts["verified"] = Trip.objects.verified().count()
     counts["news_only"] = Trip.objects.unverified().count()
     counts["record_only"] = (
@@ -771,6 +782,29 @@ def trips_reconcile() -> ReconcileReport:
     )
     counts["both"] = counts["verified"] - counts["record_only"]
     return report
+
+
+def _date_by_record(counts: Counter) -> None:
+    """Date and title by the record the confirmed trips whose dates still follow the news.
+
+    Trips linked before their dates followed the record (an older version, or
+    a database migrated to 0006) get them here; the others are unchanged.
+    """
+    confirmed = (
+        Trip.objects.verified()
+        .filter(edited_by_person=False, articles__kind=Article.Kind.NEWS)
+        .distinct()
+        .prefetch_related("officials", Prefetch("stops", queryset=Stop.objects.order_by("order")))
+    )
+    for trip in confirmed:
+        changed = trip_follow_record(
+            trip,
+            stops=list(trip.stops.all()),
+            travellers=[official.name for official in trip.officials.all()],
+        )
+        if changed:
+            trip.save(update_fields=[*changed, "updated_at"])
+            counts["trips_dated_by_record"] += 1
 
 
 # ---------------------------------------------------------------- agreement
@@ -934,9 +968,10 @@ def trip_agreement(trip: Trip) -> TripAgreement:
     record_end = max(recorded_ends, default=None)
     differences: list[DateDifference] = []
     if has_news and has_record:
+        # The trip's own dates follow the record; the news' are kept beside them.
         for what, news, record in (
-            ("trip start", trip.start_date, record_start),
-            ("trip end", trip.end_date, record_end),
+            ("trip start", trip.reported_start, record_start),
+            ("trip end", trip.reported_end, record_end),
         ):
             if news and record and news != record:
                 differences.append(DateDifference(what, news, record))

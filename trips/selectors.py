@@ -145,6 +145,16 @@ class TripPage:
     sources: list[Article]
     map: dict = field(default_factory=dict)
     agreement: TripAgreement | None = None
+    news_dates: str = ""  # the news' dates where the record's replaced them
+
+
+def _news_dates(trip: Trip, agreement: TripAgreement) -> str:
+    reported = (trip.reported_start, trip.reported_end)
+    if not (agreement.has_news and agreement.has_record) or reported == (None, None):
+        return ""
+    if reported == (trip.start_date, trip.end_date):
+        return ""
+    return format_date_range(*reported)
 
 
 def _meeting_sort_key(meeting: Meeting) -> tuple:
@@ -186,6 +196,7 @@ def trip_timeline(*, pk: int) -> TripPage:
         by_stop[meeting.stop_id].append(meeting)
     entries = [StopEntry(stop, by_stop.pop(stop.pk, []), quotes["stop", stop.pk]) for stop in stops]
     elsewhere = [meeting for group in by_stop.values() for meeting in group]
+    agreement = trip_agreement(trip)
     return TripPage(
         trip=trip,
         travellers=list(trip.officials.all()),
@@ -193,7 +204,8 @@ def trip_timeline(*, pk: int) -> TripPage:
         meetings_elsewhere=sorted(elsewhere, key=_meeting_sort_key),
         evidence=dict(evidence),
         sources=list(trip.articles.all()),
-        agreement=trip_agreement(trip),
+        agreement=agreement,
+        news_dates=_news_dates(trip, agreement),
         map={
             "route": True,
             "countries": [map_country(code) for code in dict.fromkeys(s.country for s in stops)],

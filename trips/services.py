@@ -316,6 +316,61 @@ def trip_title(travellers: list[str], stops: Iterable[ExtractedStop]) -> str:
     return f"{who} to {where}"[:300]
 
 
+def record_led_dates(stops: Iterable[Stop]) -> tuple[date, date] | None:
+    """The dates of a trip the official record confirms: the span of its stops.
+
+    Each stop counts with the record's dates where the record gives them, the
+    news' otherwise, so the trip never ends before its last stop nor begins
+    after its first. None when no stop has a date from the record.
+    """
+    days: list[date] = []
+    recorded = False
+    for stop in stops:
+        pair = (stop.recorded_arrive, stop.recorded_depart)
+        if any(pair):
+            recorded = True
+        else:
+            pair = (stop.arrive_date, stop.depart_date)
+        days += [day for day in pair if day]
+    return (min(days), max(days)) if recorded else None
+
+
+def trip_follow_record(
+    trip: Trip,
+    *,
+    stops: list[Stop],
+    travellers: list[str],
+    reported: tuple[date | None, date | None] | None = None,
+) -> list[str]:
+    """Date and title a trip the record confirms by the record; return the fields changed.
+
+    The dates come from ``record_led_dates`` and the title names every place
+    of the route, the record's among them. What the news said is kept in
+    ``reported_start``/``reported_end``: ``reported`` when given, otherwise
+    the trip's own dates the first time the record leads them. The caller
+    saves; a trip an editor changed is left alone.
+    """
+    span = record_led_dates(stops)
+    if span is None or trip.edited_by_person:
+        return []
+    if reported is None:
+        kept = trip.reported_start is not None or trip.reported_end is not None
+        reported = (
+            (trip.reported_start, trip.reported_end) if kept else (trip.start_date, trip.end_date)
+        )
+    values = {
+        "start_date": span[0],
+        "end_date": span[1],
+        "reported_start": reported[0],
+        "reported_end": reported[1],
+        "title": trip_title(travellers, stops),
+    }
+    changed = [key for key, value in values.items() if getattr(trip, key) != value]
+    for key in changed:
+        setattr(trip, key, values[key])
+    return changed
+
+
 def _same_place(stop: Stop, extracted: ExtractedStop) -> bool:
     if stop.country != extracted.country:
         return False
@@ -421,9 +476,21 @@ class _TripWriter:
             ignore_conflicts=True,
         )
         stops = self._write_stops(trip, merged)
+        self._follow_record(trip, new)
         self._write_meetings(trip, merged, stops)
         self._attach_evidence(trip, new, stops)
         return trip
+
+    def _follow_record(self, trip: Trip, new: ExtractedTrip) -> None:
+        """A trip the record confirms keeps the record's dates; this article's are the news'."""
+        stops = trip._prefetched_objects_cache["stops"]  # type: ignore[attr-defined]
+        if trip.edited_by_person or record_led_dates(stops) is None:
+            return
+        reported = _ordered_dates(new.start or trip.reported_start, new.end or trip.reported_end)
+        travellers = [official.name for official in trip.officials.all()]
+        changed = trip_follow_record(trip, stops=stops, travellers=travellers, reported=reported)
+        if changed:
+            trip.save(update_fields=[*changed, "updated_at"])
 
     def _create(self, merged: ExtractedTrip, travellers: list[Official]) -> Trip:
         start, end = _ordered_dates(merged.start, merged.end)
