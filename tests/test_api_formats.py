@@ -176,3 +176,13 @@ def test_it_exports_the_record_as_interchange_json(client, trip):
     }
     assert only["sources"] == ["nypost-1"]
     assert reverse("api:export") == "/api/export.json"
+
+
+@pytest.mark.parametrize("resource", ["meeting", "stop"])
+def test_a_delete_answers_204_to_a_client_that_accepts_csv(admin_client, resource):
+    target = make_meeting() if resource == "meeting" else make_stop()
+
+    response = admin_client.delete(f"/api/{resource}s/{target.pk}/", HTTP_ACCEPT="text/csv")
+
+    assert response.status_code == 204
+    assert response.content == b""

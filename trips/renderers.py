@@ -22,6 +22,8 @@ class CSVRenderer(BaseRenderer):
     charset = "utf-8"
 
     def render(self, data: Any, accepted_media_type: str | None = None, renderer_context=None):
+        if data is None:  # no body, as a DELETE's 204 has
+            return b""
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
         if isinstance(data, dict):
@@ -47,6 +49,8 @@ class GeoJSONRenderer(BaseRenderer):
     charset = None  # RFC 7946: always UTF-8, no charset parameter
 
     def render(self, data: Any, accepted_media_type: str | None = None, renderer_context=None):
+        if data is None:
+            return b""
         if isinstance(data, dict):
             return json.dumps(data).encode()
         features = []
