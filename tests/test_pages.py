@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import date
@@ -21,7 +24,7 @@ from tests.factories import (
     make_stop,
     make_trip,
 )
-from trips.models import Trip
+from trips.models import Official, Trip
 
 pytestmark = pytest.mark.django_db
 
@@ -362,8 +365,10 @@ def test_it_shows_who_visited_a_country_when_and_from_where(client):
     html = _html(client.get(reverse("trips:country-detail", kwargs={"code": "KR"})))
 
     assert "<h1>South Korea</h1>" in html
-    assert "Antony Blinken" in html
-    assert "from United States" in html
+    assert (
+        '<a href="/officials/antony-blinken/">Antony Blinken</a></td>\n'
+        "        <td>United States</td>"
+    ) in html
     assert "5–6 January 2025" in html
     assert '<td>2025</td><td class="num">1</td>' in html
 
@@ -537,12 +542,17 @@ def test_it_uses_the_same_queries_whatever_the_data_size(
     expected = {
         reverse("trips:home"): 15,
         trips[0].get_absolute_url(): 7,
-        official.get_absolute_url(): 4,
-        reverse("trips:country-detail", kwargs={"code": "KR"}): 2,
+        official.get_absolute_url(): 5,
+        reverse("trips:country-detail", kwargs={"code": "KR"}): 5,
         article.get_absolute_url(): 5,
-        reverse("trips:trip-list") + "?q=Seoul&country=KR": 7,
-        reverse("trips:official-list"): 1,
+        reverse("trips:trip-list") + "?q=Seoul&country=KR": 6,
+        reverse("trips:trip-list") + "?official=antony-blinken": 7,
+        reverse("trips:official-list"): 4,
+        reverse("trips:official-list") + "?sort=trips&country=US&office=minister": 4,
         reverse("trips:country-list"): 1,
+        reverse("trips:official-suggest") + "?q=bli": 1,
+        reverse("trips:official-visits-csv", kwargs={"slug": "antony-blinken"}): 2,
+        reverse("trips:country-visits-csv", kwargs={"code": "KR"}): 2,
     }
     for url, queries in expected.items():
         with django_assert_num_queries(queries):
@@ -619,7 +629,257 @@ def test_it_offers_travellers_in_the_official_filter_and_keeps_the_choice(client
 
     html = _list(client, official="antony-blinken", country="KR", start="2025-01-01")
 
-    assert '<option value="antony-blinken" selected>Antony Blinken</option>' in html
-    assert 'value="cho-tae-yul"' not in html  # met on the trip, never travelled
+    # The official filter is a type-ahead field: the name shows, the slug is kept.
+    assert (
+        'name="official" id="id_official" value="Antony Blinken" data-value="antony-blinken"'
+        in html
+    )
+    assert "Final tour to Asia and Europe" in html
     assert '<option value="KR" selected>South Korea</option>' in html
     assert 'name="start" id="id_start" value="2025-01-01"' in html
+
+
+# --- officials list ------------------------------------------------------------
+
+
+def _names(html: str) -> list[str]:
+    return re.findall(r'<span class="person-name">([^<]+)</span>', html)
+
+
+def test_it_sorts_officials_by_surname_or_by_trips_that_count(client):
+    zed = make_official(name="Ada Zed", slug="ada-zed")
+    make_official(name="Bo Young", slug="bo-young")
+    make_official(name="Xi Jinping", slug="xi-jinping", country="CN")
+    make_official(name="Haider al-Abadi", slug="haider-al-abadi", country="IQ")
+    for status in ("completed", "ongoing", "planned"):
+        make_trip(officials=[zed], status=status)
+
+    by_name = _html(client.get(reverse("trips:official-list")))
+    by_trips = _html(client.get(reverse("trips:official-list"), {"sort": "trips"}))
+
+    assert _names(by_name)[:4] == ["Haider al-Abadi", "Xi Jinping", "Bo Young", "Ada Zed"]
+    assert _names(by_trips)[0] == "Ada Zed"
+    assert "2 trips" in by_trips  # the planned one does not count
+    assert '<option value="trips" selected>Most trips</option>' in by_trips
+
+
+def test_it_filters_officials_by_name_government_and_office(client):
+    make_official(name="Penny Wong", slug="penny-wong", title="Foreign Minister", country="AU")
+    make_official(
+        name="Wang Yi", slug="wang-yi", title="Foreign Minister", country="CN", aliases=["Mr Wang"]
+    )
+    make_official(name="Li Qiang", slug="li-qiang", title="Premier", country="CN")
+
+    def names(**params):
+        return sorted(_names(_html(client.get(reverse("trips:official-list"), params))))
+
+    assert names(country="CN") == ["Li Qiang", "Wang Yi"]
+    assert names(office="foreign minister") == ["Penny Wong", "Wang Yi"]
+    assert names(country="CN", office="minister") == ["Wang Yi"]
+    assert names(q="wong") == ["Penny Wong"]
+    assert names(q="mr wang") == ["Wang Yi"]
+    html = _html(client.get(reverse("trips:official-list"), {"country": "CN"}))
+    assert "2 officials match these filters" in html
+    assert '<option value="CN" selected>China</option>' in html
+    assert '<datalist id="office-list"><option value="Foreign Minister">' not in html  # 2 < 3
+
+
+def test_it_pages_the_officials_list(client):
+    Official.objects.bulk_create(
+        Official(name=f"Person {n:03d}", slug=f"person-{n:03d}") for n in range(130)
+    )
+
+    first = _html(client.get(reverse("trips:official-list")))
+    last = _html(client.get(reverse("trips:official-list"), {"page": 3}))
+
+    assert len(_names(first)) == 60 and len(_names(last)) == 10
+    assert "Page 1 of 3" in first and 'href="?page=2"' in first
+    assert "Person 129" in last and 'rel="prev" href="?page=2"' in last
+
+
+def test_it_suggests_officials_as_json_names_that_begin_with_the_text_first(client):
+    blinken = make_official(name="Antony Blinken", slug="antony-blinken", title="Secretary")
+    make_official(name="Tony Ablin", slug="tony-ablin", country="")
+    make_trip(officials=[blinken])
+
+    found = client.get(reverse("trips:official-suggest"), {"q": "blin"}).json()["results"]
+    travellers = client.get(reverse("trips:official-suggest"), {"q": "lin", "travelled": "1"})
+
+    assert [item["slug"] for item in found] == ["antony-blinken", "tony-ablin"]
+    assert found[0] == {
+        "slug": "antony-blinken",
+        "name": "Antony Blinken",
+        "detail": "Secretary, United States · 1 trip",
+        "url": "/officials/antony-blinken/",
+    }
+    assert [item["slug"] for item in travellers.json()["results"]] == ["antony-blinken"]
+    assert client.get(reverse("trips:official-suggest"), {"q": "b"}).json() == {"results": []}
+
+
+# --- trips list: the official type-ahead ------------------------------------------
+
+
+def test_it_filters_trips_by_an_officials_name_part_or_slug(client):
+    _tour()
+    wong = make_official(name="Penny Wong", slug="penny-wong", country="AU")
+    make_trip(officials=[wong], title="Pacific visit")
+
+    for value in ("antony-blinken", "Antony Blinken", "blinken"):
+        html = _list(client, official=value)
+        assert "Final tour" in html and "Pacific visit" not in html, value
+        assert 'href="/api/trips/?official=antony-blinken"' in html, value
+
+
+def test_it_asks_which_official_when_a_name_fits_several(client):
+    for n in (1, 2):
+        make_trip(officials=[make_official(name="Kamala Harris", slug=f"kamala-harris-{n}")])
+
+    html = _list(client, official="Kamala Harris", status="completed")
+
+    assert "Several officials match “Kamala Harris”: choose one." in html
+    assert 'href="?official=kamala-harris-1&amp;status=completed"' in html
+    assert 'href="?official=kamala-harris-2&amp;status=completed"' in html
+    assert "No trip matches these filters." in html
+    picked = _list(client, official="kamala-harris-2")
+    assert 'value="kamala-harris-2" data-value="kamala-harris-2"' in picked  # shared name: slug
+
+
+# --- official page: paged trips and the travel log -----------------------------------
+
+
+def _busy_official(n_trips: int = 30) -> Official:
+    official = make_official(name="Antony Blinken", slug="antony-blinken")
+    places = [("JP", "Tokyo"), ("FR", "Paris"), ("BR", "Brasília")]
+    for n in range(n_trips):
+        trip = make_trip(
+            officials=[official],
+            title=f"Trip number {n:02d}",
+            start_date=date(2020 + n // 10, 1 + n % 10, 1),
+            end_date=date(2020 + n // 10, 1 + n % 10, 3),
+        )
+        code, city = places[n % 3]
+        make_stop(
+            trip=trip,
+            country=code,
+            city=city,
+            notes=f"Remarks {n:02d}",
+            arrive_date=trip.start_date,
+            depart_date=trip.end_date,
+        )
+    return official
+
+
+def test_it_pages_an_officials_trips_and_keeps_the_totals_whole(client):
+    official = _busy_official(30)
+
+    first = _html(client.get(official.get_absolute_url()))
+    second = _html(client.get(official.get_absolute_url(), {"page": 2}))
+
+    assert first.count('class="year-trip"') == 25 and second.count('class="year-trip"') == 5
+    assert "<dt>Trips travelled</dt><dd>30</dd>" in second
+    assert "Trip number 29" in first and "Trip number 00" in second
+    assert "10 trips, 5 on this page" in first  # 2020 is split between the pages
+    assert 'rel="next" href="?page=2#trips"' in first
+
+
+def test_it_lists_an_officials_visits_as_a_sortable_paged_table(client):
+    official = _busy_official(60)
+
+    newest = _html(client.get(official.get_absolute_url()))
+    by_country = _html(client.get(official.get_absolute_url(), {"sort": "country"}))
+    page_2 = _html(client.get(official.get_absolute_url(), {"sort": "-country", "visits_page": 2}))
+
+    table = newest[newest.index('id="visits"') :]
+    assert "60 entries, 1–50 shown" in table
+    assert table.index("Remarks 59") < table.index("Remarks 58")
+    assert '<th scope="col" aria-sort="descending"><a href="?sort=date#visits">Dates' in table
+    sorted_table = by_country[by_country.index('id="visits"') :]
+    assert sorted_table.index(">Brazil<") < sorted_table.index(">France<")
+    assert '<th scope="col" aria-sort="ascending"><a href="?sort=-country#visits">Country' in (
+        sorted_table
+    )
+    assert "Page 2 of 2" in page_2 and ">Brazil<" in page_2[page_2.index('id="visits"') :]
+    assert 'href="/officials/antony-blinken/visits.csv?sort=country" download' in by_country
+
+
+def test_it_downloads_an_officials_visits_as_csv_in_the_tables_order(client):
+    official = _busy_official(4)
+
+    response = client.get(
+        reverse("trips:official-visits-csv", kwargs={"slug": official.slug}), {"sort": "country"}
+    )
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="antony-blinken-visits.csv"'
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == [
+        "country",
+        "country_code",
+        "locale",
+        "remarks",
+        "arrived",
+        "departed",
+        "trip",
+        "trip_url",
+    ]
+    assert [row[0] for row in rows[1:]] == ["Brazil", "France", "Japan", "Japan"]
+    assert rows[1][2:7] == ["Brasília", "Remarks 02", "2020-03-01", "2020-03-03", "Trip number 02"]
+    assert rows[1][7].startswith("http://testserver/trips/")
+
+
+def test_it_shades_the_countries_an_official_visited_by_how_often(client):
+    official = _busy_official(4)
+
+    html = _html(client.get(official.get_absolute_url()))
+    data = json.loads(
+        re.search(r'id="official-map" type="application/json">(.*?)</script>', html)[1]
+    )
+
+    shades = {country["code"]: (country["n"], country["shade"]) for country in data["countries"]}
+    assert shades == {"JP": (2, 2), "FR": (1, 1), "BR": (1, 1)}
+    assert '<ul class="map-legend" aria-label="Shades: visits per country">' in html
+
+
+# --- country page: the visits table -------------------------------------------------
+
+
+def test_it_lists_a_countrys_visits_as_a_sortable_table_with_its_csv(client):
+    for name in ("Zoe Ames", "Al Brown"):
+        traveller = make_official(name=name, slug=name.lower().replace(" ", "-"), country="FR")
+        trip = make_trip(officials=[traveller], start_date=date(2024, 5, len(name)), end_date=None)
+        make_stop(trip=trip, country="JP", city="Tokyo", arrive_date=trip.start_date)
+        make_stop(trip=trip, country="JP", city="Osaka", arrive_date=trip.start_date)
+
+    html = _html(client.get("/countries/JP/", {"sort": "visitor"}))
+    table = html[html.index('id="visits"') :]
+    rows = list(
+        csv.reader(
+            io.StringIO(client.get("/countries/JP/visits.csv?sort=-visitor").content.decode())
+        )
+    )
+
+    assert table.index("Al Brown") < table.index("Zoe Ames")
+    assert "Tokyo, Osaka" in table  # one row per stay: the trip's consecutive stops here
+    assert [row[0] for row in rows[1:]] == ["Zoe Ames", "Al Brown"]
+    assert rows[1][1:3] == ["France", "Tokyo, Osaka"]
+    origins = json.loads(
+        re.search(r'id="origins-map" type="application/json">(.*?)</script>', html)[1]
+    )
+    assert [(c["code"], c["n"]) for c in origins["countries"]] == [("FR", 2)]
+    assert origins["focus"]["code"] == "JP"
+
+
+def test_it_pages_a_countrys_visits(client):
+    traveller = make_official(name="Busy Visitor", slug="busy-visitor")
+    for n in range(55):
+        trip = make_trip(
+            officials=[traveller], start_date=date(2000 + n // 12, 1 + n % 12, 1), end_date=None
+        )
+        make_stop(trip=trip, country="JP", city="Tokyo", arrive_date=trip.start_date)
+
+    html = _html(client.get("/countries/JP/"))
+    last = _html(client.get("/countries/JP/", {"visits_page": 2}))
+
+    assert "55 visits" in html and "55 entries, 1–50 shown" in html
+    assert "51–55 shown" in last
+    assert 'href="?visits_page=2#visits"' in html

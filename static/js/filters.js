@@ -18,6 +18,33 @@
     return form.getAttribute("action") + (text ? "?" + text : "");
   }
 
+  // The fresh page's messages under each field (an unknown official, a window
+  // that ends before it starts, the officials a name could be), without
+  // replacing the fields themselves, which hold the focus and what is typed.
+  function syncErrors(fresh) {
+    if (!fresh) return;
+    Array.prototype.forEach.call(form.querySelectorAll(".field"), function (field) {
+      var other = fresh.querySelector("." + field.className.split(" ").join("."));
+      Array.prototype.forEach.call(field.querySelectorAll(".field-error, .field-choices"), function (node) {
+        node.remove();
+      });
+      var control = field.querySelector("input:not([type=hidden]), select");
+      if (control) {
+        control.removeAttribute("aria-invalid");
+        control.removeAttribute("aria-describedby");
+      }
+      if (!other) return;
+      Array.prototype.forEach.call(other.querySelectorAll(".field-error, .field-choices"), function (node) {
+        field.insertBefore(document.importNode(node, true), field.querySelector(".combobox-list"));
+      });
+      var was = other.querySelector("input:not([type=hidden]), select");
+      if (control && was && was.hasAttribute("aria-invalid")) {
+        control.setAttribute("aria-invalid", "true");
+        control.setAttribute("aria-describedby", was.getAttribute("aria-describedby"));
+      }
+    });
+  }
+
   function update() {
     var url = query();
     if (pending) pending.abort();
@@ -32,6 +59,7 @@
         target.replaceChildren.apply(target, Array.prototype.slice.call(fresh.childNodes).map(function (node) {
           return document.importNode(node, true);
         }));
+        syncErrors(doc.querySelector("form[data-live-filters]"));
         document.title = doc.title;
         history.replaceState(null, "", url);
       })

@@ -11,6 +11,7 @@ from html import escape
 
 from django import template
 from django.conf import settings
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -191,24 +192,6 @@ def trip_row_html(row) -> str:
     )
 
 
-def visit_row_html(visit) -> str:
-    """One visit of a country's timeline (a ``selectors.Visit``)."""
-    people = "; ".join(
-        f'<a href="{escape(person.url)}">{escape(person.name)}</a>'
-        + (f' <span class="from">from {escape(person.country)}</span>' if person.country else "")
-        for person in visit.travellers
-    )
-    trip = visit.trip
-    return (
-        f'<li class="year-trip"><p class="year-trip-dates">{escape(visit.dates)}</p><div>'
-        f'<p class="visit-who">{people or "Travellers not reported"}</p>'
-        f'<p class="visit-where">{escape(visit.cities)} · '
-        f'<a href="{escape(trip.url)}">{escape(trip.title)}</a> '
-        f'<span class="status status-{escape(trip.status)}">{escape(trip.status_label)}</span>'
-        "</p></div></li>"
-    )
-
-
 def evidence_html(evidence, article_url: str) -> str:
     """The sentence a fact came from, with a link to it in its article."""
     article = evidence.article
@@ -251,13 +234,78 @@ def trip_rows(rows) -> str:
 
 
 @register.filter
-def visit_rows(visits) -> str:
-    return mark_safe("".join(visit_row_html(visit) for visit in visits))
-
-
-@register.filter
 def quotes(evidence_list) -> str:
     prefix = reverse("trips:article-detail", kwargs={"pk": 0})[:-2]  # once, not per quote
     return mark_safe(
         "".join(evidence_html(item, f"{prefix}{item.article_id}/") for item in evidence_list)
+    )
+
+
+# --- pagination and sorting links ------------------------------------------------
+
+
+def query_with(query: QueryDict, **changes: object) -> str:
+    """The query string with ``changes`` made; a ``None`` or page-1 value drops the key.
+
+    >>> query_with(QueryDict("official=busy&page=2"), page=3)
+    '?official=busy&page=3'
+    >>> query_with(QueryDict("official=busy&page=2"), page=None)
+    '?official=busy'
+    """
+    params = query.copy()
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def sort_link(current: str, column: str, *, descending_first: bool = False) -> tuple[str, str]:
+    """The ``sort`` value a column's header links to, and the column's ``aria-sort``.
+
+    A click on the sorted column turns its direction; another column starts
+    ascending (dates start newest first).
+
+    >>> sort_link("country", "country"), sort_link("-date", "country")
+    (('-country', 'ascending'), ('country', 'none'))
+    >>> sort_link("-date", "date", descending_first=True)
+    ('date', 'descending')
+    """
+    name, descending = current.lstrip("-"), current.startswith("-")
+    if name != column:
+        return (f"-{column}" if descending_first else column), "none"
+    return (column if descending else f"-{column}"), ("descending" if descending else "ascending")
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number: int, param: str = "page", anchor: str = "") -> str:
+    """The address of page ``number`` of a list, keeping the other parameters."""
+    query = query_with(context.request.GET, **{param or "page": None if number == 1 else number})
+    return query + (f"#{anchor}" if anchor else "")
+
+
+@register.filter
+def page_numbers(page_obj) -> list:
+    """The page numbers to link: the first, the last, and two each side of this one."""
+    return list(
+        page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+    )
+
+
+@register.simple_tag(takes_context=True)
+def sort_header(context, label: str, column: str, current: str, anchor: str = "") -> str:
+    """A sortable column's header cell: a link that sorts by it, and its ``aria-sort``."""
+    value, state = sort_link(current, column, descending_first=column == "date")
+    query = query_with(context.request.GET, sort=value, visits_page=None)
+    href = escape(query + (f"#{anchor}" if anchor else ""))
+    arrow = {"ascending": " ▲", "descending": " ▼"}.get(state, "")
+    hint = {"ascending": ", sorted A to Z", "descending": ", sorted Z to A"}.get(state, "")
+    if column == "date":
+        hint = {"ascending": ", oldest first", "descending": ", newest first"}.get(state, "")
+    return mark_safe(
+        f'<th scope="col" aria-sort="{state}"><a href="{href}">{escape(label)}'
+        f'<span class="visually-hidden">{hint}</span>'
+        f'<span aria-hidden="true">{arrow}</span></a></th>'
     )
