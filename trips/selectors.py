@@ -6,6 +6,7 @@ never query and the number of queries does not grow with the data.
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -451,7 +452,7 @@ class CountryPage:
 
 
 def country_visit_rows(code: str) -> list[VisitRow]:
-    """Every visit a country received that counts, newest first, with who came."""
+    """Every visit a country received that counts, with who came (``sort_visits`` orders them)."""
     return visit_rows(Stop.objects.travelled().in_country(code), with_travellers=True)
 
 
@@ -462,8 +463,8 @@ def country_visits(*, code: str, today: date, sort: str = "-date", page: object 
     sort = visit_sort(sort, COUNTRY_SORTS)
     rows = country_visit_rows(code)
     firsts: dict[int, VisitRow] = {}
-    for row in rows:  # newest first, so each trip ends on its earliest stay here
-        firsts[row.trip_id] = row
+    for row in rows:  # in route order: each trip's first stay here
+        firsts.setdefault(row.trip_id, row)
     visits = list(firsts.values())
     counts: dict[str, list] = {}
     origins: Counter[str] = Counter()
@@ -472,7 +473,9 @@ def country_visits(*, code: str, today: date, sort: str = "-date", page: object 
             counts.setdefault(traveller.url, [traveller, 0])[1] += 1
         # Each trip once per government its travellers serve; the host's own officials apart.
         origins.update({t.code for t in visit.travellers if t.code and t.code != code})
-    top = sorted(counts.values(), key=lambda item: (-item[1], _fold(item[0].name)))
+    top = heapq.nsmallest(
+        TOP_VISITORS, counts.values(), key=lambda item: (-item[1], item[0].name.casefold())
+    )
     places = {
         (s["city"], s["latitude"], s["longitude"]): {
             "lat": s["latitude"],
@@ -488,9 +491,8 @@ def country_visits(*, code: str, today: date, sort: str = "-date", page: object 
         .distinct()
     }
     shaded, legend = choropleth(dict(origins))
-    announced = visit_rows(
-        Stop.objects.in_country(code).exclude(trip__status__in=Trip.COUNTED),
-        with_travellers=True,
+    announced = sort_visits(
+        visit_rows(Stop.objects.in_country(code).exclude(trip__status__in=Trip.COUNTED)), "-date"
     )
     return CountryPage(
         code=code,
@@ -498,7 +500,7 @@ def country_visits(*, code: str, today: date, sort: str = "-date", page: object 
         visit_count=len(visits),
         table=VisitTable(Paginator(sort_visits(rows, sort), VISITS_PER_PAGE).get_page(page), sort),
         by_year=stats.visits_by_year(visit.arrive for visit in visits),
-        visitors=[Visitor(t.name, t.url, t.country, n) for t, n in top[:TOP_VISITORS]],
+        visitors=[Visitor(t.name, t.url, t.country, n) for t, n in top],
         visitor_count=len(counts),
         map={"route": False, "countries": [map_country(code)], "stops": list(places.values())},
         origins={"route": False, "countries": shaded, "focus": map_country(code), "stops": []},
@@ -891,10 +893,17 @@ class VisitRow:
     remarks: str
     arrive: date | None
     depart: date | None
-    dates: str
     travellers: tuple[Traveller, ...] = ()
     status: str = ""
-    status_label: str = ""
+
+    @property
+    def dates(self) -> str:
+        # Written when shown: a table shows 50 of thousands of rows.
+        return stop_dates(self.arrive, self.depart)
+
+    @property
+    def status_label(self) -> str:
+        return Trip.Status(self.status).label if self.status else ""
 
     @property
     def visitor(self) -> str:
@@ -920,64 +929,71 @@ _VISIT_STOP_FIELDS = (
 )
 
 
-def _visit_row(group: list[dict], prefix: str, travellers: tuple[Traveller, ...]) -> VisitRow:
-    first = group[0]
-    days = [
-        day
-        for s in group
-        for day in (
-            s["arrive_date"] or s["recorded_arrive"],
-            s["depart_date"] or s["recorded_depart"],
-        )
-        if day
-    ]
-    arrive, depart = (days[0], days[-1]) if days else (None, None)
+def _visit_row(group: list[tuple], prefix: str, travellers: tuple[Traveller, ...]) -> VisitRow:
+    trip_id, _, code, _, _, _, _, _, _, title, status = group[0]
+    if len(group) == 1:  # most visits: one stop
+        _, _, _, city, notes, arrive, depart, recorded_arrive, recorded_depart, _, _ = group[0]
+        first, last = arrive or recorded_arrive, depart or recorded_depart
+        arrive, depart = first or last, last or first
+        locales, remarks = city, notes.strip()
+    else:
+        days = [day for s in group for day in (s[5] or s[7], s[6] or s[8]) if day]
+        arrive, depart = (days[0], days[-1]) if days else (None, None)
+        locales = ", ".join(dict.fromkeys(s[3] for s in group if s[3]))
+        remarks = " ".join(dict.fromkeys(s[4].strip() for s in group if s[4].strip()))
     return VisitRow(
-        trip_id=first["trip_id"],
-        trip_url=f"{prefix}{first['trip_id']}/",
-        trip_title=first["trip__title"] or f"Trip {first['trip_id']}",
-        country=first["country"],
-        country_name=country_name(first["country"]),
-        locales=", ".join(dict.fromkeys(s["city"] for s in group if s["city"])),
-        remarks=" ".join(dict.fromkeys(s["notes"].strip() for s in group if s["notes"].strip())),
+        trip_id=trip_id,
+        trip_url=f"{prefix}{trip_id}/",
+        trip_title=title or f"Trip {trip_id}",
+        country=code,
+        country_name=country_name(code),
+        locales=locales,
+        remarks=remarks,
         arrive=arrive,
         depart=depart,
-        dates=stop_dates(arrive, depart),
         travellers=travellers,
-        status=first["trip__status"],
-        status_label=Trip.Status(first["trip__status"]).label,
+        status=status,
     )
+
+
+def _travellers_of(stops: QuerySet[Stop]) -> dict[int, tuple[Traveller, ...]]:
+    official_url = _url_prefix("trips:official-detail", "slug", "-")
+    people: dict[int, list[Traveller]] = defaultdict(list)
+    known: dict[int, Traveller] = {}  # one Traveller per official, however many trips
+    rows = (
+        Trip.officials.through.objects.filter(trip_id__in=stops.values("trip_id"))
+        .order_by("official__name")
+        .values_list(
+            "trip_id", "official_id", "official__name", "official__slug", "official__country"
+        )
+    )
+    for trip_id, official_id, name, slug, code in rows:
+        traveller = known.get(official_id)
+        if traveller is None:
+            where = country_name(code) if code else ""
+            traveller = known[official_id] = Traveller(name, f"{official_url}{slug}/", where, code)
+        people[trip_id].append(traveller)
+    return {trip_id: tuple(travellers) for trip_id, travellers in people.items()}
 
 
 def visit_rows(stops: QuerySet[Stop], *, with_travellers: bool = False) -> list[VisitRow]:
     """The visits of ``stops``: one row per run of consecutive stops of a trip in one
-    country, newest first (undated last). ``with_travellers`` adds who travelled."""
+    country, in route order trip by trip (``sort_visits`` orders them for a table).
+    ``with_travellers`` adds who travelled."""
     prefix = _url_prefix("trips:trip-detail", "pk", "0")
-    people: dict[int, list[Traveller]] = defaultdict(list)
-    if with_travellers:
-        official_url = _url_prefix("trips:official-detail", "slug", "-")
-        for trip_id, name, slug, code in (
-            Trip.officials.through.objects.filter(trip_id__in=stops.values("trip_id"))
-            .order_by("official__name")
-            .values_list("trip_id", "official__name", "official__slug", "official__country")
-        ):
-            people[trip_id].append(
-                Traveller(name, f"{official_url}{slug}/", country_name(code) if code else "", code)
-            )
+    people = _travellers_of(stops) if with_travellers else {}
     rows: list[VisitRow] = []
-    group: list[dict] = []
-    for stop in stops.order_by("trip_id", "order").values(*_VISIT_STOP_FIELDS):
+    group: list[tuple] = []
+    for stop in stops.order_by("trip_id", "order").values_list(*_VISIT_STOP_FIELDS):
         if group and not (
-            stop["trip_id"] == group[-1]["trip_id"]
-            and stop["country"] == group[-1]["country"]
-            and stop["order"] == group[-1]["order"] + 1
+            stop[0] == group[-1][0] and stop[2] == group[-1][2] and stop[1] == group[-1][1] + 1
         ):
-            rows.append(_visit_row(group, prefix, tuple(people[group[0]["trip_id"]])))
+            rows.append(_visit_row(group, prefix, people.get(group[0][0], ())))
             group = []
         group.append(stop)
     if group:
-        rows.append(_visit_row(group, prefix, tuple(people[group[0]["trip_id"]])))
-    return sort_visits(rows, "-date")
+        rows.append(_visit_row(group, prefix, people.get(group[0][0], ())))
+    return rows
 
 
 # The columns a visits table sorts by: the text each row sorts on (dates apart).
