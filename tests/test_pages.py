@@ -365,10 +365,9 @@ def test_it_shows_who_visited_a_country_when_and_from_where(client):
     html = _html(client.get(reverse("trips:country-detail", kwargs={"code": "KR"})))
 
     assert "<h1>South Korea</h1>" in html
-    assert (
-        '<a href="/officials/antony-blinken/">Antony Blinken</a></td>\n'
-        "        <td>United States</td>"
-    ) in html
+    assert '<a href="/officials/antony-blinken/">Antony Blinken</a></td><td>United States</td>' in (
+        html
+    )
     assert "5–6 January 2025" in html
     assert '<td>2025</td><td class="num">1</td>' in html
 
@@ -543,7 +542,7 @@ def test_it_uses_the_same_queries_whatever_the_data_size(
         reverse("trips:home"): 15,
         trips[0].get_absolute_url(): 7,
         official.get_absolute_url(): 5,
-        reverse("trips:country-detail", kwargs={"code": "KR"}): 4,
+        reverse("trips:country-detail", kwargs={"code": "KR"}): 3,
         article.get_absolute_url(): 5,
         reverse("trips:trip-list") + "?q=Seoul&country=KR": 6,
         reverse("trips:trip-list") + "?official=antony-blinken": 7,
@@ -552,7 +551,7 @@ def test_it_uses_the_same_queries_whatever_the_data_size(
         reverse("trips:country-list"): 1,
         reverse("trips:official-suggest") + "?q=bli": 1,
         reverse("trips:official-visits-csv", kwargs={"slug": "antony-blinken"}): 2,
-        reverse("trips:country-visits-csv", kwargs={"code": "KR"}): 2,
+        reverse("trips:country-visits-csv", kwargs={"code": "KR"}): 1,
     }
     for url, queries in expected.items():
         with django_assert_num_queries(queries):

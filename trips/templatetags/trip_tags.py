@@ -192,6 +192,43 @@ def trip_row_html(row) -> str:
     )
 
 
+def visit_row_html(row, *, kind: str, country_prefix: str) -> str:
+    """One row of a visits table (a ``selectors.VisitRow``); ``kind`` as the table's.
+
+    >>> from types import SimpleNamespace as Row
+    >>> print(visit_row_html(Row(country="JP", country_name="Japan", locales="", remarks="<b>",
+    ...     trip_url="/trips/1/", dates="5 Jan", trip_title="T", status="completed"),
+    ...     kind="official", country_prefix="/countries/"))  # doctest: +NORMALIZE_WHITESPACE
+    <tr><td><a href="/countries/JP/">Japan</a></td><td><span class="unknown">not
+    reported</span></td><td class="remarks">&lt;b&gt;</td><td class="dates-cell"><a
+    href="/trips/1/">5 Jan<span class="visually-hidden">, trip: T</span></a></td></tr>
+    """
+    unknown = '<span class="unknown">not reported</span>'
+    if kind == "country":
+        people = "; ".join(
+            f'<a href="{escape(t.url)}">{escape(t.name)}</a>' for t in row.travellers
+        )
+        first = f"<td>{people or unknown}</td><td>{escape(row.origin)}</td>"
+    else:
+        first = (
+            f'<td><a href="{escape(country_prefix)}{escape(row.country)}/">'
+            f"{escape(row.country_name)}</a></td>"
+        )
+    status = (
+        f' <span class="status status-{escape(row.status)}">'
+        f"{escape(Trip.Status(row.status).label)}</span>"
+        if row.status and row.status not in Trip.COUNTED
+        else ""
+    )
+    trip = f'<span class="visually-hidden">, trip: {escape(row.trip_title)}</span>'
+    return (
+        f"<tr>{first}<td>{escape(row.locales) if row.locales else unknown}</td>"
+        f'<td class="remarks">{escape(row.remarks)}</td>'
+        f'<td class="dates-cell"><a href="{escape(row.trip_url)}">{escape(row.dates)}{trip}</a>'
+        f"{status}</td></tr>"
+    )
+
+
 def evidence_html(evidence, article_url: str) -> str:
     """The sentence a fact came from, with a link to it in its article."""
     article = evidence.article
@@ -231,6 +268,12 @@ def options(bound_field) -> str:
 @register.filter
 def trip_rows(rows) -> str:
     return mark_safe("".join(trip_row_html(row) for row in rows))
+
+
+@register.filter
+def visit_rows(rows, kind: str) -> str:
+    prefix = reverse("trips:country-detail", kwargs={"code": "XX"})[:-3]  # once, not per row
+    return mark_safe("".join(visit_row_html(row, kind=kind, country_prefix=prefix) for row in rows))
 
 
 @register.filter
