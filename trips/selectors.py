@@ -703,6 +703,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=65536)  # the officials list sorts every official at each request
 def surname_key(name: str, country: str = "") -> tuple[str, str]:
     """Where a name sorts in a list by surname: the family name, then the whole name.
 
