@@ -208,7 +208,7 @@ def visit_row_html(row, *, kind: str, country_prefix: str) -> str:
         people = "; ".join(
             f'<a href="{escape(t.url)}">{escape(t.name)}</a>' for t in row.travellers
         )
-        first = f"<td>{people or unknown}</td><td>{escape(row.origin)}</td>"
+        first = f'<td>{people or unknown}</td><td class="from-cell">{escape(row.origin)}</td>'
     else:
         first = (
             f'<td><a href="{escape(country_prefix)}{escape(row.country)}/">'
