@@ -68,3 +68,129 @@ def seeded(transactional_db, fixtures_dir: Path) -> None:
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+# Places of the loaded database's trips: (country, city, latitude, longitude).
+PLACES = [
+    ("JP", "Tokyo", 35.69, 139.69),
+    ("KR", "Seoul", 37.57, 126.98),
+    ("FR", "Paris", 48.86, 2.35),
+    ("DE", "Berlin", 52.52, 13.40),
+    ("IN", "New Delhi", 28.61, 77.21),
+    ("BR", "Brasília", -15.79, -47.88),
+    ("ZA", "Pretoria", -25.75, 28.19),
+    ("AU", "Canberra", -35.28, 149.13),
+    ("EG", "Cairo", 30.04, 31.24),
+    ("MX", "Mexico City", 19.43, -99.13),
+    ("IL", "Jerusalem", 31.77, 35.21),
+    ("JO", "Amman", 31.95, 35.93),
+]
+
+
+@pytest.fixture
+def loaded(seeded, transactional_db) -> dict:
+    """Enough of a record to page every list: the seed articles, the test excerpt of
+    the official record, 150 more officials, one who made 60 trips, an 18-stop trip."""
+    from datetime import date, timedelta
+
+    from trips.models import Official, Stop, Trip
+    from trips.reconcile import record_import
+
+    record_import(paths=[Path(__file__).resolve().parents[1] / "data" / "record"], visits=True)
+    offices = ["Foreign Minister", "Prime Minister", "President", "Defence Minister"]
+    Official.objects.bulk_create(
+        Official(
+            name=f"{first} {last}",
+            slug=f"{first}-{last}-{n}".lower(),
+            title=offices[n % 4],
+            country=PLACES[n % len(PLACES)][0],
+        )
+        for n, (first, last) in enumerate(
+            (first, last)
+            for first in (
+                "Ana",
+                "Ben",
+                "Chen",
+                "Dara",
+                "Eli",
+                "Femi",
+                "Gita",
+                "Hugo",
+                "Ines",
+                "Jon",
+            )
+            for last in (
+                "Abe",
+                "Bauer",
+                "Cruz",
+                "Diaz",
+                "Eze",
+                "Fox",
+                "Gil",
+                "Hahn",
+                "Ito",
+                "Jha",
+                "Kim",
+                "Lopez",
+                "Mora",
+                "Ng",
+                "Ortiz",
+            )
+        )
+    )
+    busy = Official.objects.create(
+        name="Busy Traveller", slug="busy-traveller", title="Secretary of State", country="US"
+    )
+    trips = Trip.objects.bulk_create(
+        Trip(
+            title=f"Busy Traveller tour {n:02d}",
+            status=Trip.Status.COMPLETED,
+            start_date=date(2015, 1, 5) + timedelta(days=40 * n),
+            end_date=date(2015, 1, 7) + timedelta(days=40 * n),
+        )
+        for n in range(60)
+    )
+    Trip.officials.through.objects.bulk_create(
+        Trip.officials.through(trip=trip, official=busy) for trip in trips
+    )
+    stops = []
+    for n, trip in enumerate(trips):
+        for order in range(1, 2 + n % 2):
+            code, city, lat, lon = PLACES[(n + order) % len(PLACES)]
+            stops.append(
+                Stop(
+                    trip=trip,
+                    order=order,
+                    country=code,
+                    city=city,
+                    latitude=lat,
+                    longitude=lon,
+                    arrive_date=trip.start_date,
+                    depart_date=trip.end_date,
+                    notes=f"Met officials of {city} ({n:02d}).",
+                )
+            )
+    long_trip = Trip.objects.create(
+        title="Grand tour of 18 stops",
+        status=Trip.Status.COMPLETED,
+        start_date=date(2024, 2, 1),
+        end_date=date(2024, 2, 18),
+    )
+    long_trip.officials.set([busy])
+    for order in range(1, 19):
+        code, city, lat, lon = PLACES[(order * 5) % len(PLACES)]
+        day = date(2024, 2, order)
+        stops.append(
+            Stop(
+                trip=long_trip,
+                order=order,
+                country=code,
+                city=city,
+                latitude=lat,
+                longitude=lon,
+                arrive_date=day,
+                depart_date=day,
+            )
+        )
+    Stop.objects.bulk_create(stops)
+    return {"busy": busy, "long_trip": long_trip}
