@@ -1038,9 +1038,10 @@ def sort_visits(rows: list[VisitRow], sort: str) -> list[VisitRow]:
     if name == "date":
         return newest if descending else sorted(rows, key=lambda row: by_date(row, False))
     text = VISIT_SORTS[name]
-    filled = [row for row in newest if text(row)]
-    blank = [row for row in newest if not text(row)]
-    return sorted(filled, key=lambda row: _fold(text(row)), reverse=descending) + blank
+    keyed = [(text(row), row) for row in newest]  # each row's text once: it may be a join
+    filled = [(_fold(value), row) for value, row in keyed if value]
+    filled.sort(key=lambda item: item[0], reverse=descending)
+    return [row for _, row in filled] + [row for value, row in keyed if not value]
 
 
 def visit_sort(value: str, allowed: tuple[str, ...]) -> str:
