@@ -318,6 +318,9 @@ class OfficialAdmin(admin.ModelAdmin):
     readonly_fields = ("edited_by_person",)
     inlines = (TripOfOfficialInline,)
 
+    list_per_page = 50
+    show_full_result_count = False
+
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         from django.db.models import Count
 
