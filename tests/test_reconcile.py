@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 from datetime import date
 from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.management import call_command
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -291,12 +293,13 @@ def test_reconcile_dates_by_the_record_a_trip_linked_before_dates_followed_it() 
         stops=[{"country": "JP", "city": "Tokyo", "arrive_date": date(2021, 3, 14)}],
     )
     record_import(paths=[FIXTURE])
-    # As an older version left it: the news' dates on the trip, none kept apart.
+    # As an older version and migration 0006 leave it: the news' dates on the
+    # trip, and kept apart.
     Trip.objects.filter(pk=trip.pk).update(
         start_date=date(2021, 3, 14),
         end_date=date(2021, 3, 16),
-        reported_start=None,
-        reported_end=None,
+        reported_start=date(2021, 3, 14),
+        reported_end=date(2021, 3, 16),
     )
 
     counts = trips_reconcile().counts
@@ -306,6 +309,28 @@ def test_reconcile_dates_by_the_record_a_trip_linked_before_dates_followed_it() 
     assert (trip.start_date, trip.end_date) == (date(2021, 3, 15), date(2021, 3, 18))
     assert (trip.reported_start, trip.reported_end) == (date(2021, 3, 14), date(2021, 3, 16))
     assert trips_reconcile().counts["trips_dated_by_record"] == 0
+
+
+def test_migration_0006_keeps_the_dates_of_trips_the_news_reported_first() -> None:
+    migration = importlib.import_module("trips.migrations.0006_pages_trip_reported_dates")
+    news_first = make_trip(start_date=date(2021, 3, 14), end_date=date(2021, 3, 16))
+    record_first = make_trip(start_date=date(2021, 3, 15), end_date=date(2021, 3, 18))
+    news, record = make_article(), make_article(kind=Article.Kind.RECORD)
+    news_first.articles.add(news)
+    news_first.articles.add(record)
+    record_first.articles.add(make_article(kind=Article.Kind.RECORD))
+    record_first.articles.add(make_article())
+
+    migration.keep_news_dates(django_apps, None)
+
+    news_first.refresh_from_db()
+    record_first.refresh_from_db()
+    assert (news_first.reported_start, news_first.reported_end) == (
+        date(2021, 3, 14),
+        date(2021, 3, 16),
+    )
+    # Its dates mixed the record's and the news': not shown as the news'.
+    assert (record_first.reported_start, record_first.reported_end) == (None, None)
 
 
 def test_a_trip_without_record_is_unverified_with_every_stop_news_only() -> None:

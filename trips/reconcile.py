@@ -278,7 +278,12 @@ def _absorb_meetings(target: Trip, source: Trip) -> None:
 def _fill_trip(target: Trip, source: Trip) -> None:
     changed = []
     kept = target.reported_start is not None or target.reported_end is not None
-    news_dates = None if kept else (target.start_date, target.end_date)
+    # The news trip's dates, before the record's fill them: what the news said.
+    news_dates = (
+        (target.reported_start, target.reported_end)
+        if kept
+        else (target.start_date, target.end_date)
+    )
     start = target.start_date or source.start_date
     end = target.end_date or source.end_date
     if start and end and end < start:
@@ -801,6 +806,7 @@ def _date_by_record(counts: Counter) -> None:
             trip,
             stops=list(trip.stops.all()),
             travellers=[official.name for official in trip.officials.all()],
+            reported=(trip.reported_start, trip.reported_end),  # as kept (migration 0006)
         )
         if changed:
             trip.save(update_fields=[*changed, "updated_at"])

@@ -340,24 +340,19 @@ def trip_follow_record(
     *,
     stops: list[Stop],
     travellers: list[str],
-    reported: tuple[date | None, date | None] | None = None,
+    reported: tuple[date | None, date | None],
 ) -> list[str]:
     """Date and title a trip the record confirms by the record; return the fields changed.
 
     The dates come from ``record_led_dates`` and the title names every place
-    of the route, the record's among them. What the news said is kept in
-    ``reported_start``/``reported_end``: ``reported`` when given, otherwise
-    the trip's own dates the first time the record leads them. The caller
-    saves; a trip an editor changed is left alone.
+    of the route, the record's among them. ``reported``, the dates the news
+    gave, goes to ``reported_start``/``reported_end`` (None where the news
+    gave none, or they are not known apart). The caller saves; a trip an
+    editor changed is left alone.
     """
     span = record_led_dates(stops)
     if span is None or trip.edited_by_person:
         return []
-    if reported is None:
-        kept = trip.reported_start is not None or trip.reported_end is not None
-        reported = (
-            (trip.reported_start, trip.reported_end) if kept else (trip.start_date, trip.end_date)
-        )
     values = {
         "start_date": span[0],
         "end_date": span[1],

@@ -2,9 +2,11 @@
 
 When the record confirms a trip, the trip's dates follow the record (and
 span every stop); ``reported_start`` and ``reported_end`` keep what the
-news said. Trips that already have both kinds of source keep their current
-dates there, which were the news' (the record only filled blanks);
-``manage.py reconcile`` then dates them by the record.
+news said. A trip the news reported first and the record then confirmed
+keeps its current dates there: they were the news' (linking only filled
+blanks from the record). A trip the record gave first is left without:
+its dates mixed both, and the news' own are not known apart.
+``manage.py reconcile`` then dates them all by the record.
 """
 
 from django.db import migrations, models
@@ -12,8 +14,17 @@ from django.db import migrations, models
 
 def keep_news_dates(apps, schema_editor):
     Trip = apps.get_model("trips", "Trip")
-    both = Trip.objects.filter(articles__kind="record").filter(articles__kind="news")
-    Trip.objects.filter(pk__in=both.values("pk")).update(
+    first_source = (
+        Trip.articles.through.objects.filter(trip_id=models.OuterRef("pk"))
+        .order_by("id")
+        .values("article__kind")[:1]
+    )
+    news_first = (
+        Trip.objects.filter(articles__kind="record")
+        .annotate(first_source=models.Subquery(first_source))
+        .filter(first_source="news")
+    )
+    Trip.objects.filter(pk__in=news_first.values("pk")).update(
         reported_start=models.F("start_date"), reported_end=models.F("end_date")
     )
 
