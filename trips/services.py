@@ -23,15 +23,26 @@ from django.db.models import Prefetch, Q
 from trips.countries import is_country_code
 from trips.extraction import extract_article
 from trips.extraction.merge import trip_merge, trips_same_journey
-from trips.extraction.people import names_match, spelling_key
+from trips.extraction.names import (
+    Identity,
+    clean_name,
+    countries_named,
+    index_keys,
+    lookup_keys,
+    name_words,
+    resolve,
+)
+from trips.extraction.people import house_country, names_match
 from trips.extraction.types import (
     ArticleInput,
     ExtractedMeeting,
+    ExtractedOfficial,
     ExtractedStop,
     ExtractedTrip,
     Extraction,
     Span,
 )
+from trips.identity import free_slug, identity_of, official_spans
 from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
 from trips.readers import ArticleSource
 
@@ -75,56 +86,79 @@ class ImportReport:
 # ---------------------------------------------------------------- officials
 
 
-def _surname_key(name: str) -> str:
-    words = spelling_key(name).split()
-    return words[-1] if words else ""
-
-
-def _same_person(name: str, country: str, official: Official) -> bool:
-    """The rules of ``trips.extraction.merge.same_official``, against a stored row."""
-    for known in (official.name, *official.aliases):
-        if names_match(name, known):
-            return True
-        if country and official.country == country and spelling_key(name) == spelling_key(known):
-            return True
-    return False
-
-
 class OfficialIndex:
-    """Officials by surname, loaded once per import batch.
+    """Officials filed by name keys, loaded once per import batch.
 
     Resolving every mention with a query would cost one round trip per name;
-    a batch of articles shares this index instead. ``invalidate`` drops it
-    after a rolled-back transaction, whose new officials no longer exist.
+    a batch of articles shares this index instead. It also holds the days
+    the data shows each official in office (``trips.identity.official_spans``),
+    widened as the batch goes, which the identity rules weigh. ``invalidate``
+    drops it after a rolled-back transaction, whose new officials no longer
+    exist.
     """
 
     def __init__(self) -> None:
         self._by_key: dict[str, list[Official]] | None = None
+        self._by_record: dict[str, Official] = {}
+        self._spans: dict[int, tuple[date, date]] = {}
 
     def invalidate(self) -> None:
         self._by_key = None
+        self._by_record = {}
 
     def _load(self) -> dict[str, list[Official]]:
         if self._by_key is None:
             self._by_key = defaultdict(list)
+            self._spans = official_spans()
             for official in Official.objects.all():
                 self.add(official)
         return self._by_key
 
     def add(self, official: Official) -> None:
         by_key = self._load()
-        for key in {_surname_key(n) for n in (official.name, *official.aliases)}:
-            if key and official not in by_key[key]:
+        for key in {k for n in (official.name, *official.aliases) for k in index_keys(n)}:
+            if official not in by_key[key]:
                 by_key[key].append(official)
+        if official.record_id:
+            self._by_record[official.record_id] = official
 
-    def find(self, name: str, country: str = "") -> Official | None:
-        """The official this name refers to, if the index knows them."""
-        candidates = self._load().get(_surname_key(name), [])
-        matches = [official for official in candidates if _same_person(name, country, official)]
-        if country:
-            # Two people may share a name; a different government tells them apart.
-            matches = [o for o in matches if not o.country or o.country == country]
-        return matches[0] if matches else None
+    def note(self, official: Official, on: date | None) -> None:
+        """``official`` was in office on ``on``: the next mentions weigh it."""
+        if on is None:
+            return
+        known = self._spans.get(official.pk)
+        self._spans[official.pk] = (min(on, known[0]), max(on, known[1])) if known else (on, on)
+
+    def find(
+        self,
+        name: str,
+        country: str = "",
+        *,
+        title: str = "",
+        on: date | None = None,
+        record_id: str = "",
+        aliases: Iterable[str] = (),
+    ) -> Official | None:
+        """The official this mention refers to, if the index knows them (``names.resolve``)."""
+        by_key = self._load()
+        if record_id and record_id in self._by_record:
+            return self._by_record[record_id]
+        candidates: list[Official] = []
+        for known in (name, *aliases):
+            for key in lookup_keys(known):
+                for official in by_key.get(key, ()):
+                    if official not in candidates:
+                        candidates.append(official)
+        mention = Identity(
+            name=name,
+            aliases=tuple(aliases),
+            title=title,
+            country=country,
+            record_id=record_id,
+            active=(on, on) if on else None,
+        )
+        found = resolve(mention, [identity_of(o, self._spans) for o in candidates])
+        return None if found is None else candidates[found]
 
 
 def official_resolve(
@@ -135,46 +169,65 @@ def official_resolve(
     aliases: Iterable[str] = (),
     index: OfficialIndex | None = None,
     counts: Counter | None = None,
+    on: date | None = None,
+    record_id: str = "",
 ) -> Official:
     """Find the Official ``name`` refers to, or create them.
 
-    "Antony John Blinken" resolves to an existing "Antony Blinken" (the names
-    rules of the interchange format); the new spelling is kept as an alias.
-    Blank title and country are filled in; an editor's row is left alone.
+    The identity rules of ``trips.extraction.names`` decide: "Antony John
+    Blinken" resolves to an existing "Antony Blinken", "Sergei X" to "Sergey
+    X" of the same government, a surname to the person of that name in office
+    ``on`` that day; ``record_id`` (the official record's id for the person)
+    decides alone. The new spelling is kept as an alias. Blank title and
+    country are filled in, and a full name replaces a surname the official
+    was known by; an editor's row is left alone, but for the record's id,
+    which is a fact of the record, filled in where blank.
     """
     index = index or OfficialIndex()
     counts = counts if counts is not None else Counter()
     country = country.upper() if country and is_country_code(country.upper()) else ""
-    name = " ".join(name.split())
-    official = index.find(name, country)
+    raw = " ".join(name.split())
+    name = clean_name(raw) or raw
+    aliases = [a for a in dict.fromkeys([raw, *aliases]) if a and a != name]
+    official = index.find(name, country, title=title, on=on, record_id=record_id, aliases=aliases)
     if official is None:
         official = Official(
             name=name[:200],
             title=title[:200],
             country=country,
             aliases=_unique_aliases(name, aliases, []),
+            record_id=record_id,
         )
-        official.slug = _free_slug(name)
+        official.slug = free_slug(name)
         official.full_clean(validate_unique=False, validate_constraints=False)
         official.save()
         index.add(official)
+        index.note(official, on)
         counts["officials_created"] += 1
         return official
-    if official.edited_by_person:
-        return official
-    changed = False
-    new_aliases = _unique_aliases(official.name, [name, *aliases], official.aliases)
-    if new_aliases != official.aliases:
-        official.aliases = new_aliases
-        changed = True
-    if title and not official.title:
-        official.title = title[:200]
-        changed = True
-    if country and not official.country:
-        official.country = country
-        changed = True
+    index.note(official, on)
+    changed: list[str] = []
+    if record_id and not official.record_id:
+        official.record_id = record_id
+        changed.append("record_id")
+    if not official.edited_by_person:
+        if len(name_words(official.name)) < 2 <= len(name_words(name)):
+            # "Thatcher" was all the sources said until now.
+            official.aliases = [official.name, *official.aliases]
+            official.name = name[:200]
+            changed.append("name")
+        new_aliases = _unique_aliases(official.name, [name, *aliases], official.aliases)
+        if new_aliases != official.aliases:
+            official.aliases = new_aliases
+            changed.append("aliases")
+        if title and not official.title:
+            official.title = title[:200]
+            changed.append("title")
+        if country and not official.country:
+            official.country = country
+            changed.append("country")
     if changed:
-        official.save(update_fields=["aliases", "title", "country", "updated_at"])
+        official.save(update_fields=[*dict.fromkeys(changed), "updated_at"])
         index.add(official)
         counts["officials_updated"] += 1
     return official
@@ -189,19 +242,6 @@ def _unique_aliases(name: str, candidates: Iterable[str], existing: list[str]) -
             aliases.append(alias)
             seen.add(alias.casefold())
     return aliases
-
-
-def _free_slug(name: str) -> str:
-    from django.utils.text import slugify
-
-    base = slugify(name)[:200] or "official"
-    taken = set(Official.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base}-{n}" in taken:
-        n += 1
-    return f"{base}-{n}"
 
 
 # ---------------------------------------------------------------- trips
@@ -404,7 +444,7 @@ class _TripWriter:
             ignore_conflicts=True,
         )
         stops = self._write_stops(trip, merged)
-        self._write_meetings(trip, merged, stops)
+        self._write_meetings(trip, merged, stops, officials)
         self._attach_evidence(trip, new, stops)
         return trip
 
@@ -536,13 +576,23 @@ class _TripWriter:
         trip._prefetched_objects_cache["stops"] = ordered  # type: ignore[attr-defined]
 
     def _write_meetings(
-        self, trip: Trip, merged: ExtractedTrip, stops: list[tuple[ExtractedStop, Stop]]
+        self,
+        trip: Trip,
+        merged: ExtractedTrip,
+        stops: list[tuple[ExtractedStop, Stop]],
+        officials: dict[str, Official],
     ) -> None:
         existing = list(trip.meetings.all())
         self.meeting_pairs: list[tuple[ExtractedMeeting, Meeting]] = []
         for extracted in merged.meetings:
             participants = [
-                official_resolve(name=name, index=self.index, counts=self.counts)
+                officials.get(name)
+                or official_resolve(
+                    name=name,
+                    index=self.index,
+                    counts=self.counts,
+                    on=extracted.date or self.article.published,
+                )
                 for name in extracted.participants
             ]
             stop = self._stop_for(extracted, stops)
@@ -658,27 +708,48 @@ def _article_retract(article: Article) -> None:
     ).delete()
 
 
+def _own_country(official: ExtractedOfficial, extraction: Extraction) -> str:
+    """The official's government, unless all that gave it was the place of a meeting.
+
+    A counterpart met in Tokyo is not Japanese for that alone: the country of
+    a meeting participant stands only when one of their own sentences names
+    it ("Japanese Foreign Minister ..."); otherwise it stays unknown.
+    """
+    country = official.country or ""
+    met_there = any(
+        official.name in meeting.participants and meeting.country == country
+        for trip in extraction.trips
+        for meeting in trip.meetings
+    )
+    named = house_country(official.name) == country or any(
+        country in countries_named(span.text) for span in official.evidence
+    )
+    return "" if country and met_there and not named else country
+
+
 def extraction_write(
     *, article: Article, extraction: Extraction, index: OfficialIndex, counts: Counter
 ) -> None:
     """Write what one article yields; the caller holds the transaction."""
     writer = _TripWriter(article=article, index=index, counts=counts)
+    on = article.published
     officials: dict[str, Official] = {}
     for extracted in extraction.officials:
         official = official_resolve(
             name=extracted.name,
             title=extracted.title,
-            country=extracted.country or "",
+            country=_own_country(extracted, extraction),
             aliases=extracted.aliases,
             index=index,
             counts=counts,
+            on=on,
         )
         officials[extracted.name] = official
         writer.evidence_for(extracted.evidence, Evidence.Fact.OFFICIAL, official=official)
     for trip in extraction.trips:
         for name in trip.travelers:
             if name not in officials:
-                officials[name] = official_resolve(name=name, index=index, counts=counts)
+                officials[name] = official_resolve(name=name, index=index, counts=counts, on=on)
         writer.write(trip, officials)
     Evidence.objects.bulk_create(writer.evidence)
     counts["evidence_created"] += len(writer.evidence)

@@ -17,8 +17,8 @@ cannot tell:
   apart unless both name the same office (a stated country is often a guess
   of the extraction, two heads of state with one name are not).
 - Spelling variants (transliterations, the Arabic article, hyphens and
-  spacing, family name first, an English nickname) are the same person only
-  within one government, and only when the offices agree or the data shows the
+  spacing, family name first, an English nickname) are the same person when
+  the governments do not differ, and the offices agree or the data shows the
   two at different times.
 - A surname alone is the known person of that surname whose government and
   office do not contradict it and whose time in the data is near the mention;
@@ -37,12 +37,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from trips.extraction.people import names_match, normalise_name
+from trips.extraction.people import names_match, normalise_name, seat_country
+from trips.extraction.places import country_code
 
 # How far (days) a mention may lie from the time the data shows a person in
-# office and still be that person when only the surname or a variant ties
-# them: about a term of office.
-NEAR_DAYS = 4 * 365
+# office and still be that person when only the surname ties them. The data
+# shows a leader now and then (a visit, a meeting), not every day of a term;
+# six years spans the gaps between a leader's visits abroad without reaching
+# from a father's time in office to his son's.
+NEAR_DAYS = 6 * 365
 
 # Governments whose officials the news and the record write family name
 # first ("Xi Jinping", "Moon Jae-in", the record's "Kishida Fumio"), so that
@@ -60,6 +63,12 @@ _SPELLINGS = [
     ("yusuf", "youssef", "yousef", "yussef", "yusef"),
     ("hussein", "husain", "hussain", "husein", "hossein"),
     ("mahmoud", "mahmud"),
+    ("heydar", "geidar", "haidar", "haydar"),
+    ("dmitry", "dmitri", "dimitry", "dimitri", "dmitriy"),
+    ("benjamin", "binyamin"),
+    ("islam", "islom"),
+    ("saleh", "salih"),
+    ("nouri", "nuri"),
     ("omar", "umar"),
     ("osman", "uthman", "othman"),
     ("aleksandr", "alexander", "alexandr", "aleksander"),
@@ -165,6 +174,10 @@ _SPELLING_TABLE = _build_table(_SPELLINGS)
 _NICKNAME_TABLE = _build_table(_NICKNAMES)
 
 
+# Given names that open a compound ("Abdulaziz" = "Abdel Aziz").
+_COMPOUND_HEADS = ("abdel", "abdul", "abdal", "abdol")
+
+
 @lru_cache(maxsize=16384)
 def skeleton(word: str) -> str:
     """A word's spelling with the usual transliteration differences folded.
@@ -177,7 +190,11 @@ def skeleton(word: str) -> str:
     >>> skeleton("sergey") == skeleton("sergei"), skeleton("muhammad") == skeleton("mohamed")
     (True, True)
     """
-    plain = _skeleton_of(word.lower())
+    word = word.lower()
+    for head in _COMPOUND_HEADS:
+        if word.startswith(head) and len(word) > len(head) + 2:
+            return "abdel" + skeleton(word[len(head) :])
+    plain = _skeleton_of(word)
     return _SPELLING_TABLE.get(plain, plain)
 
 
@@ -365,6 +382,30 @@ def _same_office(a: str, b: str) -> bool:
     return bool(x and y) and (x == y or x in y or y in x)
 
 
+_CAPITALISED = re.compile(r"U\.S\.|[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*")
+
+
+def countries_named(text: str) -> frozenset[str]:
+    """The governments a sentence names: countries, their people, their seats of government.
+
+    A meeting's city is not among them: it tells where people met, not whom
+    they serve.
+
+    >>> sorted(countries_named("The Kremlin said Japanese officials met in Tokyo, Brazil."))
+    ['BR', 'JP', 'RU']
+    """
+    found: set[str] = set()
+    for run in _CAPITALISED.finditer(text):
+        words = run.group().split()
+        for size in range(len(words), 0, -1):
+            for i in range(len(words) - size + 1):
+                phrase = " ".join(words[i : i + size])
+                code = country_code(phrase) or seat_country(phrase)
+                if code:
+                    found.add(code)
+    return frozenset(found)
+
+
 # ---------------------------------------------------------------- people
 
 
@@ -424,10 +465,11 @@ def _compatible(a: Identity, b: Identity, relation: str, near_days: int) -> bool
     if countries_differ:
         return False
     if relation == VARIANT:
-        if not (a.country and b.country):
-            return False
-        # A career: the data shows the two offices at different times.
-        return offices_agree(a.title, b.title) or gap is None or gap > 0
+        # The offices agree, or the data shows the two at different times (a
+        # career), or the name is too long to be two people's at once
+        # ("Mohamed bin Zayed Al Nahyan", Crown Prince, then President).
+        long_name = min(len(_plain_words(a.name)), len(_plain_words(b.name))) >= 3
+        return offices_agree(a.title, b.title) or gap is None or gap > 0 or long_name
     # A single word: the office must not contradict it and the time must be near.
     if not offices_agree(a.title, b.title):
         return False
