@@ -25,10 +25,12 @@ from pathlib import Path
 from django.db import transaction
 
 from trips.countries import country_name
+from trips.extraction.names import name_words
 from trips.extraction.types import Span
 from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
 from trips.record import (
     MAX_GAP_DAYS,
+    Counterpart,
     Journey,
     ParsedRecord,
     fold,
@@ -348,35 +350,70 @@ class _JourneyWriter:
         self.articles = articles
         self.counts = counts
         self.index = OfficialIndex()
-        self.officials: dict[tuple[str, str, str], Official] = {}
+        self.people: dict[tuple, Official] = {}
 
-    def official(self, name: str, title: str, country: str) -> Official:
-        # Each distinct person is resolved once per import.
-        key = (name, title, country)
-        if key not in self.officials:
-            aliases: list[str] = []
-            words = name.split()
-            if len(words) == 2 and self.index.find(name, country) is None:
-                # "Kishida Fumio" in the record is "Fumio Kishida" in the news:
-                # family name first, as the record writes East Asian names.
-                turned = f"{words[1]} {words[0]}"
-                if self.index.find(turned, country) is not None:
-                    name, aliases = turned, [name]
-            self.officials[key] = official_resolve(
-                name=name,
-                title=title,
-                country=country,
-                aliases=aliases,
-                index=self.index,
-                counts=self.counts,
+    @staticmethod
+    def _traveller_key(journey: Journey) -> tuple:
+        person = journey.traveller
+        return ("traveller", journey.record_id, person.name, person.title, person.country)
+
+    @staticmethod
+    def _counterpart_key(counterpart: Counterpart, day: date) -> tuple:
+        return ("met", counterpart.name, counterpart.title, counterpart.country, day)
+
+    def resolve_people(self, journeys: list[Journey]) -> None:
+        """Resolve every traveller and person met in ``journeys``, before anything is written.
+
+        The record's people (by their id) go first, then full names, then
+        surnames alone, each in date order: "Prime Minister Thatcher" is
+        weighed against every Margaret Thatcher the import brings, whatever
+        the order of the files. Each traveller's journeys widen the days the
+        index knows them in office.
+        """
+        mentions: list[tuple[tuple, tuple, dict]] = []
+        for journey in journeys:
+            person = journey.traveller
+            mentions.append(
+                (
+                    (0 if journey.record_id else 1, journey.start),
+                    self._traveller_key(journey),
+                    {
+                        "name": person.name,
+                        "title": person.title,
+                        "country": person.country,
+                        "record_id": journey.record_id,
+                        "on": journey.start,
+                    },
+                )
             )
-        return self.officials[key]
+            for visit in journey.visits:
+                day = visit.primary.record.start
+                for counterpart in visit.primary.counterparts:
+                    full = len(name_words(counterpart.name)) > 1
+                    mentions.append(
+                        (
+                            (2 if full else 3, day),
+                            self._counterpart_key(counterpart, day),
+                            {
+                                "name": counterpart.name,
+                                "title": counterpart.title,
+                                "country": counterpart.country,
+                                "on": day,
+                            },
+                        )
+                    )
+        for _, key, mention in sorted(mentions, key=lambda item: item[0]):
+            official = self.people.get(key)
+            if official is None:
+                official = official_resolve(**mention, index=self.index, counts=self.counts)
+                self.people[key] = official
+            else:
+                self.index.note(official, mention["on"])
+        for journey in journeys:
+            self.index.note(self.people[self._traveller_key(journey)], journey.end)
 
     def write(self, journeys: list[Journey]) -> list[tuple[Journey, Trip]]:
-        travellers = [
-            self.official(j.traveller.name, j.traveller.title, j.traveller.country)
-            for j in journeys
-        ]
+        travellers = [self.people[self._traveller_key(j)] for j in journeys]
         trips = [self._trip(j, t) for j, t in zip(journeys, travellers, strict=True)]
         for trip in trips:
             trip.full_clean(validate_unique=False, validate_constraints=False)
@@ -435,7 +472,7 @@ class _JourneyWriter:
                         ),
                         visit_stops[0] if visit_stops else None,
                     )
-                    person = self.official(counterpart.name, counterpart.title, counterpart.country)
+                    person = self.people[self._counterpart_key(counterpart, primary.record.start)]
                     meetings.append(
                         Meeting(
                             trip=trip,
@@ -610,6 +647,7 @@ def record_import(
         forced = {index: pk for index, pk in previous.items() if pk in alive}
         articles = _save_articles(records, known)
         writer = _JourneyWriter(articles=articles, counts=counts)
+        writer.resolve_people(to_write)
         written: list[tuple[Journey, Trip]] = []
         for start in range(0, len(to_write), _JOURNEY_BATCH):
             batch = to_write[start : start + _JOURNEY_BATCH]
