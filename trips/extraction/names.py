@@ -32,7 +32,7 @@ from the database and asks ``resolve``; the pure pipeline asks ``same_person``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -54,6 +54,10 @@ FAMILY_NAME_FIRST = frozenset({"CN", "TW", "HK", "MO", "KR", "KP", "SG", "JP"})
 
 # The Arabic article, written apart, hyphenated or glued: "el-Sisi" = "al-Sisi" = "Sisi".
 _ARTICLES = ("al", "el", "ul")
+# Words that say "son (daughter) of": what follows names another person.
+_PATRONYMICS = frozenset({"bin", "ibn", "bint", "binti", "ben", "ould"})
+# Offices whose holders go by their given name ("King Abdullah", "Emir Tamim").
+_ROYAL_OFFICES = frozenset({"monarch", "crown prince", "prince", "princess", "sheikh"})
 
 # Transliterations that the spelling skeleton (below) does not fold.
 _SPELLINGS = [
@@ -69,6 +73,7 @@ _SPELLINGS = [
     ("islam", "islom"),
     ("saleh", "salih"),
     ("nouri", "nuri"),
+    ("jabir", "jaber"),
     ("omar", "umar"),
     ("osman", "uthman", "othman"),
     ("aleksandr", "alexander", "alexandr", "aleksander"),
@@ -152,6 +157,19 @@ def name_words(name: str) -> tuple[str, ...]:
     return tuple(kept or words)
 
 
+_REGNAL = re.compile(r"\s(?P<number>[IVX]{1,4})$")
+
+
+def regnal_number(name: str) -> str:
+    """The number of a reigning name ("Abdullah II"), "" when it has none.
+
+    >>> regnal_number("King Abdullah II"), regnal_number("Lloyd J. Austin III, Jr.")
+    ('II', '')
+    """
+    match = _REGNAL.search(clean_name(name).split(",", 1)[0])
+    return match.group("number") if match and len(name_words(name)) < 3 else ""
+
+
 def _plain_words(name: str) -> tuple[str, ...]:
     return tuple(normalise_name(clean_name(name)).split())
 
@@ -207,10 +225,16 @@ def _variant_word(a: str, b: str, *, given: bool = False) -> bool:
         return True
     if given and _NICKNAME_TABLE.get(sa, sa) == _NICKNAME_TABLE.get(sb, sb):
         return True
-    # A glued article: "Elsisi" = "Sisi".
-    return (len(a) > 4 and a[:2] in _ARTICLES and skeleton(a[2:]) == sb) or (
-        len(b) > 4 and b[:2] in _ARTICLES and skeleton(b[2:]) == sa
-    )
+    # A glued article before a family name: "Elsisi" = "Alsisi" = "Sisi" (but
+    # "Elena" is not "Ena").
+    return not given and _bare(a) == _bare(b)
+
+
+def _bare(word: str) -> str:
+    """A word's skeleton without a glued Arabic article."""
+    if len(word) > 4 and word[:2] in _ARTICLES:
+        return skeleton(word[2:])
+    return skeleton(word)
 
 
 def _units_agree(xs: Sequence[str], ys: Sequence[str], *, given: bool = False) -> bool:
@@ -291,6 +315,9 @@ def name_relation(a: str, b: str, family_first: bool = False) -> str | None:
     wa, wb = name_words(a), name_words(b)
     if not wa or not wb:
         return None
+    numbers = regnal_number(a), regnal_number(b)
+    if all(numbers) and numbers[0] != numbers[1]:
+        return None  # "John Paul II" is not "John Paul I"
     if wa == wb:
         return SINGLE if len(wa) == 1 else EXACT
     if len(wa) == 1 or len(wb) == 1:
@@ -298,7 +325,8 @@ def name_relation(a: str, b: str, family_first: bool = False) -> str | None:
         if len(full) == 1:
             return SINGLE if _variant_word(single, full[0]) else None
         ends = [full[-1], "".join(full[-2:])]
-        if family_first:
+        if family_first and not any(numbers):
+            # A reigning name ("Mohammed V") is no one's given name alone.
             ends.append(full[0])
         return SURNAME if any(_variant_word(single, end) for end in ends) else None
     if names_match(a, b):
@@ -306,7 +334,12 @@ def name_relation(a: str, b: str, family_first: bool = False) -> str | None:
     # A double surname alone: "Lula da Silva", "Le Drian" (not a hyphenated
     # given name: "Jae-in" is not the surname of "Moon Jae-in").
     shorter, longer = sorted((_plain_words(a), _plain_words(b)), key=len)
-    if 1 < len(shorter) < len(longer) and longer[-len(shorter) :] == shorter:
+    if (
+        1 < len(shorter) < len(longer)
+        and longer[-len(shorter) :] == shorter
+        # "Tamim bin Hamad al-Thani" is the son of a "Hamad al-Thani", not he.
+        and longer[-len(shorter) - 1] not in _PATRONYMICS
+    ):
         return SURNAME
     if "".join(map(skeleton, wa)) == "".join(map(skeleton, wb)) or _ends_agree(wa, wb):
         return VARIANT
@@ -416,7 +449,10 @@ class Identity:
     ``active`` is the first and last day the data shows them in office (their
     trips, meetings, the articles that name them); for a mention, the day it
     speaks of. ``record_id`` is the official record's own id for the person
-    ("bush-george-w").
+    ("bush-george-w"). ``met_in`` holds the countries they were met in: not
+    their government (a summit meets leaders far from home), but all that
+    tells apart two people known by one bare name ("King Abdullah" met in
+    Amman and in Riyadh).
     """
 
     name: str
@@ -425,6 +461,7 @@ class Identity:
     country: str = ""
     record_id: str = ""
     active: tuple[date, date] | None = None
+    met_in: frozenset[str] = frozenset()
     names: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -442,11 +479,37 @@ def _gap_days(a: tuple[date, date] | None, b: tuple[date, date] | None) -> int |
     return 0
 
 
+def _full_names(person: Identity) -> tuple[str, ...]:
+    """The names to compare: the full ones, when a person has any, and none that
+    only shortens their name.
+
+    A surname kept as an alias ("Obama") must not make "Bo Obama" that person,
+    nor "Rex Stone", once said of Rex W. Stone, match him better than his
+    father Rex H. W. Stone.
+    """
+    telling = [person.name] + [a for a in person.aliases if not _shortens(person.name, a)]
+    full = tuple(n for n in telling if len(name_words(n)) > 1)
+    return full or tuple(telling)
+
+
+def _shortens(name: str, alias: str) -> bool:
+    """``alias`` says less than ``name`` and nothing else ("Rex Stone" of "Rex W. Stone")."""
+    return len(name_words(alias)) < len(name_words(name)) and name_relation(name, alias) in (
+        SAME,
+        SURNAME,
+        SINGLE,
+    )
+
+
 def _relation(a: Identity, b: Identity) -> str | None:
-    family_first = bool({a.country, b.country} & FAMILY_NAME_FIRST)
+    # A single word may be the first word of a full name: the family name in
+    # East Asia, the given name a monarch goes by.
+    family_first = bool({a.country, b.country} & FAMILY_NAME_FIRST) or bool(
+        {office(a.title), office(b.title)} & _ROYAL_OFFICES
+    )
     best = None
-    for x in a.names:
-        for y in b.names:
+    for x in _full_names(a):
+        for y in _full_names(b):
             relation = name_relation(x, y, family_first)
             if relation is not None and (best is None or _RANK[relation] < _RANK[best]):
                 best = relation
@@ -473,6 +536,11 @@ def _compatible(a: Identity, b: Identity, relation: str, near_days: int) -> bool
     # A single word: the office must not contradict it and the time must be near.
     if not offices_agree(a.title, b.title):
         return False
+    # Two bare names, one of unknown government: one person only if the places
+    # they were met in (or a government) meet.
+    places_a, places_b = a.met_in | {a.country} - {""}, b.met_in | {b.country} - {""}
+    if relation == SINGLE and not (a.country and b.country) and a.met_in and b.met_in:
+        return bool(places_a & places_b) and (gap is None or gap <= near_days)
     return gap is None or gap <= near_days
 
 
@@ -495,7 +563,11 @@ def same_person(a: Identity, b: Identity, *, near_days: int = NEAR_DAYS) -> bool
 
 
 def resolve(
-    mention: Identity, candidates: Sequence[Identity], *, near_days: int = NEAR_DAYS
+    mention: Identity,
+    candidates: Sequence[Identity],
+    *,
+    near_days: int = NEAR_DAYS,
+    preferred: Collection[int] = (),
 ) -> int | None:
     """The index of the candidate ``mention`` names, or None when none, or no one, fits.
 
@@ -504,6 +576,8 @@ def resolve(
     same office, then the nearest in time. Several equal candidates that
     nothing tells apart resolve to none, except people of identical names
     (the first known is taken: nothing could ever tell them apart).
+    ``preferred`` candidates (by index: those the same source named before an
+    editor's decision, say) win over the others when they fit at all.
 
     >>> bushes = [Identity("George H. W. Bush", active=(date(1989, 1, 20), date(1993, 1, 20))),
     ...           Identity("George W. Bush", active=(date(2001, 1, 20), date(2009, 1, 20)))]
@@ -532,6 +606,9 @@ def resolve(
     if not scored:
         return None
     scored.sort()
+    favourites = [item for item in scored if item[1] in preferred]
+    if favourites:
+        return favourites[0][1]
     best, index = scored[0]
     if len(scored) == 1 or scored[1][0][:3] != best[:3]:
         return index  # a closer kind of name, the government or the office decides
@@ -580,7 +657,7 @@ def merged(people: Sequence[Identity]) -> Identity:
 
     >>> merged([Identity("Ann Lee", title="Minister"), Identity("A. Lee", country="AU")])
     Identity(name='Ann Lee', aliases=('A. Lee',), title='Minister', country='AU', record_id='', \
-active=None)
+active=None, met_in=frozenset())
     """
     names = list(dict.fromkeys(n for person in people for n in person.names))
     spans = [p.active for p in people if p.active]
@@ -591,7 +668,23 @@ active=None)
         country=next((p.country for p in people if p.country), ""),
         record_id=next((p.record_id for p in people if p.record_id), ""),
         active=(min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None,
+        met_in=frozenset().union(*(p.met_in for p in people)),
     )
+
+
+def _contradicts(a: Identity, b: Identity) -> bool:
+    """What keeps two members of one group apart whatever else they share."""
+    if a.record_id and b.record_id and a.record_id != b.record_id:
+        return True
+    relation = _relation(a, b)
+    full = len(name_words(a.name)) > 1 and len(name_words(b.name)) > 1
+    if full and name_relation(a.name, b.name, True) is None:
+        # Two full names that are not one name ("George H. W." and "George W."),
+        # whatever their aliases share.
+        return True
+    if a.country and b.country and a.country != b.country:
+        return relation not in (EXACT, SAME) or not _same_office(a.title, b.title)
+    return False
 
 
 def group_people(
@@ -602,19 +695,23 @@ def group_people(
 ) -> list[list[int]]:
     """Indices of ``people`` grouped by person.
 
-    People with a record id and full names are grouped first, single words
-    after, so that a surname meets every full name it could stand for: it
-    joins the one person ``resolve`` picks, or stays alone when two fit.
-    Everyone in a group is ``same_person`` with everyone else, and no two
-    for which ``apart(i, j)`` holds (an editor's decision) share one.
+    People with a record id go first, then the longest names, single words
+    last, so that a short name meets every full name it could stand for: it
+    joins the one person ``resolve`` picks, or stays alone when two fit. A
+    person joins a group when they are ``same_person`` with the group taken
+    as one (all its names, its whole time in office) and nothing sets them
+    apart from any member: another record id, another full name, another
+    government, or ``apart(i, j)`` (an editor's decision).
 
     >>> group_people([Identity("Ann Lee", country="AU"), Identity("Lee", country="AU"),
     ...               Identity("Ann Lee", country="AU"), Identity("Bo Lee", country="AU")])
     [[0, 2], [1], [3]]
     """
+    # The most telling names first: a short name ("Hamad Thani", "George Bush")
+    # then meets every longer one it could stand for.
     order = sorted(
         range(len(people)),
-        key=lambda i: (not people[i].record_id, len(name_words(people[i].name)) < 2, i),
+        key=lambda i: (not people[i].record_id, -len(name_words(people[i].name)), i),
     )
     groups: list[list[int]] = []
     for index in order:
@@ -622,10 +719,8 @@ def group_people(
         fitting = [
             g
             for g, group in enumerate(groups)
-            if all(
-                same_person(people[m], person, near_days=near_days) and not apart(m, index)
-                for m in group
-            )
+            if same_person(merged([people[m] for m in group]), person, near_days=near_days)
+            and not any(apart(m, index) or _contradicts(people[m], person) for m in group)
         ]
         choice = None
         if len(fitting) == 1:
