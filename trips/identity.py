@@ -18,6 +18,8 @@ from datetime import date
 
 from django.db.models import Max, Min
 from django.db.models.functions import Coalesce
+from django.http import Http404, HttpRequest
+from django.urls import reverse
 from django.utils.text import slugify
 
 from trips.extraction.names import Identity
@@ -89,7 +91,24 @@ def official_spans(official_ids: Iterable[int] | None = None) -> dict[int, Span]
     return spans
 
 
-def identity_of(official: Official, spans: dict[int, Span] | None = None) -> Identity:
+def meeting_countries(official_ids: Iterable[int] | None = None) -> dict[int, frozenset[str]]:
+    """The countries each official was met in (as a meeting participant)."""
+    rows = Meeting.participants.through.objects.filter(meeting__stop__isnull=False)
+    if official_ids is not None:
+        rows = rows.filter(official_id__in=list(official_ids))
+    found: dict[int, set[str]] = {}
+    for official_id, country in rows.values_list(
+        "official_id", "meeting__stop__country"
+    ).distinct():
+        found.setdefault(official_id, set()).add(country)
+    return {official_id: frozenset(codes) for official_id, codes in found.items()}
+
+
+def identity_of(
+    official: Official,
+    spans: dict[int, Span] | None = None,
+    met_in: dict[int, frozenset[str]] | None = None,
+) -> Identity:
     """What the identity rules need to know of a stored official."""
     return Identity(
         name=official.name,
@@ -98,6 +117,7 @@ def identity_of(official: Official, spans: dict[int, Span] | None = None) -> Ide
         country=official.country,
         record_id=official.record_id,
         active=(spans or {}).get(official.pk),
+        met_in=(met_in or {}).get(official.pk, frozenset()),
     )
 
 
@@ -124,3 +144,30 @@ def former_slug_target(slug: str) -> Official | None:
     """The official an old slug (of an official merged away) now belongs to."""
     former = OfficialFormerSlug.objects.select_related("official").filter(slug=slug).first()
     return former.official if former else None
+
+
+class OfficialMoved(Exception):
+    """The slug asked for belonged to an official since merged into ``official``."""
+
+    def __init__(self, official: Official) -> None:
+        super().__init__(official.slug)
+        self.official = official
+
+
+def official_by_slug(slug: str) -> Official:
+    """The official of ``slug``; ``OfficialMoved`` for a merged one's old slug, else 404."""
+    try:
+        return Official.objects.get(slug=slug)
+    except Official.DoesNotExist:
+        moved = former_slug_target(slug)
+        if moved is not None:
+            raise OfficialMoved(moved) from None
+        raise Http404("No such official.") from None
+
+
+def moved_url(request: HttpRequest, official: Official) -> str:
+    """The address ``request`` asked for, with the slug of the official it now belongs to."""
+    match = request.resolver_match
+    url = reverse(match.view_name, args=match.args, kwargs={**match.kwargs, "slug": official.slug})
+    query = request.META.get("QUERY_STRING", "")
+    return f"{url}?{query}" if query else url

@@ -38,7 +38,7 @@ from trips.record import (
     parse_record,
     read_path,
 )
-from trips.services import OfficialIndex, assign_changed, official_resolve
+from trips.services import OfficialIndex, assign_changed, official_resolve, officials_named
 
 RECORD_SOURCE = "Office of the Historian"
 
@@ -361,17 +361,23 @@ class _JourneyWriter:
     def _counterpart_key(counterpart: Counterpart, day: date) -> tuple:
         return ("met", counterpart.name, counterpart.title, counterpart.country, day)
 
-    def resolve_people(self, journeys: list[Journey]) -> None:
+    def resolve_people(
+        self, journeys: list[Journey], named_before: dict[str, set[int]] | None = None
+    ) -> None:
         """Resolve every traveller and person met in ``journeys``, before anything is written.
 
         The record's people (by their id) go first, then full names, then
         surnames alone, each in date order: "Prime Minister Thatcher" is
         weighed against every Margaret Thatcher the import brings, whatever
         the order of the files. Each traveller's journeys widen the days the
-        index knows them in office.
+        index knows them in office. ``named_before`` (record id -> officials)
+        holds whom the earlier version of a changed record named: its people
+        go back to them, as editors left them.
         """
+        named_before = named_before or {}
         mentions: list[tuple[tuple, tuple, dict]] = []
         for journey in journeys:
+            prefer = set().union(*(named_before.get(p.external_id, ()) for p in journey.records))
             person = journey.traveller
             mentions.append(
                 (
@@ -383,11 +389,13 @@ class _JourneyWriter:
                         "country": person.country,
                         "record_id": journey.record_id,
                         "on": journey.start,
+                        "prefer": prefer,
                     },
                 )
             )
             for visit in journey.visits:
                 day = visit.primary.record.start
+                place = visit.stops[0].country if visit.stops else ""
                 for counterpart in visit.primary.counterparts:
                     full = len(name_words(counterpart.name)) > 1
                     mentions.append(
@@ -399,6 +407,8 @@ class _JourneyWriter:
                                 "title": counterpart.title,
                                 "country": counterpart.country,
                                 "on": day,
+                                "met_in": place,
+                                "prefer": prefer,
                             },
                         )
                     )
@@ -408,7 +418,7 @@ class _JourneyWriter:
                 official = official_resolve(**mention, index=self.index, counts=self.counts)
                 self.people[key] = official
             else:
-                self.index.note(official, mention["on"])
+                self.index.note(official, mention["on"], mention.get("met_in", ""))
         for journey in journeys:
             self.index.note(self.people[self._traveller_key(journey)], journey.end)
 
@@ -639,6 +649,10 @@ def record_import(
         records = [p for j in to_write for p in j.records]
         existing_ids = [known[p.external_id][0] for p in records if p.external_id in known]
         previous = _previous_trips(to_write, known)
+        named = officials_named(article_ids=existing_ids)
+        named_before = {
+            p.external_id: named[known[p.external_id][0]] for p in records if p.external_id in known
+        }
         if existing_ids:
             _retract(existing_ids)
         # A changed journey goes back into its trip if that trip outlived the
@@ -647,7 +661,7 @@ def record_import(
         forced = {index: pk for index, pk in previous.items() if pk in alive}
         articles = _save_articles(records, known)
         writer = _JourneyWriter(articles=articles, counts=counts)
-        writer.resolve_people(to_write)
+        writer.resolve_people(to_write, named_before)
         written: list[tuple[Journey, Trip]] = []
         for start in range(0, len(to_write), _JOURNEY_BATCH):
             batch = to_write[start : start + _JOURNEY_BATCH]
@@ -759,21 +773,22 @@ class ReconcileReport:
     counts: Counter = field(default_factory=Counter)
 
 
-def trips_reconcile() -> ReconcileReport:
+def trips_reconcile(*, official_ids: Iterable[int] | None = None) -> ReconcileReport:
     """Link every news trip to the record trip of the same journey, across the database.
 
     A record trip that matches a news trip (shared traveller, overlapping
     dates, or for a trip announced without dates, its countries) is folded
-    into it. Trips an editor changed are left apart. Reports the counts of
-    trips checked, linked, and by kind of source.
+    into it. Trips an editor changed are left apart. ``official_ids`` limits
+    the matching to the trips of those travellers (after a merge of two
+    officials, say). Reports the counts of trips checked, linked, and by
+    kind of source.
     """
     report = ReconcileReport()
     counts = report.counts
-    record_only = (
-        Trip.objects.verified()
-        .exclude(articles__kind=Article.Kind.NEWS)
-        .prefetch_related("officials", "stops")
-    )
+    record_only = Trip.objects.verified().exclude(articles__kind=Article.Kind.NEWS)
+    if official_ids is not None:
+        record_only = record_only.filter(officials__in=list(official_ids)).distinct()
+    record_only = record_only.prefetch_related("officials", "stops")
     sketches = {s.pk: s for s in _sketches(record_only)}
     news = _news_trips({pk for s in sketches.values() for pk in s.officials})
     with transaction.atomic():
