@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from trips import selectors
 from trips.countries import country_name
+from trips.identity import former_slug_target, moved_url
 from trips.models import Official, Stop, Trip
 
 TRIPS_PER_PAGE = 20
@@ -117,7 +118,14 @@ def official_list(request: HttpRequest) -> HttpResponse:
 
 
 def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    page = selectors.official_timeline(slug=slug, today=timezone.localdate())
+    try:
+        page = selectors.official_timeline(slug=slug, today=timezone.localdate())
+    except Http404:
+        # The slug of an official merged into another: its page moved there.
+        moved = former_slug_target(slug)
+        if moved is None:
+            raise
+        return redirect(moved_url(request, moved), permanent=True)
     return render(request, "trips/official_detail.html", {"page": page, "official": page.official})
 
 
