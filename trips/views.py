@@ -126,7 +126,9 @@ def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if moved is None:
             raise
         return redirect(moved_url(request, moved), permanent=True)
-    return render(request, "trips/official_detail.html", {"page": page, "official": page.official})
+    life = selectors.official_diplomatic_life(official=page.official)
+    context = {"page": page, "official": page.official, "life": life}
+    return render(request, "trips/official_detail.html", context)
 
 
 def country_list(request: HttpRequest) -> HttpResponse:
