@@ -125,3 +125,17 @@ def test_a_surname_of_two_people_in_office_together_stays_apart():
     officials_repair()
 
     assert Official.objects.filter(pk__in=[ann.pk, bo.pk, lee.pk]).count() == 3
+
+
+def test_a_country_the_persons_own_title_gives_stays():
+    quell = make_official(name="Quell", title="Russian Foreign Minister", country="RU")
+    meeting = make_meeting(participants=[quell])
+    meeting.stop = meeting.trip.stops.create(order=1, country="RU", city="Moscow")
+    meeting.save()
+    article = make_article(text="Remarks: Met with Russian Foreign Minister Quell.")
+    make_evidence(article=article, official=quell, sentence=article.text)
+
+    report = officials_repair()
+
+    quell.refresh_from_db()
+    assert (quell.country, report.countries) == ("RU", [])

@@ -219,6 +219,8 @@ _CLOSENESS = {"exact": 4, "same": 3, "variant": 2, "surname": 1, "single": 1}
 
 
 def _closeness_name(a: str, b: str) -> int:
+    if name_words(a) == name_words(b):
+        return _CLOSENESS["exact"]  # the same name, if only a surname ("Lavrov")
     return _CLOSENESS.get(name_relation(a, b) or "", 0)
 
 
