@@ -314,6 +314,7 @@ def _merges(report: RepairReport) -> None:
     met_in = meeting_countries()
     kept_apart = set(OfficialsKeptApart.objects.values_list("first_id", "second_id"))
     survivors: list[int] = []
+    renamed: dict[str, str] = {}
     for cluster in _clusters(officials):
         people = [identity_of(o, spans, met_in) for o in cluster]
 
@@ -329,15 +330,18 @@ def _merges(report: RepairReport) -> None:
                 continue
             members = [cluster[i] for i in group]
             keep = max(members, key=_worth_keeping)
+            names = [m.name for m in members]
             merged = []
             for other in members:
                 if other.pk != keep.pk:
                     merged.append(f"{other.name} ({other.slug})")
                     keep = official_merge(source=other, target=keep, by_person=False, refresh=False)
+            # The trips' titles name the person kept ("Thatcher to ..." -> the full name).
+            renamed.update({name: keep.name for name in names if name != keep.name})
             report.merged_officials += len(merged)
             report.merges.append(f"{keep.name} ({keep.slug}) now also holds " + "; ".join(merged))
             survivors.append(keep.pk)
-    officials_refresh(official_ids=survivors)
+    officials_refresh(official_ids=survivors, renamed=renamed)
 
 
 def _worth_keeping(official: Official) -> tuple:

@@ -1017,7 +1017,11 @@ def official_merge(
     target.full_clean(validate_unique=False, validate_constraints=False)
     target.save()
     if refresh:
-        _identity_changed(trip_ids=trip_ids, official_ids=[target.pk])
+        _identity_changed(
+            trip_ids=trip_ids,
+            official_ids=[target.pk],
+            renamed={name: target.name for name in names},
+        )
     return target
 
 
@@ -1118,6 +1122,7 @@ def official_split(
     _identity_changed(
         trip_ids=set(trip_ids)
         | set(Meeting.objects.filter(pk__in=meeting_ids).values_list("trip_id", flat=True)),
+        renamed={official.name: other.name},
     )
     return other
 
@@ -1131,42 +1136,50 @@ def _source_articles(trip_ids: Iterable[int], meeting_ids: Iterable[int]) -> set
     )
 
 
-def officials_refresh(*, official_ids: Iterable[int]) -> None:
-    """Refresh the trips of these officials after their identity changed (``_identity_changed``)."""
+def officials_refresh(
+    *, official_ids: Iterable[int], renamed: dict[str, str] | None = None
+) -> None:
+    """Refresh the trips of these officials after their identity changed (``_identity_changed``).
+
+    ``renamed`` maps names that gave way to the names kept (after merges).
+    """
     official_ids = list(official_ids)
     trip_ids = set(
         Trip.officials.through.objects.filter(official_id__in=official_ids).values_list(
             "trip_id", flat=True
         )
     ) | set(Meeting.objects.filter(participants__in=official_ids).values_list("trip_id", flat=True))
-    _identity_changed(trip_ids=trip_ids, official_ids=official_ids)
+    _identity_changed(trip_ids=trip_ids, official_ids=official_ids, renamed=renamed)
 
 
-def _identity_changed(*, trip_ids: Iterable[int], official_ids: Iterable[int] = ()) -> None:
+def _identity_changed(
+    *,
+    trip_ids: Iterable[int],
+    official_ids: Iterable[int] = (),
+    renamed: dict[str, str] | None = None,
+) -> None:
     """Refresh what hangs on who took part in which trips, after a merge or a split.
 
     The one place to do it: trips whose travellers or counterparts changed
-    get a title naming their travellers again (unless an editor wrote it)
-    and a new ``updated_at``, so feeds and calendars show them as changed;
-    the trips of merged officials are matched with the record again (a news
-    trip and the record's account of it, once under two officials, become
-    one). Stored counts of officials' trips and countries' visits belong here
-    too, when there are any.
+    get a new ``updated_at``, so feeds and calendars show them as changed; a
+    title that opens with a name the change replaced (``renamed``: old name
+    -> new, "Thatcher to Bermuda") names the person now, unless an editor
+    wrote it; the trips of merged officials are matched with the record
+    again (a news trip and the record's account of it, once under two
+    officials, become one). Stored counts of officials' trips and countries'
+    visits belong here too, when there are any.
     """
     from trips.reconcile import trips_reconcile  # reconcile is built on this module
 
-    trips = list(
-        Trip.objects.filter(pk__in=list(trip_ids)).prefetch_related(
-            Prefetch("officials", queryset=Official.objects.order_by("pk")),
-            Prefetch("stops", queryset=Stop.objects.order_by("order")),
-        )
-    )
+    trips = list(Trip.objects.filter(pk__in=list(trip_ids)).only("pk", "title", "edited_by_person"))
+    retitled = []
     for trip in trips:
-        if not trip.edited_by_person:
-            names = [o.name for o in trip.officials.all()]
-            stops = [ExtractedStop(s.country, s.city or None) for s in trip.stops.all()]
-            trip.title = trip_title(names, stops) if names else trip.title
-    Trip.objects.bulk_update(trips, ["title"])
+        for old, new in (renamed or {}).items():
+            if not trip.edited_by_person and old != new and trip.title.startswith(f"{old} "):
+                trip.title = f"{new}{trip.title[len(old) :]}"[:300]
+                retitled.append(trip)
+                break
+    Trip.objects.bulk_update(retitled, ["title"])
     Trip.objects.filter(pk__in=[t.pk for t in trips]).update(updated_at=timezone.now())
     official_ids = list(official_ids)
     if official_ids:
