@@ -15,7 +15,7 @@ from tests.factories import (
     make_stop,
     make_trip,
 )
-from trips.models import Meeting, Stop, Trip
+from trips.models import Meeting, Official, OfficialsKeptApart, Stop, Trip
 
 pytestmark = pytest.mark.django_db
 
@@ -206,3 +206,109 @@ def test_trip_change_page_searches_articles_and_travellers_instead_of_listing_th
     assert body.count('class="form-row') >= 18
     assert 'type="date" name="stops-0-arrive_date"' in body
     assert "record&#x27;s dates" in body.lower()
+
+
+# --- Identity: merging and splitting officials ---------------------------------------
+
+
+def _changelist_action(admin_client, officials, **extra):
+    return admin_client.post(
+        reverse("admin:trips_official_changelist"),
+        {"action": "merge_officials", "_selected_action": [o.pk for o in officials], **extra},
+        follow=True,
+    )
+
+
+def test_the_merge_action_asks_whom_to_keep_then_merges(admin_client):
+    keep = make_official(name="Lena Voss", slug="lena-voss", country="NL", record_id="voss-lena")
+    other = make_official(name="Voss", slug="voss", country="")
+    make_trip(officials=[keep])
+    met = make_meeting(participants=[other])
+
+    page = _changelist_action(admin_client, [keep, other])
+
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "Merge officials into one person" in body
+    assert f'value="{keep.pk}" id="keep-{keep.pk}" checked' in body  # the record's person
+    assert Official.objects.filter(pk__in=[keep.pk, other.pk]).count() == 2  # not merged yet
+
+    done = _changelist_action(admin_client, [keep, other], apply="1", keep=str(keep.pk))
+
+    assert "Merged 1 officials into" in done.content.decode()
+    assert not Official.objects.filter(pk=other.pk).exists()
+    keep.refresh_from_db()
+    assert keep.aliases == ["Voss"] and keep.edited_by_person
+    assert list(keep.meetings.all()) == [met]
+    assert admin_client.get("/officials/voss/").status_code == 301
+
+
+def test_the_merge_action_reports_what_it_refuses(admin_client):
+    a = make_official(name="Rex H. W. Stone", record_id="stone-rex-h-w")
+    b = make_official(name="Rex W. Stone", record_id="stone-rex-w")
+
+    done = _changelist_action(admin_client, [a, b], apply="1", keep=str(a.pk))
+
+    assert "apart as two people" in done.content.decode()
+    assert Official.objects.filter(pk__in=[a.pk, b.pk]).count() == 2
+    alone = _changelist_action(admin_client, [a])
+    assert "Select two officials or more" in alone.content.decode()
+
+
+def test_the_official_page_links_to_the_split_form(admin_client):
+    official = make_official(name="Rex H. W. Stone", aliases=["Rex W. Stone"])
+
+    page = admin_client.get(reverse("admin:trips_official_change", args=[official.pk]))
+
+    assert reverse("admin:trips_official_split", args=[official.pk]) in page.content.decode()
+
+
+def test_the_split_form_moves_the_chosen_trips_and_keeps_the_two_apart(admin_client):
+    stone = make_official(
+        name="Rex H. W. Stone", title="President", country="US", aliases=["Rex W. Stone"]
+    )
+    early = make_trip(officials=[stone], start_date=date(1990, 5, 2), end_date=date(1990, 5, 3))
+    late = make_trip(officials=[stone], start_date=date(2005, 6, 10), end_date=date(2005, 6, 11))
+    url = reverse("admin:trips_official_split", args=[stone.pk])
+
+    form = admin_client.get(url)
+    assert form.status_code == 200
+    assert "2005-06-10" in form.content.decode() and "Rex W. Stone" in form.content.decode()
+
+    done = admin_client.post(
+        url,
+        {
+            "name": "Rex W. Stone",
+            "title": "President",
+            "country": "US",
+            "record_id": "stone-rex-w",
+            "trips": [late.pk],
+            "aliases": ["Rex W. Stone"],
+            "note": "Father and son.",
+        },
+        follow=True,
+    )
+
+    assert "out of Rex H. W. Stone" in done.content.decode()
+    younger = Official.objects.get(record_id="stone-rex-w")
+    assert list(younger.trips.all()) == [late]
+    assert list(stone.trips.all()) == [early]
+    assert OfficialsKeptApart.objects.filter(note="Father and son.").exists()
+    page = admin_client.get(reverse("admin:trips_official_change", args=[younger.pk]))
+    assert "Rex H. W. Stone" in page.content.decode()  # "kept apart from"
+
+
+def test_the_split_form_shows_what_is_wrong(admin_client):
+    stone = make_official(name="Rex H. W. Stone")
+    make_official(name="Someone Else", record_id="stone-rex-w")
+
+    page = admin_client.post(
+        reverse("admin:trips_official_split", args=[stone.pk]),
+        {"name": "Rex W. Stone", "record_id": "stone-rex-w"},
+    )
+
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "Choose the trips, meetings or names of the other person." in body
+    assert "Another official has the record id stone-rex-w." in body
+    assert Official.objects.count() == 2

@@ -277,6 +277,106 @@ def test_it_shows_an_official_with_every_trip(client):
     }
 
 
+def test_an_official_shows_the_visits_they_hosted_and_their_meetings(client):
+    trip, blinken, motegi, article, tokyo, seoul, meeting = _blinken_trip()
+    make_evidence(article=article, official=motegi, sentence="He met Motegi.", end_offset=14)
+    payload = _get(client, "api:official-detail", kwargs={"slug": "toshimitsu-motegi"})
+    article_ref = {
+        "id": article.pk,
+        "external_id": "voa-1",
+        "title": "Blinken lands in Tokyo",
+        "url": "https://example.org/voa-1",
+        "source": "VOA",
+        "published": "2021-03-16",
+        "api_url": f"{BASE}/api/articles/{article.pk}/",
+    }
+
+    def evidence(fact, sentence, start, end):
+        return {
+            "fact": fact,
+            "sentence": sentence,
+            "start_offset": start,
+            "end_offset": end,
+            "article": article_ref,
+        }
+
+    def ref(official, slug):
+        return {
+            "id": official.pk,
+            "slug": slug,
+            "name": official.name,
+            "title": official.title,
+            "country": official.country,
+            "api_url": f"{BASE}/api/officials/{slug}/",
+        }
+
+    trip_ref = {
+        "id": trip.pk,
+        "title": "Blinken in Asia",
+        "status": "completed",
+        "start_date": "2021-03-15",
+        "end_date": "2021-03-18",
+        "api_url": f"{BASE}/api/trips/{trip.pk}/",
+    }
+    tokyo_ref = {
+        "id": tokyo.pk,
+        "order": 1,
+        "country": "JP",
+        "country_name": "Japan",
+        "city": "Tokyo",
+        "latitude": 35.69,
+        "longitude": 139.69,
+        "arrive_date": "2021-03-15",
+        "depart_date": "2021-03-17",
+    }
+    assert payload == {
+        "id": motegi.pk,
+        "slug": "toshimitsu-motegi",
+        "name": "Toshimitsu Motegi",
+        "title": "Foreign Minister",
+        "country": "JP",
+        "country_name": "Japan",
+        "aliases": [],
+        "record_id": "",
+        "trip_count": 0,
+        "countries_visited": 0,
+        "edited_by_person": False,
+        "api_url": f"{BASE}/api/officials/toshimitsu-motegi/",
+        "html_url": f"{BASE}/officials/toshimitsu-motegi/",
+        "trips_url": f"{BASE}/api/trips/?official=toshimitsu-motegi",
+        "calendar_url": f"{BASE}/api/officials/toshimitsu-motegi/trips.ics",
+        "feed_url": f"{BASE}/api/officials/toshimitsu-motegi/feed.atom",
+        "evidence": [evidence("official", "He met Motegi.", 0, 14)],
+        "trips": [],
+        # The meeting's day and the article naming him.
+        "in_office": {"first": "2021-03-16", "last": "2021-03-16"},
+        "hosted_visits": [
+            {
+                "trip": trip_ref,
+                "travellers": [ref(blinken, "antony-blinken")],
+                "met": True,
+                "stops": [tokyo_ref],
+                "evidence": [
+                    evidence("meeting", "He met Motegi.", 38, 52),
+                    evidence("stop", "Blinken arrived in Tokyo", 0, 24),
+                ],
+            }
+        ],
+        "meetings": [
+            {
+                "id": meeting.pk,
+                "date": "2021-03-16",
+                "trip": trip_ref,
+                "travellers": [ref(blinken, "antony-blinken")],
+                "stop": tokyo_ref,
+                "participants": [ref(motegi, "toshimitsu-motegi")],
+                "description": "Talks",
+                "evidence": [evidence("meeting", "He met Motegi.", 38, 52)],
+            }
+        ],
+    }
+
+
 def test_it_lists_stops_flat_with_trip_and_travellers(client):
     trip, blinken, _, _, tokyo, seoul, _ = _blinken_trip()
     payload = _get(client, "api:stop-list")

@@ -352,6 +352,66 @@ def test_it_shows_an_officials_trips_by_year_with_totals(client):
     assert 'href="/countries/JP/">Japan</a></td><td class="num">2</td>' in html
 
 
+def test_an_officials_page_shows_the_visits_they_hosted_and_their_meetings(client):
+    cho = make_official(name="Cho Tae-yul", slug="cho-tae-yul", country="KR", title="Minister")
+    trip = _tour(counterpart=cho)
+    # Another government's trip to Korea while the record shows Cho in office...
+    visitor = make_official(name="Penny Wong", slug="penny-wong", country="AU")
+    visit = make_trip(
+        officials=[visitor],
+        title="Wong to Seoul",
+        start_date=date(2025, 1, 6),
+        end_date=date(2025, 1, 7),
+    )
+    stop = make_stop(trip=visit, country="KR", city="Seoul")
+    article = make_article(title="Wong in Seoul", text="Penny Wong arrived in Seoul on Monday.")
+    make_evidence(article=article, stop=stop, sentence="Penny Wong arrived in Seoul on Monday.")
+    # ... and one years before it, which Cho did not host.
+    old = make_trip(
+        officials=[visitor], title="Wong to Busan, long ago", start_date=date(2015, 1, 6)
+    )
+    make_stop(trip=old, country="KR", city="Busan")
+
+    html = _html(client.get(cho.get_absolute_url()))
+
+    hosted = html[html.index('id="hosted-title"') : html.index('id="meetings-title"')]
+    assert 'Visits hosted <span class="count">2</span>' in hosted
+    assert "from 6 January 2025 to 6 January 2025" in hosted  # the time in office on record
+    assert f'href="{trip.get_absolute_url()}"' in hosted and "met Cho Tae-yul" in hosted
+    assert "Wong to Seoul" in hosted and "Penny Wong arrived in Seoul on Monday." in hosted
+    assert "long ago" not in hosted
+    meetings = html[html.index('id="meetings-title"') :]
+    assert 'Meetings <span class="count">1</span>' in meetings
+    assert '<time datetime="2025-01-06">6 January 2025</time>' in meetings
+    assert 'href="/officials/antony-blinken/">Antony Blinken</a> in Seoul, South Korea' in meetings
+    assert "He met Cho Tae-yul on Monday." in meetings
+    assert "Talks on the alliance" in meetings
+
+
+def test_an_official_with_no_trips_still_shows_where_they_were_met(client):
+    cho = make_official(name="Cho Tae-yul", slug="cho-tae-yul", country="", title="Minister")
+    _tour(counterpart=cho)
+
+    html = _html(client.get(cho.get_absolute_url()))
+
+    assert "No trip is on the record for Cho Tae-yul." in html
+    assert 'Visits hosted <span class="count">1</span>' in html
+    assert "He met Cho Tae-yul on Monday." in html
+
+
+@pytest.mark.parametrize("n_trips", [2, 8])
+def test_the_visits_hosted_cost_the_same_queries_whatever_their_number(
+    client, django_assert_num_queries, n_trips
+):
+    cho = make_official(name="Cho Tae-yul", slug="cho-tae-yul", country="KR")
+    blinken = make_official(name="Antony Blinken", slug="antony-blinken")
+    for _ in range(n_trips):
+        _tour(blinken, cho)
+
+    with django_assert_num_queries(17):
+        assert client.get(cho.get_absolute_url()).status_code == 200
+
+
 def test_it_answers_404_for_an_unknown_official(client):
     assert client.get("/officials/nobody/").status_code == 404
 
@@ -541,7 +601,7 @@ def test_it_uses_the_same_queries_whatever_the_data_size(
     expected = {
         reverse("trips:home"): 15,
         trips[0].get_absolute_url(): 7,
-        official.get_absolute_url(): 5,
+        official.get_absolute_url(): 10,
         reverse("trips:country-detail", kwargs={"code": "KR"}): 3,
         article.get_absolute_url(): 5,
         reverse("trips:trip-list") + "?q=Seoul&country=KR": 6,

@@ -179,16 +179,16 @@ def test_it_gives_a_country_only_stop_to_a_record_without_locale() -> None:
 def test_it_reads_the_people_met_from_the_remarks() -> None:
     remarks = "Met with President Moon Jae-in and Foreign Minister Chung Eui-yong; toured the DMZ."
 
-    assert parse_counterparts(remarks, "KR") == (
-        record.Counterpart(name="Moon Jae-in", title="President", country="KR"),
-        record.Counterpart(name="Chung Eui-yong", title="Foreign Minister", country="KR"),
+    assert parse_counterparts(remarks) == (
+        record.Counterpart(name="Moon Jae-in", title="President", country=""),
+        record.Counterpart(name="Chung Eui-yong", title="Foreign Minister", country=""),
     )
 
 
 def test_it_ignores_unnamed_groups_in_the_remarks() -> None:
     remarks = "Met with senior Thai officials and the Foreign Ministers of ASEAN."
 
-    assert parse_counterparts(remarks, "TH") == ()
+    assert parse_counterparts(remarks) == ()
 
 
 @pytest.mark.parametrize(
@@ -196,33 +196,55 @@ def test_it_ignores_unnamed_groups_in_the_remarks() -> None:
     [
         (
             "Briefed Chancellor Schmidt and Foreign Minister Genscher on the talks.",
-            [("Chancellor", "Schmidt", "DE"), ("Foreign Minister", "Genscher", "DE")],
+            [("Chancellor", "Schmidt", ""), ("Foreign Minister", "Genscher", "")],
         ),
-        ("Audience with Pope John Paul II.", [("Pope", "John Paul II", "DE")]),
+        ("Audience with Pope John Paul II.", [("Pope", "John Paul II", "VA")]),
         (
             "Accompanied President Ford and met with Egyptian President Sadat.",
-            [("Egyptian President", "Sadat", "")],
+            [("Egyptian President", "Sadat", "EG")],
         ),
         (
             "Met with King Abdullah II of Jordan and Chancellor Kohl.",
-            [("King", "Abdullah II", "JO"), ("Chancellor", "Kohl", "DE")],
+            [("King", "Abdullah II", "JO"), ("Chancellor", "Kohl", "")],
         ),
         (
             "Met with Emir Tamim bin Hamad al-Thani.",
-            [("Emir", "Tamim bin Hamad al-Thani", "DE")],
+            [("Emir", "Tamim bin Hamad al-Thani", "")],
         ),
         (
             "Met with Minister for Foreign Affairs Toshimitsu Motegi at U.S. Embassy.",
-            [("Minister for Foreign Affairs", "Toshimitsu Motegi", "DE")],
+            [("Minister for Foreign Affairs", "Toshimitsu Motegi", "")],
+        ),
+        (
+            "Met with Palestinian Authority President Salam Fayyad and Quartet Representative "
+            "Tony Blair.",
+            [
+                ("Palestinian Authority President", "Salam Fayyad", "PS"),
+                ("Quartet Representative", "Tony Blair", ""),
+            ],
         ),
     ],
 )
 def test_it_reads_titles_and_names_of_many_forms(
     remarks: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    found = parse_counterparts(remarks, "DE")
+    found = parse_counterparts(remarks)
 
     assert [(c.title, c.name, c.country) for c in found] == expected
+
+
+def test_a_person_met_gets_no_country_from_the_place_of_the_meeting() -> None:
+    rome = _record(
+        country_slug="italy",
+        country_label="Italy",
+        locale="Rome",
+        remarks="Attended the summit. Met with President Ada Quell and Chancellor Bo Brandt.",
+    )
+
+    assert [(c.name, c.country) for c in parse_record(rome).counterparts] == [
+        ("Ada Quell", ""),
+        ("Bo Brandt", ""),
+    ]
 
 
 def test_it_ties_a_meeting_to_the_locale_the_remarks_name() -> None:

@@ -130,7 +130,10 @@ def test_it_turns_named_people_in_the_remarks_into_meetings() -> None:
     assert meeting.stop is not None
     assert (meeting.stop.city, meeting.trip_id) == ("Seoul", _blinken_march().pk)
     chung = Official.objects.get(name="Chung Eui-yong")
-    assert (chung.title, chung.country) == ("Foreign Minister", "KR")
+    # Met in Seoul, but the remarks do not say whom he serves: not taken from the place.
+    assert (chung.title, chung.country) == ("Foreign Minister", "")
+    putin = Official.objects.get(name="Vladimir Putin")
+    assert putin.country == "RU"  # "Russian President": his own title says it
     assert meeting.evidence.get().sentence == (
         "Remarks: Met with President Moon Jae-in and Foreign Minister Chung Eui-yong."
     )

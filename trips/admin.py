@@ -1,20 +1,28 @@
 """Admin where editors correct and complete the record.
 
 Anything saved here is marked ``edited_by_person`` so that later imports
-keep the editor's version.
+keep the editor's version. Editors fix who is who on the officials: the
+"merge" action makes several officials one person, and each official's page
+links to a form that splits a second person out of it.
 """
 
 from __future__ import annotations
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
-from django.db import models
-from django.db.models import Q, QuerySet
-from django.http import HttpRequest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 
 from trips.countries import COUNTRY_CODES, country_name
-from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
+from trips.models import Article, Evidence, Meeting, Official, OfficialsKeptApart, Stop, Trip
+from trips.services import official_merge, official_split
 from trips.templatetags.trip_tags import format_date_range
 
 # The navigation sidebar takes a quarter of a laptop's screen; the trip page
@@ -308,32 +316,219 @@ class TripOfOfficialInline(admin.TabularInline):
     autocomplete_fields = ("trip",)
 
 
+class OfficialSplitForm(forms.Form):
+    """What goes to the other person when an official is split."""
+
+    name = forms.CharField(max_length=200, help_text="The other person's full name.")
+    title = forms.CharField(max_length=200, required=False)
+    country = forms.ChoiceField(required=False, help_text="The government they serve.")
+    record_id = forms.CharField(
+        max_length=100,
+        required=False,
+        label="Record id",
+        help_text="The official record's id for the other person, if it has one.",
+    )
+    trips = forms.ModelMultipleChoiceField(
+        queryset=Trip.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    meetings = forms.ModelMultipleChoiceField(
+        queryset=Meeting.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    aliases = forms.MultipleChoiceField(
+        required=False, widget=forms.CheckboxSelectMultiple, label="Names"
+    )
+    note = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text="Why they are two."
+    )
+
+    def __init__(self, *args, official: Official, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", "Unknown")] + sorted(
+            ((code, country_name(code)) for code in COUNTRY_CODES), key=lambda item: item[1]
+        )
+        self.fields["trips"].queryset = official.trips.order_by("-start_date", "-id")
+        self.fields["trips"].label_from_instance = _trip_choice
+        self.fields["meetings"].queryset = official.meetings.select_related(
+            "trip", "stop"
+        ).order_by("-date", "-id")
+        self.fields["meetings"].label_from_instance = _meeting_choice
+        self.fields["aliases"].choices = [(alias, alias) for alias in official.aliases]
+
+
+def _trip_choice(trip: Trip) -> str:
+    when = trip.start_date.isoformat() if trip.start_date else "date unknown"
+    return f"{when} · {trip}"
+
+
+def _meeting_choice(meeting: Meeting) -> str:
+    when = meeting.date.isoformat() if meeting.date else "date unknown"
+    where = f" in {meeting.stop.place}" if meeting.stop else ""
+    return f"{when} · {meeting.trip}{where}"
+
+
 @admin.register(Official)
 class OfficialAdmin(admin.ModelAdmin):
-    list_display = ("name", "title", "country", "trip_count", "edited_by_person")
+    list_display = (
+        "name",
+        "title",
+        "country",
+        "record_id",
+        "trip_count",
+        "meeting_count",
+        "edited_by_person",
+    )
     list_filter = ("country", "edited_by_person")
-    search_fields = ("name", "title", "slug", "aliases")
+    search_fields = ("name", "title", "slug", "aliases", "record_id")
     prepopulated_fields = {"slug": ("name",)}
-    fields = ("name", "slug", "title", "country", "aliases", "edited_by_person")
-    readonly_fields = ("edited_by_person",)
+    fields = (
+        "name",
+        "slug",
+        "title",
+        "country",
+        "aliases",
+        "record_id",
+        "former_slugs_list",
+        "kept_apart_list",
+        "edited_by_person",
+    )
+    readonly_fields = ("edited_by_person", "former_slugs_list", "kept_apart_list")
     inlines = (TripOfOfficialInline,)
+    actions = ("merge_officials",)
+    change_form_template = "admin/trips/official/change_form.html"
 
     list_per_page = 50
     show_full_result_count = False
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        from django.db.models import Count
-
-        counted = super().get_queryset(request).annotate(n_trips=Count("trips", distinct=True))
+        counted = (
+            super()
+            .get_queryset(request)
+            .annotate(
+                n_trips=Count("trips", distinct=True), n_meetings=Count("meetings", distinct=True)
+            )
+        )
         return counted.order_by("name")
 
     @admin.display(description="trips", ordering="n_trips")
     def trip_count(self, official: Official) -> int:
         return official.n_trips
 
+    @admin.display(description="meetings", ordering="n_meetings")
+    def meeting_count(self, official: Official) -> int:
+        return official.n_meetings
+
+    @admin.display(description="old addresses (redirect here)")
+    def former_slugs_list(self, official: Official) -> str:
+        return ", ".join(f.slug for f in official.former_slugs.all()) or "—"
+
+    @admin.display(description="kept apart from")
+    def kept_apart_list(self, official: Official) -> str:
+        pairs = OfficialsKeptApart.objects.filter(Q(first=official) | Q(second=official))
+        others = [p.second if p.first_id == official.pk else p.first for p in pairs]
+        return ", ".join(f"{o.name} ({o.slug})" for o in others) or "—"
+
     def save_model(self, request: HttpRequest, obj: Official, form, change: bool) -> None:
         obj.edited_by_person = True
         super().save_model(request, obj, form, change)
+
+    def get_urls(self):
+        split = path(
+            "<path:object_id>/split/",
+            self.admin_site.admin_view(self.split_view),
+            name="trips_official_split",
+        )
+        return [split, *super().get_urls()]
+
+    @admin.action(description="Merge the selected officials into one person…")
+    def merge_officials(self, request: HttpRequest, queryset: QuerySet):
+        officials = list(queryset.order_by("pk"))
+        if len(officials) < 2:
+            self.message_user(request, "Select two officials or more to merge.", messages.WARNING)
+            return None
+        if request.POST.get("apply"):
+            keep = next((o for o in officials if str(o.pk) == request.POST.get("keep")), None)
+            if keep is None:
+                self.message_user(request, "Choose the official to keep.", messages.ERROR)
+            else:
+                try:
+                    with transaction.atomic():
+                        for other in officials:
+                            if other.pk != keep.pk:
+                                keep = official_merge(source=other, target=keep)
+                except ValidationError as error:
+                    self.message_user(request, " ".join(error.messages), messages.ERROR)
+                    return None
+                self.message_user(
+                    request,
+                    format_html(
+                        'Merged {} officials into <a href="{}">{}</a>; '
+                        "their old addresses redirect there.",
+                        len(officials) - 1,
+                        reverse("admin:trips_official_change", args=[keep.pk]),
+                        keep.name,
+                    ),
+                    messages.SUCCESS,
+                )
+                return None
+        counts = {
+            row["pk"]: row
+            for row in Official.objects.filter(pk__in=[o.pk for o in officials])
+            .annotate(
+                n_trips=Count("trips", distinct=True), n_meetings=Count("meetings", distinct=True)
+            )
+            .values("pk", "n_trips", "n_meetings")
+        }
+        # Keep the record's person, else the one with the longest record of travel.
+        suggested = max(
+            officials,
+            key=lambda o: (bool(o.record_id), o.edited_by_person, counts[o.pk]["n_trips"], -o.pk),
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Merge officials into one person",
+            "opts": self.model._meta,
+            "officials": [(o, counts[o.pk]) for o in officials],
+            "suggested": suggested,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/trips/official/merge.html", context)
+
+    def split_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        official = self.get_object(request, object_id)
+        if official is None:
+            raise Http404("No such official.")
+        if not self.has_change_permission(request, official):
+            raise PermissionDenied
+        form = OfficialSplitForm(request.POST or None, official=official)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                other = official_split(official=official, **data)
+            except ValidationError as error:
+                for field, problems in error.message_dict.items():
+                    form.add_error(None if field == "__all__" else field, problems)
+            else:
+                self.message_user(
+                    request,
+                    format_html(
+                        'Split <a href="{}">{}</a> out of {}; the two are kept apart from now on.',
+                        reverse("admin:trips_official_change", args=[other.pk]),
+                        other.name,
+                        official.name,
+                    ),
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(
+                    reverse("admin:trips_official_change", args=[official.pk])
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Split {official.name} into two people",
+            "opts": self.model._meta,
+            "original": official,
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/trips/official/split.html", context)
 
 
 class ArticleEvidenceInline(EvidenceInline):

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import permissions, serializers, status, viewsets
@@ -32,6 +33,7 @@ from rest_framework.routers import APIRootView
 from trips import api_rows, api_selectors, api_services
 from trips.countries import country_name, is_country_code
 from trips.filters import ArticleFilter, MeetingFilter, OfficialFilter, StopFilter, TripFilter
+from trips.identity import OfficialMoved, former_slug_target, moved_url
 from trips.models import Article, Meeting, Official, Stop, Trip
 from trips.renderers import CSVRenderer, GeoJSONRenderer
 from trips.serializers import (
@@ -160,6 +162,29 @@ class OfficialViewSet(StaffWrites, viewsets.ReadOnlyModelViewSet):
 
     def get_serializer_class(self) -> type:
         return OfficialSerializer if self.action == "list" else OfficialDetailSerializer
+
+    def get_object(self) -> Official:
+        try:
+            return super().get_object()
+        except Http404:
+            moved = former_slug_target(self.kwargs[self.lookup_field])
+            if moved is None:
+                raise
+            raise OfficialMoved(moved) from None
+
+    def handle_exception(self, exc: Exception) -> Response:
+        if isinstance(exc, OfficialMoved):
+            # An official merged into another: their address follows them
+            # (308 for writes, so a client repeats the same method there).
+            safe = self.request.method in permissions.SAFE_METHODS
+            return Response(
+                {"detail": f"Merged into {exc.official.slug}."},
+                status=status.HTTP_301_MOVED_PERMANENTLY
+                if safe
+                else status.HTTP_308_PERMANENT_REDIRECT,
+                headers={"Location": moved_url(self.request, exc.official)},
+            )
+        return super().handle_exception(exc)
 
 
 def _csv_or(view: viewsets.GenericViewSet, csv_serializer: type, serializer: type) -> type:

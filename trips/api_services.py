@@ -12,9 +12,9 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as ModelValidationError
 from django.db import models, transaction
-from django.utils.text import slugify
 from rest_framework.exceptions import ValidationError
 
+from trips.identity import free_slug
 from trips.models import Meeting, Official, Stop
 
 # Codes of model errors that repeat, in a database constraint's words, what
@@ -68,7 +68,8 @@ def record_save(*, instance: models.Model, data: dict[str, Any]) -> models.Model
         if name not in many:
             setattr(instance, name, value)
     if isinstance(instance, Official) and not instance.slug:
-        instance.slug = slugify(instance.name)[:200]
+        # Numbered when taken, and never an old slug that redirects elsewhere.
+        instance.slug = free_slug(instance.name)
     instance.edited_by_person = True
     try:
         _check_relations(instance)

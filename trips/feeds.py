@@ -14,14 +14,20 @@ from datetime import datetime, timedelta
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import conditional_page
 from icalendar import Calendar, Event
 
 from trips.countries import country_name, is_country_code
+from trips.identity import OfficialMoved, moved_url, official_by_slug
 from trips.models import Official, Stop, Trip
 
 FEED_LENGTH = 50
@@ -97,7 +103,7 @@ class OfficialTripsFeed(_TripFeed):
     """New and updated trips of one official."""
 
     def get_object(self, request: HttpRequest, slug: str) -> Official:
-        return get_object_or_404(Official, slug=slug)
+        return official_by_slug(slug)
 
     def title(self, official: Official) -> str:
         return f"Trips of {official}"
@@ -144,7 +150,7 @@ class CountryTripsFeed(_TripFeed):
 
 def official_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     """``trips.ics``: every trip of an official with a known date, as all-day events."""
-    official = get_object_or_404(Official, slug=slug)
+    official = official_by_slug(slug)
     dated = Trip.objects.for_official(official).exclude(start_date=None, end_date=None)
     trips = _trips_for_feed(dated).order_by("start_date", "id")
     calendar = Calendar()
@@ -193,6 +199,9 @@ def subscribable(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         try:
             return view(request, *args, **kwargs)
+        except OfficialMoved as moved:
+            # A subscription to an official merged into another follows them.
+            return HttpResponsePermanentRedirect(moved_url(request, moved.official))
         except Http404:
             return JsonResponse({"detail": "Not found."}, status=404)
 

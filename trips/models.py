@@ -98,6 +98,12 @@ class Official(models.Model):
         blank=True,
         help_text="Other names the official goes by: surname, other spellings.",
     )
+    record_id = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The official record's own id for this person (its “who”, e.g. "
+        "bush-george-w); imports find the person by it.",
+    )
     edited_by_person = models.BooleanField(
         default=False, help_text="Set when an editor changed this row; imports then keep it."
     )
@@ -111,6 +117,12 @@ class Official(models.Model):
             models.CheckConstraint(
                 condition=_valid_country("country", blank_ok=True),
                 name="official_country_valid",
+            ),
+            # One person of the record, one official.
+            models.UniqueConstraint(
+                fields=["record_id"],
+                condition=~Q(record_id=""),
+                name="official_record_id_unique_when_present",
             ),
         ]
         indexes = [
@@ -132,6 +144,47 @@ class Official(models.Model):
     @property
     def country_name(self) -> str:
         return country_name(self.country) if self.country else ""
+
+
+class OfficialFormerSlug(models.Model):
+    """The slug of an official merged into another: its old addresses redirect there."""
+
+    slug = models.SlugField(max_length=220, unique=True)
+    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="former_slugs")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return f"{self.slug} → {self.official.slug}"
+
+
+class OfficialsKeptApart(models.Model):
+    """An editor's decision that two officials are two people (set when one is split).
+
+    Imports and ``repair_identity`` never merge such a pair.
+    """
+
+    first = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="+")
+    note = models.TextField(blank=True, help_text="Why they are two people.")
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["first", "second"]
+        verbose_name = "officials kept apart"
+        verbose_name_plural = "officials kept apart"
+        constraints = [
+            # Each pair once, in one order.
+            models.CheckConstraint(
+                condition=Q(first__lt=F("second")), name="kept_apart_pair_in_order"
+            ),
+            models.UniqueConstraint(fields=["first", "second"], name="kept_apart_pair_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_id} and {self.second_id} are two people"
 
 
 class Article(models.Model):

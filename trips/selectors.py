@@ -23,6 +23,7 @@ from django.urls import reverse
 
 from trips import stats
 from trips.countries import COUNTRY_CODES, country_name
+from trips.identity import official_spans
 from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
 from trips.reconcile import TripAgreement, trip_agreement
 from trips.templatetags.trip_tags import format_date_range, status_badge, status_note, stop_dates
@@ -401,6 +402,111 @@ def official_timeline(*, slug: str, today: date, page: object = 1) -> OfficialPa
             ],
         },
     )
+
+
+@dataclass(frozen=True)
+class HostedVisit:
+    """A trip that came to an official: they were met on it, or it came to
+    their country while they were in office."""
+
+    trip: Trip  # its travellers prefetched
+    met: bool
+    stops: list[Stop]  # its stops in the official's country, with evidence
+    meetings: list[Meeting]  # its meetings with the official, with evidence
+
+    @property
+    def evidence(self) -> list[Evidence]:
+        """The sentences that show it: the meetings first, then the stops."""
+        quotes = [e for m in self.meetings for e in m.evidence.all()]
+        return quotes + [e for s in self.stops for e in s.evidence.all()]
+
+    @property
+    def places(self) -> str:
+        places = [s.place for s in self.stops] or [m.stop.place for m in self.meetings if m.stop]
+        return "; ".join(dict.fromkeys(places)) or "place not reported"
+
+
+@dataclass(frozen=True)
+class DiplomaticLife:
+    """What an official did beyond their own trips: visits hosted, meetings."""
+
+    official: Official
+    in_office: tuple[date, date] | None  # first and last day the data shows them in office
+    hosted: list[HostedVisit]  # newest first
+    meetings: list[Meeting]  # newest first; trip, stop, people and evidence prefetched
+
+    @property
+    def hosted_by_year(self) -> list[tuple[int | None, list[HostedVisit]]]:
+        return _by_year(self.hosted, lambda visit: visit.trip.start_date or visit.trip.end_date)
+
+    @property
+    def country_name(self) -> str:
+        return self.official.country_name
+
+
+def _meeting_day(meeting: Meeting) -> date | None:
+    return meeting.date or meeting.trip.start_date or meeting.trip.end_date
+
+
+def official_diplomatic_life(*, official: Official) -> DiplomaticLife:
+    """The visits an official hosted and the meetings they took part in, each with evidence.
+
+    Visits hosted are the trips whose meetings name them, and the trips of
+    other governments' officials to their country on dates that touch the
+    time the data shows them in office (``trips.identity.official_spans``:
+    their trips, meetings, and the news naming them). Costs the same dozen
+    queries however long the record.
+    """
+    people = Official.objects.order_by("name")
+    meetings = list(
+        Meeting.objects.filter(participants=official)
+        .select_related("trip", "stop")
+        .prefetch_related(
+            Prefetch("participants", queryset=people),
+            Prefetch("trip__officials", queryset=people),
+            Prefetch("evidence", queryset=Evidence.objects.with_article()),
+        )
+    )
+    meetings.sort(
+        key=lambda m: (_meeting_day(m) is None, -(_meeting_day(m) or date.min).toordinal())
+    )
+    in_office = official_spans([official.pk]).get(official.pk)
+    visit_ids: set[int] = set()
+    country = official.country
+    if country and in_office:
+        visit_ids = set(
+            Trip.objects.filter(stops__country=country)
+            .exclude(status=Trip.Status.CANCELLED)
+            .exclude(officials=official)
+            .exclude(officials__country=country)  # their own government travelling at home
+            .overlapping(*in_office)
+            .values_list("pk", flat=True)
+        )
+    met_on: dict[int, list[Meeting]] = defaultdict(list)
+    for meeting in meetings:
+        met_on[meeting.trip_id].append(meeting)
+    stops_here = Stop.objects.filter(country=country or "-").order_by("order")
+    trips = (
+        Trip.objects.filter(pk__in=visit_ids | set(met_on))
+        .prefetch_related(
+            Prefetch("officials", queryset=people),
+            Prefetch(
+                "stops",
+                queryset=stops_here.prefetch_related(
+                    Prefetch("evidence", queryset=Evidence.objects.with_article())
+                ),
+                to_attr="stops_here",
+            ),
+        )
+        .order_by(F("start_date").desc(nulls_last=True), "-id")
+    )
+    hosted = [
+        HostedVisit(
+            trip=trip, met=trip.pk in met_on, stops=trip.stops_here, meetings=met_on[trip.pk]
+        )
+        for trip in trips
+    ]
+    return DiplomaticLife(official=official, in_office=in_office, hosted=hosted, meetings=meetings)
 
 
 # --- country -----------------------------------------------------------------

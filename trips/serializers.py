@@ -20,6 +20,7 @@ from rest_framework import serializers
 from trips.countries import country_name
 from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
 from trips.reconcile import trip_agreement
+from trips.selectors import official_diplomatic_life
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,220}")
 
@@ -227,6 +228,7 @@ class OfficialSerializer(serializers.ModelSerializer):
             "country",
             "country_name",
             "aliases",
+            "record_id",
             "trip_count",
             "countries_visited",
             "edited_by_person",
@@ -242,11 +244,100 @@ class OfficialSerializer(serializers.ModelSerializer):
         return _link(self, "api:trip-list", "", f"?official={official.slug}")
 
 
+class OfficialMeetingSerializer(serializers.ModelSerializer):
+    """A meeting the official took part in, on someone else's trip."""
+
+    trip = TripRefSerializer(read_only=True)
+    travellers = OfficialRefSerializer(
+        source="trip.officials", many=True, read_only=True, help_text="Who came."
+    )
+    stop = StopRefSerializer(read_only=True, allow_null=True, help_text="Where, when known.")
+    participants = OfficialRefSerializer(
+        many=True, read_only=True, help_text="Everyone they met, this official included."
+    )
+    evidence = EvidenceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Meeting
+        fields = (
+            "id",
+            "date",
+            "trip",
+            "travellers",
+            "stop",
+            "participants",
+            "description",
+            "evidence",
+        )
+
+
+class HostedVisitSerializer(serializers.Serializer):
+    """A trip that came to the official: they were met on it, or it came to
+    their country while they were in office."""
+
+    trip = TripRefSerializer(read_only=True)
+    travellers = OfficialRefSerializer(source="trip.officials", many=True, read_only=True)
+    met = serializers.BooleanField(read_only=True, help_text="The official met them.")
+    stops = StopRefSerializer(
+        many=True, read_only=True, help_text="Its stops in the official's country."
+    )
+    evidence = EvidenceSerializer(
+        many=True,
+        read_only=True,
+        help_text="The sentences of its meetings with the official, "
+        "then of its stops in their country.",
+    )
+
+
+class InOfficeSerializer(serializers.Serializer):
+    first = serializers.DateField(read_only=True, help_text="The first day on record.")
+    last = serializers.DateField(read_only=True, help_text="The last day on record.")
+
+
+def _life(official: Official):
+    """The official's visits hosted and meetings, read once per official serialized."""
+    if "_life" not in official.__dict__:
+        official.__dict__["_life"] = official_diplomatic_life(official=official)
+    return official.__dict__["_life"]
+
+
 class OfficialDetailSerializer(OfficialSerializer):
     trips = TripRefSerializer(many=True, read_only=True, help_text="Every trip, newest first.")
+    in_office = serializers.SerializerMethodField(
+        help_text="The first and last day the record shows them in office (their trips, "
+        "meetings, the news naming them); null when it has no date for them."
+    )
+    hosted_visits = serializers.SerializerMethodField(
+        help_text="Trips on which they were met, and other governments' trips to their "
+        "country while they were in office, newest first."
+    )
+    meetings = serializers.SerializerMethodField(
+        help_text="The meetings they took part in, newest first."
+    )
 
     class Meta(OfficialSerializer.Meta):
-        fields = (*OfficialSerializer.Meta.fields, "trips")
+        fields = (
+            *OfficialSerializer.Meta.fields,
+            "trips",
+            "in_office",
+            "hosted_visits",
+            "meetings",
+        )
+
+    @extend_schema_field(InOfficeSerializer(allow_null=True))
+    def get_in_office(self, official: Official) -> dict | None:
+        span = _life(official).in_office
+        return {"first": span[0].isoformat(), "last": span[1].isoformat()} if span else None
+
+    @extend_schema_field(HostedVisitSerializer(many=True))
+    def get_hosted_visits(self, official: Official) -> list[dict]:
+        return HostedVisitSerializer(_life(official).hosted, many=True, context=self.context).data
+
+    @extend_schema_field(OfficialMeetingSerializer(many=True))
+    def get_meetings(self, official: Official) -> list[dict]:
+        return OfficialMeetingSerializer(
+            _life(official).meetings, many=True, context=self.context
+        ).data
 
 
 # --- Trips -------------------------------------------------------------------

@@ -12,27 +12,48 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.db.models import Prefetch, Q
+from django.utils import timezone
 
 from trips.countries import is_country_code
 from trips.extraction import extract_article
 from trips.extraction.merge import trip_merge, trips_same_journey
-from trips.extraction.people import names_match, spelling_key
+from trips.extraction.names import (
+    Identity,
+    clean_name,
+    countries_named,
+    index_keys,
+    lookup_keys,
+    name_words,
+    resolve,
+)
+from trips.extraction.people import house_country, names_match
 from trips.extraction.types import (
     ArticleInput,
     ExtractedMeeting,
+    ExtractedOfficial,
     ExtractedStop,
     ExtractedTrip,
     Extraction,
     Span,
 )
-from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
+from trips.identity import free_slug, identity_of, meeting_countries, official_spans
+from trips.models import (
+    Article,
+    Evidence,
+    Meeting,
+    Official,
+    OfficialFormerSlug,
+    OfficialsKeptApart,
+    Stop,
+    Trip,
+)
 from trips.readers import ArticleSource
 
 logger = logging.getLogger(__name__)
@@ -75,56 +96,93 @@ class ImportReport:
 # ---------------------------------------------------------------- officials
 
 
-def _surname_key(name: str) -> str:
-    words = spelling_key(name).split()
-    return words[-1] if words else ""
-
-
-def _same_person(name: str, country: str, official: Official) -> bool:
-    """The rules of ``trips.extraction.merge.same_official``, against a stored row."""
-    for known in (official.name, *official.aliases):
-        if names_match(name, known):
-            return True
-        if country and official.country == country and spelling_key(name) == spelling_key(known):
-            return True
-    return False
-
-
 class OfficialIndex:
-    """Officials by surname, loaded once per import batch.
+    """Officials filed by name keys, loaded once per import batch.
 
     Resolving every mention with a query would cost one round trip per name;
-    a batch of articles shares this index instead. ``invalidate`` drops it
-    after a rolled-back transaction, whose new officials no longer exist.
+    a batch of articles shares this index instead. It also holds the days
+    the data shows each official in office (``trips.identity.official_spans``),
+    widened as the batch goes, which the identity rules weigh. ``invalidate``
+    drops it after a rolled-back transaction, whose new officials no longer
+    exist.
     """
 
     def __init__(self) -> None:
         self._by_key: dict[str, list[Official]] | None = None
+        self._by_record: dict[str, Official] = {}
+        self._spans: dict[int, tuple[date, date]] = {}
+        self._met_in: dict[int, frozenset[str]] = {}
 
     def invalidate(self) -> None:
         self._by_key = None
+        self._by_record = {}
 
     def _load(self) -> dict[str, list[Official]]:
         if self._by_key is None:
             self._by_key = defaultdict(list)
+            self._spans = official_spans()
+            self._met_in = meeting_countries()
             for official in Official.objects.all():
                 self.add(official)
         return self._by_key
 
     def add(self, official: Official) -> None:
         by_key = self._load()
-        for key in {_surname_key(n) for n in (official.name, *official.aliases)}:
-            if key and official not in by_key[key]:
+        for key in {k for n in (official.name, *official.aliases) for k in index_keys(n)}:
+            if official not in by_key[key]:
                 by_key[key].append(official)
+        if official.record_id:
+            self._by_record[official.record_id] = official
 
-    def find(self, name: str, country: str = "") -> Official | None:
-        """The official this name refers to, if the index knows them."""
-        candidates = self._load().get(_surname_key(name), [])
-        matches = [official for official in candidates if _same_person(name, country, official)]
-        if country:
-            # Two people may share a name; a different government tells them apart.
-            matches = [o for o in matches if not o.country or o.country == country]
-        return matches[0] if matches else None
+    def note(self, official: Official, on: date | None, met_in: str = "") -> None:
+        """``official`` was in office on ``on`` (and met in ``met_in``): later mentions weigh it."""
+        if met_in:
+            self._met_in[official.pk] = self._met_in.get(official.pk, frozenset()) | {met_in}
+        if on is None:
+            return
+        known = self._spans.get(official.pk)
+        self._spans[official.pk] = (min(on, known[0]), max(on, known[1])) if known else (on, on)
+
+    def find(
+        self,
+        name: str,
+        country: str = "",
+        *,
+        title: str = "",
+        on: date | None = None,
+        record_id: str = "",
+        aliases: Iterable[str] = (),
+        met_in: str = "",
+        prefer: Collection[int] = (),
+    ) -> Official | None:
+        """The official this mention refers to, if the index knows them (``names.resolve``).
+
+        ``prefer`` holds the ids of officials to take first when they fit.
+        """
+        by_key = self._load()
+        if record_id and record_id in self._by_record:
+            return self._by_record[record_id]
+        candidates: list[Official] = []
+        for known in (name, *aliases):
+            for key in lookup_keys(known):
+                for official in by_key.get(key, ()):
+                    if official not in candidates:
+                        candidates.append(official)
+        mention = Identity(
+            name=name,
+            aliases=tuple(aliases),
+            title=title,
+            country=country,
+            record_id=record_id,
+            active=(on, on) if on else None,
+            met_in=frozenset({met_in}) if met_in else frozenset(),
+        )
+        found = resolve(
+            mention,
+            [identity_of(o, self._spans, self._met_in) for o in candidates],
+            preferred=[i for i, o in enumerate(candidates) if o.pk in prefer],
+        )
+        return None if found is None else candidates[found]
 
 
 def official_resolve(
@@ -135,46 +193,80 @@ def official_resolve(
     aliases: Iterable[str] = (),
     index: OfficialIndex | None = None,
     counts: Counter | None = None,
+    on: date | None = None,
+    record_id: str = "",
+    met_in: str = "",
+    prefer: Collection[int] = (),
 ) -> Official:
     """Find the Official ``name`` refers to, or create them.
 
-    "Antony John Blinken" resolves to an existing "Antony Blinken" (the names
-    rules of the interchange format); the new spelling is kept as an alias.
-    Blank title and country are filled in; an editor's row is left alone.
+    The identity rules of ``trips.extraction.names`` decide: "Antony John
+    Blinken" resolves to an existing "Antony Blinken", "Sergei X" to "Sergey
+    X" of the same government, a surname to the person of that name in office
+    ``on`` that day; ``record_id`` (the official record's id for the person)
+    decides alone; ``met_in``, the country of the meeting they are named in,
+    tells apart two people known only by one bare name; ``prefer`` (official
+    ids) go first: the people a new version of a source named before, as
+    editors left them. The new spelling is
+    kept as an alias. Blank title and country are filled in, and a full name
+    replaces a surname the official was known by; an editor's row is left
+    alone, but for the record's id, which is a fact of the record, filled in
+    where blank.
     """
     index = index or OfficialIndex()
     counts = counts if counts is not None else Counter()
     country = country.upper() if country and is_country_code(country.upper()) else ""
-    name = " ".join(name.split())
-    official = index.find(name, country)
+    raw = " ".join(name.split())
+    name = clean_name(raw) or raw
+    aliases = [a for a in dict.fromkeys([raw, *aliases]) if a and a != name]
+    official = index.find(
+        name,
+        country,
+        title=title,
+        on=on,
+        record_id=record_id,
+        aliases=aliases,
+        met_in=met_in,
+        prefer=prefer,
+    )
     if official is None:
         official = Official(
             name=name[:200],
             title=title[:200],
             country=country,
             aliases=_unique_aliases(name, aliases, []),
+            record_id=record_id,
         )
-        official.slug = _free_slug(name)
+        official.slug = free_slug(name)
         official.full_clean(validate_unique=False, validate_constraints=False)
         official.save()
         index.add(official)
+        index.note(official, on, met_in)
         counts["officials_created"] += 1
         return official
-    if official.edited_by_person:
-        return official
-    changed = False
-    new_aliases = _unique_aliases(official.name, [name, *aliases], official.aliases)
-    if new_aliases != official.aliases:
-        official.aliases = new_aliases
-        changed = True
-    if title and not official.title:
-        official.title = title[:200]
-        changed = True
-    if country and not official.country:
-        official.country = country
-        changed = True
+    index.note(official, on, met_in)
+    changed: list[str] = []
+    if record_id and not official.record_id:
+        official.record_id = record_id
+        changed.append("record_id")
+    if not official.edited_by_person:
+        if len(name_words(official.name)) < 2 <= len(name_words(name)):
+            # "Thatcher" was all the sources said until now.
+            official.aliases = [official.name, *official.aliases]
+            official.name = name[:200]
+            changed.append("name")
+        new_aliases = _unique_aliases(official.name, [name, *aliases], official.aliases)
+        if new_aliases != official.aliases:
+            official.aliases = new_aliases
+            changed.append("aliases")
+        if title and not official.title:
+            official.title = title[:200]
+            changed.append("title")
+        if country and not official.country:
+            official.country = country
+            changed.append("country")
     if changed:
-        official.save(update_fields=["aliases", "title", "country", "updated_at"])
+        official.save(update_fields=[*dict.fromkeys(changed), "updated_at"])
         index.add(official)
         counts["officials_updated"] += 1
     return official
@@ -189,19 +281,6 @@ def _unique_aliases(name: str, candidates: Iterable[str], existing: list[str]) -
             aliases.append(alias)
             seen.add(alias.casefold())
     return aliases
-
-
-def _free_slug(name: str) -> str:
-    from django.utils.text import slugify
-
-    base = slugify(name)[:200] or "official"
-    taken = set(Official.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base}-{n}" in taken:
-        n += 1
-    return f"{base}-{n}"
 
 
 # ---------------------------------------------------------------- trips
@@ -416,10 +495,18 @@ def _ordered_dates(first: date | None, last: date | None) -> tuple[date | None, 
 class _TripWriter:
     """Writes one merged trip and the evidence of the article that enriched it."""
 
-    def __init__(self, *, article: Article, index: OfficialIndex, counts: Counter) -> None:
+    def __init__(
+        self,
+        *,
+        article: Article,
+        index: OfficialIndex,
+        counts: Counter,
+        prefer: Collection[int] = (),
+    ) -> None:
         self.article = article
         self.index = index
         self.counts = counts
+        self.prefer = prefer
         self.evidence: list[Evidence] = []
         self.touched: set[int] = set()
 
@@ -472,7 +559,7 @@ class _TripWriter:
         )
         stops = self._write_stops(trip, merged)
         self._follow_record(trip, new)
-        self._write_meetings(trip, merged, stops)
+        self._write_meetings(trip, merged, stops, officials)
         self._attach_evidence(trip, new, stops)
         return trip
 
@@ -618,13 +705,25 @@ class _TripWriter:
         trip._prefetched_objects_cache["stops"] = ordered  # type: ignore[attr-defined]
 
     def _write_meetings(
-        self, trip: Trip, merged: ExtractedTrip, stops: list[tuple[ExtractedStop, Stop]]
+        self,
+        trip: Trip,
+        merged: ExtractedTrip,
+        stops: list[tuple[ExtractedStop, Stop]],
+        officials: dict[str, Official],
     ) -> None:
         existing = list(trip.meetings.all())
         self.meeting_pairs: list[tuple[ExtractedMeeting, Meeting]] = []
         for extracted in merged.meetings:
             participants = [
-                official_resolve(name=name, index=self.index, counts=self.counts)
+                officials.get(name)
+                or official_resolve(
+                    name=name,
+                    index=self.index,
+                    counts=self.counts,
+                    on=extracted.date or self.article.published,
+                    met_in=extracted.country or "",
+                    prefer=self.prefer,
+                )
                 for name in extracted.participants
             ]
             stop = self._stop_for(extracted, stops)
@@ -712,6 +811,30 @@ def _same_meeting(meeting: Meeting, extracted: ExtractedMeeting) -> bool:
 # ---------------------------------------------------------------- articles
 
 
+def officials_named(*, article_ids: Iterable[int]) -> dict[int, set[int]]:
+    """The officials each of these sources names: in its sentences, as travellers,
+    as people met (three queries, however many sources).
+
+    Read before a new version of a source replaces it, so that its names go
+    back to the same officials, as editors left them.
+    """
+    article_ids = list(article_ids)
+    named: dict[int, set[int]] = defaultdict(set)
+    for article_id, official_id in Evidence.objects.filter(
+        article_id__in=article_ids, official__isnull=False
+    ).values_list("article_id", "official_id"):
+        named[article_id].add(official_id)
+    for article_id, official_id in Trip.articles.through.objects.filter(
+        article_id__in=article_ids, trip__officials__isnull=False
+    ).values_list("article_id", "trip__officials"):
+        named[article_id].add(official_id)
+    for article_id, official_id in Evidence.objects.filter(
+        article_id__in=article_ids, meeting__participants__isnull=False
+    ).values_list("article_id", "meeting__participants"):
+        named[article_id].add(official_id)
+    return named
+
+
 def _article_retract(article: Article) -> None:
     """Remove what ``article`` contributed, keeping editors' rows and others' facts."""
     stop_ids = set(article.evidence.filter(stop__isnull=False).values_list("stop_id", flat=True))
@@ -740,27 +863,60 @@ def _article_retract(article: Article) -> None:
     ).delete()
 
 
+def _own_country(official: ExtractedOfficial, extraction: Extraction) -> str:
+    """The official's government, unless all that gave it was the place of a meeting.
+
+    A counterpart met in Tokyo is not Japanese for that alone: the country of
+    a meeting participant stands only when one of their own sentences names
+    it ("Japanese Foreign Minister ..."); otherwise it stays unknown.
+    """
+    country = official.country or ""
+    met_there = any(
+        official.name in meeting.participants and meeting.country == country
+        for trip in extraction.trips
+        for meeting in trip.meetings
+    )
+    named = house_country(official.name) == country or any(
+        country in countries_named(span.text) for span in official.evidence
+    )
+    return "" if country and met_there and not named else country
+
+
 def extraction_write(
-    *, article: Article, extraction: Extraction, index: OfficialIndex, counts: Counter
+    *,
+    article: Article,
+    extraction: Extraction,
+    index: OfficialIndex,
+    counts: Counter,
+    prefer: Collection[int] = (),
 ) -> None:
-    """Write what one article yields; the caller holds the transaction."""
-    writer = _TripWriter(article=article, index=index, counts=counts)
+    """Write what one article yields; the caller holds the transaction.
+
+    ``prefer``: the officials an earlier version of the article named, whom
+    its names resolve to first (an editor may have merged or split them).
+    """
+    writer = _TripWriter(article=article, index=index, counts=counts, prefer=prefer)
+    on = article.published
     officials: dict[str, Official] = {}
     for extracted in extraction.officials:
         official = official_resolve(
             name=extracted.name,
             title=extracted.title,
-            country=extracted.country or "",
+            country=_own_country(extracted, extraction),
             aliases=extracted.aliases,
             index=index,
             counts=counts,
+            on=on,
+            prefer=prefer,
         )
         officials[extracted.name] = official
         writer.evidence_for(extracted.evidence, Evidence.Fact.OFFICIAL, official=official)
     for trip in extraction.trips:
         for name in trip.travelers:
             if name not in officials:
-                officials[name] = official_resolve(name=name, index=index, counts=counts)
+                officials[name] = official_resolve(
+                    name=name, index=index, counts=counts, on=on, prefer=prefer
+                )
         writer.write(trip, officials)
     Evidence.objects.bulk_create(writer.evidence)
     counts["evidence_created"] += len(writer.evidence)
@@ -804,9 +960,14 @@ def article_import(*, source: ArticleSource, index: OfficialIndex | None = None)
     outcome.warnings += extraction.warnings
     try:
         with transaction.atomic():
+            named = officials_named(article_ids=[previous.pk])[previous.pk] if previous else set()
             article = _article_save(source, previous, outcome, index)
             extraction_write(
-                article=article, extraction=extraction, index=index, counts=outcome.counts
+                article=article,
+                extraction=extraction,
+                index=index,
+                counts=outcome.counts,
+                prefer=named,
             )
     except ValidationError as error:
         index.invalidate()
@@ -867,3 +1028,241 @@ def articles_import(
         if on_outcome is not None:
             on_outcome(outcome)
     return report
+
+
+# ---------------------------------------------------------------- identity
+
+
+def _kept_apart(a: Official, b: Official) -> bool:
+    first, second = sorted((a.pk, b.pk))
+    return OfficialsKeptApart.objects.filter(first_id=first, second_id=second).exists()
+
+
+@transaction.atomic
+def official_merge(
+    *, source: Official, target: Official, by_person: bool = True, refresh: bool = True
+) -> Official:
+    """Fold ``source`` into ``target``: two officials found to be one person.
+
+    The trips they made, the meetings they took part in, the evidence that
+    names them and their names (as aliases) move to ``target``, which fills
+    a blank title, country or record id from ``source``. The slug of
+    ``source`` redirects to ``target`` from then on. ``by_person`` marks the
+    result edited by a person, so imports keep it. Refused (``ValidationError``)
+    for two people of the official record and for a pair an editor split.
+    ``refresh=False`` leaves the refresh of their trips to the caller
+    (``officials_refresh``), who merges many.
+    """
+    if source.pk == target.pk:
+        raise ValidationError("An official cannot be merged into itself.")
+    if source.record_id and target.record_id and source.record_id != target.record_id:
+        raise ValidationError(
+            f"The official record keeps {source.name} ({source.record_id}) and "
+            f"{target.name} ({target.record_id}) apart as two people."
+        )
+    if _kept_apart(source, target):
+        raise ValidationError(
+            f"An editor split {source.name} and {target.name} into two people; "
+            "merging them again is refused."
+        )
+    trip_ids = set(
+        Trip.officials.through.objects.filter(official=source).values_list("trip_id", flat=True)
+    )
+    _move_links(Trip.officials.through, "trip_id", source, target)
+    _move_links(Meeting.participants.through, "meeting_id", source, target)
+    trip_ids |= set(Meeting.objects.filter(participants=target).values_list("trip_id", flat=True))
+    Evidence.objects.filter(official=source).update(official=target)
+    for pair in OfficialsKeptApart.objects.filter(Q(first=source) | Q(second=source)):
+        other = pair.second_id if pair.first_id == source.pk else pair.first_id
+        if other != target.pk:
+            first, second = sorted((other, target.pk))
+            OfficialsKeptApart.objects.get_or_create(
+                first_id=first, second_id=second, defaults={"note": pair.note}
+            )
+    OfficialFormerSlug.objects.filter(official=source).update(official=target)
+    old_slug, names = source.slug, [source.name, *source.aliases]
+    fills = {
+        "title": target.title or source.title,
+        "country": target.country or source.country,
+        "record_id": target.record_id or source.record_id,
+    }
+    source.delete()
+    OfficialFormerSlug.objects.create(slug=old_slug, official=target)
+    if len(name_words(target.name)) < 2 <= len(name_words(source.name)):
+        # The surname the sources first gave gives way to the full name.
+        target.aliases = [target.name, *target.aliases]
+        target.name = source.name
+    target.aliases = _unique_aliases(target.name, names, target.aliases)
+    for key, value in fills.items():
+        setattr(target, key, value)
+    target.edited_by_person = target.edited_by_person or by_person
+    target.full_clean(validate_unique=False, validate_constraints=False)
+    target.save()
+    if refresh:
+        _identity_changed(
+            trip_ids=trip_ids,
+            official_ids=[target.pk],
+            renamed={name: target.name for name in names},
+        )
+    return target
+
+
+def _move_links(through, other_field: str, source: Official, target: Official) -> None:
+    """Point ``source``'s rows of a many-to-many table at ``target``, once each."""
+    held = through.objects.filter(official=target).values_list(other_field, flat=True)
+    through.objects.filter(official=source).exclude(**{f"{other_field}__in": held}).update(
+        official=target
+    )
+    through.objects.filter(official=source).delete()
+
+
+@transaction.atomic
+def official_split(
+    *,
+    official: Official,
+    name: str,
+    title: str = "",
+    country: str = "",
+    record_id: str = "",
+    trips: Iterable[Trip] = (),
+    meetings: Iterable[Meeting] = (),
+    aliases: Iterable[str] = (),
+    note: str = "",
+    by_person: bool = True,
+) -> Official:
+    """Take a second person out of ``official``, wrongly merged into it; return them.
+
+    ``trips`` (made by ``official``), ``meetings`` (they took part in) and
+    ``aliases`` (theirs) go to the new official, and so does the evidence of
+    the articles that only those trips and meetings come from (evidence of
+    articles both people appear in is copied). The record's id may move to
+    the new person. The two are kept apart from then on (imports and repairs
+    never merge them again) and, with ``by_person``, marked edited by a person.
+    """
+    trips, meetings, aliases = list(trips), list(meetings), [" ".join(a.split()) for a in aliases]
+    name = " ".join(name.split())
+    errors: dict[str, list[str]] = defaultdict(list)
+    if not name:
+        errors["name"].append("Name the other person.")
+    own_trips = set(official.trips.values_list("pk", flat=True))
+    own_meetings = set(official.meetings.values_list("pk", flat=True))
+    if any(t.pk not in own_trips for t in trips):
+        errors["trips"].append(f"Only trips of {official.name} can move.")
+    if any(m.pk not in own_meetings for m in meetings):
+        errors["meetings"].append(f"Only meetings {official.name} took part in can move.")
+    if any(a not in official.aliases for a in aliases):
+        errors["aliases"].append(f"Only names {official.name} is known by can move.")
+    if not (trips or meetings or aliases):
+        errors["__all__"].append("Choose the trips, meetings or names of the other person.")
+    if record_id and Official.objects.filter(record_id=record_id).exclude(pk=official.pk).exists():
+        errors["record_id"].append(f"Another official has the record id {record_id}.")
+    if errors:
+        raise ValidationError(dict(errors))
+    if record_id and record_id == official.record_id:
+        official.record_id = ""  # the record's id belongs to the other person
+    official.aliases = [a for a in official.aliases if a not in aliases]
+    official.edited_by_person = official.edited_by_person or by_person
+    official.save(update_fields=["record_id", "aliases", "edited_by_person", "updated_at"])
+    other = Official(
+        name=name[:200],
+        title=title[:200],
+        country=country.upper(),
+        record_id=record_id,
+        aliases=_unique_aliases(name, aliases, []),
+        edited_by_person=by_person,
+        slug=free_slug(name),
+    )
+    other.full_clean(validate_unique=False, validate_constraints=False)
+    other.save()
+    trip_ids = [t.pk for t in trips]
+    meeting_ids = [m.pk for m in meetings]
+    Trip.officials.through.objects.filter(official=official, trip_id__in=trip_ids).update(
+        official=other
+    )
+    Meeting.participants.through.objects.filter(
+        official=official, meeting_id__in=meeting_ids
+    ).update(official=other)
+    moved = _source_articles(trip_ids, meeting_ids)
+    kept = _source_articles(own_trips - set(trip_ids), own_meetings - set(meeting_ids))
+    named = Evidence.objects.filter(official=official)
+    named.filter(article_id__in=moved - kept).update(official=other)
+    Evidence.objects.bulk_create(
+        [
+            Evidence(
+                article_id=e.article_id,
+                fact=e.fact,
+                sentence=e.sentence,
+                start_offset=e.start_offset,
+                end_offset=e.end_offset,
+                official=other,
+            )
+            for e in named.filter(article_id__in=moved & kept)
+        ]
+    )
+    first, second = sorted((official.pk, other.pk))
+    OfficialsKeptApart.objects.create(first_id=first, second_id=second, note=note)
+    _identity_changed(
+        trip_ids=set(trip_ids)
+        | set(Meeting.objects.filter(pk__in=meeting_ids).values_list("trip_id", flat=True)),
+        renamed={official.name: other.name},
+    )
+    return other
+
+
+def _source_articles(trip_ids: Iterable[int], meeting_ids: Iterable[int]) -> set[int]:
+    """The articles that report these trips and meetings."""
+    trips = Trip.articles.through.objects.filter(trip_id__in=list(trip_ids))
+    meetings = Evidence.objects.filter(meeting_id__in=list(meeting_ids))
+    return set(trips.values_list("article_id", flat=True)) | set(
+        meetings.values_list("article_id", flat=True)
+    )
+
+
+def officials_refresh(
+    *, official_ids: Iterable[int], renamed: dict[str, str] | None = None
+) -> None:
+    """Refresh the trips of these officials after their identity changed (``_identity_changed``).
+
+    ``renamed`` maps names that gave way to the names kept (after merges).
+    """
+    official_ids = list(official_ids)
+    trip_ids = set(
+        Trip.officials.through.objects.filter(official_id__in=official_ids).values_list(
+            "trip_id", flat=True
+        )
+    ) | set(Meeting.objects.filter(participants__in=official_ids).values_list("trip_id", flat=True))
+    _identity_changed(trip_ids=trip_ids, official_ids=official_ids, renamed=renamed)
+
+
+def _identity_changed(
+    *,
+    trip_ids: Iterable[int],
+    official_ids: Iterable[int] = (),
+    renamed: dict[str, str] | None = None,
+) -> None:
+    """Refresh what hangs on who took part in which trips, after a merge or a split.
+
+    The one place to do it: trips whose travellers or counterparts changed
+    get a new ``updated_at``, so feeds and calendars show them as changed; a
+    title that opens with a name the change replaced (``renamed``: old name
+    -> new, "Thatcher to Bermuda") names the person now, unless an editor
+    wrote it; the trips of merged officials are matched with the record
+    again (a news trip and the record's account of it, once under two
+    officials, become one). Stored counts of officials' trips and countries'
+    visits belong here too, when there are any.
+    """
+    from trips.reconcile import trips_reconcile  # reconcile is built on this module
+
+    trips = list(Trip.objects.filter(pk__in=list(trip_ids)).only("pk", "title", "edited_by_person"))
+    retitled = []
+    for trip in trips:
+        for old, new in (renamed or {}).items():
+            if not trip.edited_by_person and old != new and trip.title.startswith(f"{old} "):
+                trip.title = f"{new}{trip.title[len(old) :]}"[:300]
+                retitled.append(trip)
+                break
+    Trip.objects.bulk_update(retitled, ["title"])
+    Trip.objects.filter(pk__in=[t.pk for t in trips]).update(updated_at=timezone.now())
+    official_ids = list(official_ids)
+    if official_ids:
+        trips_reconcile(official_ids=official_ids)

@@ -17,6 +17,7 @@ from django.utils.cache import patch_cache_control
 
 from trips import selectors
 from trips.countries import country_name
+from trips.identity import former_slug_target, moved_url
 from trips.models import Official, Trip
 
 TRIPS_PER_PAGE = 20
@@ -198,14 +199,20 @@ def _table_options(request: HttpRequest) -> dict:
 
 
 def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    today = timezone.localdate()
-    page = selectors.official_timeline(slug=slug, today=today, page=request.GET.get("page"))
+    try:
+        page = selectors.official_timeline(
+            slug=slug, today=timezone.localdate(), page=request.GET.get("page")
+        )
+    except Http404:
+        # The slug of an official merged into another: its page moved there.
+        moved = former_slug_target(slug)
+        if moved is None:
+            raise
+        return redirect(moved_url(request, moved), permanent=True)
     table = selectors.official_visit_table(official=page.official, **_table_options(request))
-    return render(
-        request,
-        "trips/official_detail.html",
-        {"page": page, "official": page.official, "table": table},
-    )
+    life = selectors.official_diplomatic_life(official=page.official)
+    context = {"page": page, "official": page.official, "table": table, "life": life}
+    return render(request, "trips/official_detail.html", context)
 
 
 def country_list(request: HttpRequest) -> HttpResponse:

@@ -33,9 +33,12 @@ def test_malay_and_indian_honorifics_are_dropped_but_tan_stays_a_surname():
     assert normalise_name("Tan Wei Ming") == "tan wei ming"
 
 
-def test_display_name_drops_honorifics_suffixes_and_middle_initials():
-    assert display_name("Adm. Rex T. Stone III") == "Rex Stone"
+def test_display_name_drops_honorifics_and_suffixes_but_keeps_middle_initials():
+    assert display_name("Adm. Rex T. Stone III") == "Rex T. Stone"
     assert display_name("Mr. Ada Quill, Jr.") == "Ada Quill"
+    # The initials are what tell these two apart.
+    assert display_name("Rex H.W. Stone") == "Rex H. W. Stone"
+    assert display_name("Rex W. Stone") == "Rex W. Stone"
 
 
 def test_it_reads_titles_and_nationality_before_a_name():

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
+from trips.extraction.names import Identity, same_person
 from trips.extraction.people import names_match, spelling_key
 from trips.extraction.types import ExtractedMeeting, ExtractedOfficial, ExtractedStop, ExtractedTrip
 
@@ -23,16 +24,18 @@ _STATUS_RANK = {"planned": 0, "ongoing": 1, "completed": 2}
 
 
 def same_official(a: ExtractedOfficial, b: ExtractedOfficial) -> bool:
-    """Same person: names match, or spellings differ only by doubled letters in one country.
+    """Same person under the identity rules of ``trips.extraction.names``.
 
     >>> same_official(ExtractedOfficial("Mohammed bin Zayed", country="AE"),
     ...               ExtractedOfficial("Mohamed bin Zayed", country="AE"))
     True
     """
-    if names_match(a.name, b.name):
-        return True
-    return bool(
-        a.country and a.country == b.country and spelling_key(a.name) == spelling_key(b.name)
+    return same_person(_identity(a), _identity(b))
+
+
+def _identity(official: ExtractedOfficial) -> Identity:
+    return Identity(
+        official.name, official.aliases, title=official.title, country=official.country or ""
     )
 
 

@@ -152,12 +152,13 @@ def spelling_key(name: str) -> str:
 
 
 def display_name(name: str) -> str:
-    """The exported form: no honorifics, suffixes or middle initials.
+    """The exported form: no honorifics or suffixes. Middle initials stay: they
+    tell people apart ("George H. W. Bush", "George W. Bush").
 
     >>> display_name("Gen. CQ Brown, Jr.")
     'CQ Brown'
     >>> display_name("Lloyd J. Austin III")
-    'Lloyd Austin'
+    'Lloyd J. Austin'
     """
     head = name.split(",", 1)[0]
     words = [w for w in head.replace(".", ". ").split() if w]
@@ -170,10 +171,6 @@ def display_name(name: str) -> str:
         words.pop(0)
     while len(words) > 1 and words[-1].rstrip(".").lower() in _SUFFIX_WORDS:
         words.pop()
-    if len(words) > 2:
-        words = (
-            [words[0]] + [w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.?", w)] + [words[-1]]
-        )
     return " ".join(w.rstrip(".") if re.fullmatch(r"[A-Z]\.", w) is None else w for w in words)
 
 

@@ -31,6 +31,9 @@ def _canonical(name: str, officials: list[ExtractedOfficial]) -> str:
     for official in officials:
         if names_match(official.name, name) or spelling_key(official.name) == spelling_key(name):
             return official.name
+    for official in officials:
+        if name in official.aliases:
+            return official.name
     return name
 
 
