@@ -232,10 +232,14 @@ def test_a_merged_officials_old_addresses_redirect(client, admin_client):
     assert api.json() == {"detail": "Merged into lena-voss."}
     assert calendar["Location"] == "/api/officials/lena-voss/trips.ics"
     assert feed["Location"] == "/api/officials/lena-voss/feed.atom"
+    log = client.get("/officials/voss/visits.csv?sort=country")
+    assert log.status_code == 301
+    assert log["Location"] == "/officials/lena-voss/visits.csv?sort=country"
     # A write follows with the same method (308); anonymous ones are refused first.
     assert (write.status_code, write["Location"]) == (308, "/api/officials/lena-voss/")
     assert client.patch("/api/officials/voss/", {}).status_code == 401
     assert client.get("/officials/nobody-at-all/").status_code == 404
+    assert client.get("/officials/nobody-at-all/visits.csv").status_code == 404
     assert client.get("/api/officials/nobody-at-all/").status_code == 404
 
 

@@ -11,7 +11,7 @@ from django import forms
 from django.contrib.staticfiles import finders
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
@@ -246,7 +246,13 @@ def _day(value) -> str:
 
 def official_visits_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """The official's visits table, every row, in the page's order, as CSV."""
-    official = get_object_or_404(Official, slug=slug)
+    official = Official.objects.filter(slug=slug).first()
+    if official is None:
+        # Like the page: the slug of an official merged into another moved there.
+        moved = former_slug_target(slug)
+        if moved is None:
+            raise Http404("No such official.")
+        return redirect(moved_url(request, moved), permanent=True)
     rows = selectors.official_visit_rows(official, sort=request.GET.get("sort", ""))
     return _csv_response(
         f"{official.slug}-visits.csv",
