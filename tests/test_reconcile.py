@@ -302,6 +302,12 @@ def test_reconcile_dates_by_the_record_a_trip_linked_before_dates_followed_it() 
         reported_end=date(2021, 3, 16),
     )
 
+    # Matching limited to other travellers (after a merge of theirs) leaves it be.
+    other = make_official(name="Penny Wong", slug="penny-wong", country="AU")
+    assert trips_reconcile(official_ids=[other.pk]).counts["trips_dated_by_record"] == 0
+    trip.refresh_from_db()
+    assert (trip.start_date, trip.end_date) == (date(2021, 3, 14), date(2021, 3, 16))
+
     counts = trips_reconcile().counts
     trip.refresh_from_db()
 

@@ -838,7 +838,7 @@ def trips_reconcile(*, official_ids: Iterable[int] | None = None) -> ReconcileRe
                     continue
                 trip_absorb(target=target, source=source, counts=counts)
                 del sketches[sketch.pk]
-        _date_by_record(counts)
+        _date_by_record(counts, official_ids=official_ids)
     counts["verified"] = Trip.objects.verified().count()
     counts["news_only"] = Trip.objects.unverified().count()
     counts["record_only"] = (
@@ -848,17 +848,21 @@ def trips_reconcile(*, official_ids: Iterable[int] | None = None) -> ReconcileRe
     return report
 
 
-def _date_by_record(counts: Counter) -> None:
+def _date_by_record(counts: Counter, *, official_ids: Iterable[int] | None = None) -> None:
     """Date and title by the record the confirmed trips whose dates still follow the news.
 
     Trips linked before their dates followed the record (an older version, or
     a database migrated to 0006) get them here; the others are unchanged.
+    ``official_ids`` limits it to those travellers' trips, as the matching is
+    (a merge of two officials must not rewrite other people's trips).
     """
-    confirmed = (
-        Trip.objects.verified()
-        .filter(edited_by_person=False, articles__kind=Article.Kind.NEWS)
-        .distinct()
-        .prefetch_related("officials", Prefetch("stops", queryset=Stop.objects.order_by("order")))
+    confirmed = Trip.objects.verified().filter(
+        edited_by_person=False, articles__kind=Article.Kind.NEWS
+    )
+    if official_ids is not None:
+        confirmed = confirmed.filter(officials__in=list(official_ids))
+    confirmed = confirmed.distinct().prefetch_related(
+        "officials", Prefetch("stops", queryset=Stop.objects.order_by("order"))
     )
     for trip in confirmed:
         changed = trip_follow_record(
