@@ -203,7 +203,7 @@ _CONNECTORS = frozenset(
     ]
 )
 _TITLE_HEADS = (
-    r"president-elect|vice[- ]president|president|prime\s+minister|pm|fm|minister|secretary|"
+    r"first\s+lady|second\s+gentleman|president-elect|vice[- ]president|president|prime\s+minister|pm|fm|minister|secretary|"
     r"state\s+councilor|state\s+councillor|councilor|chancellor|premier|king|queen|emir|amir|"
     r"crown\s+prince|sultan|emperor|empress|governor[- ]general|governor|ambassador|envoy|"
     r"spokesperson|spokesman|spokeswoman|"
@@ -297,7 +297,8 @@ _FORMER = re.compile(
 _NOT_GOVERNMENT = re.compile(
     r"\b(?:United Nations|UN|U\.N\.|NATO|IAEA|International|World|European Commission|Agency|"
     r"EU|European Union|European Council|African Union|ASEAN|OPEC|IMF|WHO|"
-    r"Organi[sz]ation|Fund|Secretary-General|Red Cross|Company|Corp|Inc|CEO|Party)\b"
+    r"Organi[sz]ation|Fund|Secretary-General|Red Cross|Company|Corp|Inc|CEO|Party|"
+    r"First Lady|First Gentleman|Second Lady|Second Gentleman|Queen Consort|spouse|wife|husband)\b"
 )
 _US_TITLES = re.compile(
     r"\b(?:Secretary of State|Secretary of Defense|Defense Secretary|Pentagon|White House|"
@@ -454,6 +455,10 @@ _NON_NAME = frozenset(
         "Ambassador",
         "Governor",
         "Chairman",
+        "Chairwoman",
+        "Chairperson",
+        "First",
+        "Lady",
         "Director",
         "Spokesperson",
         "Spokesman",
@@ -727,6 +732,14 @@ _INSTITUTION_AFTER = re.compile(
     r"Assembly|Festival|Games|Cup|Award|Prize|Fund|Bank|Institute|University|Foundation|"
     r"Corridor|Partnership|Alliance|Plan|Programme|Program|Act|Declaration|Treaty|Accords?)\b"
 )
+# Words that end the name of a building or monument named after someone.
+_PLACE_OF_NAME = re.compile(
+    r"Mausoleum|Monument|Memorial|Museum|Tomb|Square|Palace|Hall|Stadium|Airport|Cemetery|"
+    r"Bridge|Park|Temple|Mosque|Cathedral|Church|Shrine|Centre|Center|Building|Street|Road|"
+    r"Avenue|Station|Hospital|School|College|Academy|Library|Gate|Tower|Garden|Gardens|Port|"
+    r"Base|Highway|Boulevard|Market|Residence|Lodge|Villa|Complex|Terminal|Expressway"
+)
+_INNER_NICKNAME = re.compile(r"\s*[“\"‘']([A-Z][\w\-]+)[”\"’']\s*")
 _NICKNAME = re.compile(r"\s+['‘“\"]([A-Z][\w\-]+)['’”\"]")
 _END_PARTICLES = frozenset(["Das", "Da", "Di", "Du", "Le", "Ben", "Dos", "Van"])
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|az|bin|ibn|abu)-[A-Z]")
@@ -813,6 +826,26 @@ def _surname_he(text: str, tokens: list[Token], token: Token) -> bool:
     return bool(after) and bool(re.search(rf"\b(?:{_TITLE_HEADS})\s$", before, re.IGNORECASE))
 
 
+_STYLED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Sen|Senator|Rep|Gen|Adm|President|Secretary|"
+    r"Minister|Premier|Chancellor|Ambassador|Governor)\.?\s$"
+)
+
+
+def _shouted(word: str) -> bool:
+    return word.isupper() and word.isalpha() and len(word) >= 3
+
+
+def _capitalised_family_name(text: str, token: Token) -> bool:
+    """ "Prime Minister SUGA Yoshihide": a family name in capitals, written first,
+    right after an office and before a given name."""
+    if not (token.text.isupper() and token.text.isalpha() and len(token.text) >= 2):
+        return False
+    after = re.match(r" [A-Z][a-z]+\b", text[token.end : token.end + 30])
+    before = text[max(0, token.start - 40) : token.start]
+    return bool(after) and bool(re.search(rf"\b(?:{_TITLE_HEADS})\s$", before, re.IGNORECASE))
+
+
 def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tuple[int, int]]:
     """Spans of capitalised word runs that may be names."""
     place_at = {}
@@ -829,13 +862,21 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
             and not (len(current) > 1 and current[-1].text in _END_PARTICLES)
         ):
             current.pop()
-        while current and current[0].text.lower() in _CONNECTORS:
+        while (
+            current
+            and current[0].text.lower() in _CONNECTORS
+            and not (current[0].text[0].isupper() and len(current) >= 3)
+        ):
+            # "al-Sisi" keeps its particle; "Le Thi Thu Hang" and "De La Cruz" open with theirs.
             current.pop(0)
+        if current and _PLACE_OF_NAME.fullmatch(current[-1].text):
+            current.clear()  # "Ho Chi Minh Mausoleum": a place named after a person
         if current:
             runs.append((current[0].start, current[-1].end))
         current.clear()
 
     skip_until = -1
+    nickname: Token | None = None
     for token in tokens:
         if token.start < skip_until:
             continue
@@ -843,6 +884,8 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
             close()
             continue
         place = place_at.get(token.start)
+        if place is not None and _STYLED.search(text[max(0, token.start - 25) : token.start]):
+            place = None  # "Mr Austin", "Secretary Price": a name that is also a place
         if place is not None:
             first_name_before = (
                 current
@@ -865,12 +908,33 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
         styled_office = token.text == "Amir" and re.search(
             r"\b(?:the|HH|HE)\s$", text[max(0, token.start - 4) : token.start]
         )
+        if (
+            not styled_office
+            and not _is_name_token(token)
+            and _capitalised_family_name(text, token)
+        ):
+            current.append(token)
+            continue
         if styled_office or (not _is_name_token(token) and not _surname_he(text, tokens, token)):
             # "HH the Amir" is the office; "Amir" alone may be a first name.
             close()
             continue
         if current:
             gap = text[current[-1].end : token.start]
+            if (
+                nickname is None
+                and re.fullmatch(r"\s+[“\"‘']", gap)
+                and re.match(r"[”\"’']\s+[A-Z]", text[token.end : token.end + 3])
+            ):
+                nickname = token  # "Joko “Jokowi” Widodo": a nickname inside the name
+                continue
+            if nickname is not None:
+                gap = text[current[-1].end : nickname.start]
+                between = text[nickname.end : token.start]
+                nickname = None
+                if re.fullmatch(r"\s+[“\"‘']", gap) and re.fullmatch(r"[”\"’']\s+", between):
+                    current.append(token)
+                    continue
             ok = gap == " " or (
                 gap in (". ", ".")
                 and (len(current[-1].text) == 1 or current[-1].text.lower() in _HONORIFIC_WORDS)
@@ -996,11 +1060,51 @@ def _title_before(
         country = _country_in(
             stripped[max(0, officials_list.start() - 30) : officials_list.start()]
         )
-    government = not _NOT_GOVERNMENT.search(phrase)
+    government = not _NOT_GOVERNMENT.search(phrase) or bool(_STATE_PARTY.search(phrase))
+    body = international_body(phrase)
+    if body is not None:
+        # The UN and the EU have codes of their own (SCHEMA.md: UN, EU); their
+        # officials are officials of that body.
+        government, country = True, body
     title = _clean_title(title)
     return TitleInfo(
         title, country, former, government, possessor, (floor + begin, start), military
     )
+
+
+# A ruling party's general secretary leads the state ("General Secretary of the
+# Communist Party", "Party General Secretary and State President").
+_STATE_PARTY = re.compile(
+    r"\b(?:General\s+Secretary|Secretary[- ]General|State\s+President|Party\s+chief)\b.*\bParty\b"
+    r"|\bParty\b.*\b(?:General\s+Secretary|Secretary[- ]General|State\s+President)\b",
+    re.IGNORECASE,
+)
+_UN = re.compile(r"\b(?:United Nations|UN|U\.N\.)\b|\bSecretary[- ]General\b(?!\s+of\b)")
+_EU = re.compile(
+    r"\b(?:European Union|EU|E\.U\.|European Commission|European Council|"
+    r"High Representative)\b"
+)
+_OTHER_BODY = re.compile(
+    r"\b(?:NATO|IAEA|WHO|IMF|World Bank|OPEC|ASEAN|African Union|Commonwealth|Arab League|"
+    r"Agency|Organi[sz]ation|Fund|Red Cross|Party|Company|Corp|Inc|CEO)\b"
+)
+
+
+def international_body(phrase: str) -> str | None:
+    """ "UN" or "EU" for an office of the United Nations or the European Union.
+
+    >>> international_body("UN Secretary-General"), international_body("EU foreign policy chief")
+    ('UN', 'EU')
+    >>> international_body("NATO Secretary-General") is None
+    True
+    """
+    if _OTHER_BODY.search(phrase):
+        return None
+    if _UN.search(phrase):
+        return "UN"
+    if _EU.search(phrase):
+        return "EU"
+    return None
 
 
 def _clean_title(title: str) -> str:
@@ -1030,11 +1134,18 @@ def _title_after(text: str, end: int, limit: int) -> TitleInfo | None:
         phrase = match.group(1)
         head = _TITLE_HEAD_RE.search(phrase)
         # "..., his spokesman Dele Alake said": the office belongs to the next name.
-        next_name = head and re.match(
-            r"\s+(?:[A-Z][\w'’\-]+\s+)?[A-Z][a-z][\w'’\-]*\s+[A-Z][\w'’\-]+", phrase[head.end() :]
-        )
-        if next_name and all(w in _NON_NAME for w in next_name.group().split()):
-            next_name = None  # "Deputy Prime Minister": more office, not a name
+        next_name = None
+        for later in _TITLE_HEAD_RE.finditer(phrase):
+            # "..., Minister of State Secretary Pratikno, ...": the office of the next name.
+            following = re.match(
+                r"\s+((?:[A-Z][\w'’\-]+\s+){0,3}[A-Z][\w'’\-]+)(?=\s*(?:,|\band\b|$))",
+                phrase[later.end() :],
+            )
+            if following and not all(
+                w in _NON_NAME or w.lower() in _MODIFIERS for w in following.group(1).split()
+            ):
+                next_name = following
+                break
         if (
             head
             and head.start() < 40
@@ -1227,13 +1338,18 @@ def find_people(
         if len(words) < 2:
             pending_single.append((start, end, info))
             continue
-        name = display_name(raw)
+        inner = _INNER_NICKNAME.search(raw)
+        if inner:
+            raw = raw[: inner.start()] + " " + raw[inner.end() :]
+        name = display_name(" ".join(w.title() if _shouted(w) else w for w in raw.split()))
         index = _find(people, name)
         if index is None:
             people.append(Person(name=name))
             index = len(people) - 1
         _note(people[index], info, start, end)
         mentions.append(PersonMention(start, end, index))
+        if inner:
+            nicknames[inner.group(1)] = index
         nickname = _NICKNAME.match(text, end)
         if nickname:
             # "Pushpa Kamal Dahal 'Prachanda'": the nickname names them later on.
@@ -1269,6 +1385,8 @@ def _find(people: list[Person], name: str) -> int | None:
         own = normalise_name(person.name).split()
         if 2 <= len(words) < len(own) and own[-len(words) :] == words:
             return index
+        if 2 <= len(own) < len(words) and words[-len(own) :] == own:
+            return index  # "Conservative Otto Perez" opening a sentence: Otto Perez
     return None
 
 

@@ -643,12 +643,13 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
                     text, max(0, token.start - 30), token.start
                 )
                 accept = pinned_ok or bool(arrival)
-            if accept and not pinned_ok and _FACILITY_WORDS.match(tail):
-                accept = False
+            airport = re.match(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:Airport|Air\s+Base|Airbase)\b", tail)
+            if accept and not pinned_ok and _FACILITY_WORDS.match(tail) and not airport:
+                accept = False  # "Washington Post"; but a city's airport is the city
             if accept and re.match(r"-\w", tail):
                 accept = False
             if accept and re.match(
-                r"\s+(?:border\s+)?(?:crossing|airport|air\s+base|checkpoint)\b", tail
+                r"\s+(?:border\s+)?(?:crossing|checkpoint)\b", tail
             ):
                 accept = False  # "the Rafah crossing": a facility, not a visit to the town
         elif (
@@ -662,3 +663,33 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
             found.append(PlaceMention(token.start, end, surface, place, demonym))
         i += n
     return found
+
+
+_PLACE_AFTER_DEMONYM = re.compile(
+    r"\s+(capital|territories|territory|islands|kingdom|republic|emirate|sultanate)\b"
+)
+
+
+def demonym_places(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """ "the Uzbek capital", "the Palestinian territories": a demonym and a place noun
+    name a place (the capital city, or the country).
+
+    >>> found = demonym_places("in the Uzbek capital", find_places("in the Uzbek capital"))
+    >>> [(m.text, m.place.name) for m in found]
+    [('Uzbek capital', 'Tashkent')]
+    """
+    result = []
+    for mention in mentions:
+        follow = _PLACE_AFTER_DEMONYM.match(text, mention.end) if mention.demonym else None
+        if follow is None or not re.search(r"\bthe\s+$", text[max(0, mention.start - 5) : mention.start]):
+            result.append(mention)
+            continue
+        place = mention.place
+        if follow.group(1) == "capital":
+            capital = gazetteer().capitals.get(place.country)
+            if capital is None:
+                result.append(mention)
+                continue
+            place = capital
+        result.append(PlaceMention(mention.start, follow.end(), text[mention.start : follow.end()], place))
+    return result
