@@ -941,11 +941,13 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
         event, role, verb, holder = _attach(doc[i], predicates, person_at=ann.person_at)
         role = _PLACE_ROLES.get(role or "", role)
         if event is None and verb is not None and role == "in":
-            event = _presence_on(verb, predicates, resolver, ann)
+            event = _presence_on(verb, predicates, resolver, ann) or _nearest_journey_noun(
+                verb, i, predicates
+            )
         if event is None or role in (None, "subj"):
             continue
-        if holder is not None and (event.kind != "meet" or role != "in"):
-            continue  # a place in a person's title or description, not the event's
+        if holder is not None and role != "in":
+            continue  # "President X of Nigeria": a place in a person's title, not the event's
         event.places.append(PlaceRole(place, role, i, holder))
     seen_dates: set[int] = set()
     for i, mention in sorted(ann.date_at.items()):
@@ -969,6 +971,8 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
         first_word = mention.text.split()[0].lower() if mention.text.split() else ""
         role = _DATE_ROLES.get(role or "", None) or _DATE_ROLES.get(first_word, "on")
         event.dates.append(DateRole(mention, role))
+
+    _complete_leg_lists(doc, predicates, ann)
 
     # "since 2019, when he visited X": a clause about a date takes that date.
     for token_index, event in predicates.items():
@@ -1071,6 +1075,40 @@ def _inherit_subjects(events: list[Event], predicates: dict[int, Event], doc: Do
                 changed = True
         if not changed:
             break
+
+
+def _complete_leg_lists(doc: Doc, predicates: dict[int, Event], ann: Annotations) -> None:
+    """ "traveling on to Tokyo on April 18, to Jakarta on April 20, Sydney on April 22 and
+    Honolulu on April 24": the parse loses the end of a long list of dated legs; the
+    places and dates left unattached after the listed ones continue the list."""
+    attached_places = {r.token for e in predicates.values() for r in e.places}
+    attached_dates = {id(d.mention) for e in predicates.values() for d in e.dates}
+    for event in predicates.values():
+        legs = [r for r in event.places if r.role == "to"]
+        days = [d for d in event.dates if d.mention.kind == "day"]
+        if event.kind != "travel" or len(legs) < 2 or len(days) < 2:
+            continue
+        sentence = ann.sentence_of[event.token]
+        last = max(r.token for r in legs)
+        for i, place in sorted(ann.place_at.items()):
+            if (
+                i > last
+                and ann.heads.get(i) == i
+                and ann.sentence_of[i] == sentence
+                and i not in attached_places
+                and not place.demonym
+            ):
+                event.places.append(PlaceRole(place, "to", i))
+                attached_places.add(i)
+        for i, mention in sorted(ann.date_at.items()):
+            if (
+                i > last
+                and ann.sentence_of[i] == sentence
+                and id(mention) not in attached_dates
+                and mention.kind == "day"
+            ):
+                event.dates.append(DateRole(mention, "on"))
+                attached_dates.add(id(mention))
 
 
 def _nearest_journey_noun(verb: Token, position: int, predicates: dict[int, Event]) -> Event | None:

@@ -294,7 +294,13 @@ def _frame(
             return ("passing", day.year, day.month)
     if event.tense == "perfect" and day is None:
         return ("passing", "perfect")
-    if "earlier" in event.hints and event.tense in ("past", "perfect", "none", "present"):
+    if (
+        "earlier" in event.hints
+        and event.tense in ("past", "perfect", "none", "present")
+        and not any(d.mention.kind in ("day", "anaphoric") for d in event.dates)
+    ):
+        # "the visit followed his trip to X": an earlier journey, unless the text
+        # dates it among the days of this one ("follows the funeral on Saturday").
         return ("passing", "earlier", event.token)
     return ("main",)
 
@@ -356,7 +362,9 @@ def _stops(ctx: Context, journey: Journey) -> None:
                 origin = False
             if role.role == "obj" and event.phase == "leave":
                 origin = False
-            stop = _add_stop(journey, place, event, sentence, origin=origin)
+            stop = _add_stop(
+                journey, place, event, sentence, origin=origin, position=role.token
+            )
             single = len(destinations) == 1
             if single and (event.hints & {"first", "begins"} or event.phase == "begin"):
                 stop.first = True
@@ -369,9 +377,20 @@ def _stops(ctx: Context, journey: Journey) -> None:
 
 
 def _add_stop(
-    journey: Journey, place: Place, event: Event, sentence: Sentence, *, origin: bool
+    journey: Journey,
+    place: Place,
+    event: Event,
+    sentence: Sentence,
+    *,
+    origin: bool,
+    position: int = 0,
 ) -> Stop:
     city = place if place.kind == "city" else None
+    # The event's place in the text, then the place's within the event (list order).
+    order = event.token + position / 10000
+    if origin:
+        # "arrived in Lima from Buenos Aires": the place before this event's destination.
+        order -= 0.5
     for stop in journey.stops:
         if stop.fits(place):
             if city is not None and stop.city is None:
@@ -382,10 +401,6 @@ def _add_stop(
                 stop.evidence.append(sentence)
             stop.tokens.append(event.token)
             return stop
-    order = float(event.token)
-    if origin:
-        # "arrived in Lima from Buenos Aires": the place before this event's destination.
-        order -= 0.5
     stop = Stop(
         country=place.country,
         city=city,
@@ -601,11 +616,10 @@ def _dates(ctx: Context, journey: Journey) -> None:
     last_day: date | None = None
     for event in sorted(journey.events, key=lambda e: e.token):
         sentence = _sentence(ctx, event)
-        stops = [_stop_for(journey, role) for role in event.places]
-        stops = [s for s in stops if s is not None]
+        placed = [(r, _stop_for(journey, r)) for r in event.places]
+        stops = [s for _, s in placed if s is not None]
         dests = [
-            s for s, r in zip(stops, [r for r in event.places if _stop_for(journey, r)], strict=False)
-            if r.role not in ("from", "before", "after")
+            s for r, s in placed if s is not None and r.role not in ("from", "before", "after")
         ]
         for role in event.dates:
             mention = _resolved(ctx, event, role.mention)
@@ -631,9 +645,17 @@ def _dates(ctx: Context, journey: Journey) -> None:
             day = mention.first
             last_day = day
             targets = dests
-            if len(dests) > 1 and sum(d.mention.kind == "day" for d in event.dates) > 1:
+            if len(event.places) > 1 and sum(d.mention.kind == "day" for d in event.dates) > 1:
                 # "to travel on Monday to Niger and then on Tuesday to Nigeria"
-                targets = _paired(journey, event, role.mention) or dests
+                leg = _paired(event, role.mention, ctx.text)
+                stop = _stop_for(journey, leg) if leg is not None else None
+                if leg is not None and stop is None and event.phase in ("go", "arrive"):
+                    # "... Sydney on April 22 and Honolulu on April 24": home that day.
+                    before = [s for s in journey.stops if s.order < leg.token]
+                    if before:
+                        before[-1].depart = before[-1].depart or day
+                    continue
+                targets = [stop] if stop is not None else dests
             _apply_day(journey, event, role.role, day, targets, stops, sentence, starts, ends)
         if event.days and not dests and event.parent is not None:
             # "will head to X to make a four-day visit": the visit is at X.
@@ -702,12 +724,23 @@ def _dates(ctx: Context, journey: Journey) -> None:
         journey.end = None
 
 
-def _paired(journey: Journey, event: Event, mention: DateMention) -> list[Stop]:
-    """The destination a date goes with when one clause lists several dated legs."""
-    later = [r for r in event.places if r.mention.start > mention.start and r.role == "to"]
-    role = min(later, key=lambda r: r.mention.start) if later else None
-    stop = _stop_for(journey, role) if role else None
-    return [stop] if stop else []
+def _paired(event: Event, mention: DateMention, text: str) -> PlaceRole | None:
+    """The place a date goes with when one clause lists several dated legs
+    ("to Tokyo on April 18, to Jakarta on April 20"; "on Monday to Niger").
+
+    English puts the date after its place ("to X on D"); a place after the date
+    pairs with it only when a preposition leads to it ("on D to X").
+    """
+
+    def distance(role: PlaceRole) -> int:
+        place = role.mention
+        if place.end <= mention.start:
+            return mention.start - place.end
+        led = re.fullmatch(r"[\s,]*(?:and\s+)?(?:then\s+)?(?:on\s+)?to\s+(?:the\s+)?", text[mention.end : place.start])
+        return place.start - mention.end + (0 if led else 50)
+
+    legs = [r for r in event.places if r.role in ("to", "in", "obj")]
+    return min(legs, key=distance) if legs else None
 
 
 def _tour_noun(event: Event) -> bool:
@@ -824,7 +857,9 @@ def _fill_legs(journey: Journey) -> None:
 
 def _status(ctx: Context, journey: Journey) -> str:
     published = ctx.published
-    tenses = [e.tense for e in journey.events]
+    # A verb's tense tells when; a noun's borrowed tense ("the tour is part of") less so.
+    verbal = [e.tense for e in journey.events if not e.nominal and e.tense != "none"]
+    tenses = verbal or [e.tense for e in journey.events]
     completed = any(
         e.tense in ("past", "perfect") and (e.phase in ("end", "return") or e.home)
         for e in journey.events
