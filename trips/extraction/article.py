@@ -323,16 +323,22 @@ def _countries(
     # government when the story is about it; else, for a traveller, the government of
     # the traveller the story follows. Otherwise the country stays unknown.
     known = {c for c in countries.values() if c}
-    lead_traveller = next((countries[p] for p in travellers if countries.get(p)), None)
     for index, person in enumerate(people):
         if countries.get(index) is not None or not person.official:
             continue
         if not _NATIONAL_OFFICE.search(person.title):
             continue
+        partners = {
+            countries.get(p)
+            for e in reading.events
+            if e.kind == "travel" and index in e.subjects
+            for p in e.subjects
+            if p != index
+        } - {None}
         if outlet and (not known or outlet in known):
             countries[index] = outlet
-        elif index in travellers and lead_traveller:
-            countries[index] = lead_traveller
+        elif len(partners) == 1:
+            countries[index] = partners.pop()  # travelling with officials of one country
     return countries
 
 

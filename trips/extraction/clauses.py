@@ -94,6 +94,7 @@ _PLACE_ROLES = {
     "after": "after",
     "between": "to",
     "including": "to",
+    "route": "route",
 }
 _DATE_ROLES = {
     "on": "on",
@@ -291,6 +292,9 @@ def clause_tense(verb: Token, depth: int = 0) -> str:
     if "had" in words:
         return "past"
     governor = verb.head if verb.head.i != verb.i else None
+    if verb.dep_ == "pcomp" and governor is not None:
+        # "before heading to X": the tense of the verb the preposition hangs off.
+        governor = _verb_of(governor.head) if governor.head.i != governor.i else None
     if (
         verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "acl", "pcomp", "relcl")
         and governor is not None
@@ -525,15 +529,22 @@ class _Resolver:
                 fits = not owner_countries or person.country not in owner_countries
             elif head in ("leader", "visitor", "guest", "dignitary", "official", "royal", "head"):
                 fits = True
+            elif head == "diplomat":
+                # "the top diplomat": a foreign minister or secretary of state
+                fits = bool(re.search(r"foreign|secretary of state|diplomat", title))
             else:
                 fits = head in title or any(
                     w in title for w in words & TITLE_WORDS if w not in ("head", "chief")
                 )
             if not fits:
                 continue
-            if demonym_countries and person.country not in demonym_countries:
+            if demonym_countries and person.country not in demonym_countries | {None}:
                 continue
             candidates.append(index)
+        if demonym_countries and any(
+            self.ann.people[i].country in demonym_countries for i in candidates
+        ):
+            candidates = [i for i in candidates if self.ann.people[i].country in demonym_countries]
         if not candidates:
             return []
         if portfolio:
@@ -586,6 +597,18 @@ class _Resolver:
                     seen.append(person)
         return seen
 
+    def _learn_country(self, token: Token, found: list[int]) -> None:
+        """ "the South Korean president" names the country of the person it refers to."""
+        if len(found) != 1 or self.ann.people[found[0]].country is not None:
+            return
+        countries = {
+            self.ann.place_at[c.i].place.country
+            for c in token.children
+            if c.dep_ in ("amod", "compound", "nmod") and c.i in self.ann.place_at
+        }
+        if len(countries) == 1:
+            self.ann.people[found[0]].country = countries.pop()
+
     def resolve(self, token: Token) -> list[int]:
         """The people a subject, object or owner token refers to."""
         if token.i in self._cache:
@@ -614,6 +637,10 @@ class _Resolver:
             if head.dep_ in ("relcl", "acl"):
                 return self.resolve(head.head)
             return []
+        if kind is None and token.pos_ in ("NOUN", "PROPN"):
+            found = self.describe(token)
+            self._learn_country(token, found)
+            return found
         if kind is not None:
             if token.dep_ == "poss" and kind == "one":
                 # "Marles will host his counterpart": his own clause's subject first.
@@ -757,6 +784,10 @@ def _attach(
             if lemma(head.text) in PLACE_NOUNS | EVENT_NOUNS or head.i in predicates:
                 current = head
                 role = None if lemma(head.text) in PLACE_NOUNS else role
+                continue
+            if head.lower_ in ("route", "way") and role == "to":
+                # "en route to X", "on his way to X": X comes after the event's place.
+                role, current = "route", head
                 continue
             if head.dep_ == "prep" and head.pos_ == "ADP":
                 current = head  # "on Tuesday to Nigeria": a preposition under another
@@ -940,10 +971,16 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             continue  # "Latin American countries": an adjective, not a place visited
         event, role, verb, holder = _attach(doc[i], predicates, person_at=ann.person_at)
         role = _PLACE_ROLES.get(role or "", role)
+        if event is None and verb is not None and lemma(verb.text) not in REPORT_VERBS:
+            # "En route to X, the minister plans to stop in Y": what is planned.
+            inner = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i in predicates]
+            if inner:
+                event = predicates[inner[0].i]
         if event is None and verb is not None and role == "in":
-            event = _presence_on(verb, predicates, resolver, ann) or _nearest_journey_noun(
-                verb, i, predicates
-            )
+            event = _presence_on(verb, predicates, resolver, ann)
+        if event is None and verb is not None and role in ("in", "to", "before", "after", "from"):
+            # "Before Kazakhstan, he made a visit to X": the visit the verb carries.
+            event = _nearest_journey_noun(verb, i, predicates)
         if event is None or role in (None, "subj"):
             continue
         if holder is not None and role != "in":
@@ -962,6 +999,8 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             inner = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i in predicates]
             if inner and lemma(verb.text) not in REPORT_VERBS:
                 event = predicates[inner[0].i]
+        if event is None and verb is not None and verb.dep_ == "acl" and verb.head.i in predicates:
+            event = predicates[verb.head.i]  # "a visit slated from Friday"
         if event is None and verb is not None and mention.kind in ("vague", "day", "range"):
             # "... followed the trips by A to X earlier this month": the date of the
             # journey named next to it, under a verb that is not one of travel.
@@ -972,6 +1011,8 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
         role = _DATE_ROLES.get(role or "", None) or _DATE_ROLES.get(first_word, "on")
         event.dates.append(DateRole(mention, role))
 
+    _before_after(doc, predicates, ann)
+    _where_clauses(doc, predicates, ann)
     _complete_leg_lists(doc, predicates, ann)
 
     # "since 2019, when he visited X": a clause about a date takes that date.
@@ -1075,6 +1116,44 @@ def _inherit_subjects(events: list[Event], predicates: dict[int, Event], doc: Do
                 changed = True
         if not changed:
             break
+
+
+def _before_after(doc: Doc, predicates: dict[int, Event], ann: Annotations) -> None:
+    """ "Before Kazakhstan, the president made a visit to Uzbekistan": a place right
+    after "before" or "after" orders the journey of its sentence, however it is parsed."""
+    attached = {r.token for e in predicates.values() for r in e.places}
+    for i, place in ann.place_at.items():
+        if ann.heads.get(i) != i or i in attached or place.demonym:
+            continue
+        first = min(j for j, m in ann.place_at.items() if m is place)
+        if first == 0 or doc[first - 1].lower_ not in ("before", "after"):
+            continue
+        sentence = ann.sentence_of[i]
+        events = [
+            e
+            for e in predicates.values()
+            if e.kind == "travel" and ann.sentence_of[e.token] == sentence and e.places
+        ]
+        if events:
+            events[0].places.append(PlaceRole(place, doc[first - 1].lower_, i))
+
+
+def _where_clauses(doc: Doc, predicates: dict[int, Event], ann: Annotations) -> None:
+    """ "he left Kazakhstan, where he made a three-day state visit": the events of a
+    relative clause opened by "where" happen at the place it describes."""
+    for token in doc:
+        if token.dep_ != "relcl" or token.head.i not in ann.place_at:
+            continue
+        if not any(c.lower_ == "where" for c in token.children):
+            continue
+        place = ann.place_at[token.head.i]
+        head = ann.heads.get(token.head.i, token.head.i)
+        for inner in token.subtree:
+            event = predicates.get(inner.i)
+            if event is not None and not any(
+                r.role in ("to", "in", "obj") for r in event.places
+            ):
+                event.places.append(PlaceRole(place, "in", head))
 
 
 def _complete_leg_lists(doc: Doc, predicates: dict[int, Event], ann: Annotations) -> None:
@@ -1274,6 +1353,12 @@ def _owner(
         c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children
     ) and lemma(token.text) in TRAVEL_NOUNS:
         owner = resolver.before(token.i, many=False)  # "The visit will begin on Saturday"
+    if not owner and lemma(token.text) in TRAVEL_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ in ("to", "of") for c in token.children
+    ):
+        # "made a four-day state visit to X" with a subject the parse lost: the person
+        # the text is about.
+        owner = resolver.before(token.i, many=False)
     return owner
 
 
@@ -1287,7 +1372,12 @@ def _nominal(
     event.subjects = _owner(token, resolver, predicates, ann)
     verb = _verb_of(token.head) if token.head.i != token.i else None
     amods = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "advmod")}
-    if amods & _PAST_AMOD and not amods & {"latest"}:
+    scheduled = any(
+        c.dep_ == "acl" and lemma(c.text) in PLAN_VERBS | {"slate", "schedule"} for c in token.children
+    )
+    if scheduled:
+        event.tense = "future"  # "a two-day visit slated from Friday"
+    elif amods & _PAST_AMOD and not amods & {"latest"}:
         event.tense = "past"
         event.hints.add("earlier")
     elif amods & _FUTURE_AMOD:
@@ -1308,7 +1398,13 @@ def _nominal(
             event.hints.add("ends")
         elif low in ("include", "take", "bring", "cover", "comprise"):
             event.hints.add("includes")
-    if lemma(token.text) not in ("stop", "stopover", "leg") and (
+    governing = _verb_of(token.head) if token.head.i != token.i else None
+    homecoming = governing is not None and TRAVEL_VERBS.get(lemma(governing.text)) in (
+        "return",
+        "arrive",
+        "end",
+    )
+    if lemma(token.text) not in ("stop", "stopover", "leg") and not homecoming and (
         token.dep_ == "dobj" and lemma(token.head.text) in ("follow",)
         or token.dep_ == "pobj" and token.head.lower_ in ("after", "following", "since")
     ):

@@ -355,7 +355,7 @@ def _stops(ctx: Context, journey: Journey) -> None:
             place = _place_of(role)
             if place.country in homes:
                 continue
-            if role.role in ("before", "after") and event.kind != "travel":
+            if role.role in ("before", "after", "route") and event.kind != "travel":
                 continue
             origin = role.role == "from" and event.phase in ("arrive", "go", "visit")
             if role.role == "from" and event.phase == "return":
@@ -589,12 +589,41 @@ def _meeting_stop(
 
 
 def _order(journey: Journey) -> None:
-    """Travel order: the text's, with first and last stops as the text calls them."""
+    """Travel order: the text's, with first and last stops as the text calls them, and
+    what it says of order ("before Kazakhstan", "en route to Sri Lanka")."""
     stops = sorted(journey.stops, key=lambda s: s.order)
     firsts = [s for s in stops if s.first and not s.last]
     lasts = [s for s in stops if s.last and not s.first]
     middle = [s for s in stops if s not in firsts and s not in lasts]
     journey.stops = firsts + middle + lasts
+    for earlier, later in _order_constraints(journey):
+        stops = journey.stops
+        if stops.index(earlier) > stops.index(later):
+            stops.remove(earlier)
+            stops.insert(stops.index(later), earlier)
+
+
+def _order_constraints(journey: Journey) -> list[tuple[Stop, Stop]]:
+    pairs: list[tuple[Stop, Stop]] = []
+    for event in journey.events:
+        marked = [r for r in event.places if r.role in ("before", "after", "route")]
+        others = [
+            s
+            for r in event.places
+            if r.role in ("to", "in", "obj", "compound") and (s := _stop_for(journey, r))
+        ]
+        for role in marked:
+            stop = _stop_for(journey, role)
+            if stop is None:
+                continue
+            for other in others:
+                if other is stop:
+                    continue
+                if role.role == "after":
+                    pairs.append((stop, other))  # "after Mexico, he went to Peru"
+                else:
+                    pairs.append((other, stop))  # "before Kazakhstan ...", "en route to X"
+    return pairs
 
 
 def _order_by_dates(journey: Journey) -> None:
