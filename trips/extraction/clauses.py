@@ -45,6 +45,7 @@ from trips.extraction.lexicon import (
     TRAVEL_VERBS,
     WISH_VERBS,
     lemma,
+    noun_lemma,
 )
 from trips.extraction.people import Person, PersonMention
 from trips.extraction.places import PlaceMention, gazetteer
@@ -440,8 +441,8 @@ class _Resolver:
                 "alongside",
                 "flank",
             ):
-                if child.lower_ == "with" and token.i in self.ann.person_at:
-                    continue
+                if child.lower_ in ("with", "along", "alongside") and token.i not in self.ann.person_at:
+                    continue  # "a meeting with X": X is met, not travelling along
                 for inner in child.subtree:
                     p = self.person_in(inner)
                     if p is not None and p not in found and inner.i != token.i:
@@ -466,7 +467,11 @@ class _Resolver:
         """ "the minister", "the South Korean leader", "the secretary of state"."""
         words = {lemma(c.text) for c in token.subtree if c.i <= token.i or c.dep_ == "prep"}
         head = token.lower_
-        plural_people = head in ("men", "women", "pair", "duo", "allies", "sides")
+        plural_people = head in ("men", "women", "pair", "duo", "allies", "sides") or (
+            token.tag_ in ("NNS", "NNPS")
+            and bool(words & {"two", "both"})
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        )  # "the two Cabinet members"
         if (
             head not in TITLE_WORDS
             and not plural_people
@@ -477,18 +482,19 @@ class _Resolver:
         if not determiners or determiners & {"a", "an", "another", "some", "any", "many", "other"}:
             return []  # only a definite description refers back ("the minister", "his counterpart")
         if head in ("delegation", "couple", "royals") or token.tag_ in ("NNS", "NNPS"):
-            if words & {"two", "both"} or head in (
-                "leaders",
-                "couple",
-                "royals",
-                "sides",
-                "men",
-                "women",
-                "pair",
-                "allies",
-                "ministers",
-                "secretaries",
-            ):
+            qualified = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+            counted = any(
+                c.dep_ == "nummod" and c.lower_ not in ("two", "both") for c in token.children
+            )
+            named_kind = head in ("couple", "royals", "men", "women", "pair", "duo") or bool(
+                words & {"two", "both"}
+            )
+            demonymed = any(
+                c.i in self.ann.place_at and c.i < token.i for c in token.subtree
+            )
+            if not qualified and not counted and (named_kind or demonymed and head in (
+                "leaders", "allies", "ministers", "secretaries", "counterparts", "sides"
+            )):
                 # "the two leaders": the last two officials of that kind the text named.
                 countries = {
                     self.ann.place_at[c.i].place.country
@@ -785,6 +791,11 @@ def _attach(
                 current = head
                 role = None if lemma(head.text) in PLACE_NOUNS else role
                 continue
+            visited = _visited_object(head, predicates) if role in ("in", "at") else None
+            if visited is not None:
+                # "will visit a factory of a firm in North Carolina": where the visited
+                # thing is, the visit is.
+                return _Attachment(visited, role, None, holder)
             if head.lower_ in ("route", "way") and role == "to":
                 # "en route to X", "on his way to X": X comes after the event's place.
                 role, current = "route", head
@@ -828,6 +839,20 @@ def _attach(
     return _Attachment(None, role, None, holder)
 
 
+
+
+def _visited_object(noun: Token, predicates: dict[int, Event]) -> Event | None:
+    """The visit whose object phrase holds ``noun`` ("visit a factory of a firm")."""
+    current = noun
+    for _ in range(4):
+        if current.dep_ == "dobj" and current.head.i in predicates:
+            event = predicates[current.head.i]
+            return event if event.phase == "visit" and not event.nominal else None
+        if current.dep_ == "pobj" and current.head.lower_ == "of":
+            current = current.head.head
+            continue
+        return None
+    return None
 
 
 def _included_by(verb: Token, predicates: dict[int, Event]) -> Event | None:
@@ -930,6 +955,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             elif low == "be":
                 event = Event("travel", "presence", token.i, sentence)
         elif is_noun and token.i not in ann.date_at:
+            low = noun_lemma(token.text)
             if low in TRAVEL_NOUNS:
                 event = Event("travel", "visit", token.i, sentence, nominal=True)
                 event.plural = token.tag_ in ("NNS", "NNPS")
@@ -987,6 +1013,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             continue  # "President X of Nigeria": a place in a person's title, not the event's
         event.places.append(PlaceRole(place, role, i, holder))
     seen_dates: set[int] = set()
+    clause_dates: dict[int, list[DateRole]] = {}  # dates of verbs that are not events
     for i, mention in sorted(ann.date_at.items()):
         if id(mention) in seen_dates:
             continue
@@ -1005,12 +1032,16 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             # "... followed the trips by A to X earlier this month": the date of the
             # journey named next to it, under a verb that is not one of travel.
             event = _nearest_journey_noun(verb, head, predicates)
-        if event is None:
-            continue
         first_word = mention.text.split()[0].lower() if mention.text.split() else ""
         role = _DATE_ROLES.get(role or "", None) or _DATE_ROLES.get(first_word, "on")
+        if event is None:
+            if verb is not None and lemma(verb.text) not in REPORT_VERBS:
+                clause_dates.setdefault(verb.i, []).append(DateRole(mention, role))
+            continue
         event.dates.append(DateRole(mention, role))
 
+    _shared_dates(doc, predicates, clause_dates)
+    _same_countries(doc, predicates, ann)
     _before_after(doc, predicates, ann)
     _where_clauses(doc, predicates, ann)
     _complete_leg_lists(doc, predicates, ann)
@@ -1116,6 +1147,78 @@ def _inherit_subjects(events: list[Event], predicates: dict[int, Event], doc: Do
                 changed = True
         if not changed:
             break
+
+
+def _shared_dates(
+    doc: Doc, predicates: dict[int, Event], clause_dates: dict[int, list[DateRole]]
+) -> None:
+    """Dates shared along a clause: "will hold a meeting with X and attend a state dinner
+    on Wednesday" (coordinated predicates), "will deliver a speech on Thursday before
+    attending the summit" (a clause hung off a dated verb), "will meet X for talks".
+
+    Only events with no date of their own take one, and only days and ranges.
+    """
+    for _ in range(2):
+        for token_index, event in sorted(predicates.items()):
+            if event.dates or event.kind != "meet":
+                continue  # travel events keep the dates their own clause gives
+            token = doc[token_index]
+            sources: list[Token] = []
+            if token.dep_ == "conj":
+                sources.append(token.head)
+            sources.extend(c for c in token.children if c.dep_ == "conj")
+            head = token.head
+            for _ in range(5):
+                if head.i == token.i:
+                    break
+                if head.pos_ in ("VERB", "AUX"):
+                    sources.append(head)
+                    if head.dep_ not in ("pcomp", "xcomp", "advcl", "conj"):
+                        break
+                if head.i == head.head.i:
+                    break
+                head = head.head
+            for source in sources:
+                dates = predicates[source.i].dates if source.i in predicates else clause_dates.get(
+                    source.i, []
+                )
+                usable = [d for d in dates if d.mention.kind in ("day", "range")]
+                if usable:
+                    event.dates = list(usable)
+                    break
+
+
+_COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _same_countries(doc: Doc, predicates: dict[int, Event], ann: Annotations) -> None:
+    """ "a trip to the same two countries", "visited all three nations": the countries
+    the text named last for a journey."""
+    for token in doc:
+        if noun_lemma(token.text) not in ("country", "nation", "state", "capital"):
+            continue
+        words = {c.lower_ for c in token.children}
+        count = next((_COUNT_WORDS[w] for w in words if w in _COUNT_WORDS), None)
+        if count is None or not words & {"the", "same", "both", "these", "those", "all"}:
+            continue
+        event, role, _verb, _holder = _attach(token, predicates)
+        if event is None or event.kind != "travel":
+            continue
+        named: list[PlaceRole] = []
+        for other in sorted(predicates.values(), key=lambda e: -e.token):
+            if other.token >= token.i or other.kind != "travel":
+                continue
+            for place_role in other.places:
+                if place_role.mention.place.country not in {
+                    r.mention.place.country for r in named
+                }:
+                    named.append(place_role)
+            if len(named) >= count:
+                break
+        for place_role in sorted(named[:count], key=lambda r: r.token):
+            event.places.append(
+                PlaceRole(place_role.mention, _PLACE_ROLES.get(role or "", "to"), token.i)
+            )
 
 
 def _before_after(doc: Doc, predicates: dict[int, Event], ann: Annotations) -> None:

@@ -65,6 +65,7 @@ HOST_VERBS = frozenset(
 MEETING_VERBS = frozenset(
     [
         "meet",
+        "speak",
         "confer",
         "talk",
         "negotiate",
@@ -392,6 +393,13 @@ PLACE_NOUNS = frozenset(
         "station",
         "harbour",
         "harbor",
+        "suburbs",
+        "suburb",
+        "outskirts",
+        "heart",
+        "centre",
+        "downtown",
+        "vicinity",
     ]
 )
 
@@ -520,6 +528,9 @@ _IRREGULAR = {
     "setting": "set",
     "told": "tell",
     "said": "say",
+    "spoke": "speak",
+    "spoken": "speak",
+    "speaking": "speak",
     "says": "say",
     "made": "make",
     "makes": "make",
@@ -632,6 +643,21 @@ def lemma(word: str) -> str:
             # Doubled consonant: "planned", "stopping".
             if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in known:
                 return stem[:-1]
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith("s") and not low.endswith("ss") and len(low) > 3:
+        return low[:-1]
+    return low
+
+
+@lru_cache(maxsize=8192)
+def noun_lemma(word: str) -> str:
+    """The singular of a noun, for the noun lists ("meetings" -> "meeting", "talks" -> "talk").
+
+    >>> [noun_lemma(w) for w in ["meeting", "Talks", "visits", "journeys", "stopovers"]]
+    ['meeting', 'talk', 'visit', 'journey', 'stopover']
+    """
+    low = word.lower()
     if low.endswith("ies") and len(low) > 4:
         return low[:-3] + "y"
     if low.endswith("s") and not low.endswith("ss") and len(low) > 3:

@@ -137,8 +137,9 @@ def _is_traveller(person: Person) -> bool:
 
 
 def _place_of(role: PlaceRole) -> Place:
+    # "Singapore" the country is Singapore the city too.
     place = role.mention.place
-    return city_state(place) if place.kind == "city" else place
+    return city_state(place) if place.kind == "country" else place
 
 
 def _history(ctx: Context, event: Event) -> bool:
@@ -497,12 +498,14 @@ def _meetings(ctx: Context) -> None:
 def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) -> None:
     """Record the meeting ``event`` on ``journey`` with ``hosts`` as counterparts."""
     participants = [h for h in hosts if h not in journey.travellers]
+    homes = _home(ctx, journey)
     participants = [
         p
         for p in participants
         if not any(w in ctx.people[p].title.lower() for w in _NOT_TRAVELLERS)
+        # their own government's officials are company, not counterparts, but envoys
+        and (ctx.homes.get(p) not in homes or _ENVOY.search(ctx.people[p].title))
     ]
-    homes = _home(ctx, journey)
     abroad = [r for r in event.places if _place_of(r).country not in homes]
     if (
         participants
@@ -736,7 +739,7 @@ def _dates(ctx: Context, journey: Journey) -> None:
     elif ends:
         journey.end, sentence = max(ends, key=lambda item: item[0])
         journey.end_evidence = [sentence]
-    elif period and period[1]:
+    elif period and period[1] and not _beyond(journey, period[1]):
         journey.end = period[1]
         journey.end_evidence = [period[2]]
     elif trip_days and journey.start:
@@ -770,6 +773,13 @@ def _paired(event: Event, mention: DateMention, text: str) -> PlaceRole | None:
 
     legs = [r for r in event.places if r.role in ("to", "in", "obj")]
     return min(legs, key=distance) if legs else None
+
+
+def _beyond(journey: Journey, day: date) -> bool:
+    """The journey goes on after ``day``: a stop or a meeting the text dates later."""
+    later = [d for s in journey.stops for d in (s.arrive, s.depart, *s.seen) if d]
+    later += [m.day for m in journey.meetings if m.day]
+    return any(d > day for d in later)
 
 
 def _tour_noun(event: Event) -> bool:
@@ -816,6 +826,14 @@ def _apply_day(
     if phase == "arrive" or (phase == "visit" and not event.nominal) or phase == "host":
         for stop in dests[:1]:
             stop.arrive = stop.arrive or day
+            if phase == "arrive":
+                # Arriving somewhere is leaving the stop before ("after wrapping up the
+                # tour, Xi arrived in California on Thursday").
+                before = [s for s in journey.stops if s.order < stop.order and s is not stop]
+                if before and not before[-1].depart and (
+                    not before[-1].arrive or before[-1].arrive <= day
+                ):
+                    before[-1].depart = day
         if not dests and phase == "arrive":
             starts.append((day, sentence))
         return
