@@ -120,6 +120,7 @@ _DATE_ROLES = {
 # Prepositions that introduce what a wish or plan is about ("hopes for a visit",
 # "an invitation to visit"); others introduce adjuncts ("during the visit").
 _COMPLEMENT_PREPS = frozenset(["for", "to", "of", "on", "about"])
+_STAFF_TITLE = re.compile(r"spokes|press\s+secretary|adviser|advisor|\baide\b", re.IGNORECASE)
 _LEADER_TITLE = re.compile(
     r"president|prime minister|premier|chancellor|king|queen|emir|amir|sultan|leader|"
     r"head of|monarch|crown prince|\bpm\b|minister|secretary"
@@ -635,6 +636,14 @@ class _Resolver:
 
     def _refer(self, token: Token) -> list[int]:
         """A pronoun, a relative pronoun or a definite description."""
+        if token.lower_ in ("latter", "former") and any(
+            c.lower_ == "the" for c in token.children
+        ):
+            # "the latter came to Istanbul": the second of the two named before it.
+            recent = self.recent_officials(token.i)
+            if len(recent) >= 2:
+                return recent[:1] if token.lower_ == "latter" else recent[1:2]
+            return []
         kind = _PRONOUNS.get(token.lower_)
         if kind == "rel":
             head = token.head
@@ -950,7 +959,9 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
                 event = Event("travel", phase, token.i, sentence)
             elif low in HOST_VERBS | MEETING_VERBS and token.lower_ not in ("according",):
                 event = Event("meet", "meet", token.i, sentence)
-                if low in ("receive", "welcome", "greet", "host", "accord", "see"):
+                if low in ("receive", "welcome", "greet", "host", "accord") or (
+                    low == "see" and token.tag_ == "VBN"  # "was seen off by X"
+                ):
                     event.phase = "host"
             elif low == "be":
                 event = Event("travel", "presence", token.i, sentence)
@@ -975,10 +986,9 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
     for token in doc:
         if token.dep_ not in ("nsubj", "nsubjpass") or _PRONOUNS.get(token.lower_) == "rel":
             continue  # a relative pronoun stands for a noun of its sentence, not the topic
-        if lemma(token.head.text) in REPORT_VERBS and token.lower_ not in _PRONOUNS:
-            # "..., Haq told reporters": a speaker; the "he" of the quote is the topic.
-            resolver.resolve(token)
-            continue
+        persons = resolver.resolve(token)
+        if persons and all(_STAFF_TITLE.search(ann.people[p].title) for p in persons):
+            continue  # "..., the spokesman said": the "he" of what he says is his principal
         persons = resolver.resolve(token)
         if not persons and token.i in predicates:
             # "Moon's tour will end in X": the owner of the journey is the topic.
@@ -997,6 +1007,12 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             continue  # "Latin American countries": an adjective, not a place visited
         event, role, verb, holder = _attach(doc[i], predicates, person_at=ann.person_at)
         role = _PLACE_ROLES.get(role or "", role)
+        if event is None and verb is not None and lemma(verb.text) == "follow" and role == "by":
+            # "started his tour with Saudi Arabia, followed by Qatar": the next stop.
+            event = next(
+                (predicates[a.i] for a in verb.ancestors if a.i in predicates), None
+            )
+            role = "to"
         if event is None and verb is not None and lemma(verb.text) not in REPORT_VERBS:
             # "En route to X, the minister plans to stop in Y": what is planned.
             inner = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i in predicates]
@@ -1078,9 +1094,32 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
     for event in events:
         if event.kind == "travel" and not event.places:
             _event_of_person(event, doc[event.token], ann)
+        if event.kind == "travel" and not event.places and event.phase == "visit":
+            _visited_people(event, doc[event.token], ann)
     _inherit_subjects(events, predicates, doc)
     for event in events:
         event.parent = _parent(doc[event.token], predicates)
+    for event in events:
+        parent = predicates.get(event.parent) if event.parent is not None else None
+        if parent is None:
+            continue
+        token = doc[event.token]
+        if event.nominal and not event.places and event.hints & {"first", "last"}:
+            # "arrived in the UAE for the last leg of his tour": the arrival's place is last.
+            parent.hints |= event.hints & {"first", "last"}
+        if token.dep_ == "pcomp" and token.head.lower_ in ("after", "before"):
+            # "After leaving Brussels, he arrived in Riyadh": Brussels came first.
+            for role in event.places:
+                if role.role in ("to", "in", "obj"):
+                    parent.places.append(PlaceRole(role.mention, token.head.lower_, role.token))
+    for event in events:
+        parent = predicates.get(event.parent) if event.parent is not None else None
+        if event.kind == "meet" and event.nominal and parent is not None and parent.phase == "host":
+            # "will welcome Erdoğan with an official ceremony in Abu Dhabi": the
+            # ceremony is the welcome, with its host and guest.
+            event.phase, event.passive = "host", parent.passive
+            event.subjects, event.objects = list(parent.subjects), list(parent.objects)
+            event.dates = event.dates or list(parent.dates)
         token = doc[event.token]
         parent = predicates.get(event.parent) if event.parent is not None else None
         if (
@@ -1294,13 +1333,18 @@ def _complete_leg_lists(doc: Doc, predicates: dict[int, Event], ann: Annotations
 
 
 def _nearest_journey_noun(verb: Token, position: int, predicates: dict[int, Event]) -> Event | None:
+    """The journey noun a verb of no travel carries ("followed his trip to X"), or that
+    times it ("forums arranged in X during his trip")."""
+    candidates = list(verb.children) + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "during" for g in c.children
+    ]
     nouns = [
         predicates[c.i]
-        for c in verb.children
+        for c in candidates
         if c.i in predicates
         and predicates[c.i].nominal
         and predicates[c.i].kind == "travel"
-        and c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+        and c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj")
     ]
     if lemma(verb.text) in REPORT_VERBS or not nouns:
         return None
@@ -1359,6 +1403,25 @@ def _event_of_person(event: Event, token: Token, ann: Annotations) -> None:
                     mention = PlaceMention(obj.idx, obj.idx + len(obj.text), obj.text, place)
                     event.places.append(PlaceRole(mention, "to", obj.i))
                     return
+
+
+def _visited_people(event: Event, token: Token, ann: Annotations) -> None:
+    """ "visited both Crown Prince X and President Y last year": their countries, and
+    a meeting with each."""
+    if event.nominal:
+        return
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        for item in _listed(obj):
+            person = ann.person_at.get(item.i)
+            if person is None or ann.heads.get(item.i) != item.i:
+                continue
+            country = ann.people[person].country
+            place = gazetteer().countries.get(country) if country else None
+            if place is not None:
+                mention = PlaceMention(item.idx, item.idx + len(item.text), item.text, place)
+                event.places.append(PlaceRole(mention, "obj", item.i))
+                if person not in event.objects:
+                    event.objects.append(person)
 
 
 def _presence_on(

@@ -256,6 +256,7 @@ def build_journeys(ctx: Context) -> None:
             _journey(frames, person, key).events.append(event)
     for journey in frames.values():
         _stops(ctx, journey)
+    _accompanying(ctx, frames)
     journeys = [j for j in frames.values() if j.stops or j.frame[0] == "main"]
     journeys = _together(journeys)
     ctx.journeys = [j for j in journeys if j.stops]
@@ -264,6 +265,22 @@ def build_journeys(ctx: Context) -> None:
         _order(journey)
         _dates(ctx, journey)
         journey.status = _status(ctx, journey)
+
+
+def _accompanying(ctx: Context, frames: dict[tuple, Journey]) -> None:
+    """ "Brian Hook, who is accompanying Pompeo": Hook is on Pompeo's journey."""
+    for event in ctx.events:
+        if event.phase != "accompany" or event.places or event.mood not in _REAL_MOODS:
+            continue
+        companions = [p for p in event.subjects if _is_traveller(ctx.people[p])]
+        for led in event.objects:
+            journey = frames.get((led, "main"))
+            if journey is None:
+                continue
+            for companion in companions:
+                if companion not in journey.travellers and companion != led:
+                    journey.travellers.append(companion)
+                    frames.pop((companion, "main"), None)
 
 
 def _cancelled(ctx: Context, person: int, role: PlaceRole) -> None:
@@ -459,6 +476,9 @@ def _journey_of(ctx: Context, person: int, token: int) -> Journey | None:
     candidates = [j for j in ctx.journeys if person in j.travellers]
     if not candidates:
         return None
+    own = [j for j in candidates if any(e.token == token for e in j.events)]
+    if own:
+        return own[0]  # the journey the meeting's own sentence put the traveller on
     main = [j for j in candidates if j.frame == ("main",)]
     if main:
         return main[0]
@@ -468,8 +488,9 @@ def _journey_of(ctx: Context, person: int, token: int) -> Journey | None:
 
 def _meetings(ctx: Context) -> None:
     for event in ctx.events:
-        if event.kind != "meet" and event.phase != "host":
-            continue
+        visited = event.kind == "travel" and event.phase == "visit" and event.objects
+        if event.kind != "meet" and event.phase != "host" and not visited:
+            continue  # "visited President X" is a meeting too
         if event.mood not in _REAL_MOODS or event.tense == "maybe":
             continue
         subjects, objects = list(event.subjects), list(event.objects)
@@ -615,11 +636,22 @@ def _order_constraints(journey: Journey) -> list[tuple[Stop, Stop]]:
             for r in event.places
             if r.role in ("to", "in", "obj", "compound") and (s := _stop_for(journey, r))
         ]
+        if not others and event.kind == "travel":
+            # "traveled on after leaving Brussels", "arrived from Papua New Guinea":
+            # a place left behind, with no destination named, came before the rest.
+            marked += [r for r in event.places if r.role == "from" or (
+                r.role == "obj" and event.phase == "leave")]
+            others = [s for s in journey.stops]
         for role in marked:
             stop = _stop_for(journey, role)
             if stop is None:
                 continue
             for other in others:
+                if role.role in ("from", "obj") and (other is stop or other.first):
+                    continue
+                if role.role in ("from", "obj"):
+                    pairs.append((stop, other))
+                    continue
                 if other is stop:
                     continue
                 if role.role == "after":
