@@ -63,6 +63,12 @@ _PRONOUNS = {
     "they": "many",
     "them": "many",
     "their": "many",
+    "i": "self",
+    "me": "self",
+    "my": "self",
+    "we": "selves",
+    "us": "selves",
+    "our": "selves",
     "who": "rel",
     "whom": "rel",
     "whose": "rel",
@@ -340,6 +346,12 @@ def _mood(anchor: Token, sentence_tokens: list[Token]) -> str:
     first_verb = next((t for t in chain if t.tag_.startswith("VB") or t.pos_ == "VERB"), None)
     for token in chain:
         low = lemma(token.text)
+        if token is not anchor and any(
+            c.dep_ == "conj" and (lemma(c.text) in CANCEL_WORDS or any(
+                lemma(g.text) in CANCEL_WORDS for g in c.children if g.dep_ == "xcomp"))
+            for c in token.children
+        ):
+            return "cancelled"  # "was scheduled to visit India but had to cancel"
         if any(c.dep_ == "neg" for c in token.children) and (
             token is anchor or token is first_verb or low in PLAN_VERBS | WISH_VERBS
         ):
@@ -604,6 +616,26 @@ class _Resolver:
                     seen.append(person)
         return seen
 
+    def speaker(self, token: Token) -> list[int]:
+        """ "“Wheels up for my trip to India,” he said": the one quoted says "my"."""
+        doc = self.ann.doc
+        sentence = self.ann.sentence_of[token.i]
+        reports = [
+            t
+            for t in doc
+            if lemma(t.text) in REPORT_VERBS
+            and abs(self.ann.sentence_of[t.i] - sentence) <= 1
+            and t.i != token.i
+        ]
+        for report in sorted(reports, key=lambda t: abs(t.i - token.i)):
+            subject, _ = _subject_token(report)
+            if subject is None or _PRONOUNS.get(subject.lower_) in ("self", "selves"):
+                continue
+            found = self.resolve(subject)
+            if found:
+                return found[:1]
+        return []
+
     def _learn_country(self, token: Token, found: list[int]) -> None:
         """ "the South Korean president" names the country of the person it refers to."""
         if len(found) != 1 or self.ann.people[found[0]].country is not None:
@@ -645,6 +677,8 @@ class _Resolver:
                 return recent[:1] if token.lower_ == "latter" else recent[1:2]
             return []
         kind = _PRONOUNS.get(token.lower_)
+        if kind in ("self", "selves"):
+            return self.speaker(token)
         if kind == "rel":
             head = token.head
             while head.dep_ not in ("relcl", "acl") and head.head.i != head.i:
@@ -1519,7 +1553,9 @@ def _owner(
         c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children
     ) and lemma(token.text) in TRAVEL_NOUNS:
         owner = resolver.before(token.i, many=False)  # "The visit will begin on Saturday"
-    if not owner and lemma(token.text) in TRAVEL_NOUNS and any(
+    subject = _subject_token(verb)[0] if verb is not None else None
+    lost = subject is None or subject.i not in ann.person_at and subject.pos_ != "PRON"
+    if not owner and lost and verb is not None and lemma(verb.text) in CARRIER_VERBS and any(
         c.dep_ == "prep" and c.lower_ in ("to", "of") for c in token.children
     ):
         # "made a four-day state visit to X" with a subject the parse lost: the person

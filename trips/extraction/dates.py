@@ -519,6 +519,8 @@ def resolve(mention: DateMention, published: date | None, tense: str | None) -> 
         )
     if kind == "duration":
         return make(None, None, "duration", _number(parts[0]))
+    if kind == "year":
+        return make(None, None, "vague", approx=date(int(surface), 7, 1))
     if kind == "week_long":
         return make(None, None, "vague")
     return make(None, None, "vague", approx=_vague_approx(surface, published))

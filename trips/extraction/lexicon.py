@@ -244,6 +244,12 @@ WISH_VERBS = frozenset(
         "chance",
         "invitation",
         "possible",
+        "impossible",
+        "unable",
+        "unlikely",
+        "fail",
+        "prevent",
+        "hinder",
     ]
 )
 

@@ -1048,8 +1048,10 @@ def _title_before(
     if not title:
         title = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", phrase, flags=re.IGNORECASE)
     before = stripped[:begin]
-    former = bool(_FORMER.search(before.rstrip()[-25:] + " ")) or bool(
-        re.search(r"\b(?:former|late)\b", phrase, re.IGNORECASE)
+    former = (
+        bool(_FORMER.search(before.rstrip()[-25:] + " "))
+        or bool(re.search(r"\b(?:former|late)\b", phrase, re.IGNORECASE))
+        or bool(re.match(r"(?:then|ex|former)-", phrase, re.IGNORECASE))  # "Then-US President"
     )
     possessor = run_owner
     owner = re.match(r"([A-Z][\w\-]+)['’]s\b", phrase)
@@ -1374,9 +1376,40 @@ def find_people(
     return people, mentions
 
 
+# English given names and their usual short forms: one person, written two ways.
+_SHORT_NAMES = {
+    "mike": "michael", "mick": "michael", "bill": "william", "will": "william",
+    "bob": "robert", "rob": "robert", "bobby": "robert", "joe": "joseph", "jim": "james",
+    "jimmy": "james", "tony": "anthony", "dick": "richard", "rick": "richard",
+    "tom": "thomas", "tim": "timothy", "dan": "daniel", "dave": "david", "steve": "stephen",
+    "chris": "christopher", "nick": "nicholas", "ben": "benjamin", "sam": "samuel",
+    "alex": "alexander", "andy": "andrew", "pete": "peter", "ed": "edward", "ted": "edward",
+    "jack": "john", "larry": "lawrence", "jerry": "gerald", "ron": "ronald", "don": "donald",
+    "ken": "kenneth", "liz": "elizabeth", "kate": "katherine", "cathy": "catherine",
+    "jen": "jennifer", "sue": "susan", "pat": "patrick", "greg": "gregory", "jeff": "jeffrey",
+    "matt": "matthew", "phil": "philip", "fred": "frederick", "gene": "eugene",
+}
+
+
+def _given(word: str) -> str:
+    return _SHORT_NAMES.get(word, word)
+
+
+def same_given_names(a: str, b: str) -> bool:
+    """The same person by a short given name: "Mike Pompeo" and "Michael Pompeo".
+
+    >>> same_given_names("Mike Rowe", "Michael Rowe"), same_given_names("Mike Rowe", "Mark Rowe")
+    (True, False)
+    """
+    wa, wb = normalise_name(a).split(), normalise_name(b).split()
+    if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1]:
+        return False
+    return _given(wa[0]) == _given(wb[0])
+
+
 def _find(people: list[Person], name: str) -> int | None:
     for index, person in enumerate(people):
-        if names_match(person.name, name):
+        if names_match(person.name, name) or same_given_names(person.name, name):
             return index
     # Double surnames are repeated alone: "López Obrador" after
     # "Andrés Manuel López Obrador", "Lula da Silva" after the full name.

@@ -20,6 +20,7 @@ stop the text puts them in.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -70,7 +71,20 @@ class Stop:
             return self.city is None and self.region in (None, place.name)
         if self.city is None:
             return self.region is None
-        return place.name == self.city.name
+        return place.name == self.city.name or _near(place, self.city)
+
+
+_SAME_PLACE_KM = 30
+
+
+def _near(a: Place, b: Place) -> bool:
+    """Two gazetteer cities this close are one stop ("Delhi" and "New Delhi")."""
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    lat = math.radians((a.latitude + b.latitude) / 2)
+    dx = math.radians(a.longitude - b.longitude) * math.cos(lat)
+    dy = math.radians(a.latitude - b.latitude)
+    return 6371 * math.hypot(dx, dy) < _SAME_PLACE_KM
 
 
 @dataclass
