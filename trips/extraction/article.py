@@ -14,8 +14,9 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from trips.extraction.clauses import Event, analyse, annotate
+from trips.extraction.clauses import DateRole, Event, PlaceRole, analyse, annotate
 from trips.extraction.dates import DateMention, find_dates
+from trips.extraction.itinerary import itinerary_legs
 from trips.extraction.nlp import parse, parse_many
 from trips.extraction.people import (
     Person,
@@ -163,6 +164,7 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
     reading.people, reading.mentions, reading.dates = people, mentions, dates
     ann = annotate(doc, sentences, people, mentions, places, dates)
     reading.events = analyse(ann, sentences)
+    reading.events.extend(_itinerary_events(reading, ann, published))
     if dateline is not None:
         _here(reading, ann, dateline)
     reading.homes = _countries(reading, text, outlet_country(url))
@@ -195,10 +197,39 @@ def outlet_country(url: str) -> str | None:
     return code if code in gazetteer().countries else None
 
 
+def _itinerary_events(reading: _Reading, ann, published) -> list[Event]:
+    """The lines of an itinerary table, as events of the official the article is about."""
+    legs = itinerary_legs(ann.doc.text, reading.places, published)
+    travellers = [p for e in reading.events if e.kind == "travel" for p in e.subjects]
+    officials = [i for i, p in enumerate(reading.people) if p.official and not p.former]
+    owner = next((p for p in travellers if p in officials), officials[0] if officials else None)
+    if not legs or owner is None:
+        return []
+    events = []
+    for leg in legs:
+        token = doc_token(ann.doc, leg.start)
+        event = Event("travel", leg.phase, token, ann.sentence_of[token], subjects=[owner])
+        role = "in" if leg.phase == "arrive" else "obj"
+        event.places.append(PlaceRole(leg.place, role, doc_token(ann.doc, leg.place.start)))
+        if leg.day is not None:
+            mention = DateMention(leg.start, leg.start, str(leg.day.day), "day", leg.day, leg.day)
+            event.dates.append(DateRole(mention, "on"))
+            event.tense = "future" if published and leg.day > published else "past"
+        event.text = leg.phase
+        events.append(event)
+    return events
+
+
+def doc_token(doc: Doc, char: int) -> int:
+    """The index of the token at or after character ``char``."""
+    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    if span is not None and len(span):
+        return span[0].i
+    return next((t.i for t in doc if t.idx >= char), len(doc) - 1)
+
+
 def _here(reading: _Reading, ann, dateline: PlaceMention) -> None:
     """ "arrived here": the dateline's place."""
-    from trips.extraction.clauses import PlaceRole
-
     doc = ann.doc
     for event in reading.events:
         if event.kind != "travel" or event.places:

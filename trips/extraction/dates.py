@@ -414,9 +414,11 @@ def resolve(mention: DateMention, published: date | None, tense: str | None) -> 
     >>> resolve(m, date(2024, 7, 31), "past").first, resolve(m, date(2024, 7, 31), "future").first
     (datetime.date(2024, 7, 30), datetime.date(2024, 8, 6))
     """
+    if not mention.pattern:
+        return mention  # built already resolved (an itinerary's day)
     parts = mention.parts
     surface = mention.text
-    kind = mention.pattern or mention.kind
+    kind = mention.pattern
 
     def make(
         first: date | None,
