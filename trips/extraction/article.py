@@ -78,7 +78,7 @@ def extract_article(article: ArticleInput, doc: Doc | None = None) -> Extraction
     return Extraction(officials=tuple(officials), trips=tuple(trips), warnings=tuple(warnings))
 
 
-def extract_articles(articles: Iterable[ArticleInput], batch_size: int = 32) -> Iterator[Extraction]:
+def extract_articles(articles: Iterable[ArticleInput], batch_size: int = 16) -> Iterator[Extraction]:
     """Extract many articles, parsing their bodies in batches (``nlp.pipe``).
 
     >>> list(extract_articles([]))

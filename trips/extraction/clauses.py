@@ -203,6 +203,8 @@ class Annotations:
     date_at: dict[int, DateMention]
     heads: dict[int, int]  # token index of a mention -> its head token index
     sentence_of: list[int]  # token index -> sentence index
+    tokens: list[Token] = field(default_factory=list)  # the doc's tokens, made once
+    reports: list[Token] = field(default_factory=list)  # verbs of saying
 
 
 def _span_tokens(doc: Doc, start: int, end: int) -> list[int]:
@@ -253,23 +255,37 @@ def annotate(
         for i in tokens:
             if i not in place_at and i not in person_at:
                 date_at.setdefault(i, mention)
+    tokens = list(doc)
     sentence_of = [0] * len(doc)
     index = 0
-    for token in doc:
+    for token in tokens:
         while index + 1 < len(sentences) and token.idx >= sentences[index + 1].start:
             index += 1
         sentence_of[token.i] = index
-    return Annotations(doc, people, person_at, place_at, date_at, heads, sentence_of)
+    reports = [t for t in tokens if lemma(t.text) in REPORT_VERBS]
+    return Annotations(
+        doc, people, person_at, place_at, date_at, heads, sentence_of, tokens, reports
+    )
 
 
 # --- tense and mood -------------------------------------------------------------------
+
+
+def _verbal_tag(token: Token) -> bool:
+    """A verb or modal, by its part-of-speech tag (VB, VBD, VBZ, ..., MD)."""
+    return token.tag_.startswith("VB") or token.tag_ == "MD"
+
+
+def _nominal_tag(token: Token) -> bool:
+    """A noun or proper noun, by its tag (NN, NNS, NNP, NNPS)."""
+    return token.tag_.startswith("NN")
 
 
 def _verb_of(token: Token) -> Token | None:
     """The verb a noun phrase depends on ("on his visit" -> the verb of the clause)."""
     current = token
     for _ in range(8):
-        if current.pos_ in ("VERB", "AUX") or current.tag_.startswith("VB"):
+        if _verbal_tag(current):
             return current
         if current.head.i == current.i:
             return None
@@ -330,7 +346,7 @@ def clause_tense(verb: Token, depth: int = 0) -> str:
     return "none"
 
 
-def _mood(anchor: Token, sentence_tokens: list[Token]) -> str:
+def _mood(anchor: Token) -> str:
     """real, plan, wish, negated, cancelled, remote or maybe for the predicate ``anchor``."""
     chain: list[Token] = []
     current = anchor
@@ -343,7 +359,7 @@ def _mood(anchor: Token, sentence_tokens: list[Token]) -> str:
         if current.dep_ == "prep" and current.lower_ not in _COMPLEMENT_PREPS:
             break  # "during the trip, he hopes ...": an adjunct, not what is hoped for
         current = current.head
-    first_verb = next((t for t in chain if t.tag_.startswith("VB") or t.pos_ == "VERB"), None)
+    first_verb = next((t for t in chain if _verbal_tag(t)), None)
     for token in chain:
         low = lemma(token.text)
         if token is not anchor and any(
@@ -439,7 +455,7 @@ class _Resolver:
                 if p is not None and p not in found:
                     found.append(p)
         # "the aircraft carrying the President": the vehicle stands for its passenger.
-        if not found and token.pos_ in ("NOUN", "PROPN"):
+        if not found and _nominal_tag(token):
             for child in token.children:
                 if child.dep_ == "acl" and lemma(child.text) in ("carry", "bring", "transport", "bear"):
                     for obj in child.children:
@@ -488,7 +504,7 @@ class _Resolver:
         if (
             head not in TITLE_WORDS
             and not plural_people
-            and not (words & TITLE_WORDS and token.pos_ in ("NOUN", "PROPN"))
+            and not (words & TITLE_WORDS and _nominal_tag(token))
         ):
             return []
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss", "predet")}
@@ -618,14 +634,11 @@ class _Resolver:
 
     def speaker(self, token: Token) -> list[int]:
         """ "“Wheels up for my trip to India,” he said": the one quoted says "my"."""
-        doc = self.ann.doc
         sentence = self.ann.sentence_of[token.i]
         reports = [
             t
-            for t in doc
-            if lemma(t.text) in REPORT_VERBS
-            and abs(self.ann.sentence_of[t.i] - sentence) <= 1
-            and t.i != token.i
+            for t in self.ann.reports
+            if abs(self.ann.sentence_of[t.i] - sentence) <= 1 and t.i != token.i
         ]
         for report in sorted(reports, key=lambda t: abs(t.i - token.i)):
             subject, _ = _subject_token(report)
@@ -686,7 +699,7 @@ class _Resolver:
             if head.dep_ in ("relcl", "acl"):
                 return self.resolve(head.head)
             return []
-        if kind is None and token.pos_ in ("NOUN", "PROPN"):
+        if kind is None and _nominal_tag(token):
             found = self.describe(token)
             self._learn_country(token, found)
             return found
@@ -700,7 +713,7 @@ class _Resolver:
                     if own:
                         return own[:1]
             return self.before(token.i, many=kind == "many")
-        if token.pos_ in ("NOUN", "PROPN"):
+        if _nominal_tag(token):
             return self.describe(token)
         return []
 
@@ -828,7 +841,7 @@ def _attach(
                 role = current.lower_
             if _is_predicate(head, predicates):
                 return _Attachment(predicates[head.i], role, None, holder)
-            if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
+            if _verbal_tag(head):
                 return _Attachment(None, role, head, holder)
             if lemma(head.text) in PLACE_NOUNS | EVENT_NOUNS or head.i in predicates:
                 current = head
@@ -843,7 +856,7 @@ def _attach(
                 # "en route to X", "on his way to X": X comes after the event's place.
                 role, current = "route", head
                 continue
-            if head.dep_ == "prep" and head.pos_ == "ADP":
+            if head.dep_ == "prep" and head.tag_ in ("IN", "TO", "RP"):
                 current = head  # "on Tuesday to Nigeria": a preposition under another
                 continue
             if person_at is not None and head.i in person_at and holder is None:
@@ -860,7 +873,7 @@ def _attach(
                 return _Attachment(
                     predicates[head.i], role or ("obj" if dep != "nsubj" else "subj"), None, holder
                 )
-            if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
+            if _verbal_tag(head):
                 journey = _included_by(head, predicates) if dep == "dobj" else None
                 if journey is not None:
                     return _Attachment(journey, role or "to", None, holder)
@@ -873,7 +886,7 @@ def _attach(
             if lemma(head.text) in PLACE_NOUNS | EVENT_NOUNS:
                 current = head
                 continue
-            if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
+            if _verbal_tag(head):
                 return _Attachment(None, role or "on", head, holder)
             return _Attachment(None, role, None, holder)
         if dep in ("relcl", "acl", "advcl", "xcomp", "ccomp"):
@@ -948,7 +961,7 @@ def _verb_phase(token: Token) -> str | None:
         return None
     if low == "move" and "on" not in particles:
         return None
-    if low == "head" and token.pos_ not in ("VERB",):
+    if low == "head" and not token.tag_.startswith("VB"):
         return None
     if low in ("open", "close", "end", "begin", "start", "complete", "finish", "conclude"):
         return phase
@@ -979,13 +992,13 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
     resolver.focus = [first_official] if first_official is not None else []
 
     predicates: dict[int, Event] = {}
-    for token in doc:
+    for token in ann.tokens:
         if token.i in ann.person_at or token.i in ann.place_at:
             continue
         low = lemma(token.text)
         sentence = ann.sentence_of[token.i]
-        is_verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
-        is_noun = token.pos_ in ("NOUN", "PROPN") or token.tag_.startswith("NN")
+        is_verb = _verbal_tag(token)
+        is_noun = _nominal_tag(token)
         event: Event | None = None
         if is_verb:
             phase = _verb_phase(token)
@@ -1017,7 +1030,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             predicates[token.i] = event
 
     # Subjects in text order, so that pronouns find the subject before them.
-    for token in doc:
+    for token in ann.tokens:
         if token.dep_ not in ("nsubj", "nsubjpass") or _PRONOUNS.get(token.lower_) == "rel":
             continue  # a relative pronoun stands for a noun of its sentence, not the topic
         persons = resolver.resolve(token)
@@ -1117,7 +1130,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             _gapped_travellers(event, token, resolver, ann)
         else:
             _verbal(event, token, resolver, ann)
-        event.mood = _mood(token, list(token.sent)) if event.mood == "real" else event.mood
+        event.mood = _mood(token) if event.mood == "real" else event.mood
         if event.kind == "meet" and _remote(list(token.subtree)):
             event.mood = "remote"
         elif event.nominal and _remote([*token.children, token.head]):
@@ -1211,7 +1224,7 @@ def _inherit_subjects(events: list[Event], predicates: dict[int, Event], doc: Do
                         "conj",
                     )
                     if head.head.i == head.i or (
-                        head.pos_ == "VERB" and head.i not in predicates and not participle
+                        head.tag_.startswith("VB") and head.i not in predicates and not participle
                     ):
                         break
                     head = head.head
@@ -1244,7 +1257,7 @@ def _shared_dates(
             for _ in range(5):
                 if head.i == token.i:
                     break
-                if head.pos_ in ("VERB", "AUX"):
+                if _verbal_tag(head):
                     sources.append(head)
                     if head.dep_ not in ("pcomp", "xcomp", "advcl", "conj"):
                         break
@@ -1267,7 +1280,7 @@ _COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 def _same_countries(doc: Doc, predicates: dict[int, Event], ann: Annotations) -> None:
     """ "a trip to the same two countries", "visited all three nations": the countries
     the text named last for a journey."""
-    for token in doc:
+    for token in ann.tokens:
         if noun_lemma(token.text) not in ("country", "nation", "state", "capital"):
             continue
         words = {c.lower_ for c in token.children}
@@ -1317,7 +1330,7 @@ def _before_after(doc: Doc, predicates: dict[int, Event], ann: Annotations) -> N
 def _where_clauses(doc: Doc, predicates: dict[int, Event], ann: Annotations) -> None:
     """ "he left Kazakhstan, where he made a three-day state visit": the events of a
     relative clause opened by "where" happen at the place it describes."""
-    for token in doc:
+    for token in ann.tokens:
         if token.dep_ != "relcl" or token.head.i not in ann.place_at:
             continue
         if not any(c.lower_ == "where" for c in token.children):
@@ -1554,7 +1567,7 @@ def _owner(
     ) and lemma(token.text) in TRAVEL_NOUNS:
         owner = resolver.before(token.i, many=False)  # "The visit will begin on Saturday"
     subject = _subject_token(verb)[0] if verb is not None else None
-    lost = subject is None or subject.i not in ann.person_at and subject.pos_ != "PRON"
+    lost = subject is None or subject.i not in ann.person_at and subject.tag_ not in ("PRP", "PRP$", "WP")
     if not owner and lost and verb is not None and lemma(verb.text) in CARRIER_VERBS and any(
         c.dep_ == "prep" and c.lower_ in ("to", "of") for c in token.children
     ):

