@@ -1138,6 +1138,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
         if event.nominal:
             event.days = _duration(token, ann)
         events.append(event)
+    events.extend(_delegations(ann, resolver, predicates))
     for event in events:
         if event.kind == "travel" and not event.places:
             _event_of_person(event, doc[event.token], ann)
@@ -1450,6 +1451,38 @@ def _event_of_person(event: Event, token: Token, ann: Annotations) -> None:
                     mention = PlaceMention(obj.idx, obj.idx + len(obj.text), obj.text, place)
                     event.places.append(PlaceRole(mention, "to", obj.i))
                     return
+
+
+_PARTIES = frozenset(["delegation", "entourage", "team", "retinue", "party", "suite"])
+
+
+def _delegations(
+    ann: Annotations, resolver: "_Resolver", predicates: dict[int, Event]
+) -> list[Event]:
+    """ "The presidential delegation included Mr. X, Minister of Foreign Affairs": X
+    travels with the one whose delegation it is."""
+    found = []
+    for token in ann.tokens:
+        if lemma(token.text) not in ("include", "comprise") or token.i in predicates:
+            continue
+        subject, _ = _subject_token(token)
+        if subject is None or noun_lemma(subject.text) not in _PARTIES:
+            continue
+        owner = [p for c in subject.children if c.dep_ == "poss" for p in resolver.resolve(c)]
+        owner = owner or resolver.before(token.i, many=False)
+        members = [
+            p
+            for obj in token.children
+            if obj.dep_ == "dobj"
+            for item in _listed(obj)
+            if (p := ann.person_at.get(item.i)) is not None and p not in owner
+        ]
+        if owner and members:
+            event = Event("travel", "accompany", token.i, ann.sentence_of[token.i], text=token.text)
+            event.subjects, event.objects = list(dict.fromkeys(members)), owner[:1]
+            event.tense = clause_tense(token)
+            found.append(event)
+    return found
 
 
 def _visited_people(event: Event, token: Token, ann: Annotations) -> None:

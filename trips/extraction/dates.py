@@ -390,6 +390,10 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             surface = match.group()
+            if kind == "clock" and re.match(
+                r"\s*(?:,\s*)?(?:on\s+|last\s+|this\s+|yesterday|today|tomorrow)", text[match.end() :]
+            ):
+                continue  # "at 1 a.m. last night": the day comes with it
             raw = DateMention(
                 match.start() + offset,
                 match.end() + offset,
@@ -500,8 +504,9 @@ def resolve(mention: DateMention, published: date | None, tense: str | None) -> 
         }
         return make(None, None, "anaphoric", offsets[word])
     if kind == "clock":
-        # "landed at 6 p.m." in a report of what happened: the day of the report.
-        if published is None or tense not in ("past", "present", "perfect"):
+        # "landed at 6 p.m." in a report of what happened: the day of the report,
+        # unless a day is named with it ("at 1 a.m. last night").
+        if published is None or tense not in ("past", "present", "perfect") or mention.days:
             return make(None, None, "vague")
         return make(published, published)
     if kind == "rel":

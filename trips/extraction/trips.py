@@ -31,9 +31,8 @@ from trips.extraction.people import Person
 from trips.extraction.places import Place, PlaceMention, city_state, country_name
 from trips.extraction.sentences import Sentence
 
-# A journey mentioned in passing is set apart when its dates lie this far
-# from those of the journey the article reports.
-_FRAME_GAP_DAYS = 25
+# Dates of one traveller more than this far apart belong to separate journeys.
+_JOURNEY_GAP_DAYS = 8
 # Older than this before publication, a visit is history, not a recent journey.
 _HISTORY_DAYS = 400
 _REAL_MOODS = frozenset(["real", "plan"])
@@ -218,7 +217,7 @@ def _hosts_of(event: Event) -> list[int]:
 def build_journeys(ctx: Context) -> None:
     """Fill ``ctx.journeys`` from ``ctx.events``."""
     frames: dict[tuple, Journey] = {}
-    main_days: dict[int, list[date]] = {}
+    dated: dict[int, list[tuple[int, date]]] = {}  # person -> (event token, day)
     usable: list[tuple[Event, list[int]]] = []
     for event in ctx.events:
         if event.kind != "travel" and event.phase != "host":
@@ -237,9 +236,9 @@ def build_journeys(ctx: Context) -> None:
             continue
         usable.append((event, travellers))
         day, marker = _event_time(ctx, event)
-        if day is not None and marker is None:
+        if day is not None and marker is None and event.phase != "return":
             for person in travellers:
-                main_days.setdefault(person, []).append(day)
+                dated.setdefault(person, []).append((event.token, day))
     # Meetings with a place abroad put the traveller there too.
     for event in ctx.events:
         if event.kind == "meet" and event.phase != "host" and event.places:
@@ -249,10 +248,11 @@ def build_journeys(ctx: Context) -> None:
             if travellers and not _history(ctx, event):
                 usable.append((event, travellers))
     usable.sort(key=lambda item: item[0].token)
+    clusters = {person: _clusters(days) for person, days in dated.items()}
     for event, travellers in usable:
         day, marker = _event_time(ctx, event)
         for person in travellers:
-            key = _frame(ctx, event, person, day, marker, main_days.get(person, []))
+            key = _frame(ctx, event, day, marker, clusters.get(person, []))
             if (
                 key[0] == "passing"
                 and event.nominal
@@ -308,22 +308,39 @@ def _journey(frames: dict[tuple, Journey], person: int, key: tuple) -> Journey:
     return frames[full]
 
 
+def _clusters(days: list[tuple[int, date]]) -> list[list[tuple[int, date]]]:
+    """Dated events in runs of days: a gap of more than a week between two dates of
+    one traveller starts another journey ("the Gulf from May 13; Rome this weekend")."""
+    runs: list[list[tuple[int, date]]] = []
+    for token, day in sorted(days, key=lambda item: item[1]):
+        if runs and (day - runs[-1][-1][1]).days <= _JOURNEY_GAP_DAYS:
+            runs[-1].append((token, day))
+        else:
+            runs.append([(token, day)])
+    # The journey told first in the text is the article's own.
+    runs.sort(key=lambda run: min(token for token, _ in run))
+    return runs
+
+
 def _frame(
     ctx: Context,
     event: Event,
-    person: int,
     day: date | None,
     marker: str | None,
-    main_days: list[date],
+    clusters: list[list[tuple[int, date]]],
 ) -> tuple:
-    """("main",) for the journey the article reports, ("passing", ...) for another one."""
+    """("main",) for the journey the article reports, ("main", n) for other journeys it
+    reports, and ("passing", ...) for one it mentions in passing."""
     if marker is not None:
         return ("passing", marker)
-    if day is not None and main_days:
-        main_days = sorted(main_days)
-        middle = main_days[len(main_days) // 2]
-        if abs((day - middle).days) > _FRAME_GAP_DAYS:
-            return ("passing", day.year, day.month)
+    if day is not None and clusters:
+        index = next((i for i, run in enumerate(clusters) if any(d == day for _, d in run)), 0)
+        return ("main",) if index == 0 else ("main", index)
+    if clusters and len(clusters) > 1 and not event.hints & {"earlier"}:
+        nearest = min(
+            ((abs(token - event.token), i) for i, run in enumerate(clusters) for token, _ in run)
+        )[1]
+        return ("main",) if nearest == 0 else ("main", nearest)
     if event.tense == "perfect" and day is None:
         return ("passing", "perfect")
     if (
@@ -708,6 +725,12 @@ def _dates(ctx: Context, journey: Journey) -> None:
                 mention = DateMention(
                     mention.start, mention.end, mention.text, "day", first, first
                 )
+            if event.kind == "meet":
+                # A summit's days are not the traveller's ("held from 4 to 6 September").
+                for stop in dests[:1]:
+                    if mention.first:
+                        stop.seen.append(mention.first)
+                continue
             if mention.kind == "range" and mention.first and mention.last:
                 if len(dests) == 1 and len(journey.stops) > 1 and not _tour_noun(event):
                     dests[0].arrive = dests[0].arrive or mention.first
