@@ -118,8 +118,8 @@ class _Reading:
 _DATELINE_TAIL = re.compile(
     r"(?:\s*,\s*[A-Z][\w.'’ -]{1,30}?)?"  # ", Nigeria" / ", Oct 3"
     r"(?:\s*,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
-    r"(?:\s*\([^)]{1,40}\))?"  # "(AP)", "(Xinhua)"
-    r"\s*(?:[-–—:]{1,2}|\.\s+[A-Z]{3,}[A-Z ]*\s*[-–—])"
+    r"\s*(?:\([^)]{1,40}\)\s*[-–—:]{0,2}"  # "(AP) —", "(PTI)"
+    r"|[-–—:]{1,2}|\.\s+[A-Z]{3,}[A-Z ]*\s*[-–—])"
 )
 
 
@@ -354,6 +354,9 @@ def _countries(
     # government when the story is about it; else, for a traveller, the government of
     # the traveller the story follows. Otherwise the country stays unknown.
     known = {c for c in countries.values() if c}
+    visited = {
+        r.mention.place.country for e in reading.events if e.kind == "travel" for r in e.places
+    }
     for index, person in enumerate(people):
         if countries.get(index) is not None or not person.official:
             continue
@@ -362,12 +365,12 @@ def _countries(
         partners = {
             countries.get(p)
             for e in reading.events
-            if e.kind == "travel" and index in e.subjects
+            if e.kind == "travel" and e.places and index in e.subjects
             for p in e.subjects
             if p != index
         } - {None}
-        if outlet and (not known or outlet in known):
-            countries[index] = outlet
+        if outlet and (not known or outlet in known or outlet in visited):
+            countries[index] = outlet  # its own government, or the host of the visit
         elif len(partners) == 1:
             countries[index] = partners.pop()  # travelling with officials of one country
     return countries
@@ -375,9 +378,8 @@ def _countries(
 
 # Offices a national outlet names without their country: its own government's.
 _NATIONAL_OFFICE = re.compile(
-    r"^(?:the\s+)?(?:vice\s+|deputy\s+)?(?:president|prime\s+minister|pm|minister\b.*|"
-    r"foreign\s+minister|king|queen|chancellor|premier|speaker|governor|chief\s+of\s+staff|"
-    r"commander|presidential\s+.*|state\s+secretary|secretary\s+general)$",
+    r"\b(?:president|prime\s+minister|pm|minister|premier|chancellor|king|queen|speaker|"
+    r"governor|secretary|chief\s+of\s+staff|commander|spokes\w+)\b",
     re.IGNORECASE,
 )
 

@@ -126,6 +126,12 @@ _DATE_ROLES = {
 # Prepositions that introduce what a wish or plan is about ("hopes for a visit",
 # "an invitation to visit"); others introduce adjuncts ("during the visit").
 _COMPLEMENT_PREPS = frozenset(["for", "to", "of", "on", "about"])
+_TITLE_ABBREVIATIONS = {
+    "pm": "prime minister",
+    "fm": "foreign minister",
+    "vp": "vice president",
+    "eam": "external affairs minister",
+}
 _STAFF_TITLE = re.compile(r"spokes|press\s+secretary|adviser|advisor|\baide\b", re.IGNORECASE)
 _LEADER_TITLE = re.compile(
     r"president|prime minister|premier|chancellor|king|queen|emir|amir|sultan|leader|"
@@ -479,11 +485,30 @@ class _Resolver:
         return found
 
     def before(self, position: int, many: bool) -> list[int]:
-        for token_index, persons in reversed(self.subjects):
-            if token_index >= position:
-                continue
-            if not any(self.ann.people[p].official for p in persons):
-                continue  # "Cheong Wa Dae said ...": a speaker that is not a person
+        earlier = [
+            (token_index, persons)
+            for token_index, persons in self.subjects
+            if token_index < position and any(self.ann.people[p].official for p in persons)
+        ]  # ("Cheong Wa Dae said ...": a speaker that is not a person is skipped)
+        if not many and earlier:
+            # The last subject, unless the person the text keeps returning to was a
+            # subject in the same stretch (two sentences): news comes back to its topic.
+            sentence = self.ann.sentence_of[position]
+            recent = [
+                persons
+                for token_index, persons in earlier
+                if sentence - self.ann.sentence_of[token_index] <= 4 and len(persons) == 1
+            ]
+            counts: dict[int, int] = {}
+            for _, persons in earlier:
+                for p in persons:
+                    counts[p] = counts.get(p, 0) + 1
+            if recent:
+                last = recent[-1][0]
+                topic = max({p[0] for p in recent}, key=lambda p: (counts.get(p, 0), p == last))
+                if counts.get(topic, 0) >= 2 * counts.get(last, 0) + 1:
+                    return [topic]
+        for token_index, persons in reversed(earlier):
             if many and len(persons) > 1 or not many:
                 return persons
         if many:
@@ -549,6 +574,7 @@ class _Resolver:
         if head == "counterpart":
             owner = [p for c in token.children if c.dep_ == "poss" for p in self.resolve(c)]
         owner_countries = {self.ann.people[p].country for p in owner} - {None}
+        head = _TITLE_ABBREVIATIONS.get(head, head)
         portfolio = {
             w
             for p in owner
@@ -1250,6 +1276,8 @@ def _shared_dates(
             if event.dates or event.kind != "meet":
                 continue  # travel events keep the dates their own clause gives
             token = doc[token_index]
+            if token.dep_ == "relcl":
+                continue  # "a visit, during which he will meet X": not the arrival's day
             sources: list[Token] = []
             if token.dep_ == "conj":
                 sources.append(token.head)
@@ -1588,8 +1616,8 @@ def _owner(
     if (
         not owner
         and verb is not None
-        and token.dep_ == "dobj"
-        and lemma(token.text) in MEETING_NOUNS | EVENT_NOUNS
+        and token.dep_ in ("dobj", "pobj")
+        and noun_lemma(token.text) in MEETING_NOUNS | EVENT_NOUNS
         and lemma(verb.text) not in REPORT_VERBS
     ):
         subject, _ = _subject_token(verb)  # "share a dinner with X", "attend a summit"
@@ -1701,6 +1729,14 @@ def _meeting(
         for p in resolver.resolve(agent):
             if p not in objects:
                 objects.append(p)
+    for child in token.children:
+        # "accorded a welcome in the presence of Prime Minister X": X took part.
+        if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+            for presence in child.children:
+                if presence.dep_ == "pobj" and presence.lower_ == "presence":
+                    for of in presence.children:
+                        for obj in of.children:
+                            objects.extend(p for p in resolver.resolve(obj) if p not in objects)
     # "held talks with X": the verb carries the meeting noun.
     for child in token.children:
         if child.dep_ in ("dobj", "attr") and lemma(child.text) in MEETING_NOUNS:

@@ -203,7 +203,7 @@ _CONNECTORS = frozenset(
     ]
 )
 _TITLE_HEADS = (
-    r"first\s+lady|second\s+gentleman|president-elect|vice[- ]president|president|prime\s+minister|pm|fm|minister|secretary|"
+    r"first\s+lady|second\s+gentleman|president-elect|hr/vp|vp|eam|vice[- ]president|president|prime\s+minister|pm|fm|minister|secretary|"
     r"state\s+councilor|state\s+councillor|councilor|chancellor|premier|king|queen|emir|amir|"
     r"crown\s+prince|sultan|emperor|empress|governor[- ]general|governor|ambassador|envoy|"
     r"spokesperson|spokesman|spokeswoman|"
@@ -459,6 +459,25 @@ _NON_NAME = frozenset(
         "Chairperson",
         "First",
         "Lady",
+        # Parliaments named in their own languages.
+        "Sabha",
+        "Knesset",
+        "Duma",
+        "Bundestag",
+        "Majlis",
+        "Sejm",
+        "Rada",
+        "Riksdag",
+        "Storting",
+        "Folketing",
+        "Oireachtas",
+        "Dail",
+        "Senedd",
+        "Cortes",
+        "VP",
+        "HR",
+        "EAM",
+        "HR/VP",
         "Arrive",
         "Arrival",
         "Arrives",
@@ -986,6 +1005,10 @@ def _title_before(
         run_owner = text[owner_run[0] : owner_run[1]].split()[-1]
         left = left[2:]
         floor += 2
+    acronym = re.search(r"\s*\([A-Z]{2,6}\)\s*$", left)
+    if acronym:
+        # "External Affairs Minister (EAM) S. Jaishankar": the office before its acronym.
+        left = left[: acronym.start()] + " "
     tail_start = max(0, len(left) - 70)
     rank = _RANK.search(left, tail_start)
     military = False
@@ -1033,8 +1056,8 @@ def _title_before(
     begin = head_start
     for word in reversed(words):
         between = stripped[word.end() : begin]
-        if between.strip() not in ("", ",") and not re.fullmatch(r"\s*-\s*", between):
-            break
+        if between.strip() not in ("", ",") and not re.fullmatch(r"\s*[-/]\s*", between):
+            break  # "High Representative/Vice President" is one office
         if between.strip() == ",":
             break
         w = word.group()
