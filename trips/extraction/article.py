@@ -209,10 +209,12 @@ def _itinerary_events(reading: _Reading, ann, published) -> list[Event]:
     for leg in legs:
         token = doc_token(ann.doc, leg.start)
         event = Event("travel", leg.phase, token, ann.sentence_of[token], subjects=[owner])
-        role = "in" if leg.phase == "arrive" else "obj"
+        role = "obj" if leg.phase == "leave" else "in"
         event.places.append(PlaceRole(leg.place, role, doc_token(ann.doc, leg.place.start)))
         if leg.day is not None:
-            mention = DateMention(leg.start, leg.start, str(leg.day.day), "day", leg.day, leg.day)
+            # A section's day is the whole stay there; a table line's, the moment it names.
+            kind = "range" if leg.phase == "visit" else "day"
+            mention = DateMention(leg.start, leg.start, str(leg.day.day), kind, leg.day, leg.day)
             event.dates.append(DateRole(mention, "on"))
             event.tense = "future" if published and leg.day > published else "past"
         event.text = leg.phase
@@ -315,6 +317,20 @@ def _countries(
             and re.search(r"\bofficials?\b", text[max(0, previous.start - 60) : previous.start])
         ):
             countries[current.person] = countries[previous.person]
+    for event in reading.events:
+        # "upon his return to the United States": where a traveller returns is home.
+        if event.phase == "return" and event.mood in ("real", "plan"):
+            returned = [r.mention.place.country for r in event.places if r.role == "to"]
+            for person in event.subjects:
+                if countries.get(person) is None and len(set(returned)) == 1:
+                    countries[person] = returned[0]
+    for event in reading.events:
+        # "upon his return to the United States": where a traveller returns is home.
+        if event.phase == "return" and event.mood in ("real", "plan"):
+            returned = [r.mention.place.country for r in event.places if r.role == "to"]
+            for person in event.subjects:
+                if countries.get(person) is None and len(set(returned)) == 1:
+                    countries[person] = returned[0]
     travellers = [p for e in reading.events if e.kind == "travel" for p in e.subjects]
     lead = next((countries[p] for p in travellers if countries.get(p)), None)
     for index, person in enumerate(people):

@@ -854,7 +854,9 @@ def _attach(
         head = current.head
         if head.i == current.i:
             return _Attachment(None, role, None, holder)
-        if dep in ("conj", "appos", "cc", "punct"):
+        if dep in ("conj", "appos", "cc", "punct", "dep"):
+            if dep in ("appos", "dep") and person_at is not None and head.i in person_at:
+                holder = holder if holder is not None else person_at[head.i]  # "Abe (Japan)"
             current = head
             continue
         if dep == "pobj" or dep == "pcomp":
@@ -972,15 +974,17 @@ def _verb_phase(token: Token) -> str | None:
         return None
     children = list(token.children)
     particles = {c.lower_ for c in children if c.dep_ in ("prt", "advmod") or not list(c.children)}
-    if low in ("bring", "take") and not (
+    if low in ("bring", "take", "drop") and not (
         any(c.dep_ == "dobj" for c in children)
-        and any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in children)
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "with", "in", "into") for c in children)
     ):
         return None  # "took office", "took part": only "took him to X" is travel
     if low == "touch" and "down" not in particles:
         return None
-    if low == "wrap" and "up" not in particles:
-        return None
+    if low == "wrap" and "up" not in particles and not any(
+        c.dep_ == "dobj" and noun_lemma(c.text) in TRAVEL_NOUNS for c in children
+    ):
+        return None  # "wrapped up the visit", "wrapping his tour": an end
     if low == "kick" and "off" not in particles:
         return None
     if low == "set" and "off" not in particles and "out" not in particles:
@@ -1098,7 +1102,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             event = _nearest_journey_noun(verb, i, predicates)
         if event is None or role in (None, "subj"):
             continue
-        if holder is not None and role != "in":
+        if holder is not None and role in ("of", "from", "to"):
             continue  # "President X of Nigeria": a place in a person's title, not the event's
         event.places.append(PlaceRole(place, role, i, holder))
     seen_dates: set[int] = set()

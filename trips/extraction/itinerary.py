@@ -31,6 +31,14 @@ _MOVE = re.compile(
 )
 
 
+# "(1) Viet Nam (January 16)": a section of an overview, one country and its day.
+_HEADING = re.compile(
+    rf"^[ \t]*(?:\(?\d{{1,2}}[).]\s*)?(?P<place>[A-Z][\w'’ .-]{{2,40}}?)[ \t]*"
+    rf"\((?P<month>{MONTH})[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\)[ \t]*$",
+    re.MULTILINE,
+)
+
+
 @dataclass(frozen=True)
 class Leg:
     """One line of an itinerary: arriving at or leaving ``place`` on ``day``."""
@@ -81,4 +89,22 @@ def itinerary_legs(text: str, places: list[PlaceMention], published: date | None
                 when = _make(published.year + 1, month or published.month, day)
         phase = "arrive" if move.group("verb").lower().startswith("arriv") else "leave"
         legs.append(Leg(line_start, phase, place, when))
+    if len(legs) >= 2:
+        return legs
+    return _headings(text, places, published)
+
+
+def _headings(text: str, places: list[PlaceMention], published: date | None) -> list[Leg]:
+    """Overview sections headed by a country and a day: a visit there that day."""
+    legs = []
+    for match in _HEADING.finditer(text):
+        place = next(
+            (p for p in places if p.start == match.start("place") and not p.demonym), None
+        )
+        if place is None or published is None:
+            continue
+        day = _make(published.year, _month(match.group("month")), int(match.group("day")))
+        if day is not None and (day - published).days > 200:
+            day = _make(published.year - 1, day.month, day.day)
+        legs.append(Leg(match.start(), "visit", place, day))
     return legs if len(legs) >= 2 else []

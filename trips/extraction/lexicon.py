@@ -53,6 +53,7 @@ TRAVEL_VERBS: dict[str, str] = {
     "lead": "lead",  # "led a delegation to"
     "bring": "bring",  # "the trip will bring him to X", "brought the minister with him to X"
     "take": "bring",
+    "drop": "bring",  # "the trip dropped him in South Korea"
 }
 
 # Verbs whose object or passive subject is the traveller and whose subject

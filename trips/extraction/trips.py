@@ -248,7 +248,15 @@ def build_journeys(ctx: Context) -> None:
             if travellers and not _history(ctx, event):
                 usable.append((event, travellers))
     usable.sort(key=lambda item: item[0].token)
-    clusters = {person: _clusters(days) for person, days in dated.items()}
+    # A stated duration ("his 12-day tour") holds its dates together.
+    longest: dict[int, int] = {}
+    for event, travellers in usable:
+        for person in travellers:
+            longest[person] = max(longest.get(person, 0), event.days or 0)
+    clusters = {
+        person: _clusters(days, max(_JOURNEY_GAP_DAYS, longest.get(person, 0)))
+        for person, days in dated.items()
+    }
     for event, travellers in usable:
         day, marker = _event_time(ctx, event)
         for person in travellers:
@@ -308,12 +316,12 @@ def _journey(frames: dict[tuple, Journey], person: int, key: tuple) -> Journey:
     return frames[full]
 
 
-def _clusters(days: list[tuple[int, date]]) -> list[list[tuple[int, date]]]:
+def _clusters(days: list[tuple[int, date]], gap: int) -> list[list[tuple[int, date]]]:
     """Dated events in runs of days: a gap of more than a week between two dates of
     one traveller starts another journey ("the Gulf from May 13; Rome this weekend")."""
     runs: list[list[tuple[int, date]]] = []
     for token, day in sorted(days, key=lambda item: item[1]):
-        if runs and (day - runs[-1][-1][1]).days <= _JOURNEY_GAP_DAYS:
+        if runs and (day - runs[-1][-1][1]).days <= gap:
             runs[-1].append((token, day))
         else:
             runs.append([(token, day)])
@@ -746,7 +754,12 @@ def _dates(ctx: Context, journey: Journey) -> None:
             day = mention.first
             last_day = day
             targets = dests
-            if len(event.places) > 1 and sum(d.mention.kind == "day" for d in event.dates) > 1:
+            days = {
+                m.first
+                for d in event.dates
+                if d.mention.kind == "day" and (m := _resolved(ctx, event, d.mention)) is not None
+            }
+            if len(event.places) > 1 and len(days) > 1:
                 # "to travel on Monday to Niger and then on Tuesday to Nigeria"
                 leg = _paired(event, role.mention, ctx.text)
                 stop = _stop_for(journey, leg) if leg is not None else None
@@ -994,6 +1007,8 @@ def _status(ctx: Context, journey: Journey) -> str:
             return "completed"
         if completed:
             return "completed"
+        if journey.end == published and tenses and all(t in ("past", "perfect") for t in tenses):
+            return "completed"  # an overview published on the last day, all in the past
         if journey.start and journey.start <= published and (
             journey.end is None or journey.end >= published
         ):
@@ -1008,6 +1023,15 @@ def _status(ctx: Context, journey: Journey) -> str:
         return "planned"
     if any(t in ("past", "perfect", "present") for t in tenses):
         if all(t in ("perfect",) for t in tenses if t != "none"):
+            return "completed"
+        being_there = any(
+            e.phase in ("arrive", "presence", "host") and e.tense in ("past", "present")
+            or e.tense == "present"
+            for e in journey.events
+            if not e.nominal
+        )
+        if not being_there and ctx.published is None and journey.end is not None:
+            # "traveled to A, B and C, March 14-23": the whole journey, told afterwards.
             return "completed"
         return "ongoing"
     return "planned"
