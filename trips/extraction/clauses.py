@@ -1610,7 +1610,7 @@ def _owner(
                 subject = None
             if subject is not None:
                 owner = resolver.resolve(subject)
-        elif token.dep_ == "pobj" and token.head.lower_ in ("on", "during", "for", "ahead"):
+        elif token.dep_ == "pobj" and token.head.lower_ in ("on", "during", "for", "ahead", "with"):
             subject, _ = _subject_token(verb)
             if subject is not None:
                 owner = resolver.resolve(subject)

@@ -498,6 +498,11 @@ def gazetteer() -> Gazetteer:
         for iso, name in capitals.items()
         if name in best and best[name].country == iso
     }
+    _add_alternate_names(gc, names, best, set(capitals.values()))
+    _add_subdivisions(names)
+    for region in _REGIONS:
+        # "Latin America", "the Middle East": regions, which must not read as "America".
+        names.setdefault(region, (Place(country="", kind="region", name=region), False))
     starts: dict[str, int] = {}
     for name in names:
         words = _TOKEN.findall(name)
@@ -506,6 +511,92 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(
         names=names, countries=countries, states=states, capitals=capital_places, starts=starts
     )
+
+
+# Regions news names that contain a country's name or demonym; never a stop.
+_REGIONS = (
+    "Latin America",
+    "South America",
+    "North America",
+    "Central America",
+    "Middle East",
+    "Near East",
+    "Far East",
+    "North Africa",
+    "West Africa",
+    "East Africa",
+    "Southern Africa",
+    "Central Africa",
+    "Sub-Saharan Africa",
+    "Southeast Asia",
+    "South Asia",
+    "East Asia",
+    "Central Asia",
+    "West Asia",
+    "Western Europe",
+    "Eastern Europe",
+    "Central Europe",
+    "South Pacific",
+    "Indo-Pacific",
+    "Asia-Pacific",
+    "Persian Gulf",
+    "Gulf",
+    "Horn of Africa",
+    "Sahel",
+    "Balkans",
+    "Caucasus",
+    "Caribbean",
+    "Scandinavia",
+    "Americas",
+)
+# The smallest city whose other names (old names, spellings) the gazetteer takes.
+_ALTERNATE_NAME_POPULATION = 150000
+_GENERIC_SUBDIVISION = re.compile(
+    r"\s+(?:Sheng|Shi|Zizhiqu|Oblast'?|Oblysy|Province|Region|Prefecture|Governorate|"
+    r"District|State|Territory|Department|Ken|Do|Kraj|Krai|Respublika)$"
+)
+
+
+def _add_alternate_names(gc, names: dict, best: dict, capitals: set[str]) -> None:
+    """Cities' other names from the gazetteer: old names ("Nur-Sultan"), local spellings
+    ("Samarqand") and common misspellings ("Ougadougou"), for cities large enough that
+    the name is theirs. A name the gazetteer already gives to another place keeps it."""
+    for info in gc.get_cities().values():
+        name = info["name"]
+        place = best.get(name)
+        if place is None or place.country != info["countrycode"]:
+            continue
+        if int(info["population"] or 0) < _ALTERNATE_NAME_POPULATION and name not in capitals:
+            continue
+        for alternate in info.get("alternatenames") or ():
+            if (
+                len(alternate) < 4
+                or alternate.isupper()
+                or not alternate[0].isupper()
+                or not re.fullmatch(r"[A-Za-zÀ-ž' .-]+", alternate)
+                or alternate in names
+                or alternate in _COMMON_WORD_TOWNS
+            ):
+                continue
+            names[alternate] = (place, False)
+
+
+def _add_subdivisions(names: dict) -> None:
+    """States, provinces and regions of every country (ISO 3166-2, from pycountry):
+    "Queensland", "Jiangsu", "Punjab" are stops with no city."""
+    import pycountry
+
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is not None:
+            continue  # a district of a region: too fine, and often a town's name
+        name = _GENERIC_SUBDIVISION.sub("", subdivision.name.split(" [")[0]).strip()
+        if len(name) < 5 or name in names or not name[0].isupper() or name in _COMMON_WORD_TOWNS:
+            continue
+        if re.search(r"\b(?:Capital|Central|Centre|Northern|Southern|Eastern|Western|North|"
+                     r"South|East|West|Special|City|Islands?)\b", name):
+            continue
+        iso = subdivision.country_code
+        names[name] = (Place(country=iso, kind="state", name=name), False)
 
 
 def city_state(place: Place) -> Place:
@@ -629,6 +720,9 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
             i += 1
             continue
         n, surface, (place, demonym) = hit
+        if place.kind == "region":
+            i += n  # "Latin America": a region, and its "America" is no country
+            continue
         end = tokens[i + n - 1].end
         tail = text[end : end + 40]
         accept = True
