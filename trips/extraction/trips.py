@@ -342,7 +342,18 @@ def _frame(
     if marker is not None:
         return ("passing", marker)
     if day is not None and clusters:
-        index = next((i for i, run in enumerate(clusters) if any(d == day for _, d in run)), 0)
+        index = next(
+            (
+                i
+                for i, run in enumerate(clusters)
+                if min(d for _, d in run) - timedelta(days=_JOURNEY_GAP_DAYS)
+                <= day
+                <= max(d for _, d in run) + timedelta(days=_JOURNEY_GAP_DAYS)
+            ),
+            None,
+        )
+        if index is None:
+            return ("passing", day.year, day.month)  # a day far from every journey's
         return ("main",) if index == 0 else ("main", index)
     if clusters and len(clusters) > 1 and not event.hints & {"earlier"}:
         nearest = min(
