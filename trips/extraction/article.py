@@ -258,9 +258,11 @@ def _enrich_from_title(title: str, people: list[Person]) -> None:
 
 
 _STAFF = re.compile(
-    r"spokes|press\s+secretary|adviser|advisor|\baide\b|chief\s+of\s+staff",
+    r"spokes|press\s+secretary|adviser|advisor|\baide\b|chief\s+of\s+staff|"
+    r"foreign\s+secretary",
     re.IGNORECASE,
 )
+_HEAD_SECRETARY = re.compile(r"general\s+secretary|secretary[- ]general", re.IGNORECASE)
 _US_STRONG = re.compile(
     r"Secretary of (?:State|Defense|the Treasury|Homeland Security|Commerce)|Defense Secretary|"
     r"Pentagon|White House|State Department|Joint Chiefs|U\.S\.|National Security Adviser|"
@@ -336,12 +338,8 @@ def _countries(
     for index, person in enumerate(people):
         if countries.get(index) or not person.official:
             continue
-        if lead and _STAFF.search(person.title) and re.search(
-            r"\b(?:presidential|his|her|the\s+president's|the\s+prime\s+minister's)\b",
-            person.title,
-            re.IGNORECASE,
-        ):
-            countries[index] = lead  # "his spokesman", "presidential adviser"
+        if lead and _STAFF.search(person.title) and not _HEAD_SECRETARY.search(person.title):
+            countries[index] = lead  # the spokesman, adviser or secretary of the lead's government
         elif us_title(person.title):
             bare = not _US_STRONG.search(person.title)
             countries[index] = lead if bare and lead else "US"

@@ -1030,7 +1030,13 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
         is_verb = _verbal_tag(token)
         is_noun = _nominal_tag(token)
         event: Event | None = None
-        if is_verb:
+        if (is_verb or token.tag_ == "JJ") and any(
+            c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "home") for c in token.children
+        ) and low in ("expect", "due", "be", "schedule", "set", "get"):
+            # "is expected back in Lima on Friday", "will be back home on Sunday"
+            event = Event("travel", "return", token.i, sentence)
+            event.home = True
+        elif is_verb:
             phase = _verb_phase(token)
             if phase is not None:
                 event = Event("travel", phase, token.i, sentence)

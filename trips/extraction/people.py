@@ -770,6 +770,12 @@ _PLACE_OF_NAME = re.compile(
     r"Avenue|Station|Hospital|School|College|Academy|Library|Gate|Tower|Garden|Gardens|Port|"
     r"Base|Highway|Boulevard|Market|Residence|Lodge|Villa|Complex|Terminal|Expressway"
 )
+# Place words that are also surnames ("Lee Park", "Stuart Hall"): a place only at
+# the end of a longer name.
+_SURNAME_TOO = re.compile(
+    r"Park|Hall|Square|Palace|Bridge|Gate|Tower|Garden|Gardens|Lodge|Villa|Market|Port|Church|"
+    r"Street|Road|Station|Base|Centre|Center|Building|Residence|Complex|School|College"
+)
 _INNER_NICKNAME = re.compile(r"\s*[“\"‘']([A-Z][\w\-]+)[”\"’']\s*")
 _NICKNAME = re.compile(r"\s+['‘“\"]([A-Z][\w\-]+)['’”\"]")
 _END_PARTICLES = frozenset(["Das", "Da", "Di", "Du", "Le", "Ben", "Dos", "Van"])
@@ -900,7 +906,10 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
         ):
             # "al-Sisi" keeps its particle; "Le Thi Thu Hang" and "De La Cruz" open with theirs.
             current.pop(0)
-        if current and _PLACE_OF_NAME.fullmatch(current[-1].text):
+        if current and (
+            _PLACE_OF_NAME.fullmatch(current[-1].text)
+            and (len(current) >= 3 or not _SURNAME_TOO.fullmatch(current[-1].text))
+        ):
             current.clear()  # "Ho Chi Minh Mausoleum": a place named after a person
         if current:
             runs.append((current[0].start, current[-1].end))
@@ -1407,6 +1416,18 @@ def find_people(
             index = len(people) - 1
         _note(people[index], info, start, end)
         mentions.append(PersonMention(start, end, index))
+    # "Maria Houston arrived. Houston said ...": a city named like a person's surname,
+    # after the person, is the person.
+    for place in places:
+        if place.place.kind != "city" or any(m.start <= place.start < m.end for m in mentions):
+            continue
+        for index, person in enumerate(people):
+            words = person.name.split()
+            first = min((s for s, _ in person.mentions), default=None)
+            if len(words) >= 2 and words[-1] == place.text and first is not None and first < place.start:
+                person.mentions.append((place.start, place.end))
+                mentions.append(PersonMention(place.start, place.end, index))
+                break
     mentions.sort(key=lambda m: m.start)
     return people, mentions
 

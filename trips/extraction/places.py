@@ -557,6 +557,23 @@ _GENERIC_SUBDIVISION = re.compile(
 )
 
 
+_REGION_BEFORE = re.compile(
+    r"(?:\b(?:to|in|into|at|from|across|through|visit|visited|visiting|tour|toured|of|"
+    r"north|south|east|west|northern|southern|eastern|western|central)"
+    r"|[A-Z][\w'’-]+,|[A-Z][\w'’-]+\s+and)\s+$"
+)
+_REGION_AFTER = re.compile(r"\s*(?:,|\band\b|\bprovince\b|\bstate\b|\bregion\b|\.)")
+
+
+def _region_in_context(text: str, start: int, end: int) -> bool:
+    """A province or state named as a place ("to north Queensland", "Beijing, Jiangsu and
+    Guangdong"), not a word of a name that happens to be a province's."""
+    before = text[max(0, start - 30) : start]
+    if _REGION_BEFORE.search(before) is None:
+        return False
+    return bool(_REGION_AFTER.match(text, end)) or not re.match(r"\s+[A-Z]", text[end : end + 2])
+
+
 def _add_alternate_names(gc, names: dict, best: dict, capitals: set[str]) -> None:
     """Cities' other names from the gazetteer: old names ("Nur-Sultan"), local spellings
     ("Samarqand") and common misspellings ("Ougadougou"), for cities large enough that
@@ -722,6 +739,11 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
         n, surface, (place, demonym) = hit
         if place.kind == "region":
             i += n  # "Latin America": a region, and its "America" is no country
+            continue
+        if place.kind == "state" and place.country != "US" and not _region_in_context(
+            text, token.start, tokens[i + n - 1].end
+        ):
+            i += 1  # "Sheikh Nawaf Al Sabah": a name, though also a Malaysian state's
             continue
         end = tokens[i + n - 1].end
         tail = text[end : end + 40]

@@ -186,9 +186,8 @@ def _event_time(ctx: Context, event: Event) -> tuple[date | None, str | None]:
             and not mention.text.lower().startswith("since")
         ):
             marker = mention.text.lower()
-            day = day or None
-            if ctx.published is not None and abs((mention.approx - ctx.published).days) <= 5:
-                marker = None
+            if ctx.published is not None and (mention.approx - ctx.published).days > -6:
+                marker = None  # "next week", "this weekend": the journey being announced
     return day, marker
 
 
@@ -229,6 +228,8 @@ def build_journeys(ctx: Context) -> None:
             for person in travellers:
                 for role in event.places:
                     _cancelled(ctx, person, role)
+                if event.places:
+                    _journey(frames, person, ("cancelled", event.token)).events.append(event)
             continue
         if event.mood not in _REAL_MOODS or event.tense == "maybe":
             continue
@@ -294,7 +295,10 @@ def _accompanying(ctx: Context, frames: dict[tuple, Journey]) -> None:
     for event in ctx.events:
         if event.phase != "accompany" or event.places or event.mood not in _REAL_MOODS:
             continue
-        companions = [p for p in event.subjects if _is_traveller(ctx.people[p])]
+        companions = sorted(
+            (p for p in event.subjects if _is_traveller(ctx.people[p])),
+            key=lambda p: min((s for s, _ in ctx.people[p].mentions), default=0),
+        )
         for led in event.objects:
             journey = frames.get((led, "main"))
             if journey is None:
@@ -395,6 +399,8 @@ def _home(ctx: Context, journey: Journey) -> set[str]:
 def _stops(ctx: Context, journey: Journey) -> None:
     homes = _home(ctx, journey)
     cancelled = {c for p, c in ctx.__dict__.get("cancelled", set()) if p in journey.travellers}
+    if journey.frame[0] == "cancelled":
+        cancelled = set()  # the journey called off keeps its places
     for event in journey.events:
         sentence = _sentence(ctx, event)
         journey.evidence.append(sentence)
@@ -590,6 +596,11 @@ def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) 
         return  # welcomed home by their own officials: not a meeting of the journey
     if not participants:
         return
+    if _AIRPORT.search(_sentence(ctx, event).text) and all(
+        _JUNIOR.search(ctx.people[p].title) and "prime" not in ctx.people[p].title.lower()
+        for p in participants
+    ):
+        return  # "welcomed at the airport by Vice Foreign Minister X"
     day = None
     for role in event.dates:
         mention = _resolved(ctx, event, role.mention)
@@ -624,6 +635,13 @@ def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) 
 
 
 _ENVOY = re.compile(r"ambassador|envoy|high commissioner|consul|charg", re.IGNORECASE)
+# Officials below a minister who greet arrivals at an airport: protocol, not a meeting.
+_JUNIOR = re.compile(
+    r"\b(?:vice|deputy|assistant|under|state)[- ](?:foreign\s+)?(?:minister|secretary)|"
+    r"protocol|\bchief\s+of\s+protocol",
+    re.IGNORECASE,
+)
+_AIRPORT = re.compile(r"\b(?:airport|tarmac|air\s*base|airbase|runway)\b", re.IGNORECASE)
 
 
 def _at_home(ctx: Context, journey: Journey, event: Event) -> bool:
@@ -899,6 +917,14 @@ def _apply_day(
     ends: list,
 ) -> None:
     phase = event.phase
+    parent = next((e for e in journey.events if e.token == event.parent), None)
+    if event.nominal and parent is not None and parent.phase in ("end", "begin") and dests:
+        # "concluded a two-day visit to Cambodia on Saturday": the visit ended that day.
+        if parent.phase == "end":
+            dests[-1].depart = dests[-1].depart or day
+        else:
+            dests[0].arrive = dests[0].arrive or day
+        return
     first_stop = journey.stops[0] if journey.stops else None
     if event.nominal and not dests and role in ("on", "from") and phase == "visit":
         starts.append((day, sentence))  # "will embark on a trip next Tuesday"
@@ -928,7 +954,10 @@ def _apply_day(
                 ):
                     before[-1].depart = day
         if not dests and phase == "arrive":
-            starts.append((day, sentence))
+            if any(e.home and e.token < event.token for e in journey.events):
+                journey.returned.append((day, sentence))  # arriving home after the return
+            else:
+                starts.append((day, sentence))
         return
     if phase == "presence" or phase == "meet":
         for stop in dests[:1]:
@@ -973,7 +1002,7 @@ def _apply_day(
     if phase == "end":
         if dests:
             dests[-1].depart = dests[-1].depart or day
-        else:
+        elif not any(e.parent == event.token and e.places for e in journey.events):
             ends.append((day, sentence))
         return
     if phase == "return":
@@ -996,6 +1025,8 @@ def _fill_legs(journey: Journey) -> None:
 
 
 def _status(ctx: Context, journey: Journey) -> str:
+    if journey.frame[0] == "cancelled":
+        return "cancelled"
     published = ctx.published
     # A verb's tense tells when; a noun's borrowed tense ("the tour is part of") less so.
     verbal = [e.tense for e in journey.events if not e.nominal and e.tense != "none"]
