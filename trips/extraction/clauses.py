@@ -766,7 +766,9 @@ def _subject_token(verb: Token) -> tuple[Token | None, bool]:
             controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
             if controller is not None and controller.i < current.i:
                 return controller, False
-        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "dep", "prep", "pobj"):
+        if current.dep_ in (
+            "xcomp", "conj", "advcl", "ccomp", "pcomp", "dep", "prep", "pobj", "acomp"
+        ):
             if current.head.i == current.i:
                 break
             if current.dep_ == "ccomp" and lemma(current.head.text) in REPORT_VERBS:
@@ -862,6 +864,9 @@ def _attach(
         if dep == "pobj" or dep == "pcomp":
             if role is None:
                 role = head.lower_
+            if _is_predicate(head, predicates):
+                # "starting Monday" parsed as a verb with an object: the verb's own date.
+                return _Attachment(predicates[head.i], role, None, holder)
             current = head
             continue
         if dep in ("prep", "agent", "dative"):
@@ -1027,7 +1032,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             continue
         low = lemma(token.text)
         sentence = ann.sentence_of[token.i]
-        is_verb = _verbal_tag(token)
+        is_verb = _verbal_tag(token) and token.dep_ not in ("aux", "auxpass")
         is_noun = _nominal_tag(token)
         event: Event | None = None
         if (is_verb or token.tag_ == "JJ") and any(

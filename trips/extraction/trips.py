@@ -364,8 +364,8 @@ def _frame(
             ((abs(token - event.token), i) for i, run in enumerate(clusters) for token, _ in run)
         )[1]
         return ("main",) if nearest == 0 else ("main", nearest)
-    if event.tense == "perfect" and day is None:
-        return ("passing", "perfect")
+    if event.tense == "perfect" and day is None and event.phase == "visit" and not event.nominal:
+        return ("passing", "perfect")  # "has visited the region twice": earlier journeys
     if (
         "earlier" in event.hints
         and event.tense in ("past", "perfect", "none", "present")
