@@ -799,7 +799,7 @@ def _dates(ctx: Context, journey: Journey) -> None:
                         before[-1].depart = before[-1].depart or day
                     continue
                 targets = [stop] if stop is not None else dests
-            _apply_day(journey, event, role.role, day, targets, stops, sentence, starts, ends)
+            _apply_day(journey, event, role.role, day, targets, placed, sentence, starts, ends)
         if event.days and not dests and event.parent is not None:
             # "will head to X to make a four-day visit": the visit is at X.
             parent = next((e for e in journey.events if e.token == event.parent), None)
@@ -911,7 +911,7 @@ def _apply_day(
     role: str,
     day: date,
     dests: list[Stop],
-    stops: list[Stop],
+    placed: list[tuple[PlaceRole, Stop | None]],
     sentence: Sentence,
     starts: list,
     ends: list,
@@ -978,8 +978,10 @@ def _apply_day(
             starts.append((day, sentence))
         return
     if phase == "leave":
-        left = [s for s, r in zip(stops, event.places, strict=False) if r.role in ("obj", "from")]
-        if left:
+        left = [s for r, s in placed if r.role in ("obj", "from")]
+        if any(s is None for s in left):
+            starts.append((day, sentence))  # "departed Accra (home) on Saturday for Madrid"
+        elif left:
             left[0].depart = left[0].depart or day
         elif dests:
             # "will leave X for Y on D" leaves X that day; it does not say when Y is reached.
@@ -1000,13 +1002,22 @@ def _apply_day(
             starts.append((day, sentence))
         return
     if phase == "end":
-        if dests:
-            dests[-1].depart = dests[-1].depart or day
-        elif not any(e.parent == event.token and e.places for e in journey.events):
+        visits = [
+            stop
+            for e in journey.events
+            if e.parent == event.token and e.nominal
+            for r in e.places
+            if (stop := _stop_for(journey, r)) is not None
+        ]
+        if dests or visits:
+            # "wrapped up a three-day visit to Japan on Saturday": Japan left that day.
+            target = (dests or visits)[-1]
+            target.depart = target.depart or day
+        else:
             ends.append((day, sentence))
         return
     if phase == "return":
-        left = [s for s, r in zip(stops, event.places, strict=False) if r.role == "from"]
+        left = [s for r, s in placed if r.role == "from" and s is not None]
         if left:
             left[0].depart = left[0].depart or day
         elif event.home or not dests:
@@ -1031,8 +1042,23 @@ def _status(ctx: Context, journey: Journey) -> str:
     # A verb's tense tells when; a noun's borrowed tense ("the tour is part of") less so.
     verbal = [e.tense for e in journey.events if not e.nominal and e.tense != "none"]
     tenses = verbal or [e.tense for e in journey.events]
+    last = journey.stops[-1] if journey.stops else None
+
+    def ends_journey(e: Event) -> bool:
+        if e.home or e.phase == "return":
+            return True
+        # Ending one stop's visit ends the journey only at its last stop.
+        ended = [
+            _stop_for(journey, r)
+            for x in journey.events
+            if x.parent == e.token and x.nominal or x is e
+            for r in x.places
+        ]
+        return not ended or last in ended
+
     completed = any(
-        e.tense in ("past", "perfect") and (e.phase in ("end", "return") or e.home)
+        e.tense in ("past", "perfect") and e.phase in ("end", "return") and ends_journey(e)
+        or e.tense in ("past", "perfect") and e.home
         for e in journey.events
     )
     future = [t for t in tenses if t == "future"]
