@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from trips.extraction.clauses import DateRole, Event, PlaceRole, analyse, annotate
 from trips.extraction.dates import DateMention, find_dates
 from trips.extraction.itinerary import itinerary_legs
-from trips.extraction.nlp import parse, parse_many
+from trips.extraction.nlp import dateline_span, parse, parse_many
 from trips.extraction.people import (
     Person,
     PersonMention,
@@ -115,27 +115,6 @@ class _Reading:
         self.dateline: PlaceMention | None = None
 
 
-_DATELINE_TAIL = re.compile(
-    r"(?:\s*,\s*[A-Z][\w.'’ -]{1,30}?)?"  # ", Nigeria" / ", Oct 3"
-    r"(?:\s*,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
-    r"\s*(?:\([^)]{1,40}\)\s*[-–—:]{0,2}"  # "(AP) —", "(PTI)"
-    r"|[-–—:]{1,2}|\.\s+[A-Z]{3,}[A-Z ]*\s*[-–—])"
-)
-
-
-def _dateline(text: str, places: list[PlaceMention]) -> PlaceMention | None:
-    """The place a dateline opens the story with ("LIMA –", "ISLAMABAD:", "ABUJA, Nigeria (AP) —")."""
-    for place in places:
-        line_start = text.rfind("\n", 0, place.start) + 1
-        if text[line_start : place.start].strip():
-            continue
-        if _DATELINE_TAIL.match(text, place.end):
-            return place
-        if place.start > 600:
-            break
-    return None
-
-
 def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Reading:
     reading = _Reading()
     text = doc.text  # the analysis text: ``original`` cleaned, same length
@@ -148,7 +127,15 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
     people, mentions = find_people(text, raw_places, credit_spans, bounds)
     _enrich_from_title(title, people)
     blocked = [span for person in people for span in person.mentions + person.title_spans]
-    dateline = _dateline(text, raw_places)
+    span = dateline_span(original)
+    dateline = None
+    if span is not None:
+        # The analysis text has the dateline blanked; its place comes from the original.
+        dateline = next(iter(find_places(original[span[0] : span[1]])), None)
+        if dateline is not None:
+            dateline = PlaceMention(
+                dateline.start + span[0], dateline.end + span[0], dateline.text, dateline.place
+            )
     reading.dateline = dateline
     places = [
         m

@@ -38,13 +38,26 @@ _GLUED_STOP = r"(?<=[a-z0-9)\]\"”’])\.(?=[A-Z\"“‘][a-z])"
 _BREAK = re.compile(r"\n\s*(?=\S)|(?<=[a-z0-9)\]\"”’])\.(?=[A-Z])")
 
 
+# "U.S. Vice President", "Gen. Dong": an abbreviation's full stop ends no sentence.
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.){2,}(?= [A-Z])|\b(?:Mr|Mrs|Ms|Dr|Gen|Adm|Lt|Col|Maj|Capt|Sgt|Sen|Rep|"
+    r"Gov|Prof|St|Hon|Amb|Brig|Cmdr|Jr|Sr)\.(?= [A-Z])"
+)
+
+
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A token after a line break, or after a glued full stop, starts a sentence."""
-    for match in _BREAK.finditer(doc.text):
+    """A token after a line break, or after a glued full stop, starts a sentence; one
+    after an abbreviation ("U.S. Vice President") does not."""
+    text = doc.text
+    for match in _BREAK.finditer(text):
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is not None and len(span) and span[0].i > 0:
             span[0].is_sent_start = True
+    for match in _ABBREVIATION.finditer(text):
+        span = doc.char_span(match.end() + 1, match.end() + 2, alignment_mode="expand")
+        if span is not None and len(span) and span[0].i > 0 and "\n" not in text[match.end():match.end() + 2]:
+            span[0].is_sent_start = False
     return doc
 
 
@@ -70,6 +83,34 @@ def pipeline() -> Language:
 _GLUED_DASH = re.compile(r"(?<=[\w)\]])--(?=[A-Z“\"])|(?<=[)\]])-(?=[A-Z])")
 
 
+# "LIMA –", "ISLAMABAD:", "ABUJA, Nigeria (AP) —", "Doha, May 12 (QNA) -",
+# "Tokyo, Dec. 24 (Jiji Press)--": a dateline opening a paragraph.
+_DATELINE = re.compile(
+    r"^(?P<line>[ \t]*(?:[A-Z][A-Z.'’ -]{2,30}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
+    r"(?:,[ \t]*[A-Z][\w.'’ -]{1,30}?)?"
+    r"(?:,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}"
+    r"(?:,?[ \t]+\d{4})?))?"
+    r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*(?:[-–—:]{1,2})?|[-–—:]{1,2}))[ \t]*",
+    re.MULTILINE,
+)
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where the story's dateline is, if it opens with one.
+
+    >>> text = "ABUJA, Nigeria (AP) — The minister arrived."
+    >>> start, end = dateline_span(text); text[end:]
+    'The minister arrived.'
+    """
+    for match in _DATELINE.finditer(text):
+        if match.start() > 600:
+            break
+        head = match.group("line").strip()
+        if head.isupper() or "(" in head or re.search(r"[-–—:]$", head):
+            return match.start(), match.end()
+    return None
+
+
 def analysis_text(text: str) -> str:
     """The text the analysis reads: ``text`` with the same length, cleaned where a
     character stands in the way (a no-break space, a dateline glued to the story
@@ -82,7 +123,12 @@ def analysis_text(text: str) -> str:
     'Tokyo (Jiji Press)  Japanese'
     """
     cleaned = text.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
-    return _GLUED_DASH.sub(lambda m: " " * len(m.group()), cleaned)
+    cleaned = _GLUED_DASH.sub(lambda m: " " * len(m.group()), cleaned)
+    span = dateline_span(cleaned)
+    if span is not None:
+        # The dateline is where the reporter was; the sentence starts after it.
+        cleaned = cleaned[: span[0]] + " " * (span[1] - span[0]) + cleaned[span[1] :]
+    return cleaned
 
 
 def parse(text: str) -> Doc:

@@ -1008,6 +1008,10 @@ def _title_before(
             floor = max(floor, run_end)
             owner_run = (run_start, run_end)
     left = text[floor:start]
+    if "\n" in left:
+        # A title does not run across a line ("Reuters Staff\nU.S. Vice President X").
+        cut = left.rfind("\n") + 1
+        left, floor = left[cut:], floor + cut
     run_owner = None
     if owner_run and owner_run[1] == floor and re.match(r"['’]s\s", left):
         # "Faye's Prime Minister X": X serves Faye's government.

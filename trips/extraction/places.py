@@ -588,6 +588,7 @@ def _add_alternate_names(gc, names: dict, best: dict, capitals: set[str]) -> Non
         for alternate in info.get("alternatenames") or ():
             if (
                 len(alternate) < 4
+                or " " in alternate  # "White House" is Casablanca's too, in translation
                 or alternate.isupper()
                 or not alternate[0].isupper()
                 or not re.fullmatch(r"[A-Za-zÀ-ž' .-]+", alternate)
