@@ -131,7 +131,8 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
     dateline = None
     if span is not None:
         # The analysis text has the dateline blanked; its place comes from the original.
-        dateline = next(iter(find_places(original[span[0] : span[1]])), None)
+        head = re.sub(r"\b[A-Z]{3,}\b", lambda m: m.group().title(), original[span[0] : span[1]])
+        dateline = next(iter(find_places(head)), None)  # "DOHA" is Doha
         if dateline is not None:
             dateline = PlaceMention(
                 dateline.start + span[0], dateline.end + span[0], dateline.text, dateline.place
@@ -147,7 +148,8 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
     reading.places = places
     dates: list[DateMention] = []
     for sentence in sentences:
-        dates.extend(find_dates(sentence.text, published, sentence.start))
+        # Read in the analysis text: a blanked dateline's date is not the story's.
+        dates.extend(find_dates(text[sentence.start : sentence.end], published, sentence.start))
     reading.people, reading.mentions, reading.dates = people, mentions, dates
     ann = annotate(doc, sentences, people, mentions, places, dates)
     reading.events = analyse(ann, sentences)
@@ -260,6 +262,10 @@ _SEAT_SAID = re.compile(
     r"Amiri Diwan|Royal Court|Chancellery|Kantei|Planalto|Casa Rosada|Malacañang|Malacanang)"
     r"\s+(?:said|says|announced|confirmed|stated)\b"
 )
+_SEAT_AT = re.compile(
+    r"\bat\s+the\s+(Kremlin|White House|Elysee|Élysée|Blue House|Chancellery|Kantei|"
+    r"Planalto|Casa Rosada|Malacañang|Malacanang|Rashtrapati Bhavan|Amiri Diwan|Royal Court)\b"
+)
 _HEADS_OF_STATE = re.compile(
     r"\b(?:president|prime\s+minister|king|queen|emir|amir|sultan|premier|chancellor|"
     r"crown\s+prince|minister|governor|mayor|speaker|chief\s+executive)\b",
@@ -338,19 +344,33 @@ def _countries(
         if seat:
             countries[index] = seat_country(seat.group(1))
     # A host receiving a visitor ("President X welcomed Y in Z") serves the country he
-    # receives in: his own. A meeting alone says nothing of a participant's country.
+    # receives in: his own; with no place, a host-side report's dateline. A meeting
+    # alone says nothing of a participant's country.
     for event in reading.events:
         if event.phase != "host" or event.mood not in ("real", "plan"):
             continue
         hosts = event.objects if event.passive else event.subjects
         guests = event.subjects if event.passive else event.objects
         places = [r.mention.place.country for r in event.places]
+        if not places and reading.dateline is not None:
+            places = [reading.dateline.place.country]
         for host in hosts:
             if countries.get(host) or not _HEADS_OF_STATE.search(people[host].title):
                 continue
             guest_countries = {countries.get(g) for g in guests}
             if places and places[0] not in guest_countries:
                 countries[host] = places[0]
+    # "talks with President X at the Elysee Palace": a leader at his own seat of government.
+    for event in reading.events:
+        if event.kind != "meet":
+            continue
+        sentence = reading.sentences[min(event.sentence, len(reading.sentences) - 1)].text
+        seat = _SEAT_AT.search(sentence)
+        if seat is None:
+            continue
+        for person in event.objects + event.subjects:
+            if countries.get(person) is None and _HEADS_OF_STATE.search(people[person].title):
+                countries[person] = seat_country(seat.group(1))
     # An office named with no country ("Foreign Minister X"): a national outlet's own
     # government when the story is about it; else, for a traveller, the government of
     # the traveller the story follows. Otherwise the country stays unknown.

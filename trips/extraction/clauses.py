@@ -752,11 +752,11 @@ def _subject_token(verb: Token) -> tuple[Token | None, bool]:
     """The subject of ``verb`` (climbing control and coordination), and whether passive."""
     current = verb
     for _ in range(6):
-        for child in current.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
-                if child.dep_ == "expl":
-                    continue
-                return child, child.dep_ == "nsubjpass"
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subjects:
+            # Two subjects in a garbled parse ("HH the Amir ... X left"): the nearest.
+            child = max(subjects, key=lambda c: c.i if c.i < current.i else -c.i)
+            return child, child.dep_ == "nsubjpass"
         if current.dep_ in ("relcl", "acl") and current.head.i != current.i:
             return current.head, current.tag_ == "VBN"
         if current.dep_ == "amod" and current.tag_ == "VBG":
@@ -1622,9 +1622,13 @@ def _owner(
             if subject is not None:
                 owner = resolver.resolve(subject)
         elif token.dep_ == "pobj" and token.head.lower_ in ("on", "during", "for", "ahead", "with"):
-            subject, _ = _subject_token(verb)
-            if subject is not None:
-                owner = resolver.resolve(subject)
+            guest = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if lemma(verb.text) in HOST_VERBS and guest is not None:
+                owner = resolver.resolve(guest)  # "will host X for a state visit": X's visit
+            else:
+                subject, _ = _subject_token(verb)
+                if subject is not None:
+                    owner = resolver.resolve(subject)
     if not owner and token.dep_ == "pobj" and token.head.head.i in predicates:
         governing = predicates[token.head.head.i]
         owner = list(governing.subjects)

@@ -242,7 +242,10 @@ def build_journeys(ctx: Context) -> None:
                 dated.setdefault(person, []).append((event.token, day))
     # Meetings with a place abroad put the traveller there too.
     for event in ctx.events:
-        if event.kind == "meet" and event.phase != "host" and event.places:
+        # "U.S.-China talks" are about China; "talks in Beijing" are there.
+        if event.kind == "meet" and event.phase != "host" and any(
+            r.role == "in" for r in event.places
+        ):
             if event.mood not in _REAL_MOODS or event.tense == "maybe":
                 continue
             travellers = [p for p in event.subjects if _is_traveller(ctx.people[p])]
@@ -543,10 +546,19 @@ def _journey_of(ctx: Context, person: int, token: int) -> Journey | None:
 
 
 def _meetings(ctx: Context) -> None:
+    by_token = {e.token: e for e in ctx.events}
     for event in ctx.events:
         visited = event.kind == "travel" and event.phase == "visit" and event.objects
         if event.kind != "meet" and event.phase != "host" and not visited:
             continue  # "visited President X" is a meeting too
+        parent = by_token.get(event.parent) if event.parent is not None else None
+        if (
+            event.nominal
+            and parent is not None
+            and parent.kind == "meet"
+            and set(event.objects) <= set(parent.objects)
+        ):
+            continue  # "held talks with X": one meeting, told by the verb
         if event.mood not in _REAL_MOODS or event.tense == "maybe":
             continue
         subjects, objects = list(event.subjects), list(event.objects)
@@ -655,6 +667,8 @@ def _meeting_stop(
     ctx: Context, journey: Journey, event: Event, participants: list[int], day: date | None
 ) -> Stop | None:
     for role in event.places:
+        if role.role in ("before", "after", "from", "route"):
+            continue  # "talks in Paris before heading to Brussels": not in Brussels
         place = _place_of(role)
         for stop in journey.stops:
             if stop.fits(place):
