@@ -326,6 +326,33 @@ def _countries(
             for person in event.subjects:
                 if countries.get(person) is None and len(set(returned)) == 1:
                     countries[person] = returned[0]
+    for event in reading.events:
+        # "President X departed Accra for Madrid": the capital left for abroad is home;
+        # "Y will represent President Z": Z leads Y's government.
+        if event.phase == "leave" and event.mood in ("real", "plan"):
+            left = [r.mention.place for r in event.places if r.role in ("obj", "from")]
+            going = [r.mention.place.country for r in event.places if r.role == "to"]
+            if left and going and left[0].country not in going and (
+                left[0].kind == "country" or left[0].capital
+            ):
+                for person in event.subjects:
+                    if countries.get(person) is None:
+                        countries[person] = left[0].country
+    for event in reading.events:
+        # "X will represent Russia in Johannesburg", "he will represent President Y": X
+        # serves that country; Y leads X's government.
+        if event.kind != "travel" or not event.subjects:
+            continue
+        sentence = reading.sentences[min(event.sentence, len(reading.sentences) - 1)]
+        for match in re.finditer(r"\brepresent\w*\s+", text[sentence.start : sentence.end]):
+            at = sentence.start + match.end()
+            subject = event.subjects[0]
+            place = next((m for m in reading.raw_places if m.start == at), None)
+            if place is not None and countries.get(subject) is None:
+                countries[subject] = place.place.country
+            for other in reading.mentions:
+                if 0 <= other.start - at < 40 and countries.get(other.person) is None:
+                    countries[other.person] = countries.get(subject)
     travellers = [p for e in reading.events if e.kind == "travel" for p in e.subjects]
     lead = next((countries[p] for p in travellers if countries.get(p)), None)
     for index, person in enumerate(people):
@@ -360,6 +387,23 @@ def _countries(
             guest_countries = {countries.get(g) for g in guests}
             if places and places[0] not in guest_countries:
                 countries[host] = places[0]
+    # "BEIJING (Xinhua) -- Premier Zhou will attend the summit in Jakarta": a traveller of
+    # no stated country, reported from a dateline that is none of the trip's places.
+    if reading.dateline is not None:
+        home = reading.dateline.place.country
+        for event in reading.events:
+            if not event.places or event.kind != "travel" and not any(
+                r.role == "in" for r in event.places
+            ):
+                continue
+            going = {r.mention.place.country for r in event.places}
+            for person in event.subjects:
+                if (
+                    countries.get(person) is None
+                    and home not in going
+                    and _HEADS_OF_STATE.search(people[person].title)
+                ):
+                    countries[person] = home
     # "talks with President X at the Elysee Palace": a leader at his own seat of government.
     for event in reading.events:
         if event.kind != "meet":
@@ -371,6 +415,17 @@ def _countries(
         for person in event.objects + event.subjects:
             if countries.get(person) is None and _HEADS_OF_STATE.search(people[person].title):
                 countries[person] = seat_country(seat.group(1))
+    # Staff serve the government of the traveller the story follows, once known.
+    lead = next((countries[p] for p in travellers if countries.get(p)), None)
+    for index, person in enumerate(people):
+        if (
+            countries.get(index) is None
+            and person.official
+            and lead
+            and _STAFF.search(person.title)
+            and not _HEAD_SECRETARY.search(person.title)
+        ):
+            countries[index] = lead
     # An office named with no country ("Foreign Minister X"): a national outlet's own
     # government when the story is about it; else, for a traveller, the government of
     # the traveller the story follows. Otherwise the country stays unknown.

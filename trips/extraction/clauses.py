@@ -374,6 +374,10 @@ def _mood(anchor: Token) -> str:
             for c in token.children
         ):
             return "cancelled"  # "was scheduled to visit India but had to cancel"
+        if token is not anchor and any(
+            c.dep_ == "det" and c.lower_ in ("no",) for c in token.children
+        ):
+            return "negated"  # "had no plans to travel"
         if any(c.dep_ == "neg" for c in token.children) and (
             token is anchor or token is first_verb or low in PLAN_VERBS | WISH_VERBS
         ):
@@ -428,6 +432,9 @@ class _Resolver:
         """People named by the noun phrase headed by ``token`` (names, appositions, lists)."""
         found: list[int] = []
         own = self.person_in(token)
+        if own is None and lemma(token.text) in TITLE_WORDS and token.i + 1 < len(self.ann.doc):
+            # "Vietnam's President To Minh" parsed with the name hung off the title.
+            own = self.person_in(self.ann.doc[token.i + 1])
         if own is not None:
             found.append(own)
         else:
@@ -693,7 +700,8 @@ class _Resolver:
             return self._cache[token.i]
         self._cache[token.i] = []  # a guard against cycles through odd parses
         found = self.name_phrase(token)
-        if token.i not in self.ann.person_at:
+        if token.i not in self.ann.person_at and (not found or token.lower_ in _PRONOUNS):
+            # "he and Senator Wong": the pronoun too; "his counterpart Jan Vogel": the name.
             referred = self._refer(token)
             found = referred + [p for p in found if p not in referred]
         for conj in token.conjuncts:
@@ -1144,6 +1152,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             continue
         event.dates.append(DateRole(mention, role))
 
+    _events_attended(doc, predicates)
     _shared_dates(doc, predicates, clause_dates)
     _same_countries(doc, predicates, ann)
     _before_after(doc, predicates, ann)
@@ -1179,7 +1188,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
         if event.nominal:
             event.days = _duration(token, ann)
         events.append(event)
-    events.extend(_delegations(ann, resolver, predicates))
+    events.extend(_delegations(ann, resolver, predicates, clause_dates))
     for event in events:
         if event.kind == "travel" and not event.places:
             _event_of_person(event, doc[event.token], ann)
@@ -1275,6 +1284,22 @@ def _inherit_subjects(events: list[Event], predicates: dict[int, Event], doc: Do
                 changed = True
         if not changed:
             break
+
+
+def _events_attended(doc: Doc, predicates: dict[int, Event]) -> None:
+    """ "will attend the summit in Jakarta", "arriving for the summit in Johannesburg":
+    the place of the event attended is the traveller's."""
+    for token_index, event in predicates.items():
+        if event.kind != "travel" or event.places:
+            continue
+        for child in doc[token_index].children:
+            targets = [child] if child.dep_ == "dobj" else [
+                g for g in child.children if g.dep_ == "pobj"
+            ] if child.dep_ == "prep" and child.lower_ in ("for", "at", "to") else []
+            for target in targets:
+                attended = predicates.get(target.i)
+                if attended is not None and attended.kind == "meet":
+                    event.places.extend(r for r in attended.places if r.role == "in")
 
 
 def _shared_dates(
@@ -1500,7 +1525,10 @@ _PARTIES = frozenset(["delegation", "entourage", "team", "retinue", "party", "su
 
 
 def _delegations(
-    ann: Annotations, resolver: "_Resolver", predicates: dict[int, Event]
+    ann: Annotations,
+    resolver: "_Resolver",
+    predicates: dict[int, Event],
+    clause_dates: dict[int, list[DateRole]],
 ) -> list[Event]:
     """ "The presidential delegation included Mr. X, Minister of Foreign Affairs": X
     travels with the one whose delegation it is."""
@@ -1509,7 +1537,29 @@ def _delegations(
         if lemma(token.text) not in ("include", "comprise") or token.i in predicates:
             continue
         subject, _ = _subject_token(token)
-        if subject is None or noun_lemma(subject.text) not in _PARTIES:
+        if subject is None:
+            continue
+        arriving = next(
+            (predicates[c.i] for c in subject.children if c.dep_ == "acl" and c.i in predicates),
+            None,
+        )
+        if arriving is None and token.dep_ == "advcl" and token.head.i in predicates:
+            # The same, parsed with "arriving" as the main verb.
+            arriving = predicates[token.head.i]
+        if arriving is not None and arriving.kind == "travel":
+            # "Leaders arriving for the summit in Johannesburg included A, B and C": each
+            # arrives, on a journey of their own.
+            for obj in (c for c in token.children if c.dep_ == "dobj"):
+                for item in _listed(obj):
+                    person = ann.person_at.get(item.i)
+                    if person is None or ann.heads.get(item.i) != item.i:
+                        continue
+                    own = Event(**{**arriving.__dict__, "subjects": [person], "token": item.i})
+                    own.places = list(arriving.places)
+                    own.dates = list(arriving.dates) or list(clause_dates.get(token.i, []))
+                    found.append(own)
+            continue
+        if noun_lemma(subject.text) not in _PARTIES:
             continue
         owner = [p for c in subject.children if c.dep_ == "poss" for p in resolver.resolve(c)]
         owner = owner or resolver.before(token.i, many=False)

@@ -1111,6 +1111,8 @@ def _title_before(
             stripped[max(0, officials_list.start() - 30) : officials_list.start()]
         )
     government = not _NOT_GOVERNMENT.search(phrase) or bool(_STATE_PARTY.search(phrase))
+    if _NOT_YET.search(phrase):
+        government = False  # "President-elect", "incoming Chief Executive": not in office yet
     body = international_body(phrase)
     if body is not None:
         # The UN and the EU have codes of their own (SCHEMA.md: UN, EU); their
@@ -1129,6 +1131,7 @@ _STATE_PARTY = re.compile(
     r"|\bParty\b.*\b(?:General\s+Secretary|Secretary[- ]General|State\s+President)\b",
     re.IGNORECASE,
 )
+_NOT_YET = re.compile(r"-elect\b|\b(?:incoming|designate|future|elect)\b", re.IGNORECASE)
 _UN = re.compile(r"\b(?:United Nations|UN|U\.N\.)\b|\bSecretary[- ]General\b(?!\s+of\b)")
 _EU = re.compile(
     r"\b(?:European Union|EU|E\.U\.|European Commission|European Council|"

@@ -567,6 +567,19 @@ def _meetings(ctx: Context) -> None:
             hosts = _hosts_of(event)
         else:
             travelling = [p for p in subjects if _journey_of(ctx, p, event.token)]
+            if len(travelling) > 1 and event.parent is not None:
+                # "Weber visited Ankara in April, when the two leaders discussed ...": the
+                # traveller is the one whose journey the clause hangs off.
+                own = [
+                    p
+                    for p in travelling
+                    if any(
+                        event.parent in {e.token for e in j.events}
+                        for j in ctx.journeys
+                        if p in j.travellers
+                    )
+                ]
+                travelling = own or travelling
             if travelling:
                 travellers = travelling
                 hosts = objects + [p for p in subjects if p not in travelling]
@@ -776,7 +789,7 @@ def _dates(ctx: Context, journey: Journey) -> None:
                 mention = DateMention(
                     mention.start, mention.end, mention.text, "day", first, first
                 )
-            if event.kind == "meet":
+            if event.kind == "meet" and event.phase != "host":
                 # A summit's days are not the traveller's ("held from 4 to 6 September").
                 for stop in dests[:1]:
                     if mention.first:
@@ -1104,8 +1117,10 @@ def _status(ctx: Context, journey: Journey) -> str:
     if all(t == "future" or t == "none" for t in tenses) and "future" in tenses:
         return "planned"
     if any(t in ("past", "perfect", "present") for t in tenses):
-        if all(t in ("perfect",) for t in tenses if t != "none"):
-            return "completed"
+        if all(t in ("perfect",) for t in tenses if t != "none") and not any(
+            e.phase in ("leave", "arrive", "go") for e in journey.events if e.tense == "perfect"
+        ):
+            return "completed"  # "has visited"; but "has left for Beijing" is under way
         being_there = any(
             e.phase in ("arrive", "presence", "host") and e.tense in ("past", "present")
             or e.tense == "present"
