@@ -126,6 +126,10 @@ _DATE_ROLES = {
 # Prepositions that introduce what a wish or plan is about ("hopes for a visit",
 # "an invitation to visit"); others introduce adjuncts ("during the visit").
 _COMPLEMENT_PREPS = frozenset(["for", "to", "of", "on", "about"])
+_OFFICE_WORDS = frozenset(
+    ["prime", "foreign", "defence", "defense", "finance", "trade", "vice", "deputy", "crown",
+     "interior", "home", "external", "health", "economy", "energy", "state"]
+)
 _TITLE_ABBREVIATIONS = {
     "pm": "prime minister",
     "fm": "foreign minister",
@@ -360,6 +364,8 @@ def _mood(anchor: Token) -> str:
         chain.append(current)
         if current.head.i == current.i or current.dep_ in ("ROOT",):
             break
+        if current.dep_ == "relcl":
+            break  # "Xi, who will also travel to Serbia, is seeking ...": its own clause
         if current.dep_ in ("relcl", "advcl", "npadvmod", "parataxis") and chain[0] is not current:
             break
         if current.dep_ == "prep" and current.lower_ not in _COMPLEMENT_PREPS:
@@ -524,6 +530,25 @@ class _Resolver:
                     return persons
         return list(self.focus)
 
+    def named_after(self, token: Token) -> list[int]:
+        """ "their Indian counterparts, Minister A and Minister B": the names that follow a
+        plural description, however the parse hangs them."""
+        doc = self.ann.doc
+        found: list[int] = []
+        i = token.i + 1
+        if i >= len(doc) or doc[i].text != ",":
+            return found
+        while i < len(doc) and self.ann.sentence_of[i] == self.ann.sentence_of[token.i]:
+            t = doc[i]
+            person = self.ann.person_at.get(i)
+            if person is not None:
+                if person not in found:
+                    found.append(person)
+            elif not (t.text in (",", "and", ".") or _nominal_tag(t) or t.tag_ == "JJ"):
+                break
+            i += 1
+        return found
+
     def describe(self, token: Token) -> list[int]:
         """ "the minister", "the South Korean leader", "the secretary of state"."""
         words = {lemma(c.text) for c in token.subtree if c.i <= token.i or c.dep_ == "prep"}
@@ -542,6 +567,10 @@ class _Resolver:
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss", "predet")}
         if not determiners or determiners & {"a", "an", "another", "some", "any", "many", "other"}:
             return []  # only a definite description refers back ("the minister", "his counterpart")
+        if token.tag_ in ("NNS", "NNPS"):
+            listed = self.named_after(token)
+            if len(listed) > 1:
+                return listed
         if head in ("delegation", "couple", "royals") or token.tag_ in ("NNS", "NNPS"):
             qualified = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
             counted = any(
@@ -587,11 +616,20 @@ class _Resolver:
             for p in owner
             for w in _PORTFOLIO.findall(self.ann.people[p].title.lower())
         }
+        # "the prime minister", "the foreign minister": the office's words must fit too.
+        modifiers = [
+            c.lower_
+            for c in token.children
+            if c.dep_ in ("compound", "amod") and c.i < token.i and c.i not in self.ann.place_at
+            and c.lower_ in _OFFICE_WORDS
+        ]
         candidates = []
         for index, person in enumerate(self.ann.people):
             if not person.official or index in owner:
                 continue
             title = person.title.lower()
+            if modifiers and not all(m in title for m in modifiers):
+                continue
             if head == "counterpart":
                 # "his Japanese counterpart": an official of another country.
                 fits = not owner_countries or person.country not in owner_countries
