@@ -68,6 +68,7 @@ _HONORIFIC_WORDS = frozenset(
         "ratu",
         "hh",
         "hrh",
+        "pol",
     ]
 )
 _SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
@@ -200,6 +201,7 @@ _CONNECTORS = frozenset(
         "del",
         "della",
         "ben",
+        "e",
     ]
 )
 _TITLE_HEADS = (
@@ -1035,8 +1037,15 @@ def _title_before(
     if stripped.endswith(","):
         stripped = stripped[:-1].rstrip()
     officials_list = re.search(
-        r"\bofficials?\s+(?:including|such as|like|led by)\s*$", stripped, re.IGNORECASE
+        r"\b(?:officials?|leaders|heads\s+of\s+(?:state|government)|presidents|ministers)"
+        r"(?:\s*:|,?\s*(?:including|such\s+as|like|led\s+by|are|were|include|included))?\s*$",
+        stripped,
+        re.IGNORECASE,
     )
+    if officials_list and left.rstrip().endswith(",") and not re.search(
+        r"including|such\s+as|like|led\s+by|are|were|include", officials_list.group(), re.I
+    ):
+        officials_list = None  # "... with South Korean leaders, Blinken is expected to": a clause
     heads = list(_TITLE_HEAD_RE.finditer(stripped))
     head = None
     if heads:
@@ -1435,8 +1444,27 @@ def find_people(
                 person.mentions.append((place.start, place.end))
                 mentions.append(PersonMention(place.start, place.end, index))
                 break
+    _listed_officials(text, people, mentions)
     mentions.sort(key=lambda m: m.start)
     return people, mentions
+
+
+_LIST_GAP = re.compile(
+    r"(?:\s*\([^)]{1,30}\))?\s*(?:,|;|\band\b|,\s*and\b)\s*(?:[A-Z][\w'’-]*['’]s\s+)?"
+)
+
+
+def _listed_officials(text: str, people: list[Person], mentions: list[PersonMention]) -> None:
+    """ "leaders Shinzo Abe (Japan), Xi Jinping (China) and Rodrigo Duterte": the names
+    listed after an official of a list share the list's standing."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for previous, current in zip(ordered, ordered[1:], strict=False):
+        before, after = people[previous.person], people[current.person]
+        if not before.official or after.official or after.former or before.title != "Official":
+            continue
+        gap = text[previous.end : current.start]
+        if _LIST_GAP.fullmatch(gap) or re.fullmatch(r"\s*\([^)]{1,30}\)\s*,\s*", gap):
+            after.official, after.title = True, after.title or before.title
 
 
 # English given names and their usual short forms: one person, written two ways.
