@@ -926,7 +926,7 @@ def _attach(
                 current = head
                 role = None if lemma(head.text) in PLACE_NOUNS else role
                 continue
-            visited = _visited_object(head, predicates) if role in ("in", "at") else None
+            visited = _visited_object(head, predicates) if role in ("in", "at", "on") else None
             if visited is not None:
                 # "will visit a factory of a firm in North Carolina": where the visited
                 # thing is, the visit is.
@@ -1582,8 +1582,10 @@ def _delegations(
             None,
         )
         if arriving is None and token.dep_ == "advcl" and token.head.i in predicates:
-            # The same, parsed with "arriving" as the main verb.
+            # The same, parsed with "arriving" as the main verb, or as the subject.
             arriving = predicates[token.head.i]
+        if arriving is None and subject.i in predicates and subject.dep_ == "csubj":
+            arriving = predicates[subject.i]
         if arriving is not None and arriving.kind == "travel":
             # "Leaders arriving for the summit in Johannesburg included A, B and C": each
             # arrives, on a journey of their own.
@@ -1844,8 +1846,17 @@ def _meeting(
                     for of in presence.children:
                         for obj in of.children:
                             objects.extend(p for p in resolver.resolve(obj) if p not in objects)
-    # "held talks with X": the verb carries the meeting noun.
+    # "held talks with X": the verb carries the meeting noun; "signed an agreement with
+    # X", "will co-chair the Dialogue with X": the object's "with" names who was met.
     for child in token.children:
+        if child.dep_ in ("dobj", "attr") and lemma(child.text) not in MEETING_NOUNS:
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "with":
+                    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                        for item in _listed(obj):
+                            for p in resolver.resolve(item):
+                                if p not in objects:
+                                    objects.append(p)
         if child.dep_ in ("dobj", "attr") and lemma(child.text) in MEETING_NOUNS:
             for obj in _with_objects(child):
                 for p in resolver.resolve(obj):

@@ -783,7 +783,7 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
 
 
 _PLACE_AFTER_DEMONYM = re.compile(
-    r"\s+(capital|territories|territory|islands|kingdom|republic|emirate|sultanate)\b"
+    r"\s+(capital|territories|territory|islands|kingdom|republic|emirate|sultanate|side)\b"
 )
 
 
