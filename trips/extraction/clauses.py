@@ -981,8 +981,13 @@ def _visited_object(noun: Token, predicates: dict[int, Event]) -> Event | None:
     current = noun
     for _ in range(4):
         if current.dep_ == "dobj" and current.head.i in predicates:
+            # "visit a factory in X", "meet their counterparts in Tokyo and Seoul"
             event = predicates[current.head.i]
-            return event if event.phase == "visit" and not event.nominal else None
+            people = lemma(current.text) in TITLE_WORDS or noun_lemma(current.text) in TITLE_WORDS
+            # A meeting's object must be people for its place to be the meeting's: not
+            # "discussed the war in Ukraine".
+            wanted = event.phase == "visit" or event.kind == "meet" and people
+            return event if wanted and not event.nominal else None
         if current.dep_ == "pobj" and current.head.lower_ == "of":
             current = current.head.head
             continue

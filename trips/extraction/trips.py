@@ -346,7 +346,9 @@ def _frame(
 ) -> tuple:
     """("main",) for the journey the article reports, ("main", n) for other journeys it
     reports, and ("passing", ...) for one it mentions in passing."""
-    if marker is not None:
+    if marker is not None and not (event.kind == "meet" and clusters):
+        # (A meeting's vague date is often another event's: "a follow-up to the summit
+        # last week"; a traveller with dated legs meets on them.)
         return ("passing", marker)
     if day is not None and clusters:
         index = next(
