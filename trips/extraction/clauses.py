@@ -1868,6 +1868,12 @@ def _meeting(
                     if p not in objects:
                         objects.append(p)
     event.objects = [p for p in objects if p not in event.subjects]
+    if not event.objects and any(
+        noun_lemma(c.text) == "counterpart"
+        for c in token.subtree
+        if c.dep_ in ("dobj", "pobj") and c.head.i in (token.i, *[x.i for x in token.children])
+    ):
+        event.hints.add("counterparts")  # "will meet their counterparts in Tokyo"
     if lemma(token.text) == "call" and not any(
         c.lower_ == "on" for c in token.children if c.dep_ in ("prep", "prt")
     ):

@@ -588,6 +588,8 @@ def _meetings(ctx: Context) -> None:
             else:
                 travellers = [p for p in objects if _journey_of(ctx, p, event.token)]
                 hosts = subjects
+        if travellers and not hosts and "counterparts" in event.hints:
+            hosts = _counterparts(ctx, event, travellers)
         if not travellers or not hosts:
             continue
         journeys = []
@@ -597,6 +599,34 @@ def _meetings(ctx: Context) -> None:
                 journeys.append(found)
         for journey in journeys:
             _meeting_on(ctx, journey, event, hosts)
+
+
+_PORTFOLIOS = (
+    ("foreign", "secretary of state", "external affairs", "diplomat"),
+    ("defen", "military"),
+    ("finance", "treasury"),
+    ("trade", "commerce"),
+)
+
+
+def _portfolio(title: str) -> int | None:
+    low = title.lower()
+    return next((i for i, words in enumerate(_PORTFOLIOS) if any(w in low for w in words)), None)
+
+
+def _counterparts(ctx: Context, event: Event, travellers: list[int]) -> list[int]:
+    """ "will meet their counterparts in Tokyo": the officials of the place's country the
+    article names who hold the travellers' portfolios."""
+    countries = {_place_of(r).country for r in event.places if r.role == "in"}
+    wanted = {_portfolio(ctx.people[t].title) for t in travellers} - {None}
+    return [
+        index
+        for index, person in enumerate(ctx.people)
+        if person.official
+        and not person.former
+        and ctx.homes.get(index) in countries
+        and _portfolio(person.title) in wanted
+    ]
 
 
 def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) -> None:
