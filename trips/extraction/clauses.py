@@ -1286,6 +1286,20 @@ def _parent(token: Token, predicates: dict[int, Event]) -> int | None:
     return None
 
 
+def _antecedent(pronoun: Token, predicates: dict[int, Event]) -> Token | None:
+    """What "which" stands for: the head of its relative clause, or, where the
+    parser hung the clause elsewhere, the nearest event noun before it in the
+    sentence ("... his trip this weekend, which will include visits to X")."""
+    clause = pronoun.head
+    if clause.dep_ == "relcl":
+        return clause.head
+    for index in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+        candidate = pronoun.doc[index]
+        if index in predicates and predicates[index].nominal:
+            return candidate
+    return None
+
+
 def _inherit_subjects(events: list[Event], predicates: dict[int, Event], doc: Doc) -> None:
     """Events with no subject of their own take that of the event they hang off.
 
@@ -1301,8 +1315,11 @@ def _inherit_subjects(events: list[Event], predicates: dict[int, Event], doc: Do
             source: Event | None = None
             subject, _ = _subject_token(token) if not event.nominal else (None, False)
             if event.nominal and token.dep_ == "dobj":
-                # "Kono's tour will also include visits to X": the tour's traveller.
+                # "Kono's tour will also include visits to X": the tour's traveller;
+                # "a trip which will include visits to X": the trip's.
                 subject, _ = _subject_token(token.head)
+                if subject is not None and _PRONOUNS.get(subject.lower_) == "rel":
+                    subject = _antecedent(subject, predicates)
             if subject is not None and subject.i in predicates:
                 source = predicates[subject.i]
             else:
