@@ -196,6 +196,7 @@ class Event:
     hints: set[str] = field(default_factory=set)
     text: str = ""
     parent: int | None = None  # token of the event this one hangs off
+    same_as: int | None = None  # token of the event an apposition renames
 
     @property
     def position(self) -> int:
@@ -307,6 +308,14 @@ def _auxiliaries(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
 
+def _going_to(verb: Token) -> bool:
+    """ "going" of "is going to visit": a future auxiliary with an infinitive."""
+    return verb.lower_ == "going" and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
+        for c in verb.children
+    )
+
+
 def clause_tense(verb: Token, depth: int = 0) -> str:
     """past, perfect, present, future, would, maybe or none, from a verb group.
 
@@ -338,8 +347,10 @@ def clause_tense(verb: Token, depth: int = 0) -> str:
             # "is set to visit", "plans to travel", "is expected to arrive"
             return "future"
         if verb.tag_ in ("VB", "VBG", "VBN") or verb.dep_ == "xcomp" and "to" in words:
-            if governor.lower_ in ("is", "are", "was", "were") and verb.dep_ == "xcomp":
-                return "future"  # "is to visit"
+            if verb.dep_ == "xcomp" and (
+                governor.lower_ in ("is", "are", "was", "were") or _going_to(governor)
+            ):
+                return "future"  # "is to visit", "is going to visit", "was going to stay"
             return clause_tense(governor, depth + 1)
     if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
         if verb.tag_ == "VBG" and any(a.lower_ in ("was", "were") for a in auxes):
@@ -976,6 +987,18 @@ def _attach(
 
 
 
+def _announced(noun: Token, date: Token) -> bool:
+    """A journey noun that is what a report verb announces, with the date after it
+    ("announced the visit at a press conference on Thursday")."""
+    return (
+        noun.dep_ == "dobj"
+        and lemma(noun.head.text) in REPORT_VERBS
+        and date.i > noun.i
+        and date.head.dep_ == "prep"
+        and date.head.lower_ == "on"
+    )
+
+
 def _visited_object(noun: Token, predicates: dict[int, Event]) -> Event | None:
     """The visit whose object phrase holds ``noun`` ("visit a factory of a firm")."""
     current = noun
@@ -1049,6 +1072,8 @@ def _verb_phase(token: Token) -> str | None:
         return None
     if low == "head" and not token.tag_.startswith("VB"):
         return None
+    if low == "go" and token.tag_ == "VBG" and _going_to(token):
+        return None  # "was going to stay": a future, not a journey of its own
     if low in ("open", "close", "end", "begin", "start", "complete", "finish", "conclude"):
         return phase
     if low == "come" and "back" in particles:
@@ -1193,6 +1218,8 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             if verb is not None and lemma(verb.text) not in REPORT_VERBS:
                 clause_dates.setdefault(verb.i, []).append(DateRole(mention, role))
             continue
+        if _announced(doc[event.token], doc[head]):
+            continue  # "announced the visit on Thursday": the day of the announcement
         event.dates.append(DateRole(mention, role))
 
     _events_attended(doc, predicates)
@@ -1240,6 +1267,14 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
     _inherit_subjects(events, predicates, doc)
     for event in events:
         event.parent = _parent(doc[event.token], predicates)
+        token = doc[event.token]
+        if event.nominal and token.dep_ == "appos":
+            # "his trip to Russia and Ukraine, the highest level trip of ...": one trip,
+            # however the parse hangs the apposition.
+            named = next((predicates[a.i] for a in token.ancestors if a.i in predicates), None)
+            if named is not None and named.kind == event.kind:
+                event.hints |= named.hints
+                event.same_as = named.token
     for event in events:
         parent = predicates.get(event.parent) if event.parent is not None else None
         if parent is None:
@@ -1446,6 +1481,8 @@ def _before_after(doc: Doc, predicates: dict[int, Event], ann: Annotations) -> N
         first = min(j for j, m in ann.place_at.items() if m is place)
         if first == 0 or doc[first - 1].lower_ not in ("before", "after"):
             continue
+        if doc[i].dep_ in ("nsubj", "nsubjpass") and doc[first - 1].dep_ == "mark":
+            continue  # "comes after Australia offered ...": a clause, not a place in order
         sentence = ann.sentence_of[i]
         events = [
             e
@@ -1483,10 +1520,13 @@ def _complete_leg_lists(doc: Doc, predicates: dict[int, Event], ann: Annotations
     for event in predicates.values():
         legs = [r for r in event.places if r.role == "to"]
         days = [d for d in event.dates if d.mention.kind == "day"]
-        if event.kind != "travel" or len(legs) < 2 or len(days) < 2:
+        if event.kind != "travel" or not legs or not days:
             continue
         sentence = ann.sentence_of[event.token]
         last = max(r.token for r in legs)
+        # One dated leg continues only where "and (then) on D to Y" says so.
+        listed = len(legs) >= 2 and len(days) >= 2
+        until = last
         for i, place in sorted(ann.place_at.items()):
             if (
                 i > last
@@ -1494,18 +1534,36 @@ def _complete_leg_lists(doc: Doc, predicates: dict[int, Event], ann: Annotations
                 and ann.sentence_of[i] == sentence
                 and i not in attached_places
                 and not place.demonym
+                and (listed or _next_leg(doc, last, i))
             ):
                 event.places.append(PlaceRole(place, "to", i))
                 attached_places.add(i)
+                until = i
+        if not listed and until == last:
+            continue
         for i, mention in sorted(ann.date_at.items()):
             if (
                 i > last
+                and (listed or i < until)
                 and ann.sentence_of[i] == sentence
                 and id(mention) not in attached_dates
                 and mention.kind == "day"
             ):
                 event.dates.append(DateRole(mention, "on"))
                 attached_dates.add(id(mention))
+
+
+def _next_leg(doc: Doc, last: int, place: int) -> bool:
+    """ "to Niger on Monday and then on Tuesday to Nigeria": between one leg and the
+    place, a conjunction and "to" right before the place, with no other verb."""
+    between = doc[last + 1 : place]
+    return (
+        place > 0
+        and doc[place - 1].lower_ == "to"
+        and any(t.lower_ == "and" for t in between)
+        and not any(_verbal_tag(t) for t in between)
+        and place - last <= 8
+    )
 
 
 def _nearest_journey_noun(verb: Token, position: int, predicates: dict[int, Event]) -> Event | None:

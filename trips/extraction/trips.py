@@ -378,7 +378,7 @@ def _frame(
     ):
         # "the visit followed his trip to X": an earlier journey, unless the text
         # dates it among the days of this one ("follows the funeral on Saturday").
-        return ("passing", "earlier", event.token)
+        return ("passing", "earlier", event.same_as or event.token)
     return ("main",)
 
 
@@ -858,6 +858,19 @@ def _dates(ctx: Context, journey: Journey) -> None:
                         before[-1].depart = before[-1].depart or day
                     continue
                 targets = [stop] if stop is not None else dests
+                legs = sorted(
+                    (r for r in event.places if r.role in ("to", "in", "obj")),
+                    key=lambda r: r.token,
+                )
+                if leg is not None and stop is not None and leg is not legs[0] and (
+                    event.phase in ("go", "arrive")
+                ):
+                    # A later leg of the list is reached that day, from the leg before.
+                    before = _stop_for(journey, legs[legs.index(leg) - 1])
+                    stop.arrive = stop.arrive or day
+                    if before is not None and before is not stop:
+                        before.depart = before.depart or day
+                    continue
             _apply_day(journey, event, role.role, day, targets, placed, sentence, starts, ends)
         if event.days and not dests and event.parent is not None:
             # "will head to X to make a four-day visit": the visit is at X.
@@ -1121,13 +1134,19 @@ def _status(ctx: Context, journey: Journey) -> str:
         for e in journey.events
     )
     future = [t for t in tenses if t == "future"]
+    # The verbs that carry a place or a day say most about when.
+    anchored = [
+        e.tense
+        for e in journey.events
+        if not e.nominal and e.tense != "none" and (e.places or e.dates)
+    ] or tenses
     if published is not None:
         if journey.start and journey.start > published:
             return "planned"
         if (
             journey.start == published
-            and future
-            and not any(t in ("past", "perfect", "present") for t in tenses)
+            and "future" in anchored
+            and not any(t in ("past", "perfect", "present") for t in anchored)
         ):
             return "planned"  # "will begin today": announced on its first day
         if journey.end and journey.end < published:
