@@ -450,8 +450,14 @@ class _Resolver:
         found: list[int] = []
         own = self.person_in(token)
         if own is None and lemma(token.text) in TITLE_WORDS and token.i + 1 < len(self.ann.doc):
-            # "Vietnam's President To Minh" parsed with the name hung off the title.
-            own = self.person_in(self.ann.doc[token.i + 1])
+            # "Vietnam's President To Minh" parsed with the name hung off the title;
+            # "Minister of State for External Affairs X" with X deep inside the title.
+            for following in self.ann.doc[token.i + 1 : token.i + 9]:
+                own = self.person_in(following)
+                if own is not None or not (
+                    following.text[:1].isupper() or following.lower_ in ("of", "for", "the", "and")
+                ):
+                    break
         if own is not None:
             found.append(own)
         else:
@@ -762,6 +768,22 @@ class _Resolver:
         self._cache[token.i] = found
         return found
 
+    def handle(self, text: str) -> list[int]:
+        """A social-media handle ("@cmprachanda", "@M_Lekhi"): the one person whose
+        family name or nickname it spells."""
+        letters = re.sub(r"[^a-z]", "", text.lower())
+        text_of = self.ann.doc.text
+        found = []
+        for i, person in enumerate(self.ann.people):
+            words = {
+                word
+                for start, end in person.mentions
+                for word in re.findall(r"[a-z]{4,}", text_of[start:end].lower())
+            }
+            if any(word in letters for word in words):
+                found.append(i)
+        return found if len(found) == 1 else []
+
     def _refer(self, token: Token) -> list[int]:
         """A pronoun, a relative pronoun or a definite description."""
         if token.lower_ in ("latter", "former") and any(
@@ -772,6 +794,8 @@ class _Resolver:
             if len(recent) >= 2:
                 return recent[:1] if token.lower_ == "latter" else recent[1:2]
             return []
+        if token.text.startswith("@") and len(token.text) > 4:
+            return self.handle(token.text)
         kind = _PRONOUNS.get(token.lower_)
         if kind in ("self", "selves"):
             return self.speaker(token)

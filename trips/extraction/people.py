@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from trips.extraction.places import PlaceMention, Token, country_code, tokenize
 
 _HONORIFIC_WORDS = frozenset(
@@ -211,7 +213,8 @@ _TITLE_HEADS = (
     r"spokesperson|spokesman|spokeswoman|"
     r"adviser|advisor|chairman|chairwoman|chair|director(?:[- ]general)?|commissioner|senator|"
     r"congressman|congresswoman|speaker|mayor|leader|counterpart|diplomat|chief|head|deputy|"
-    r"vice\s+chairman|premier|ruler|monarch|lawmaker|general|admiral|officials?"
+    r"vice\s+chairman|premier|ruler|monarch|lawmaker|general|admiral|officials?|"
+    r"mp|mep|mla|msp|member\s+of\s+parliament|parliamentarian"
 )
 _TITLE_HEAD_RE = re.compile(rf"\b(?:{_TITLE_HEADS})\b", re.IGNORECASE)
 _MODIFIERS = frozenset(
@@ -655,6 +658,17 @@ _NON_NAME |= frozenset(
         "Veteran",
     ]
 )
+# English function words (spaCy's stop list) capitalised at the start of a sentence
+# ("Throughout, President Biden will ..."), less those that are also names.
+_NON_NAME |= frozenset(
+    w.capitalize()
+    for w in STOP_WORDS
+    if w.isalpha()
+    and w not in {"he", "may", "will", "do", "per", "can", "so", "to", "well", "us", "mine", "else"}
+)
+# Letters after a name are honours and seats, not names ("Rushanara Ali, MP").
+_POST_NOMINALS = frozenset(["MP", "MEP", "MLA", "MSP", "MPP", "QC", "KC", "OBE", "MBE", "CBE", "KBE"])
+_NON_NAME |= _POST_NOMINALS
 # Words that end names of pacts, programmes and bodies ("Financing Pact",
 # "Global Gateway", "Belt and Road Initiative"): never part of a person's name.
 _NON_NAME |= frozenset(
@@ -1052,7 +1066,7 @@ def _title_before(
         candidate = heads[-1]
         rest = stripped[candidate.end() :]
         if re.fullmatch(
-            r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-.]*(?:\s+(?:of|the|and|[A-Z][\w'’\-.]*))*)?",
+            r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-.]*(?:\s+(?:of|for|the|and|[A-Z][\w'’\-.]*))*)?",
             rest,
         ):
             head = candidate

@@ -291,6 +291,12 @@ def build_journeys(ctx: Context) -> None:
         _order(journey)
         _dates(ctx, journey)
         journey.status = _status(ctx, journey)
+        for meeting in journey.meetings:
+            if meeting.day is None and meeting.stop is not None and meeting.stop.arrive:
+                if _AIRPORT.search(meeting.sentence.text) and _RECEIVED.search(
+                    meeting.sentence.text
+                ):
+                    meeting.day = meeting.stop.arrive  # received at the airport: on arrival
 
 
 def _accompanying(ctx: Context, frames: dict[tuple, Journey]) -> None:
@@ -474,6 +480,8 @@ def _add_stop(
         if stop.fits(place):
             if city is not None and stop.city is None:
                 stop.city = city
+            elif city is not None and city.capital and not stop.city.capital:
+                stop.city = city  # "Delhi" and "New Delhi": the capital names the stop
             if place.kind == "state":
                 stop.region = place.name
             if sentence not in stop.evidence:
@@ -698,6 +706,7 @@ _JUNIOR = re.compile(
     r"protocol|\bchief\s+of\s+protocol",
     re.IGNORECASE,
 )
+_RECEIVED = re.compile(r"\b(?:received|welcomed|greeted|met)\b", re.IGNORECASE)
 _AIRPORT = re.compile(r"\b(?:airport|tarmac|air\s*base|airbase|runway)\b", re.IGNORECASE)
 
 
@@ -884,6 +893,14 @@ def _dates(ctx: Context, journey: Journey) -> None:
                 ][:1]
         if event.days:
             place_stops = dests if not _tour_noun(event) else []
+            whole_country = [
+                r
+                for r in event.places
+                if _place_of(r).kind == "country"
+                and sum(s.country == _place_of(r).country for s in journey.stops) > 1
+            ]
+            if whole_country:
+                place_stops = []  # "a four-day visit to India" taking in Delhi and Indore
             if len(place_stops) == 1 and len(journey.stops) > 1:
                 place_stops[0].days = event.days
             else:
@@ -1055,6 +1072,13 @@ def _apply_day(
             starts.append((day, sentence))  # "departed Accra (home) on Saturday for Madrid"
         elif left:
             left[0].depart = left[0].depart or day
+        elif not dests and journey.stops and any(
+            r.role == "to" and s is None for r, s in placed
+        ):
+            # "will leave for Kathmandu (home) the next day": the last stop is left.
+            last = max(journey.stops, key=lambda s: s.order)
+            last.depart = last.depart or day
+            journey.returned.append((day, sentence))
         elif dests:
             # "will leave X for Y on D" leaves X that day; it does not say when Y is reached.
             target = dests[0]
@@ -1068,8 +1092,19 @@ def _apply_day(
             starts.append((day, sentence))
         return
     if phase == "begin":
+        begun = [
+            stop
+            for e in journey.events
+            if e.parent == event.token and e.nominal
+            for r in e.places
+            if r.role in ("to", "in", "obj") and (stop := _stop_for(journey, r)) is not None
+        ]
         if dests:
             dests[0].arrive = dests[0].arrive or day
+        elif begun and begun[0] is min(journey.stops, key=lambda s: s.order):
+            # "began a four-day visit to India on Wednesday": its first stop that day.
+            begun[0].arrive = begun[0].arrive or day
+            starts.append((day, sentence))
         else:
             starts.append((day, sentence))
         return
