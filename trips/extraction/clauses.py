@@ -1283,6 +1283,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             event.days = _duration(token, ann)
         events.append(event)
     events.extend(_delegations(ann, resolver, predicates, clause_dates))
+    _continued_lists(events, ann)
     for event in events:
         if event.kind == "travel" and not event.places:
             _event_of_person(event, doc[event.token], ann)
@@ -1575,6 +1576,63 @@ def _complete_leg_lists(doc: Doc, predicates: dict[int, Event], ann: Annotations
             ):
                 event.dates.append(DateRole(mention, "on"))
                 attached_dates.add(id(mention))
+
+
+_LIST_GLUE = re.compile(
+    r"[\s,;]*(?:(?:and|as\s+well\s+as|along\s+with|plus|then|later(?:\s+that\s+day)?|also|on)"
+    r"[\s,;]+)*",
+    re.IGNORECASE,
+)
+_ASIDE = re.compile(r"\s[–—-]\s[^–—]*?\s[–—-](?=\s)|\([^()]*\)|\[[^\[\]]*\]")
+
+
+def _continued_lists(events: list[Event], ann: Annotations) -> None:
+    """ "will meet President A on 24 October – with press remarks planned – Vice
+    President B, as well as Minister C": the parse loses a list of people met across
+    an aside; officials that follow the last one met with nothing but list words,
+    asides and days between are met too."""
+    text = ann.doc.text
+    taken = {p for e in events for p in (*e.subjects, *e.objects)}
+    spans = sorted(
+        (start, end, p)
+        for p, person in enumerate(ann.people)
+        for start, end in person.mentions
+    )
+    days = sorted({(m.start, m.end) for m in ann.date_at.values()})
+    for event in events:
+        if event.kind != "meet" or not event.objects:
+            continue
+        sentence = ann.sentence_of[event.token]
+        last_end = max(
+            (end for start, end, p in spans if p in event.objects
+             and ann.sentence_of[ann.doc.char_span(start, end, alignment_mode="expand").start]
+             == sentence),
+            default=None,
+        )
+        if last_end is None:
+            continue
+        for start, end, p in spans:
+            if start < last_end:
+                continue
+            token = ann.doc.char_span(start, end, alignment_mode="expand")
+            if token is None or ann.sentence_of[token.start] != sentence:
+                break
+            person = ann.people[p]
+            title_start = next(
+                (a for a, b in person.title_spans if b <= start and start - b <= 2 and a >= last_end),
+                start,
+            )
+            between = text[last_end:title_start]
+            for a, b in reversed(days):
+                if a >= last_end and b <= title_start:
+                    between = between[: a - last_end] + " " + between[b - last_end :]
+            between = _ASIDE.sub(" ", between)
+            if not _LIST_GLUE.fullmatch(between):
+                break
+            if person.official and p not in taken and p not in event.subjects:
+                event.objects.append(p)
+                taken.add(p)
+            last_end = end
 
 
 def _next_leg(doc: Doc, last: int, place: int) -> bool:

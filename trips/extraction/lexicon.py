@@ -269,6 +269,12 @@ CANCEL_WORDS = frozenset(
         "defer",
         "scrub",
         "cut",  # "cut short" is handled by the adverb
+        # the nouns: "the cancellation of the visit"
+        "cancellation",
+        "cancelation",
+        "postponement",
+        "suspension",
+        "deferral",
     ]
 )
 

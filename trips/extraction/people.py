@@ -214,7 +214,8 @@ _TITLE_HEADS = (
     r"adviser|advisor|chairman|chairwoman|chair|director(?:[- ]general)?|commissioner|senator|"
     r"congressman|congresswoman|speaker|mayor|leader|counterpart|diplomat|chief|head|deputy|"
     r"vice\s+chairman|premier|ruler|monarch|lawmaker|general|admiral|officials?|"
-    r"mp|mep|mla|msp|member\s+of\s+parliament|parliamentarian"
+    r"mp|mep|mla|msp|member\s+of\s+parliament|parliamentarian|"
+    r"(?:high|special|trade|permanent)\s+representative"
 )
 _TITLE_HEAD_RE = re.compile(rf"\b(?:{_TITLE_HEADS})\b", re.IGNORECASE)
 _MODIFIERS = frozenset(
@@ -1021,6 +1022,14 @@ def _title_before(
     owner_run = None
     for run_start, run_end in runs:
         if floor <= run_end <= start - 1 and run_start < start:
+            gap = text[run_end:start]
+            if (
+                " " not in text[run_start:run_end]
+                and re.match(r"[ /-]", gap)
+                and _TITLE_HEAD_RE.search(gap)
+                and not re.search(r"\b(?!(?:of|for|the|and)\b)[a-z]", gap)
+            ):
+                continue  # "High Representative/Vice President X": one office
             floor = max(floor, run_end)
             owner_run = (run_start, run_end)
     left = text[floor:start]

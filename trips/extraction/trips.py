@@ -229,7 +229,9 @@ def build_journeys(ctx: Context) -> None:
                 for role in event.places:
                     _cancelled(ctx, person, role)
                 if event.places:
-                    _journey(frames, person, ("cancelled", event.token)).events.append(event)
+                    # One called-off journey per set of places, however often it is told.
+                    countries = tuple(sorted({r.mention.place.country for r in event.places}))
+                    _journey(frames, person, ("cancelled", countries)).events.append(event)
             continue
         if event.mood not in _REAL_MOODS or event.tense == "maybe":
             continue
@@ -669,6 +671,11 @@ def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) 
     day = None
     for role in event.dates:
         mention = _resolved(ctx, event, role.mention)
+        if mention is not None and mention.kind == "anaphoric" and mention.days is not None:
+            before = _day_before(ctx, mention.start)
+            if before is not None:
+                day = before + timedelta(days=mention.days)
+                break
         if mention is not None and mention.first is not None:
             day = mention.first
             break
@@ -697,6 +704,22 @@ def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) 
     journey.meetings.append(
         Meeting(participants, stop, day, sentence, sentence.text[:200], event.token)
     )
+
+
+def _day_before(ctx: Context, position: int) -> date | None:
+    """The last day the text dates before ``position`` ("On 26 October ... On the same
+    day, he will also meet X")."""
+    best: tuple[int, date] | None = None
+    for event in ctx.events:
+        for role in event.dates:
+            if role.mention.start >= position:
+                continue
+            mention = _resolved(ctx, event, role.mention)
+            if mention is None or mention.kind != "day" or mention.first is None:
+                continue
+            if best is None or role.mention.start > best[0]:
+                best = (role.mention.start, mention.first)
+    return best[1] if best else None
 
 
 _ENVOY = re.compile(r"ambassador|envoy|high commissioner|consul|charg", re.IGNORECASE)
@@ -1142,6 +1165,9 @@ def _fill_legs(journey: Journey) -> None:
             b.arrive = a.depart
 
 
+_LONGEST_TRIP_DAYS = 31
+
+
 def _status(ctx: Context, journey: Journey) -> str:
     if journey.frame[0] == "cancelled":
         return "cancelled"
@@ -1190,6 +1216,12 @@ def _status(ctx: Context, journey: Journey) -> str:
             return "completed"
         if journey.end == published and tenses and all(t in ("past", "perfect") for t in tenses):
             return "completed"  # an overview published on the last day, all in the past
+        if (
+            journey.start
+            and journey.end is None
+            and (published - journey.start).days > _LONGEST_TRIP_DAYS
+        ):
+            return "completed"  # begun months before the report: long over
         if journey.start and journey.start <= published and (
             journey.end is None or journey.end >= published
         ):
