@@ -490,6 +490,8 @@ class _Resolver:
                     )
                 if p is not None and p not in found:
                     found.append(p)
+        # "in a statement by the Press Secretary, X, Harris will visit": not X.
+        found = [p for p in found if not self._named_inside_a_phrase(p, token)]
         # "the aircraft carrying the President": the vehicle stands for its passenger.
         if not found and _nominal_tag(token):
             for child in token.children:
@@ -767,6 +769,25 @@ class _Resolver:
                         found.append(p)
         self._cache[token.i] = found
         return found
+
+    def _named_inside_a_phrase(self, person: int, token: Token) -> bool:
+        """The name is the apposition of an office inside a prepositional phrase
+        ("by the Press Secretary of the US government, Kirsten Allen,"): the parse
+        may take it for a subject, but it is the phrase's."""
+        text = self.ann.doc.text
+        sentence = token.sent
+        starts = [
+            start
+            for start, _ in self.ann.people[person].mentions
+            if sentence.start_char <= start < sentence.end_char
+        ]
+        for start in starts:
+            for title_start, title_end in self.ann.people[person].title_spans:
+                if 0 <= start - title_end <= 3 and re.search(r",\s*$", text[title_start:start]):
+                    before = text[max(0, title_start - 25) : title_start]
+                    if re.search(r"\b(?:by|from|according\s+to)\s+(?:the\s+)?$", before):
+                        return True
+        return False
 
     def handle(self, text: str) -> list[int]:
         """A social-media handle ("@cmprachanda", "@M_Lekhi"): the one person whose

@@ -207,7 +207,7 @@ _CONNECTORS = frozenset(
     ]
 )
 _TITLE_HEADS = (
-    r"first\s+lady|second\s+gentleman|president-elect|hr/vp|vp|eam|vice[- ]president|president|prime\s+minister|pm|fm|minister|secretary|"
+    r"chief\s+executive|first\s+lady|second\s+gentleman|president-elect|hr/vp|vp|eam|vice[- ]president|president|prime\s+minister|pm|fm|minister|secretary|"
     r"state\s+councilor|state\s+councillor|councilor|chancellor|premier|king|queen|emir|amir|"
     r"crown\s+prince|sultan|emperor|empress|governor[- ]general|governor|ambassador|envoy|"
     r"spokesperson|spokesman|spokeswoman|"
@@ -215,7 +215,7 @@ _TITLE_HEADS = (
     r"congressman|congresswoman|speaker|mayor|leader|counterpart|diplomat|chief|head|deputy|"
     r"vice\s+chairman|premier|ruler|monarch|lawmaker|general|admiral|officials?|"
     r"mp|mep|mla|msp|member\s+of\s+parliament|parliamentarian|"
-    r"(?:high|special|trade|permanent)\s+representative"
+    r"(?:high|special|trade|permanent)\s+representative|consul(?:[- ]general)?"
 )
 _TITLE_HEAD_RE = re.compile(rf"\b(?:{_TITLE_HEADS})\b", re.IGNORECASE)
 _MODIFIERS = frozenset(
@@ -900,6 +900,12 @@ def _capitalised_family_name(text: str, token: Token) -> bool:
     return bool(after) and bool(re.search(rf"\b(?:{_TITLE_HEADS})\s$", before, re.IGNORECASE))
 
 
+_PORTFOLIO_BEFORE = re.compile(
+    r"\b(?:Minister|Secretary|Commissioner|Ministry|Department)(?:\s+of\s+State)?"
+    r"\s+(?:for|of)\s+(?:the\s+)?$"
+)
+
+
 def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tuple[int, int]]:
     """Spans of capitalised word runs that may be names."""
     place_at = {}
@@ -1001,8 +1007,17 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
                 close()
         current.append(token)
     close()
-    # "AI Action Summit", "Raisina Dialogue": a run naming an event or body.
-    return [(s, e) for s, e in runs if not _INSTITUTION_AFTER.match(text, e)]
+    # "AI Action Summit", "Raisina Dialogue": a run naming an event or body;
+    # "Minister of State for Civil Aviation and Cooperation X": a portfolio.
+    return [
+        (s, e)
+        for s, e in runs
+        if not _INSTITUTION_AFTER.match(text, e)
+        and not (
+            _PORTFOLIO_BEFORE.search(text, max(0, s - 60), s)
+            and re.match(r"\s+(?:and\s+|&\s+)?[A-Z]", text[e : e + 8])
+        )
+    ]
 
 
 @dataclass(frozen=True)
@@ -1030,6 +1045,10 @@ def _title_before(
                 and not re.search(r"\b(?!(?:of|for|the|and)\b)[a-z]", gap)
             ):
                 continue  # "High Representative/Vice President X": one office
+            if re.search(
+                rf"\b(?:{_TITLE_HEADS})$", text[max(0, run_start - 40) : run_end], re.IGNORECASE
+            ) and re.fullmatch(r"\s+(?:(?:Mr|Mrs|Ms|Dr|Madam)\.?\s+)?", gap):
+                continue  # "Chief Executive Mr X": the run ends the office
             floor = max(floor, run_end)
             owner_run = (run_start, run_end)
     left = text[floor:start]
@@ -1043,6 +1062,9 @@ def _title_before(
         run_owner = text[owner_run[0] : owner_run[1]].split()[-1]
         left = left[2:]
         floor += 2
+    honorific = re.search(r"\s(?:Mr|Mrs|Ms|Dr|Madam)\.?\s+$", left)
+    if honorific:
+        left = left[: honorific.start()] + " "  # "Chief Executive Mr X"
     acronym = re.search(r"\s*\([A-Z]{2,6}\)\s*$", left)
     if acronym:
         # "External Affairs Minister (EAM) S. Jaishankar": the office before its acronym.
@@ -1075,7 +1097,8 @@ def _title_before(
         candidate = heads[-1]
         rest = stripped[candidate.end() :]
         if re.fullmatch(
-            r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-.]*(?:\s+(?:of|for|the|and|[A-Z][\w'’\-.]*))*)?",
+            r"(?:\s+(?:of|for|in)\s+(?:the\s+)?[A-Z][\w'’\-.]*(?:\s+(?:of|for|the|and|[A-Z][\w'’\-.]*))*"
+            r"(?:\s+(?:government|administration))?)?",
             rest,
         ):
             head = candidate

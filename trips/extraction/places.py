@@ -565,10 +565,18 @@ _REGION_BEFORE = re.compile(
 _REGION_AFTER = re.compile(r"\s*(?:,|\band\b|\bprovince\b|\bstate\b|\bregion\b|\.)")
 
 
+_REGION_OFFICE = re.compile(
+    r"\b(?:Governor|Mayor|Premier|Chief\s+Minister|Administrator)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _region_in_context(text: str, start: int, end: int) -> bool:
     """A province or state named as a place ("to north Queensland", "Beijing, Jiangsu and
     Guangdong"), not a word of a name that happens to be a province's."""
     before = text[max(0, start - 30) : start]
+    if _REGION_OFFICE.search(before):
+        return True  # "Acting Governor of Banten Almuktabar": the office's province
     if _REGION_BEFORE.search(before) is None:
         return False
     return bool(_REGION_AFTER.match(text, end)) or not re.match(r"\s+[A-Z]", text[end : end + 2])
@@ -604,9 +612,15 @@ def _add_subdivisions(names: dict) -> None:
     "Queensland", "Jiangsu", "Punjab" are stops with no city."""
     import pycountry
 
+    by_code = {s.code: s for s in pycountry.subdivisions}
     for subdivision in pycountry.subdivisions:
-        if subdivision.parent_code is not None:
-            continue  # a district of a region: too fine, and often a town's name
+        parent = by_code.get(subdivision.parent_code or "")
+        if parent is not None and not (
+            parent.type.startswith("Geographical") and subdivision.type == "Province"
+        ):
+            # A district of a region: too fine, and often a town's name. (Indonesia's
+            # provinces sit under islands, which are no administration.)
+            continue
         name = _GENERIC_SUBDIVISION.sub("", subdivision.name.split(" [")[0]).strip()
         if len(name) < 5 or name in names or not name[0].isupper() or name in _COMMON_WORD_TOWNS:
             continue
