@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from trips.extraction.clauses import DateRole, Event, PlaceRole, analyse, annotate
-from trips.extraction.dates import DateMention, find_dates
+from trips.extraction.dates import DateMention, find_dates, in_week_frames
 from trips.extraction.itinerary import itinerary_legs
 from trips.extraction.nlp import dateline_span, parse, parse_many
 from trips.extraction.people import (
@@ -28,7 +28,13 @@ from trips.extraction.people import (
     seat_country,
     us_title,
 )
-from trips.extraction.places import PlaceMention, demonym_places, find_places, near_capital
+from trips.extraction.places import (
+    PlaceMention,
+    country_code,
+    demonym_places,
+    find_places,
+    near_capital,
+)
 from trips.extraction.sentences import Sentence, sentences_of
 from trips.extraction.trips import Context, Journey, build_journeys
 from trips.extraction.types import (
@@ -150,6 +156,7 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
     for sentence in sentences:
         # Read in the analysis text: a blanked dateline's date is not the story's.
         dates.extend(find_dates(text[sentence.start : sentence.end], published, sentence.start))
+    dates = in_week_frames(dates, published)  # "next week ... on Friday", across sentences
     reading.people, reading.mentions, reading.dates = people, mentions, dates
     ann = annotate(doc, sentences, people, mentions, places, dates)
     reading.events = analyse(ann, sentences)
@@ -246,6 +253,11 @@ def _enrich_from_title(title: str, people: list[Person]) -> None:
                     person.official = True
 
 
+# "key Japanese officials, including", "Turkish leaders such as": the list's country.
+_LISTED_AFTER = re.compile(
+    r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:officials|leaders|ministers|dignitaries|"
+    r"counterparts)\s*,?\s*(?:including|such\s+as|like|among\s+them)\b[^.;:]*$"
+)
 _STAFF = re.compile(
     r"spokes|press\s+secretary|adviser|advisor|\baide\b|chief\s+of\s+staff|"
     r"foreign\s+secretary",
@@ -301,6 +313,13 @@ def _countries(
                     country = other.country
         countries[index] = country
     ordered = sorted(reading.mentions, key=lambda m: m.start)
+    for mention in ordered:
+        # "key Japanese officials, including Prime Minister X": the list's country.
+        if countries.get(mention.person):
+            continue
+        listed = _LISTED_AFTER.search(text, max(0, mention.start - 90), mention.start)
+        if listed and people[mention.person].official:
+            countries[mention.person] = country_code(listed.group(1))
     for previous, current in zip(ordered, ordered[1:], strict=False):
         # Officials listed together share the list's country ("Turkish officials including A and B").
         if countries.get(current.person) or not countries.get(previous.person):
@@ -312,13 +331,6 @@ def _countries(
             and re.search(r"\bofficials?\b", text[max(0, previous.start - 60) : previous.start])
         ):
             countries[current.person] = countries[previous.person]
-    for event in reading.events:
-        # "upon his return to the United States": where a traveller returns is home.
-        if event.phase == "return" and event.mood in ("real", "plan"):
-            returned = [r.mention.place.country for r in event.places if r.role == "to"]
-            for person in event.subjects:
-                if countries.get(person) is None and len(set(returned)) == 1:
-                    countries[person] = returned[0]
     for event in reading.events:
         # "upon his return to the United States": where a traveller returns is home.
         if event.phase == "return" and event.mood in ("real", "plan"):

@@ -490,6 +490,14 @@ class _Resolver:
                     )
                 if p is not None and p not in found:
                     found.append(p)
+        # "key Japanese officials, including Prime Minister X and Adviser Y": X and Y.
+        if not found and _nominal_tag(token) and token.tag_ in ("NNS", "NNPS"):
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("including", "like", "such"):
+                    for inner in child.subtree:
+                        p = self.person_in(inner)
+                        if p is not None and p not in found and self.ann.heads.get(inner.i) == inner.i:
+                            found.append(p)
         # "in a statement by the Press Secretary, X, Harris will visit": not X.
         found = [p for p in found if not self._named_inside_a_phrase(p, token)]
         # "the aircraft carrying the President": the vehicle stands for its passenger.
@@ -1148,8 +1156,17 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
     resolver.focus = [first_official] if first_official is not None else []
 
     predicates: dict[int, Event] = {}
+    visiting_guests: dict[int, list[Token]] = {}
+    visiting_words: dict[int, int] = {}  # the adjective "visiting" -> its host verb
     for token in ann.tokens:
         if token.i in ann.person_at or token.i in ann.place_at:
+            continue
+        guests = _visiting_guests(token, ann)
+        if guests:
+            # "received visiting Foreign Minister X": the parse makes "visiting" a verb
+            # with X its object; it is the guest's adjective.
+            visiting_guests[token.head.i] = guests
+            visiting_words[token.i] = token.head.i
             continue
         low = lemma(token.text)
         sentence = ann.sentence_of[token.i]
@@ -1303,6 +1320,18 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
         if event.nominal:
             event.days = _duration(token, ann)
         events.append(event)
+    for host, guests in visiting_guests.items():
+        event = predicates.get(host)
+        if event is not None and event.kind == "meet":
+            for guest in guests:
+                for p in resolver.resolve(guest):
+                    if p not in event.objects and p not in event.subjects:
+                        event.objects.append(p)
+            # What the parse hung off "visiting" (its place and day) is the welcome's.
+            for other in [e for e in events if visiting_words.get(e.token) == host]:
+                event.places.extend(r for r in other.places if r not in event.places)
+                event.dates.extend(d for d in other.dates if d not in event.dates)
+                events.remove(other)
     events.extend(_delegations(ann, resolver, predicates, clause_dates))
     _continued_lists(events, ann)
     for event in events:
@@ -1365,6 +1394,15 @@ def _parent(token: Token, predicates: dict[int, Event]) -> int | None:
         if head.i in predicates:
             return head.i
     return None
+
+
+def _visiting_guests(token: Token, ann: Annotations) -> list[Token]:
+    """The people a host verb's "visiting" qualifies ("received visiting Minister X")."""
+    if token.lower_ != "visiting" or token.tag_ != "VBG" or token.i == token.head.i:
+        return []
+    if lemma(token.head.text) not in HOST_VERBS | MEETING_VERBS:
+        return []
+    return [c for c in token.children if c.dep_ == "dobj" and c.i in ann.person_at]
 
 
 def _antecedent(pronoun: Token, predicates: dict[int, Event]) -> Token | None:

@@ -304,7 +304,8 @@ _NOT_GOVERNMENT = re.compile(
     r"\b(?:United Nations|UN|U\.N\.|NATO|IAEA|International|World|European Commission|Agency|"
     r"EU|European Union|European Council|African Union|ASEAN|OPEC|IMF|WHO|"
     r"Organi[sz]ation|Fund|Secretary-General|Red Cross|Company|Corp|Inc|CEO|Party|"
-    r"First Lady|First Gentleman|Second Lady|Second Gentleman|Queen Consort|spouse|wife|husband)\b"
+    r"(?i:first\s+lady|first\s+gentleman|second\s+lady|second\s+gentleman|queen\s+consort)|"
+    r"spouse|wife|husband)\b"
 )
 _US_TITLES = re.compile(
     r"\b(?:Secretary of State|Secretary of Defense|Defense Secretary|Pentagon|White House|"
@@ -666,6 +667,26 @@ _NON_NAME |= frozenset(
     for w in STOP_WORDS
     if w.isalpha()
     and w not in {"he", "may", "will", "do", "per", "can", "so", "to", "well", "us", "mine", "else"}
+)
+# Offices and ranks: a name starts after them ("National Security Adviser Takeo Akiba").
+_NON_NAME |= frozenset(
+    [
+        "Adviser",
+        "Advisor",
+        "Commissioner",
+        "Chair",
+        "Counsellor",
+        "Consul",
+        "Attorney",
+        "Lieutenant",
+        "Captain",
+        "Commander",
+        "Colonel",
+        "Marshal",
+        "Undersecretary",
+        "Treasurer",
+        "Executive",
+    ]
 )
 # Letters after a name are honours and seats, not names ("Rushanara Ali, MP").
 _POST_NOMINALS = frozenset(["MP", "MEP", "MLA", "MSP", "MPP", "QC", "KC", "OBE", "MBE", "CBE", "KBE"])

@@ -140,6 +140,11 @@ def _resolved(ctx: Context, event: Event, mention: DateMention) -> DateMention |
     tense = event.tense if event.tense not in ("none", "would", "maybe") else None
     if event.tense == "would":
         tense = "future"
+    if tense is None and event.nominal and event.parent is not None:
+        # "reached Tokyo on his first visit on Saturday": the visit's day is the verb's.
+        parent = next((e for e in ctx.events if e.token == event.parent), None)
+        if parent is not None and parent.tense in ("past", "perfect", "present", "future"):
+            tense = parent.tense
     again = resolve(mention, ctx.published, tense or mention.tense)
     return again
 
@@ -1038,6 +1043,12 @@ def _apply_day(
             dests[0].arrive = dests[0].arrive or day
         return
     first_stop = journey.stops[0] if journey.stops else None
+    if event.nominal and not dests and parent is not None and parent.places:
+        # "reached Tokyo on his first official visit on Saturday": the arrival's day.
+        placed = [(r, _stop_for(journey, r)) for r in parent.places]
+        dests = [s for r, s in placed if s is not None and r.role not in ("from", "before", "after")]
+        if dests:
+            event, phase = parent, parent.phase
     if event.nominal and not dests and role in ("on", "from") and phase == "visit":
         starts.append((day, sentence))  # "will embark on a trip next Tuesday"
         return
