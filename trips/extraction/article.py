@@ -253,6 +253,10 @@ def _enrich_from_title(title: str, people: list[Person]) -> None:
                     person.official = True
 
 
+_LEADS_DELEGATION = re.compile(
+    r"\blead(?:s|ing)?\s+(?:the\s+|his\s+|her\s+)?"
+    r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:['’]s)?\s+(?:high-level\s+|official\s+)?delegation\b"
+)
 # "key Japanese officials, including", "Turkish leaders such as": the list's country.
 _LISTED_AFTER = re.compile(
     r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:officials|leaders|ministers|dignitaries|"
@@ -350,6 +354,16 @@ def _countries(
                 for person in event.subjects:
                     if countries.get(person) is None:
                         countries[person] = left[0].country
+    for event in reading.events:
+        # "will lead Pakistan's delegation", "led the Pakistani delegation": his country's.
+        if event.kind != "travel" or not event.subjects:
+            continue
+        sentence = reading.sentences[min(event.sentence, len(reading.sentences) - 1)]
+        for match in _LEADS_DELEGATION.finditer(text, sentence.start, sentence.end):
+            country = country_code(match.group(1))
+            for person in event.subjects[:1]:
+                if country and countries.get(person) is None:
+                    countries[person] = country
     for event in reading.events:
         # "X will represent Russia in Johannesburg", "he will represent President Y": X
         # serves that country; Y leads X's government.

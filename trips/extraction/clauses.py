@@ -534,6 +534,15 @@ class _Resolver:
             # The last subject, unless the person the text keeps returning to was a
             # subject in the same stretch (two sentences): news comes back to its topic.
             sentence = self.ann.sentence_of[position]
+            same = [
+                persons
+                for token_index, persons in earlier
+                if self.ann.sentence_of[token_index] == sentence and len(persons) == 1
+            ]
+            if same:
+                # "Secretary X was in Tokyo, where he held talks": the sentence's own
+                # subject binds a pronoun of its clauses.
+                return same[-1]
             recent = [
                 persons
                 for token_index, persons in earlier

@@ -94,7 +94,7 @@ _DATELINE = re.compile(
     r"(?:,[ \t]*[A-Z][\w.'’ -]{1,30}?)?"
     r"(?:,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}"
     r"(?:,?[ \t]+\d{4})?))?"
-    r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*(?:[-–—:]{1,2})?|[-–—:]{1,2}))[ \t]*",
+    r",?[ \t]*(?:\([^)\n]{1,60}\)[ \t]*(?:[-–—:]{1,2})?|[-–—:]{1,2}))[ \t]*",
     re.MULTILINE,
 )
 
@@ -124,7 +124,9 @@ def analysis_text(text: str) -> str:
     the article as published.
 
     >>> analysis_text("Tokyo (Jiji Press)--Japanese")
-    'Tokyo (Jiji Press)  Japanese'
+    '                    Japanese'
+    >>> analysis_text("The talks ended--Officials left.")
+    'The talks ended  Officials left.'
     """
     cleaned = text.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
     cleaned = _GLUED_DASH.sub(lambda m: " " * len(m.group()), cleaned)

@@ -298,12 +298,34 @@ def build_journeys(ctx: Context) -> None:
         _order(journey)
         _dates(ctx, journey)
         journey.status = _status(ctx, journey)
+        _distinct_meetings(journey)
         for meeting in journey.meetings:
             if meeting.day is None and meeting.stop is not None and meeting.stop.arrive:
                 if _AIRPORT.search(meeting.sentence.text) and _RECEIVED.search(
                     meeting.sentence.text
                 ):
                     meeting.day = meeting.stop.arrive  # received at the airport: on arrival
+
+
+def _distinct_meetings(journey: Journey) -> None:
+    """One meeting told twice ("will hold talks with X ... will also meet X") is one."""
+    kept: list[Meeting] = []
+    for meeting in journey.meetings:
+        same = next(
+            (
+                k
+                for k in kept
+                if set(k.participants) == set(meeting.participants)
+                and k.stop is meeting.stop
+                and (k.day is None or meeting.day is None or k.day == meeting.day)
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(meeting)
+        else:
+            same.day = same.day or meeting.day
+    journey.meetings = kept
 
 
 def _accompanying(ctx: Context, frames: dict[tuple, Journey]) -> None:
@@ -668,6 +690,8 @@ def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) 
         return  # welcomed home by their own officials: not a meeting of the journey
     if not participants:
         return
+    if _BEFORE_LEAVING.search(_sentence(ctx, event).text):
+        return  # "had a discussion with the prime minister before leaving": at home
     if _AIRPORT.search(_sentence(ctx, event).text) and all(
         _JUNIOR.search(ctx.people[p].title) and "prime" not in ctx.people[p].title.lower()
         for p in participants
@@ -732,6 +756,11 @@ _ENVOY = re.compile(r"ambassador|envoy|high commissioner|consul|charg", re.IGNOR
 _JUNIOR = re.compile(
     r"\b(?:vice|deputy|assistant|under|state)[- ](?:foreign\s+)?(?:minister|secretary)|"
     r"protocol|\bchief\s+of\s+protocol",
+    re.IGNORECASE,
+)
+_BEFORE_LEAVING = re.compile(
+    r"\bbefore\s+(?:(?:his|her|their)\s+departure\b|(?:leaving|departing|setting\s+off|"
+    r"flying\s+out)(?:\s+for\b|\s*[,.;]|$))",
     re.IGNORECASE,
 )
 _RECEIVED = re.compile(r"\b(?:received|welcomed|greeted|met)\b", re.IGNORECASE)
