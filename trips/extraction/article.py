@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from trips.extraction.clauses import DateRole, Event, PlaceRole, analyse, annotate
-from trips.extraction.dates import DateMention, find_dates, in_week_frames
+from trips.extraction.dates import DateMention, find_dates
 from trips.extraction.itinerary import itinerary_legs
 from trips.extraction.nlp import dateline_span, parse, parse_many
 from trips.extraction.people import (
@@ -156,7 +156,6 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
     for sentence in sentences:
         # Read in the analysis text: a blanked dateline's date is not the story's.
         dates.extend(find_dates(text[sentence.start : sentence.end], published, sentence.start))
-    dates = in_week_frames(dates, published)  # "next week ... on Friday", across sentences
     reading.people, reading.mentions, reading.dates = people, mentions, dates
     ann = annotate(doc, sentences, people, mentions, places, dates)
     reading.events = analyse(ann, sentences)

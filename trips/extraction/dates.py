@@ -408,33 +408,7 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
             taken.append((match.start(), match.end()))
             found.append(mention)
     found.sort(key=lambda m: m.start)
-    return in_week_frames(found, published)
-
-
-_WEEK_FRAME = re.compile(r"\b(next|last|this)\s+week\b", re.IGNORECASE)
-_FRAME_REACH = 200  # characters: the sentence after, at most
-
-
-def in_week_frames(found: list[DateMention], published: date | None) -> list[DateMention]:
-    """ "will travel to Portugal next week. She will arrive in Lisbon on Friday": a
-    bare weekday after "next week" (or "last week") is a day of that week, until
-    another day is named."""
-    frame: tuple[str, int] | None = None
-    out: list[DateMention] = []
-    for mention in found:
-        week = _WEEK_FRAME.search(mention.text)
-        if week and mention.kind == "vague":
-            frame = (week.group(1).lower(), mention.end)
-        elif mention.pattern == "wd" and frame and mention.start - frame[1] <= _FRAME_REACH:
-            modifier, name = mention.parts
-            against = {"next": ("past", "perfect"), "last": ("future",), "this": ()}[frame[0]]
-            if not modifier and mention.tense not in against:
-                framed = dataclasses.replace(mention, parts=(frame[0], name))
-                mention = resolve(framed, published, mention.tense) or mention
-        elif mention.kind in ("day", "range") and mention.pattern != "wd":
-            frame = None  # a date of its own ends the frame
-        out.append(mention)
-    return out
+    return found
 
 
 def resolve(mention: DateMention, published: date | None, tense: str | None) -> DateMention | None:
