@@ -151,6 +151,7 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
         and m is not dateline
         and not any(s <= m.start < e for s, e in credit_spans)
     ]
+    places = _airports_of_the_story(places, text, title)
     reading.places = places
     dates: list[DateMention] = []
     for sentence in sentences:
@@ -293,6 +294,29 @@ def _sentence_at(sentences: tuple[Sentence, ...], position: int) -> Sentence | N
         if sentence.start <= position < sentence.end:
             return sentence
     return None
+
+
+_AIRPORT_AFTER = re.compile(r"\s+(?:International\s+)?(?:Airport|Air\s+Base|Airbase)\b")
+
+
+def _airports_of_the_story(
+    places: list[PlaceMention], text: str, title: str
+) -> list[PlaceMention]:
+    """ "touched down at Bole International Airport" in Addis Ababa: an airport named
+    after a district is the town of another country only where the story names that
+    country; otherwise the name is the airport's, not a stop."""
+    named = {m.place.country for m in places if not _AIRPORT_AFTER.match(text, m.end)}
+    named |= {m.place.country for m in find_places(title)}
+    return [
+        m
+        for m in places
+        if not (
+            m.place.kind == "city"
+            and not m.place.capital
+            and _AIRPORT_AFTER.match(text, m.end)
+            and m.place.country not in named
+        )
+    ]
 
 
 def _countries(

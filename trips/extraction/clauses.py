@@ -452,10 +452,15 @@ class _Resolver:
         if own is None and lemma(token.text) in TITLE_WORDS and token.i + 1 < len(self.ann.doc):
             # "Vietnam's President To Minh" parsed with the name hung off the title;
             # "Minister of State for External Affairs X" with X deep inside the title.
-            for following in self.ann.doc[token.i + 1 : token.i + 9]:
+            for following in self.ann.doc[token.i + 1 : token.i + 10]:
                 own = self.person_in(following)
                 if own is not None or not (
-                    following.text[:1].isupper() or following.lower_ in ("of", "for", "the", "and")
+                    following.text[:1].isupper()
+                    or following.lower_ in ("of", "for", "the", "and")
+                    # "Minister for Culture and Tourism, Dr. X": an apposed name
+                    or following.text == ","
+                    and following.i + 1 < len(self.ann.doc)
+                    and self.ann.doc[following.i + 1].text.rstrip(".") in _HONORIFICS
                 ):
                     break
         if own is not None:
@@ -939,6 +944,15 @@ def _agent_of(token: Token) -> Token | None:
             for inner in child.children:
                 if inner.dep_ == "pobj":
                     return inner
+    if token.tag_ == "VBN":
+        # "was met on arrival by X": the parse hangs the agent off the noun of time.
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "upon", "at"):
+                for noun in child.children:
+                    if noun.dep_ == "pobj" and noun.lower_ in ("arrival", "landing"):
+                        found = _agent_of(noun)
+                        if found is not None:
+                            return found
     return None
 
 
@@ -1403,6 +1417,9 @@ def _parent(token: Token, predicates: dict[int, Event]) -> int | None:
         if head.i in predicates:
             return head.i
     return None
+
+
+_HONORIFICS = frozenset(["Dr", "Mr", "Mrs", "Ms", "Madam", "H.E", "HE", "Prof", "Dato", "Datuk"])
 
 
 def _visiting_guests(token: Token, ann: Annotations) -> list[Token]:

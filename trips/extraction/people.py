@@ -1246,6 +1246,12 @@ def _clean_title(title: str) -> str:
             if country_code(" ".join(words[i : i + size])):
                 words[i : i + size] = []
     kept = [w for w in words if country_code(w) is None and w not in ("U.S.", "US")]
+    # "President of (Ethiopia)", "Ambassador in (China)": no dangling preposition.
+    while kept and kept[-1].lower() in ("of", "in", "to", "for", "the", "and"):
+        kept.pop()
+    # "As President": a sentence's conjunction is no part of the office.
+    while kept and kept[0].lower() in ("as", "while", "when", "after", "before"):
+        kept.pop(0)
     cleaned = " ".join(kept) if kept else title
     return cleaned[:1].upper() + cleaned[1:]
 

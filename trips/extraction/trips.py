@@ -668,7 +668,12 @@ def _counterparts(ctx: Context, event: Event, travellers: list[int]) -> list[int
 
 def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) -> None:
     """Record the meeting ``event`` on ``journey`` with ``hosts`` as counterparts."""
-    participants = [h for h in hosts if h not in journey.travellers]
+    # Counterparts are officials: a host's wife or a guide is no meeting of the record.
+    participants = [
+        h
+        for h in hosts
+        if h not in journey.travellers and (ctx.people[h].official or ctx.people[h].title)
+    ]
     homes = _home(ctx, journey)
     participants = [
         p
