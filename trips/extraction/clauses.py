@@ -1140,6 +1140,8 @@ def _verb_phase(token: Token) -> str | None:
         c.dep_ == "dobj" and noun_lemma(c.text) in TRAVEL_NOUNS for c in children
     ):
         return None  # "wrapped up the visit", "wrapping his tour": an end
+    if low == "wind" and "up" not in particles:
+        return None  # "wound up a visit"; not "the wind" or a wound
     if low == "kick" and "off" not in particles:
         return None
     if low == "set" and "off" not in particles and "out" not in particles:

@@ -899,9 +899,24 @@ def _dates(ctx: Context, journey: Journey) -> None:
                         stop.seen.append(mention.first)
                 continue
             if mention.kind == "range" and mention.first and mention.last:
+                group = _places_before(event, role.mention, journey)
+                if group:
+                    # "to Eswatini and Lesotho from July 18-22, and to South Africa from
+                    # July 23-25": each range dates the places listed before it.
+                    group[0].arrive = group[0].arrive or mention.first
+                    group[-1].depart = group[-1].depart or mention.last
+                    last_day = mention.first
+                    continue
                 if len(dests) == 1 and len(journey.stops) > 1 and not _tour_noun(event):
                     dests[0].arrive = dests[0].arrive or mention.first
                     dests[0].depart = dests[0].depart or mention.last
+                elif 1 < len(dests) < len(journey.stops) and not _tour_noun(event):
+                    # "to Eswatini and Lesotho from July 18-22, and to South Africa
+                    # from July 23-25": the first listed arrives, the last leaves.
+                    first_dest = min(dests, key=lambda s: s.order)
+                    last_dest = max(dests, key=lambda s: s.order)
+                    first_dest.arrive = first_dest.arrive or mention.first
+                    last_dest.depart = last_dest.depart or mention.last
                 else:
                     period = (mention.first, mention.last, sentence)
                 last_day = mention.first
@@ -943,6 +958,11 @@ def _dates(ctx: Context, journey: Journey) -> None:
                         before.depart = before.depart or day
                     continue
             _apply_day(journey, event, role.role, day, targets, placed, sentence, starts, ends)
+        if event.days and not dests and event.text.lower() == "stay":
+            # "during his two-day stay in the country": the stop told just before.
+            before = [s for s in journey.stops if s.first_token < event.token]
+            if before and len(journey.stops) > 1:
+                dests = [max(before, key=lambda s: s.first_token)]
         if event.days and not dests and event.parent is not None:
             # "will head to X to make a four-day visit": the visit is at X.
             parent = next((e for e in journey.events if e.token == event.parent), None)
@@ -1004,18 +1024,35 @@ def _dates(ctx: Context, journey: Journey) -> None:
     elif period and period[1] and not _beyond(journey, period[1]):
         journey.end = period[1]
         journey.end_evidence = [period[2]]
+    elif journey.returned:
+        # Back home on a stated day is the end, whatever length was announced.
+        journey.end, sentence = max(journey.returned, key=lambda item: item[0])
+        journey.end_evidence = [sentence]
     elif trip_days and journey.start:
         journey.end = journey.start + timedelta(days=trip_days - 1)
         journey.end_evidence = journey.start_evidence
-    elif journey.returned:
-        journey.end, sentence = max(journey.returned, key=lambda item: item[0])
-        journey.end_evidence = [sentence]
     if trip_days and journey.end and not journey.start:
         journey.start = journey.end - timedelta(days=trip_days - 1)
     if len(journey.stops) == 1 and trip_days and first.arrive and not first.depart:
         first.depart = journey.end
     if journey.start and journey.end and journey.end < journey.start:
         journey.end = None
+
+
+def _places_before(event: Event, mention: DateMention, journey: Journey) -> list[Stop]:
+    """The stops an event lists between its previous date and ``mention``, when it
+    gives several dates for several places."""
+    ranges = sorted(d.mention.start for d in event.dates if d.mention.kind == "range")
+    if len(ranges) < 2 or len(event.places) < 2:
+        return []
+    previous = max((r for r in ranges if r < mention.start), default=-1)
+    stops: list[Stop] = []
+    for role in sorted(event.places, key=lambda r: r.mention.start):
+        if previous < role.mention.start < mention.start and role.role in ("to", "in", "obj"):
+            stop = _stop_for(journey, role)
+            if stop is not None and stop not in stops:
+                stops.append(stop)
+    return stops
 
 
 def _paired(event: Event, mention: DateMention, text: str) -> PlaceRole | None:
