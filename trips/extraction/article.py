@@ -84,7 +84,9 @@ def extract_article(article: ArticleInput, doc: Doc | None = None) -> Extraction
     return Extraction(officials=tuple(officials), trips=tuple(trips), warnings=tuple(warnings))
 
 
-def extract_articles(articles: Iterable[ArticleInput], batch_size: int = 16) -> Iterator[Extraction]:
+def extract_articles(
+    articles: Iterable[ArticleInput], batch_size: int = 16
+) -> Iterator[Extraction]:
     """Extract many articles, parsing their bodies in batches (``nlp.pipe``).
 
     >>> list(extract_articles([]))
@@ -169,8 +171,34 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
 
 # Country-code domains that sites use for their letters, not their country.
 _GENERIC_DOMAINS = frozenset(
-    ["io", "ai", "co", "me", "tv", "ly", "fm", "am", "cc", "ws", "gg", "to", "is", "la", "im",
-     "sh", "ac", "nu", "su", "eu", "st", "vc", "ms", "gl", "news", "info"]
+    [
+        "io",
+        "ai",
+        "co",
+        "me",
+        "tv",
+        "ly",
+        "fm",
+        "am",
+        "cc",
+        "ws",
+        "gg",
+        "to",
+        "is",
+        "la",
+        "im",
+        "sh",
+        "ac",
+        "nu",
+        "su",
+        "eu",
+        "st",
+        "vc",
+        "ms",
+        "gl",
+        "news",
+        "info",
+    ]
 )
 
 
@@ -299,9 +327,7 @@ def _sentence_at(sentences: tuple[Sentence, ...], position: int) -> Sentence | N
 _AIRPORT_AFTER = re.compile(r"\s+(?:International\s+)?(?:Airport|Air\s+Base|Airbase)\b")
 
 
-def _airports_of_the_story(
-    places: list[PlaceMention], text: str, title: str
-) -> list[PlaceMention]:
+def _airports_of_the_story(places: list[PlaceMention], text: str, title: str) -> list[PlaceMention]:
     """ "touched down at Bole International Airport" in Addis Ababa: an airport named
     after a district is the town of another country only where the story names that
     country; otherwise the name is the airport's, not a stop."""
@@ -319,9 +345,7 @@ def _airports_of_the_story(
     ]
 
 
-def _countries(
-    reading: _Reading, text: str, outlet: str | None = None
-) -> dict[int, str | None]:
+def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[int, str | None]:
     """Each person's country, from their own title and context, never from where they met.
 
     In order: the title ("Japanese Foreign Minister", "Prime Minister of
@@ -348,7 +372,8 @@ def _countries(
         if listed and people[mention.person].official:
             countries[mention.person] = country_code(listed.group(1))
     for previous, current in zip(ordered, ordered[1:], strict=False):
-        # Officials listed together share the list's country ("Turkish officials including A and B").
+        # Officials listed together share the list's country ("Turkish officials
+        # including A and B").
         if countries.get(current.person) or not countries.get(previous.person):
             continue
         between = text[previous.end : current.start]
@@ -371,8 +396,11 @@ def _countries(
         if event.phase == "leave" and event.mood in ("real", "plan"):
             left = [r.mention.place for r in event.places if r.role in ("obj", "from")]
             going = [r.mention.place.country for r in event.places if r.role == "to"]
-            if left and going and left[0].country not in going and (
-                left[0].kind == "country" or left[0].capital
+            if (
+                left
+                and going
+                and left[0].country not in going
+                and (left[0].kind == "country" or left[0].capital)
             ):
                 for person in event.subjects:
                     if countries.get(person) is None:
@@ -441,8 +469,10 @@ def _countries(
     if reading.dateline is not None:
         home = reading.dateline.place.country
         for event in reading.events:
-            if not event.places or event.kind != "travel" and not any(
-                r.role == "in" for r in event.places
+            if (
+                not event.places
+                or event.kind != "travel"
+                and not any(r.role == "in" for r in event.places)
             ):
                 continue
             going = {r.mention.place.country for r in event.places}

@@ -31,15 +31,15 @@ from trips.extraction.dates import DateMention
 from trips.extraction.lexicon import (
     CANCEL_WORDS,
     CARRIER_VERBS,
-    INCLUDE_VERBS,
-    REPORT_VERBS,
     EVENT_NOUNS,
     HOST_VERBS,
+    INCLUDE_VERBS,
     MEETING_NOUNS,
     MEETING_VERBS,
     PLACE_NOUNS,
     PLAN_VERBS,
     REMOTE_WORDS,
+    REPORT_VERBS,
     TITLE_WORDS,
     TRAVEL_NOUNS,
     TRAVEL_VERBS,
@@ -127,8 +127,24 @@ _DATE_ROLES = {
 # "an invitation to visit"); others introduce adjuncts ("during the visit").
 _COMPLEMENT_PREPS = frozenset(["for", "to", "of", "on", "about"])
 _OFFICE_WORDS = frozenset(
-    ["prime", "foreign", "defence", "defense", "finance", "trade", "vice", "deputy", "crown",
-     "interior", "home", "external", "health", "economy", "energy", "state"]
+    [
+        "prime",
+        "foreign",
+        "defence",
+        "defense",
+        "finance",
+        "trade",
+        "vice",
+        "deputy",
+        "crown",
+        "interior",
+        "home",
+        "external",
+        "health",
+        "economy",
+        "energy",
+        "state",
+    ]
 )
 _TITLE_ABBREVIATIONS = {
     "pm": "prime minister",
@@ -145,8 +161,15 @@ _PORTFOLIO = re.compile(
     r"defen[cs]e|foreign|state|treasury|finance|trade|commerce|interior|home|prime|president|"
     r"health|energy|agriculture|education|justice|economy|environment"
 )
-_SAME_PORTFOLIO = {"defence": "defense", "state": "foreign", "treasury": "finance", "prime": "head",
-                   "president": "head", "commerce": "trade", "home": "interior"}
+_SAME_PORTFOLIO = {
+    "defence": "defense",
+    "state": "foreign",
+    "treasury": "finance",
+    "prime": "head",
+    "president": "head",
+    "commerce": "trade",
+    "home": "interior",
+}
 _FUTURE_AUX = frozenset(["will", "shall", "'ll", "’ll", "wo"])
 _MAYBE_AUX = frozenset(["could", "might", "may", "can", "should", "must"])
 _PAST_AMOD = frozenset(["last", "previous", "recent", "earlier", "past", "prior", "former"])
@@ -386,8 +409,11 @@ def _mood(anchor: Token) -> str:
     for token in chain:
         low = lemma(token.text)
         if token is not anchor and any(
-            c.dep_ == "conj" and (lemma(c.text) in CANCEL_WORDS or any(
-                lemma(g.text) in CANCEL_WORDS for g in c.children if g.dep_ == "xcomp"))
+            c.dep_ == "conj"
+            and (
+                lemma(c.text) in CANCEL_WORDS
+                or any(lemma(g.text) in CANCEL_WORDS for g in c.children if g.dep_ == "xcomp")
+            )
             for c in token.children
         ):
             return "cancelled"  # "was scheduled to visit India but had to cancel"
@@ -467,9 +493,10 @@ class _Resolver:
             found.append(own)
         else:
             for child in token.children:
-                if child.dep_ in ("appos", "compound", "flat", "nmod") and (
-                    p := self.person_in(child)
-                ) is not None:
+                if (
+                    child.dep_ in ("appos", "compound", "flat", "nmod")
+                    and (p := self.person_in(child)) is not None
+                ):
                     if child.dep_ == "nmod" and child.i > token.i:
                         continue
                     found.append(p)
@@ -501,14 +528,23 @@ class _Resolver:
                 if child.dep_ == "prep" and child.lower_ in ("including", "like", "such"):
                     for inner in child.subtree:
                         p = self.person_in(inner)
-                        if p is not None and p not in found and self.ann.heads.get(inner.i) == inner.i:
+                        if (
+                            p is not None
+                            and p not in found
+                            and self.ann.heads.get(inner.i) == inner.i
+                        ):
                             found.append(p)
         # "in a statement by the Press Secretary, X, Harris will visit": not X.
         found = [p for p in found if not self._named_inside_a_phrase(p, token)]
         # "the aircraft carrying the President": the vehicle stands for its passenger.
         if not found and _nominal_tag(token):
             for child in token.children:
-                if child.dep_ == "acl" and lemma(child.text) in ("carry", "bring", "transport", "bear"):
+                if child.dep_ == "acl" and lemma(child.text) in (
+                    "carry",
+                    "bring",
+                    "transport",
+                    "bear",
+                ):
                     for obj in child.children:
                         if obj.dep_ == "dobj":
                             found.extend(p for p in self.resolve(obj) if p not in found)
@@ -521,7 +557,10 @@ class _Resolver:
                 "alongside",
                 "flank",
             ):
-                if child.lower_ in ("with", "along", "alongside") and token.i not in self.ann.person_at:
+                if (
+                    child.lower_ in ("with", "along", "alongside")
+                    and token.i not in self.ann.person_at
+                ):
                     continue  # "a meeting with X": X is met, not travelling along
                 for inner in child.subtree:
                     p = self.person_in(inner)
@@ -562,7 +601,7 @@ class _Resolver:
                 topic = max({p[0] for p in recent}, key=lambda p: (counts.get(p, 0), p == last))
                 if counts.get(topic, 0) >= 2 * counts.get(last, 0) + 1:
                     return [topic]
-        for token_index, persons in reversed(earlier):
+        for _, persons in reversed(earlier):
             if many and len(persons) > 1 or not many:
                 return persons
         if many:
@@ -620,12 +659,17 @@ class _Resolver:
             named_kind = head in ("couple", "royals", "men", "women", "pair", "duo") or bool(
                 words & {"two", "both"}
             )
-            demonymed = any(
-                c.i in self.ann.place_at and c.i < token.i for c in token.subtree
-            )
-            if not qualified and not counted and (named_kind or demonymed and head in (
-                "leaders", "allies", "ministers", "secretaries", "counterparts", "sides"
-            )):
+            demonymed = any(c.i in self.ann.place_at and c.i < token.i for c in token.subtree)
+            if (
+                not qualified
+                and not counted
+                and (
+                    named_kind
+                    or demonymed
+                    and head
+                    in ("leaders", "allies", "ministers", "secretaries", "counterparts", "sides")
+                )
+            ):
                 # "the two leaders": the last two officials of that kind the text named.
                 countries = {
                     self.ann.place_at[c.i].place.country
@@ -652,16 +696,14 @@ class _Resolver:
             owner = [p for c in token.children if c.dep_ == "poss" for p in self.resolve(c)]
         owner_countries = {self.ann.people[p].country for p in owner} - {None}
         head = _TITLE_ABBREVIATIONS.get(head, head)
-        portfolio = {
-            w
-            for p in owner
-            for w in _PORTFOLIO.findall(self.ann.people[p].title.lower())
-        }
+        portfolio = {w for p in owner for w in _PORTFOLIO.findall(self.ann.people[p].title.lower())}
         # "the prime minister", "the foreign minister": the office's words must fit too.
         modifiers = [
             c.lower_
             for c in token.children
-            if c.dep_ in ("compound", "amod") and c.i < token.i and c.i not in self.ann.place_at
+            if c.dep_ in ("compound", "amod")
+            and c.i < token.i
+            and c.i not in self.ann.place_at
             and c.lower_ in _OFFICE_WORDS
         ]
         candidates = []
@@ -699,8 +741,10 @@ class _Resolver:
             same = [
                 i
                 for i in candidates
-                if {_SAME_PORTFOLIO.get(w, w) for w in _PORTFOLIO.findall(
-                    self.ann.people[i].title.lower())}
+                if {
+                    _SAME_PORTFOLIO.get(w, w)
+                    for w in _PORTFOLIO.findall(self.ann.people[i].title.lower())
+                }
                 & {_SAME_PORTFOLIO.get(w, w) for w in portfolio}
             ]
             candidates = same or candidates
@@ -829,9 +873,7 @@ class _Resolver:
 
     def _refer(self, token: Token) -> list[int]:
         """A pronoun, a relative pronoun or a definite description."""
-        if token.lower_ in ("latter", "former") and any(
-            c.lower_ == "the" for c in token.children
-        ):
+        if token.lower_ in ("latter", "former") and any(c.lower_ == "the" for c in token.children):
             # "the latter came to Istanbul": the second of the two named before it.
             recent = self.recent_officials(token.i)
             if len(recent) >= 2:
@@ -891,7 +933,15 @@ def _subject_token(verb: Token) -> tuple[Token | None, bool]:
             if controller is not None and controller.i < current.i:
                 return controller, False
         if current.dep_ in (
-            "xcomp", "conj", "advcl", "ccomp", "pcomp", "dep", "prep", "pobj", "acomp"
+            "xcomp",
+            "conj",
+            "advcl",
+            "ccomp",
+            "pcomp",
+            "dep",
+            "prep",
+            "pobj",
+            "acomp",
         ):
             if current.head.i == current.i:
                 break
@@ -921,9 +971,7 @@ def _with_objects(token: Token) -> list[Token]:
             for c in child.children:
                 if c.dep_ == "pobj":
                     found.extend(_listed(c))
-        elif child.dep_ == "prt" and child.lower_ in ("with", "on"):
-            continue
-        elif child.dep_ == "agent":
+        elif child.dep_ == "prt" and child.lower_ in ("with", "on") or child.dep_ == "agent":
             continue
     return found
 
@@ -1061,8 +1109,6 @@ def _attach(
     return _Attachment(None, role, None, holder)
 
 
-
-
 def _announced(noun: Token, date: Token) -> bool:
     """A journey noun that is what a report verb announces, with the date after it
     ("announced the visit at a press conference on Thursday")."""
@@ -1136,8 +1182,10 @@ def _verb_phase(token: Token) -> str | None:
         return None  # "took office", "took part": only "took him to X" is travel
     if low == "touch" and "down" not in particles:
         return None
-    if low == "wrap" and "up" not in particles and not any(
-        c.dep_ == "dobj" and noun_lemma(c.text) in TRAVEL_NOUNS for c in children
+    if (
+        low == "wrap"
+        and "up" not in particles
+        and not any(c.dep_ == "dobj" and noun_lemma(c.text) in TRAVEL_NOUNS for c in children)
     ):
         return None  # "wrapped up the visit", "wrapping his tour": an end
     if low == "wind" and "up" not in particles:
@@ -1172,10 +1220,13 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
     doc = ann.doc
     resolver = _Resolver(ann)
     first_official = next(
-        (i for i, p in sorted(
-            ((i, p) for i, p in enumerate(ann.people) if p.official and p.mentions),
-            key=lambda item: item[1].mentions[0][0],
-        )),
+        (
+            i
+            for i, p in sorted(
+                ((i, p) for i, p in enumerate(ann.people) if p.official and p.mentions),
+                key=lambda item: item[1].mentions[0][0],
+            )
+        ),
         None,
     )
     resolver.focus = [first_official] if first_official is not None else []
@@ -1198,9 +1249,13 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
         is_verb = _verbal_tag(token) and token.dep_ not in ("aux", "auxpass")
         is_noun = _nominal_tag(token)
         event: Event | None = None
-        if (is_verb or token.tag_ == "JJ") and any(
-            c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "home") for c in token.children
-        ) and low in ("expect", "due", "be", "schedule", "set", "get"):
+        if (
+            (is_verb or token.tag_ == "JJ")
+            and any(
+                c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "home") for c in token.children
+            )
+            and low in ("expect", "due", "be", "schedule", "set", "get")
+        ):
             # "is expected back in Lima on Friday", "will be back home on Sunday"
             event = Event("travel", "return", token.i, sentence)
             event.home = True
@@ -1243,12 +1298,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
         persons = resolver.resolve(token)
         if not persons and token.i in predicates:
             # "Moon's tour will end in X": the owner of the journey is the topic.
-            persons = [
-                p
-                for c in token.children
-                if c.dep_ == "poss"
-                for p in resolver.resolve(c)
-            ]
+            persons = [p for c in token.children if c.dep_ == "poss" for p in resolver.resolve(c)]
         resolver.note_subject(token, persons)
 
     # Places attach to the predicate above them; "in X" on any other verb whose
@@ -1260,9 +1310,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
         role = _PLACE_ROLES.get(role or "", role)
         if event is None and verb is not None and lemma(verb.text) == "follow" and role == "by":
             # "started his tour with Saudi Arabia, followed by Qatar": the next stop.
-            event = next(
-                (predicates[a.i] for a in verb.ancestors if a.i in predicates), None
-            )
+            event = next((predicates[a.i] for a in verb.ancestors if a.i in predicates), None)
             role = "to"
         if event is None and verb is not None and lemma(verb.text) not in REPORT_VERBS:
             # "En route to X, the minister plans to stop in Y": what is planned.
@@ -1281,7 +1329,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
         event.places.append(PlaceRole(place, role, i, holder))
     seen_dates: set[int] = set()
     clause_dates: dict[int, list[DateRole]] = {}  # dates of verbs that are not events
-    for i, mention in sorted(ann.date_at.items()):
+    for _, mention in sorted(ann.date_at.items()):
         if id(mention) in seen_dates:
             continue
         seen_dates.add(id(mention))
@@ -1300,7 +1348,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             # journey named next to it, under a verb that is not one of travel.
             event = _nearest_journey_noun(verb, head, predicates)
         first_word = mention.text.split()[0].lower() if mention.text.split() else ""
-        role = _DATE_ROLES.get(role or "", None) or _DATE_ROLES.get(first_word, "on")
+        role = _DATE_ROLES.get(role or "") or _DATE_ROLES.get(first_word, "on")
         if event is None:
             if verb is not None and lemma(verb.text) not in REPORT_VERBS:
                 clause_dates.setdefault(verb.i, []).append(DateRole(mention, role))
@@ -1338,9 +1386,12 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
         else:
             _verbal(event, token, resolver, ann)
         event.mood = _mood(token) if event.mood == "real" else event.mood
-        if event.kind == "meet" and _remote(list(token.subtree)):
-            event.mood = "remote"
-        elif event.nominal and _remote([*token.children, token.head]):
+        if (
+            event.kind == "meet"
+            and _remote(list(token.subtree))
+            or event.nominal
+            and _remote([*token.children, token.head])
+        ):
             event.mood = "remote"
         if event.nominal:
             event.days = _duration(token, ann)
@@ -1500,9 +1551,13 @@ def _events_attended(doc: Doc, predicates: dict[int, Event]) -> None:
         if event.kind != "travel" or event.places:
             continue
         for child in doc[token_index].children:
-            targets = [child] if child.dep_ == "dobj" else [
-                g for g in child.children if g.dep_ == "pobj"
-            ] if child.dep_ == "prep" and child.lower_ in ("for", "at", "to") else []
+            targets = (
+                [child]
+                if child.dep_ == "dobj"
+                else [g for g in child.children if g.dep_ == "pobj"]
+                if child.dep_ == "prep" and child.lower_ in ("for", "at", "to")
+                else []
+            )
             for target in targets:
                 attended = predicates.get(target.i)
                 if attended is not None and attended.kind == "meet":
@@ -1541,8 +1596,10 @@ def _shared_dates(
                     break
                 head = head.head
             for source in sources:
-                dates = predicates[source.i].dates if source.i in predicates else clause_dates.get(
-                    source.i, []
+                dates = (
+                    predicates[source.i].dates
+                    if source.i in predicates
+                    else clause_dates.get(source.i, [])
                 )
                 usable = [d for d in dates if d.mention.kind in ("day", "range")]
                 if usable:
@@ -1571,9 +1628,7 @@ def _same_countries(doc: Doc, predicates: dict[int, Event], ann: Annotations) ->
             if other.token >= token.i or other.kind != "travel":
                 continue
             for place_role in other.places:
-                if place_role.mention.place.country not in {
-                    r.mention.place.country for r in named
-                }:
+                if place_role.mention.place.country not in {r.mention.place.country for r in named}:
                     named.append(place_role)
             if len(named) >= count:
                 break
@@ -1617,9 +1672,7 @@ def _where_clauses(doc: Doc, predicates: dict[int, Event], ann: Annotations) -> 
         head = ann.heads.get(token.head.i, token.head.i)
         for inner in token.subtree:
             event = predicates.get(inner.i)
-            if event is not None and not any(
-                r.role in ("to", "in", "obj") for r in event.places
-            ):
+            if event is not None and not any(r.role in ("to", "in", "obj") for r in event.places):
                 event.places.append(PlaceRole(place, "in", head))
 
 
@@ -1681,9 +1734,7 @@ def _continued_lists(events: list[Event], ann: Annotations) -> None:
     text = ann.doc.text
     taken = {p for e in events for p in (*e.subjects, *e.objects)}
     spans = sorted(
-        (start, end, p)
-        for p, person in enumerate(ann.people)
-        for start, end in person.mentions
+        (start, end, p) for p, person in enumerate(ann.people) for start, end in person.mentions
     )
     days = sorted({(m.start, m.end) for m in ann.date_at.values()})
     for event in events:
@@ -1691,9 +1742,13 @@ def _continued_lists(events: list[Event], ann: Annotations) -> None:
             continue
         sentence = ann.sentence_of[event.token]
         last_end = max(
-            (end for start, end, p in spans if p in event.objects
-             and ann.sentence_of[ann.doc.char_span(start, end, alignment_mode="expand").start]
-             == sentence),
+            (
+                end
+                for start, end, p in spans
+                if p in event.objects
+                and ann.sentence_of[ann.doc.char_span(start, end, alignment_mode="expand").start]
+                == sentence
+            ),
             default=None,
         )
         if last_end is None:
@@ -1706,7 +1761,11 @@ def _continued_lists(events: list[Event], ann: Annotations) -> None:
                 break
             person = ann.people[p]
             title_start = next(
-                (a for a, b in person.title_spans if b <= start and start - b <= 2 and a >= last_end),
+                (
+                    a
+                    for a, b in person.title_spans
+                    if b <= start and start - b <= 2 and a >= last_end
+                ),
                 start,
             )
             between = text[last_end:title_start]
@@ -1754,7 +1813,7 @@ def _nearest_journey_noun(verb: Token, position: int, predicates: dict[int, Even
     return min(nouns, key=lambda e: abs(e.token - position))
 
 
-def _gapped_travellers(event: Event, token: Token, resolver: "_Resolver", ann: Annotations) -> None:
+def _gapped_travellers(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -> None:
     """ "the trips by A to Myanmar and B to the Philippines": each traveller's own places.
 
     A person listed among the places of a journey noun starts the places of
@@ -1763,15 +1822,20 @@ def _gapped_travellers(event: Event, token: Token, resolver: "_Resolver", ann: A
     inside = [
         t
         for t in token.subtree
-        if t.i in ann.person_at and ann.heads.get(t.i) == t.i and t.i > token.i
+        if t.i in ann.person_at
+        and ann.heads.get(t.i) == t.i
+        and t.i > token.i
         and t.dep_ in ("conj", "appos")
         and any(a.i in ann.place_at for a in t.ancestors if a.i > token.i)
     ]
     if not inside or not event.places:
         return
     owners = sorted(
-        [(t.i, resolver.resolve(t)) for t in token.subtree if t.i in ann.person_at
-         and ann.heads.get(t.i) == t.i and t.i > token.i],
+        [
+            (t.i, resolver.resolve(t))
+            for t in token.subtree
+            if t.i in ann.person_at and ann.heads.get(t.i) == t.i and t.i > token.i
+        ],
     )
     places = []
     for role in event.places:
@@ -1813,7 +1877,7 @@ _PARTIES = frozenset(["delegation", "entourage", "team", "retinue", "party", "su
 
 def _delegations(
     ann: Annotations,
-    resolver: "_Resolver",
+    resolver: _Resolver,
     predicates: dict[int, Event],
     clause_dates: dict[int, list[DateRole]],
 ) -> list[Event]:
@@ -1910,16 +1974,17 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
     event.tense = clause_tense(token)
     children = list(token.children)
     words = {c.lower_ for c in children}
-    if "home" in words or any(
-        c.dep_ in ("advmod", "npadvmod", "prt") and c.lower_ in ("home", "back") for c in children
-    ):
-        if event.phase in ("return", "go", "leave", "arrive"):
-            event.home = "home" in words or event.phase == "return"
-            if event.home and event.phase != "leave":
-                event.phase = "return"
-    if event.phase == "return" and any(
-        p.dep_ == "prep" and p.lower_ == "to" for p in children
-    ):
+    if (
+        "home" in words
+        or any(
+            c.dep_ in ("advmod", "npadvmod", "prt") and c.lower_ in ("home", "back")
+            for c in children
+        )
+    ) and event.phase in ("return", "go", "leave", "arrive"):
+        event.home = "home" in words or event.phase == "return"
+        if event.home and event.phase != "leave":
+            event.phase = "return"
+    if event.phase == "return" and any(p.dep_ == "prep" and p.lower_ == "to" for p in children):
         event.hints.add("to")
     if event.phase in ("accompany", "lead", "bring"):
         for child in children:
@@ -1943,9 +2008,7 @@ def _owner(
     or the subject of the verb that carries it ("made a visit", "is on a tour")."""
     owner: list[int] = []
     for child in token.children:
-        if child.dep_ == "poss":
-            owner = resolver.resolve(child)
-        elif child.dep_ in ("compound", "nmod") and child.i in ann.person_at:
+        if child.dep_ == "poss" or child.dep_ in ("compound", "nmod") and child.i in ann.person_at:
             owner = resolver.resolve(child)
         elif child.dep_ == "prep" and child.lower_ in ("by", "of"):
             for inner in child.children:
@@ -1981,14 +2044,24 @@ def _owner(
         subject, _ = _subject_token(verb)  # "share a dinner with X", "attend a summit"
         if subject is not None:
             owner = resolver.resolve(subject)
-    if not owner and any(
-        c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children
-    ) and lemma(token.text) in TRAVEL_NOUNS:
+    if (
+        not owner
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
+        and lemma(token.text) in TRAVEL_NOUNS
+    ):
         owner = resolver.before(token.i, many=False)  # "The visit will begin on Saturday"
     subject = _subject_token(verb)[0] if verb is not None else None
-    lost = subject is None or subject.i not in ann.person_at and subject.tag_ not in ("PRP", "PRP$", "WP")
-    if not owner and lost and verb is not None and lemma(verb.text) in CARRIER_VERBS and any(
-        c.dep_ == "prep" and c.lower_ in ("to", "of") for c in token.children
+    lost = (
+        subject is None
+        or subject.i not in ann.person_at
+        and subject.tag_ not in ("PRP", "PRP$", "WP")
+    )
+    if (
+        not owner
+        and lost
+        and verb is not None
+        and lemma(verb.text) in CARRIER_VERBS
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "of") for c in token.children)
     ):
         # "made a four-day state visit to X" with a subject the parse lost: the person
         # the text is about.
@@ -2007,7 +2080,8 @@ def _nominal(
     verb = _verb_of(token.head) if token.head.i != token.i else None
     amods = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "advmod")}
     scheduled = any(
-        c.dep_ == "acl" and lemma(c.text) in PLAN_VERBS | {"slate", "schedule"} for c in token.children
+        c.dep_ == "acl" and lemma(c.text) in PLAN_VERBS | {"slate", "schedule"}
+        for c in token.children
     )
     if scheduled:
         event.tense = "future"  # "a two-day visit slated from Friday"
@@ -2038,9 +2112,15 @@ def _nominal(
         "arrive",
         "end",
     )
-    if lemma(token.text) not in ("stop", "stopover", "leg") and not homecoming and (
-        token.dep_ == "dobj" and lemma(token.head.text) in ("follow",)
-        or token.dep_ == "pobj" and token.head.lower_ in ("after", "following", "since")
+    if (
+        lemma(token.text) not in ("stop", "stopover", "leg")
+        and not homecoming
+        and (
+            token.dep_ == "dobj"
+            and lemma(token.head.text) in ("follow",)
+            or token.dep_ == "pobj"
+            and token.head.lower_ in ("after", "following", "since")
+        )
     ):
         # "the visit followed his trip to Russia", "after her trip to X": an earlier journey.
         event.hints.add("earlier")

@@ -145,8 +145,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "duration",
         re.compile(
-            rf"\b(\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-            rf"fourteen|fifteen)[- ]days?\b(?:[- ]long)?",
+            r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            r"fourteen|fifteen)[- ]days?\b(?:[- ]long)?",
             re.IGNORECASE,
         ),
     ),
@@ -391,7 +391,8 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
                 continue
             surface = match.group()
             if kind == "clock" and re.match(
-                r"\s*(?:,\s*)?(?:on\s+|last\s+|this\s+|yesterday|today|tomorrow)", text[match.end() :]
+                r"\s*(?:,\s*)?(?:on\s+|last\s+|this\s+|yesterday|today|tomorrow)",
+                text[match.end() :],
             ):
                 continue  # "at 1 a.m. last night": the day comes with it
             raw = DateMention(
@@ -485,9 +486,7 @@ def resolve(mention: DateMention, published: date | None, tense: str | None) -> 
             return None
         if published is None:
             return make(None, None)
-        value = resolve_weekday(
-            _WEEKDAYS[name.lower()], published, tense, (modifier or "").lower()
-        )
+        value = resolve_weekday(_WEEKDAYS[name.lower()], published, tense, (modifier or "").lower())
         return make(value, value)
     if kind == "anaphoric":
         word = next(p for p in parts if p).lower()
@@ -521,8 +520,10 @@ def resolve(mention: DateMention, published: date | None, tense: str | None) -> 
         if direction.lower() != "ago":
             return make(None, None, "anaphoric", _number(count) * (7 if unit[0] == "w" else 1))
         value = _dateparser_relative(f"{count} {unit} ago", published)
-        return make(value, value) if unit.lower().startswith("day") else make(
-            None, None, "vague", approx=value
+        return (
+            make(value, value)
+            if unit.lower().startswith("day")
+            else make(None, None, "vague", approx=value)
         )
     if kind == "duration":
         return make(None, None, "duration", _number(parts[0]))

@@ -98,9 +98,7 @@ def _headings(text: str, places: list[PlaceMention], published: date | None) -> 
     """Overview sections headed by a country and a day: a visit there that day."""
     legs = []
     for match in _HEADING.finditer(text):
-        place = next(
-            (p for p in places if p.start == match.start("place") and not p.demonym), None
-        )
+        place = next((p for p in places if p.start == match.start("place") and not p.demonym), None)
         if place is None or published is None:
             continue
         day = _make(published.year, _month(match.group("month")), int(match.group("day")))

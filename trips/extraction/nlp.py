@@ -60,7 +60,12 @@ def line_breaks(doc: Doc) -> Doc:
             span[0].is_sent_start = True
     for match in _ABBREVIATION.finditer(text):
         span = doc.char_span(match.end() + 1, match.end() + 2, alignment_mode="expand")
-        if span is not None and len(span) and span[0].i > 0 and "\n" not in text[match.end():match.end() + 2]:
+        if (
+            span is not None
+            and len(span)
+            and span[0].i > 0
+            and "\n" not in text[match.end() : match.end() + 2]
+        ):
             span[0].is_sent_start = False
     return doc
 

@@ -207,7 +207,8 @@ _CONNECTORS = frozenset(
     ]
 )
 _TITLE_HEADS = (
-    r"chief\s+executive|first\s+lady|second\s+gentleman|president-elect|hr/vp|vp|eam|vice[- ]president|president|prime\s+minister|pm|fm|minister|secretary|"
+    r"chief\s+executive|first\s+lady|second\s+gentleman|president-elect|hr/vp|vp|eam|"
+    r"vice[- ]president|president|prime\s+minister|pm|fm|minister|secretary|"
     r"state\s+councilor|state\s+councillor|councilor|chancellor|premier|king|queen|emir|amir|"
     r"crown\s+prince|sultan|emperor|empress|governor[- ]general|governor|ambassador|envoy|"
     r"spokesperson|spokesman|spokeswoman|"
@@ -689,7 +690,9 @@ _NON_NAME |= frozenset(
     ]
 )
 # Letters after a name are honours and seats, not names ("Rushanara Ali, MP").
-_POST_NOMINALS = frozenset(["MP", "MEP", "MLA", "MSP", "MPP", "QC", "KC", "OBE", "MBE", "CBE", "KBE"])
+_POST_NOMINALS = frozenset(
+    ["MP", "MEP", "MLA", "MSP", "MPP", "QC", "KC", "OBE", "MBE", "CBE", "KBE"]
+)
 _NON_NAME |= _POST_NOMINALS
 # Words that end names of pacts, programmes and bodies ("Financing Pact",
 # "Global Gateway", "Belt and Road Initiative"): never part of a person's name.
@@ -1108,8 +1111,12 @@ def _title_before(
         stripped,
         re.IGNORECASE,
     )
-    if officials_list and left.rstrip().endswith(",") and not re.search(
-        r"including|such\s+as|like|led\s+by|are|were|include", officials_list.group(), re.I
+    if (
+        officials_list
+        and left.rstrip().endswith(",")
+        and not re.search(
+            r"including|such\s+as|like|led\s+by|are|were|include", officials_list.group(), re.I
+        )
     ):
         officials_list = None  # "... with South Korean leaders, Blinken is expected to": a clause
     heads = list(_TITLE_HEAD_RE.finditer(stripped))
@@ -1513,7 +1520,12 @@ def find_people(
         for index, person in enumerate(people):
             words = person.name.split()
             first = min((s for s, _ in person.mentions), default=None)
-            if len(words) >= 2 and words[-1] == place.text and first is not None and first < place.start:
+            if (
+                len(words) >= 2
+                and words[-1] == place.text
+                and first is not None
+                and first < place.start
+            ):
                 person.mentions.append((place.start, place.end))
                 mentions.append(PersonMention(place.start, place.end, index))
                 break
@@ -1542,16 +1554,51 @@ def _listed_officials(text: str, people: list[Person], mentions: list[PersonMent
 
 # English given names and their usual short forms: one person, written two ways.
 _SHORT_NAMES = {
-    "mike": "michael", "mick": "michael", "bill": "william", "will": "william",
-    "bob": "robert", "rob": "robert", "bobby": "robert", "joe": "joseph", "jim": "james",
-    "jimmy": "james", "tony": "anthony", "dick": "richard", "rick": "richard",
-    "tom": "thomas", "tim": "timothy", "dan": "daniel", "dave": "david", "steve": "stephen",
-    "chris": "christopher", "nick": "nicholas", "ben": "benjamin", "sam": "samuel",
-    "alex": "alexander", "andy": "andrew", "pete": "peter", "ed": "edward", "ted": "edward",
-    "jack": "john", "larry": "lawrence", "jerry": "gerald", "ron": "ronald", "don": "donald",
-    "ken": "kenneth", "liz": "elizabeth", "kate": "katherine", "cathy": "catherine",
-    "jen": "jennifer", "sue": "susan", "pat": "patrick", "greg": "gregory", "jeff": "jeffrey",
-    "matt": "matthew", "phil": "philip", "fred": "frederick", "gene": "eugene",
+    "mike": "michael",
+    "mick": "michael",
+    "bill": "william",
+    "will": "william",
+    "bob": "robert",
+    "rob": "robert",
+    "bobby": "robert",
+    "joe": "joseph",
+    "jim": "james",
+    "jimmy": "james",
+    "tony": "anthony",
+    "dick": "richard",
+    "rick": "richard",
+    "tom": "thomas",
+    "tim": "timothy",
+    "dan": "daniel",
+    "dave": "david",
+    "steve": "stephen",
+    "chris": "christopher",
+    "nick": "nicholas",
+    "ben": "benjamin",
+    "sam": "samuel",
+    "alex": "alexander",
+    "andy": "andrew",
+    "pete": "peter",
+    "ed": "edward",
+    "ted": "edward",
+    "jack": "john",
+    "larry": "lawrence",
+    "jerry": "gerald",
+    "ron": "ronald",
+    "don": "donald",
+    "ken": "kenneth",
+    "liz": "elizabeth",
+    "kate": "katherine",
+    "cathy": "catherine",
+    "jen": "jennifer",
+    "sue": "susan",
+    "pat": "patrick",
+    "greg": "gregory",
+    "jeff": "jeffrey",
+    "matt": "matthew",
+    "phil": "philip",
+    "fred": "frederick",
+    "gene": "eugene",
 }
 
 

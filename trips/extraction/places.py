@@ -624,8 +624,11 @@ def _add_subdivisions(names: dict) -> None:
         name = _GENERIC_SUBDIVISION.sub("", subdivision.name.split(" [")[0]).strip()
         if len(name) < 5 or name in names or not name[0].isupper() or name in _COMMON_WORD_TOWNS:
             continue
-        if re.search(r"\b(?:Capital|Central|Centre|Northern|Southern|Eastern|Western|North|"
-                     r"South|East|West|Special|City|Islands?)\b", name):
+        if re.search(
+            r"\b(?:Capital|Central|Centre|Northern|Southern|Eastern|Western|North|"
+            r"South|East|West|Special|City|Islands?)\b",
+            name,
+        ):
             continue
         iso = subdivision.country_code
         names[name] = (Place(country=iso, kind="state", name=name), False)
@@ -755,8 +758,10 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
         if place.kind == "region":
             i += n  # "Latin America": a region, and its "America" is no country
             continue
-        if place.kind == "state" and place.country != "US" and not _region_in_context(
-            text, token.start, tokens[i + n - 1].end
+        if (
+            place.kind == "state"
+            and place.country != "US"
+            and not _region_in_context(text, token.start, tokens[i + n - 1].end)
         ):
             i += 1  # "Sheikh Nawaf Al Sabah": a name, though also a Malaysian state's
             continue
@@ -779,9 +784,7 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
                 accept = False  # "Washington Post"; but a city's airport is the city
             if accept and re.match(r"-\w", tail):
                 accept = False
-            if accept and re.match(
-                r"\s+(?:border\s+)?(?:crossing|checkpoint)\b", tail
-            ):
+            if accept and re.match(r"\s+(?:border\s+)?(?:crossing|checkpoint)\b", tail):
                 accept = False  # "the Rafah crossing": a facility, not a visit to the town
         elif (
             place.kind == "country"
@@ -812,7 +815,9 @@ def demonym_places(text: str, mentions: list[PlaceMention]) -> list[PlaceMention
     result = []
     for mention in mentions:
         follow = _PLACE_AFTER_DEMONYM.match(text, mention.end) if mention.demonym else None
-        if follow is None or not re.search(r"\bthe\s+$", text[max(0, mention.start - 5) : mention.start]):
+        if follow is None or not re.search(
+            r"\bthe\s+$", text[max(0, mention.start - 5) : mention.start]
+        ):
             result.append(mention)
             continue
         place = mention.place
@@ -822,5 +827,7 @@ def demonym_places(text: str, mentions: list[PlaceMention]) -> list[PlaceMention
                 result.append(mention)
                 continue
             place = capital
-        result.append(PlaceMention(mention.start, follow.end(), text[mention.start : follow.end()], place))
+        result.append(
+            PlaceMention(mention.start, follow.end(), text[mention.start : follow.end()], place)
+        )
     return result

@@ -250,8 +250,10 @@ def build_journeys(ctx: Context) -> None:
     # Meetings with a place abroad put the traveller there too.
     for event in ctx.events:
         # "U.S.-China talks" are about China; "talks in Beijing" are there.
-        if event.kind == "meet" and event.phase != "host" and any(
-            r.role == "in" for r in event.places
+        if (
+            event.kind == "meet"
+            and event.phase != "host"
+            and any(r.role == "in" for r in event.places)
         ):
             if event.mood not in _REAL_MOODS or event.tense == "maybe":
                 continue
@@ -300,11 +302,14 @@ def build_journeys(ctx: Context) -> None:
         journey.status = _status(ctx, journey)
         _distinct_meetings(journey)
         for meeting in journey.meetings:
-            if meeting.day is None and meeting.stop is not None and meeting.stop.arrive:
-                if _AIRPORT.search(meeting.sentence.text) and _RECEIVED.search(
-                    meeting.sentence.text
-                ):
-                    meeting.day = meeting.stop.arrive  # received at the airport: on arrival
+            if (
+                meeting.day is None
+                and meeting.stop is not None
+                and meeting.stop.arrive
+                and _AIRPORT.search(meeting.sentence.text)
+                and _RECEIVED.search(meeting.sentence.text)
+            ):
+                meeting.day = meeting.stop.arrive  # received at the airport: on arrival
 
 
 def _distinct_meetings(journey: Journey) -> None:
@@ -460,8 +465,13 @@ def _stops(ctx: Context, journey: Journey) -> None:
             for host in hosts:
                 country = ctx.homes[host]
                 if country not in homes:
-                    _add_stop(journey, Place(country, "country", country_name(country)), event,
-                              sentence, origin=False)
+                    _add_stop(
+                        journey,
+                        Place(country, "country", country_name(country)),
+                        event,
+                        sentence,
+                        origin=False,
+                    )
                     break
         for role in roles:
             if event.kind == "travel" and role.person not in (None, *journey.travellers):
@@ -476,9 +486,7 @@ def _stops(ctx: Context, journey: Journey) -> None:
                 origin = False
             if role.role == "obj" and event.phase == "leave":
                 origin = False
-            stop = _add_stop(
-                journey, place, event, sentence, origin=origin, position=role.token
-            )
+            stop = _add_stop(journey, place, event, sentence, origin=origin, position=role.token)
             single = len(destinations) == 1
             if single and (event.hints & {"first", "begins"} or event.phase == "begin"):
                 stop.first = True
@@ -726,9 +734,7 @@ def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) 
             )
         return
     stop = _meeting_stop(ctx, journey, event, participants, day)
-    same = next(
-        (m for m in journey.meetings if m.sentence == sentence and m.stop is stop), None
-    )
+    same = next((m for m in journey.meetings if m.sentence == sentence and m.stop is stop), None)
     if same is not None:
         for p in participants:
             if p not in same.participants:
@@ -800,8 +806,11 @@ def _meeting_stop(
     if len(matching) >= 1 and len({s.country for s in matching}) == 1 and len(matching) == 1:
         return matching[0]
     # The stop the narrative was last at before the meeting.
-    latest = [(max(t for t in s.tokens if t <= event.token), s) for s in journey.stops
-              if any(t <= event.token for t in s.tokens)]
+    latest = [
+        (max(t for t in s.tokens if t <= event.token), s)
+        for s in journey.stops
+        if any(t <= event.token for t in s.tokens)
+    ]
     if latest:
         return max(latest, key=lambda item: item[0])[1]
     return min(journey.stops, key=lambda s: s.order)
@@ -837,8 +846,11 @@ def _order_constraints(journey: Journey) -> list[tuple[Stop, Stop]]:
         if not others and event.kind == "travel":
             # "traveled on after leaving Brussels", "arrived from Papua New Guinea":
             # a place left behind, with no destination named, came before the rest.
-            marked += [r for r in event.places if r.role == "from" or (
-                r.role == "obj" and event.phase == "leave")]
+            marked += [
+                r
+                for r in event.places
+                if r.role == "from" or (r.role == "obj" and event.phase == "leave")
+            ]
             others = [s for s in journey.stops]
         for role in marked:
             stop = _stop_for(journey, role)
@@ -861,6 +873,7 @@ def _order_constraints(journey: Journey) -> list[tuple[Stop, Stop]]:
 
 def _order_by_dates(journey: Journey) -> None:
     """Stops the text dates go in the order of their dates; the others keep their places."""
+
     def when(stop: Stop) -> date | None:
         return stop.arrive or (min(stop.seen) if stop.seen else None) or stop.depart
 
@@ -879,7 +892,6 @@ def _dates(ctx: Context, journey: Journey) -> None:
     for event in sorted(journey.events, key=lambda e: e.token):
         sentence = _sentence(ctx, event)
         placed = [(r, _stop_for(journey, r)) for r in event.places]
-        stops = [s for _, s in placed if s is not None]
         dests = [
             s for r, s in placed if s is not None and r.role not in ("from", "before", "after")
         ]
@@ -889,9 +901,7 @@ def _dates(ctx: Context, journey: Journey) -> None:
                 continue
             if mention.kind == "anaphoric" and last_day is not None and mention.days is not None:
                 first = last_day + timedelta(days=mention.days)
-                mention = DateMention(
-                    mention.start, mention.end, mention.text, "day", first, first
-                )
+                mention = DateMention(mention.start, mention.end, mention.text, "day", first, first)
             if event.kind == "meet" and event.phase != "host":
                 # A summit's days are not the traveller's ("held from 4 to 6 September").
                 for stop in dests[:1]:
@@ -948,8 +958,11 @@ def _dates(ctx: Context, journey: Journey) -> None:
                     (r for r in event.places if r.role in ("to", "in", "obj")),
                     key=lambda r: r.token,
                 )
-                if leg is not None and stop is not None and leg is not legs[0] and (
-                    event.phase in ("go", "arrive")
+                if (
+                    leg is not None
+                    and stop is not None
+                    and leg is not legs[0]
+                    and (event.phase in ("go", "arrive"))
                 ):
                     # A later leg of the list is reached that day, from the leg before.
                     before = _stop_for(journey, legs[legs.index(leg) - 1])
@@ -1067,7 +1080,10 @@ def _paired(event: Event, mention: DateMention, text: str) -> PlaceRole | None:
         place = role.mention
         if place.end <= mention.start:
             return mention.start - place.end
-        led = re.fullmatch(r"[\s,]*(?:and\s+)?(?:then\s+)?(?:on\s+)?to\s+(?:the\s+)?", text[mention.end : place.start])
+        led = re.fullmatch(
+            r"[\s,]*(?:and\s+)?(?:then\s+)?(?:on\s+)?to\s+(?:the\s+)?",
+            text[mention.end : place.start],
+        )
         return place.start - mention.end + (0 if led else 50)
 
     legs = [r for r in event.places if r.role in ("to", "in", "obj")]
@@ -1117,7 +1133,9 @@ def _apply_day(
     if event.nominal and not dests and parent is not None and parent.places:
         # "reached Tokyo on his first official visit on Saturday": the arrival's day.
         placed = [(r, _stop_for(journey, r)) for r in parent.places]
-        dests = [s for r, s in placed if s is not None and r.role not in ("from", "before", "after")]
+        dests = [
+            s for r, s in placed if s is not None and r.role not in ("from", "before", "after")
+        ]
         if dests:
             event, phase = parent, parent.phase
     if event.nominal and not dests and role in ("on", "from") and phase == "visit":
@@ -1143,8 +1161,10 @@ def _apply_day(
                 # Arriving somewhere is leaving the stop before ("after wrapping up the
                 # tour, Xi arrived in California on Thursday").
                 before = [s for s in journey.stops if s.order < stop.order and s is not stop]
-                if before and not before[-1].depart and (
-                    not before[-1].arrive or before[-1].arrive <= day
+                if (
+                    before
+                    and not before[-1].depart
+                    and (not before[-1].arrive or before[-1].arrive <= day)
                 ):
                     before[-1].depart = day
         if not dests and phase == "arrive":
@@ -1177,9 +1197,7 @@ def _apply_day(
             starts.append((day, sentence))  # "departed Accra (home) on Saturday for Madrid"
         elif left:
             left[0].depart = left[0].depart or day
-        elif not dests and journey.stops and any(
-            r.role == "to" and s is None for r, s in placed
-        ):
+        elif not dests and journey.stops and any(r.role == "to" and s is None for r, s in placed):
             # "will leave for Kathmandu (home) the next day": the last stop is left.
             last = max(journey.stops, key=lambda s: s.order)
             last.depart = last.depart or day
@@ -1272,8 +1290,11 @@ def _status(ctx: Context, journey: Journey) -> str:
         return not ended or last in ended
 
     completed = any(
-        e.tense in ("past", "perfect") and e.phase in ("end", "return") and ends_journey(e)
-        or e.tense in ("past", "perfect") and e.home
+        e.tense in ("past", "perfect")
+        and e.phase in ("end", "return")
+        and ends_journey(e)
+        or e.tense in ("past", "perfect")
+        and e.home
         for e in journey.events
     )
     future = [t for t in tenses if t == "future"]
@@ -1304,8 +1325,10 @@ def _status(ctx: Context, journey: Journey) -> str:
             and (published - journey.start).days > _LONGEST_TRIP_DAYS
         ):
             return "completed"  # begun months before the report: long over
-        if journey.start and journey.start <= published and (
-            journey.end is None or journey.end >= published
+        if (
+            journey.start
+            and journey.start <= published
+            and (journey.end is None or journey.end >= published)
         ):
             return "ongoing"
     elif completed:
@@ -1322,7 +1345,8 @@ def _status(ctx: Context, journey: Journey) -> str:
         ):
             return "completed"  # "has visited"; but "has left for Beijing" is under way
         being_there = any(
-            e.phase in ("arrive", "presence", "host") and e.tense in ("past", "present")
+            e.phase in ("arrive", "presence", "host")
+            and e.tense in ("past", "present")
             or e.tense == "present"
             for e in journey.events
             if not e.nominal
