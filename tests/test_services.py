@@ -212,7 +212,7 @@ def test_each_article_has_its_own_transaction():
             ),
         ),
     )
-    with mock.patch.object(services, "extract_article", side_effect=[bad, broken]):
+    with mock.patch.object(services, "extract_articles", return_value=iter([bad, broken])):
         report = articles_import(
             sources=[_source("a1"), _source("a2", text="Other", published=date(2024, 3, 19))]
         )

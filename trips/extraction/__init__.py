@@ -1,5 +1,5 @@
 """Pure-Python extraction of officials and trips from news articles."""
 
-from trips.extraction.article import extract_article
+from trips.extraction.article import extract_article, extract_articles
 
-__all__ = ["extract_article"]
+__all__ = ["extract_article", "extract_articles"]

@@ -1,13 +1,26 @@
-"""Extract officials and trips from one article."""
+"""Extract officials and trips from one article.
+
+The steps, in order: parse the body (``nlp.py``), find places in the
+gazetteer, people by their titles and names, and date expressions; map them
+onto the parse; read the events of each sentence (``clauses.py``); assemble
+journeys (``trips.py``); and give each official a country from their own
+title and context.
+"""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Iterable, Iterator
 
-from trips.extraction.dates import find_dates
+from spacy.tokens import Doc
+
+from trips.extraction.clauses import DateRole, Event, PlaceRole, analyse, annotate
+from trips.extraction.dates import DateMention, find_dates
+from trips.extraction.itinerary import itinerary_legs
+from trips.extraction.nlp import dateline_span, parse, parse_many
 from trips.extraction.people import (
     Person,
+    PersonMention,
     find_people,
     house_country,
     is_credit_line,
@@ -15,15 +28,15 @@ from trips.extraction.people import (
     seat_country,
     us_title,
 )
-from trips.extraction.places import find_places
-from trips.extraction.sentences import Sentence, split_sentences
-from trips.extraction.trips import (
-    Context,
-    Journey,
-    build_journeys,
-    dateline_country,
-    journey_status,
+from trips.extraction.places import (
+    PlaceMention,
+    country_code,
+    demonym_places,
+    find_places,
+    near_capital,
 )
+from trips.extraction.sentences import Sentence, sentences_of
+from trips.extraction.trips import Context, Journey, build_journeys
 from trips.extraction.types import (
     ArticleInput,
     ExtractedMeeting,
@@ -35,15 +48,11 @@ from trips.extraction.types import (
 )
 
 
-def _sentence_of(sentences: tuple[Sentence, ...], position: int) -> Sentence | None:
-    for sentence in sentences:
-        if sentence.start <= position < sentence.end:
-            return sentence
-    return None
-
-
-def extract_article(article: ArticleInput) -> Extraction:
+def extract_article(article: ArticleInput, doc: Doc | None = None) -> Extraction:
     """Officials and trips of one article, with evidence sentences.
+
+    ``doc`` is the article body already parsed (``extract_articles`` parses
+    in batches); without it the body is parsed here.
 
     >>> from datetime import date
     >>> result = extract_article(ArticleInput(
@@ -56,36 +65,203 @@ def extract_article(article: ArticleInput) -> Extraction:
     warnings: list[str] = []
     if article.published is None:
         warnings.append("no publication date: relative dates left unresolved")
-    sentences = split_sentences(text)
-    credit = {s.index for s in sentences if is_credit_line(s.text)}
-    credit_spans = [(s.start, s.end) for s in sentences if s.index in credit]
-    bounds = [(s.start, s.end) for s in sentences]
-    raw_places = find_places(text)
-    people, mentions = find_people(text, raw_places, credit_spans, bounds)
-    blocked = [(start, end) for person in people for start, end in person.mentions]
-    places = [m for m in raw_places if not any(s <= m.start < e for s, e in blocked)]
-    _enrich_from_title(article.title, people)
-    dates = []
-    for sentence in sentences:
-        dates.extend(find_dates(sentence.text, article.published, sentence.start))
+    if doc is None:
+        doc = parse(text)
+    reading = _read(text, article.title, article.published, doc, article.url)
     ctx = Context(
         text=text,
         published=article.published,
-        people=people,
-        mentions=mentions,
-        places=places,
-        dates=dates,
+        people=reading.people,
+        sentences=reading.sentences,
+        events=reading.events,
+        homes=reading.homes,
+        dateline=reading.dateline,
     )
-    _first_countries(ctx)
-    build_journeys(ctx, sentences, credit)
-    _final_countries(ctx, sentences)
-    officials = _officials(ctx, sentences)
-    trips = []
-    for journey in ctx.journeys:
-        trip = _trip(ctx, journey, article)
-        if trip is not None:
-            trips.append(trip)
+    build_journeys(ctx)
+    _spelling_of_capitals(ctx, reading.raw_places)
+    officials = _officials(ctx, reading)
+    trips = [t for t in (_trip(ctx, j, article) for j in ctx.journeys) if t is not None]
     return Extraction(officials=tuple(officials), trips=tuple(trips), warnings=tuple(warnings))
+
+
+def extract_articles(
+    articles: Iterable[ArticleInput], batch_size: int = 16
+) -> Iterator[Extraction]:
+    """Extract many articles, parsing their bodies in batches (``nlp.pipe``).
+
+    >>> list(extract_articles([]))
+    []
+    """
+    pending: list[ArticleInput] = []
+
+    def flush() -> Iterator[Extraction]:
+        docs = parse_many([a.text for a in pending], batch_size=batch_size)
+        for item, doc in zip(pending, docs, strict=True):
+            yield extract_article(item, doc)
+        pending.clear()
+
+    for article in articles:
+        pending.append(article)
+        if len(pending) >= batch_size:
+            yield from flush()
+    if pending:
+        yield from flush()
+
+
+class _Reading:
+    """What the first steps find in one body."""
+
+    def __init__(self) -> None:
+        self.sentences: tuple[Sentence, ...] = ()
+        self.people: list[Person] = []
+        self.mentions: list[PersonMention] = []
+        self.places: list[PlaceMention] = []
+        self.raw_places: list[PlaceMention] = []
+        self.dates: list[DateMention] = []
+        self.events: list[Event] = []
+        self.homes: dict[int, str | None] = {}
+        self.dateline: PlaceMention | None = None
+
+
+def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Reading:
+    reading = _Reading()
+    text = doc.text  # the analysis text: ``original`` cleaned, same length
+    sentences = sentences_of(doc, original)
+    reading.sentences = sentences
+    credit_spans = [(s.start, s.end) for s in sentences if is_credit_line(s.text)]
+    bounds = [(s.start, s.end) for s in sentences]
+    raw_places = demonym_places(text, find_places(text))
+    reading.raw_places = raw_places
+    people, mentions = find_people(text, raw_places, credit_spans, bounds)
+    _enrich_from_title(title, people)
+    blocked = [span for person in people for span in person.mentions + person.title_spans]
+    span = dateline_span(original)
+    dateline = None
+    if span is not None:
+        # The analysis text has the dateline blanked; its place comes from the original.
+        head = re.sub(r"\b[A-Z]{3,}\b", lambda m: m.group().title(), original[span[0] : span[1]])
+        dateline = next(iter(find_places(head)), None)  # "DOHA" is Doha
+        if dateline is not None:
+            dateline = PlaceMention(
+                dateline.start + span[0], dateline.end + span[0], dateline.text, dateline.place
+            )
+    reading.dateline = dateline
+    places = [
+        m
+        for m in raw_places
+        if not any(s <= m.start < e for s, e in blocked)
+        and m is not dateline
+        and not any(s <= m.start < e for s, e in credit_spans)
+    ]
+    places = _airports_of_the_story(places, text, title)
+    reading.places = places
+    dates: list[DateMention] = []
+    for sentence in sentences:
+        # Read in the analysis text: a blanked dateline's date is not the story's.
+        dates.extend(find_dates(text[sentence.start : sentence.end], published, sentence.start))
+    reading.people, reading.mentions, reading.dates = people, mentions, dates
+    ann = annotate(doc, sentences, people, mentions, places, dates)
+    reading.events = analyse(ann, sentences)
+    reading.events.extend(_itinerary_events(reading, ann, published))
+    if dateline is not None:
+        _here(reading, ann, dateline)
+    reading.homes = _countries(reading, text, outlet_country(url))
+    return reading
+
+
+# Country-code domains that sites use for their letters, not their country.
+_GENERIC_DOMAINS = frozenset(
+    [
+        "io",
+        "ai",
+        "co",
+        "me",
+        "tv",
+        "ly",
+        "fm",
+        "am",
+        "cc",
+        "ws",
+        "gg",
+        "to",
+        "is",
+        "la",
+        "im",
+        "sh",
+        "ac",
+        "nu",
+        "su",
+        "eu",
+        "st",
+        "vc",
+        "ms",
+        "gl",
+        "news",
+        "info",
+    ]
+)
+
+
+def outlet_country(url: str) -> str | None:
+    """The country of a news site's country-code domain ("setkab.go.id" -> ID).
+
+    An office named with no country ("President X") in a national outlet is
+    usually that nation's own.
+
+    >>> outlet_country("https://en.sggp.org.vn/x"), outlet_country("https://a.com/b")
+    ('VN', None)
+    """
+    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/", 1)[0].split(":", 1)[0]
+    label = host.rsplit(".", 1)[-1] if "." in host else ""
+    if len(label) != 2 or label in _GENERIC_DOMAINS or not label.isalpha():
+        return None
+    code = "GB" if label == "uk" else label.upper()
+    from trips.extraction.places import gazetteer
+
+    return code if code in gazetteer().countries else None
+
+
+def _itinerary_events(reading: _Reading, ann, published) -> list[Event]:
+    """The lines of an itinerary table, as events of the official the article is about."""
+    legs = itinerary_legs(ann.doc.text, reading.places, published)
+    travellers = [p for e in reading.events if e.kind == "travel" for p in e.subjects]
+    officials = [i for i, p in enumerate(reading.people) if p.official and not p.former]
+    owner = next((p for p in travellers if p in officials), officials[0] if officials else None)
+    if not legs or owner is None:
+        return []
+    events = []
+    for leg in legs:
+        token = doc_token(ann.doc, leg.start)
+        event = Event("travel", leg.phase, token, ann.sentence_of[token], subjects=[owner])
+        role = "obj" if leg.phase == "leave" else "in"
+        event.places.append(PlaceRole(leg.place, role, doc_token(ann.doc, leg.place.start)))
+        if leg.day is not None:
+            # A section's day is the whole stay there; a table line's, the moment it names.
+            kind = "range" if leg.phase == "visit" else "day"
+            mention = DateMention(leg.start, leg.start, str(leg.day.day), kind, leg.day, leg.day)
+            event.dates.append(DateRole(mention, "on"))
+            event.tense = "future" if published and leg.day > published else "past"
+        event.text = leg.phase
+        events.append(event)
+    return events
+
+
+def doc_token(doc: Doc, char: int) -> int:
+    """The index of the token at or after character ``char``."""
+    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    if span is not None and len(span):
+        return span[0].i
+    return next((t.i for t in doc if t.idx >= char), len(doc) - 1)
+
+
+def _here(reading: _Reading, ann, dateline: PlaceMention) -> None:
+    """ "arrived here": the dateline's place."""
+    doc = ann.doc
+    for event in reading.events:
+        if event.kind != "travel" or event.places:
+            continue
+        if any(c.lower_ == "here" for c in doc[event.token].children):
+            event.places.append(PlaceRole(dateline, "in", event.token))
 
 
 def _enrich_from_title(title: str, people: list[Person]) -> None:
@@ -105,206 +281,290 @@ def _enrich_from_title(title: str, people: list[Person]) -> None:
                     person.official = True
 
 
-def _first_countries(ctx: Context) -> None:
-    people = ctx.people
-    for index, person in enumerate(people):
-        country = person.country or (house_country(person.name) if person.official else None)
-        if country is None and person.possessor:
-            for other in people:
-                if other.country and normalise_last(other.name) == person.possessor.lower():
-                    country = other.country
-        ctx.countries[index] = country
-    # Officials listed together share the list's country ("Turkish officials including A and B").
-    ordered = sorted(ctx.mentions, key=lambda m: m.start)
-    for previous, current in zip(ordered, ordered[1:], strict=False):
-        if ctx.countries.get(current.person) or not ctx.countries.get(previous.person):
-            continue
-        between = ctx.text[previous.end : current.start]
-        if (
-            len(between) < 60
-            and re.fullmatch(r"[^.;:]*?(?:,|\band\b)[^.;:]*", between)
-            and re.search(r"\bofficials?\b", ctx.text[max(0, previous.start - 60) : previous.start])
-        ):
-            ctx.countries[current.person] = ctx.countries[previous.person]
-
-
-def normalise_last(name: str) -> str:
-    return name.split()[-1].lower() if name.split() else ""
-
-
+_LEADS_DELEGATION = re.compile(
+    r"\blead(?:s|ing)?\s+(?:the\s+|his\s+|her\s+)?"
+    r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:['’]s)?\s+(?:high-level\s+|official\s+)?delegation\b"
+)
+# "key Japanese officials, including", "Turkish leaders such as": the list's country.
+_LISTED_AFTER = re.compile(
+    r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:officials|leaders|ministers|dignitaries|"
+    r"counterparts)\s*,?\s*(?:including|such\s+as|like|among\s+them)\b[^.;:]*$"
+)
+_STAFF = re.compile(
+    r"spokes|press\s+secretary|adviser|advisor|\baide\b|chief\s+of\s+staff|"
+    r"foreign\s+secretary",
+    re.IGNORECASE,
+)
+_HEAD_SECRETARY = re.compile(r"general\s+secretary|secretary[- ]general", re.IGNORECASE)
+_US_STRONG = re.compile(
+    r"Secretary of (?:State|Defense|the Treasury|Homeland Security|Commerce)|Defense Secretary|"
+    r"Pentagon|White House|State Department|Joint Chiefs|U\.S\.|National Security Adviser|"
+    r"Congress|Senate"
+)
 _SEAT_SAID = re.compile(
     r"\b(?:The\s+|the\s+)?(Kremlin|White House|Elysee|Élysée|Downing Street|Blue House|"
     r"Amiri Diwan|Royal Court|Chancellery|Kantei|Planalto|Casa Rosada|Malacañang|Malacanang)"
     r"\s+(?:said|says|announced|confirmed|stated)\b"
 )
-_US_STRONG = re.compile(
-    r"Secretary of (?:State|Defense|the Treasury|Homeland Security)|Defense Secretary|Pentagon|"
-    r"White House|State Department|Joint Chiefs|U\.S\.|National Security Adviser|Congress|Senate"
+_SEAT_AT = re.compile(
+    r"\bat\s+the\s+(Kremlin|White House|Elysee|Élysée|Blue House|Chancellery|Kantei|"
+    r"Planalto|Casa Rosada|Malacañang|Malacanang|Rashtrapati Bhavan|Amiri Diwan|Royal Court)\b"
 )
-_STAFF = re.compile(
-    r"spokes|press\s+secretary|adviser|advisor|\baide\b|chief\s+of\s+staff|foreign\s+secretary|"
-    r"\bsecretary\b",
+_HEADS_OF_STATE = re.compile(
+    r"\b(?:president|prime\s+minister|king|queen|emir|amir|sultan|premier|chancellor|"
+    r"crown\s+prince|minister|governor|mayor|speaker|chief\s+executive)\b",
     re.IGNORECASE,
 )
 
 
-def _subject_country(ctx: Context, sentences: tuple[Sentence, ...], index: int) -> str | None:
-    """The country of the subject of the sentence that first names ``index``.
-
-    None when the sentence opens with a pronoun (the story's traveller).
-    """
-    first = ctx.people[index].mentions[0][0] if ctx.people[index].mentions else None
-    sentence = _sentence_of(sentences, first) if first is not None else None
-    if sentence is None or re.match(r"(?:He|She|They|The)\b", sentence.text):
-        return None
-    for mention in ctx.mentions:
-        if re.search(
-            r"invitation\s+of\s+(?:[\w.'’-]+\s+){0,5}$", ctx.text[sentence.start : mention.start]
-        ):
-            continue  # "At the invitation of President X, ...": X is not the subject
-        inside = sentence.start <= mention.start < sentence.end
-        if inside and mention.person != index and ctx.people[mention.person].official:
-            return ctx.countries.get(mention.person)
+def _sentence_at(sentences: tuple[Sentence, ...], position: int) -> Sentence | None:
+    for sentence in sentences:
+        if sentence.start <= position < sentence.end:
+            return sentence
     return None
 
 
-def _final_countries(ctx: Context, sentences: tuple[Sentence, ...]) -> None:
-    travellers = {t for j in ctx.journeys for t in j.travellers}
-    visited = {s.country for j in ctx.journeys for s in j.stops}
-    # Staff with no country of their own ("his spokesman", "presidential
-    # spokesperson") serve the official the story follows: the first traveller.
-    lead = next(
-        (ctx.countries.get(t) for j in ctx.journeys for t in j.travellers if ctx.countries.get(t)),
-        None,
-    )
-    for index, person in enumerate(ctx.people):
+_AIRPORT_AFTER = re.compile(r"\s+(?:International\s+)?(?:Airport|Air\s+Base|Airbase)\b")
+
+
+def _airports_of_the_story(places: list[PlaceMention], text: str, title: str) -> list[PlaceMention]:
+    """ "touched down at Bole International Airport" in Addis Ababa: an airport named
+    after a district is the town of another country only where the story names that
+    country; otherwise the name is the airport's, not a stop."""
+    named = {m.place.country for m in places if not _AIRPORT_AFTER.match(text, m.end)}
+    named |= {m.place.country for m in find_places(title)}
+    return [
+        m
+        for m in places
+        if not (
+            m.place.kind == "city"
+            and not m.place.capital
+            and _AIRPORT_AFTER.match(text, m.end)
+            and m.place.country not in named
+        )
+    ]
+
+
+def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[int, str | None]:
+    """Each person's country, from their own title and context, never from where they met.
+
+    In order: the title ("Japanese Foreign Minister", "Prime Minister of
+    Japan", "Japan's"); a ruling house in the name; a list of one country's
+    officials; staff serve the government of the official they speak for; a
+    bare American office; a seat of government speaking for its leader; a
+    host who receives a visitor at home.
+    """
+    people = reading.people
+    countries: dict[int, str | None] = {}
+    for index, person in enumerate(people):
+        country = person.country or (house_country(person.name) if person.official else None)
+        if country is None and person.possessor:
+            for other in people:
+                if other.country and other.name.split()[-1].lower() == person.possessor.lower():
+                    country = other.country
+        countries[index] = country
+    ordered = sorted(reading.mentions, key=lambda m: m.start)
+    for mention in ordered:
+        # "key Japanese officials, including Prime Minister X": the list's country.
+        if countries.get(mention.person):
+            continue
+        listed = _LISTED_AFTER.search(text, max(0, mention.start - 90), mention.start)
+        if listed and people[mention.person].official:
+            countries[mention.person] = country_code(listed.group(1))
+    for previous, current in zip(ordered, ordered[1:], strict=False):
+        # Officials listed together share the list's country ("Turkish officials
+        # including A and B").
+        if countries.get(current.person) or not countries.get(previous.person):
+            continue
+        between = text[previous.end : current.start]
         if (
-            lead
-            and ctx.countries.get(index) is None
-            and person.official
-            and index not in travellers
-            and _STAFF.search(person.title)
-            and not us_title(person.title.replace("Secretary", "", 1))
+            len(between) < 60
+            and re.fullmatch(r"[^.;:]*?(?:,|\band\b)[^.;:]*", between)
+            and re.search(r"\bofficials?\b", text[max(0, previous.start - 60) : previous.start])
         ):
-            ctx.countries[index] = _subject_country(ctx, sentences, index) or lead
-    for journey in ctx.journeys:
-        for meeting in journey.meetings:
-            for person in meeting.participants:
-                if ctx.countries.get(person) is None and meeting.stop is not None:
-                    ctx.countries[person] = meeting.stop.country
-    story = next(
-        (ctx.countries[m.person] for m in ctx.mentions if ctx.countries.get(m.person)), None
-    )
-    for index, person in enumerate(ctx.people):
-        if ctx.countries.get(index) is None and person.official and us_title(person.title):
-            # A bare "Defence Secretary" in a British story is British; explicit
-            # American offices ("Secretary of State", "Pentagon") stay American.
+            countries[current.person] = countries[previous.person]
+    for event in reading.events:
+        # "upon his return to the United States": where a traveller returns is home.
+        if event.phase == "return" and event.mood in ("real", "plan"):
+            returned = [r.mention.place.country for r in event.places if r.role == "to"]
+            for person in event.subjects:
+                if countries.get(person) is None and len(set(returned)) == 1:
+                    countries[person] = returned[0]
+    for event in reading.events:
+        # "President X departed Accra for Madrid": the capital left for abroad is home;
+        # "Y will represent President Z": Z leads Y's government.
+        if event.phase == "leave" and event.mood in ("real", "plan"):
+            left = [r.mention.place for r in event.places if r.role in ("obj", "from")]
+            going = [r.mention.place.country for r in event.places if r.role == "to"]
+            if (
+                left
+                and going
+                and left[0].country not in going
+                and (left[0].kind == "country" or left[0].capital)
+            ):
+                for person in event.subjects:
+                    if countries.get(person) is None:
+                        countries[person] = left[0].country
+    for event in reading.events:
+        # "will lead Pakistan's delegation", "led the Pakistani delegation": his country's.
+        if event.kind != "travel" or not event.subjects:
+            continue
+        sentence = reading.sentences[min(event.sentence, len(reading.sentences) - 1)]
+        for match in _LEADS_DELEGATION.finditer(text, sentence.start, sentence.end):
+            country = country_code(match.group(1))
+            for person in event.subjects[:1]:
+                if country and countries.get(person) is None:
+                    countries[person] = country
+    for event in reading.events:
+        # "X will represent Russia in Johannesburg", "he will represent President Y": X
+        # serves that country; Y leads X's government.
+        if event.kind != "travel" or not event.subjects:
+            continue
+        sentence = reading.sentences[min(event.sentence, len(reading.sentences) - 1)]
+        for match in re.finditer(r"\brepresent\w*\s+", text[sentence.start : sentence.end]):
+            at = sentence.start + match.end()
+            subject = event.subjects[0]
+            place = next((m for m in reading.raw_places if m.start == at), None)
+            if place is not None and countries.get(subject) is None:
+                countries[subject] = place.place.country
+            for other in reading.mentions:
+                if 0 <= other.start - at < 40 and countries.get(other.person) is None:
+                    countries[other.person] = countries.get(subject)
+    travellers = [p for e in reading.events if e.kind == "travel" for p in e.subjects]
+    lead = next((countries[p] for p in travellers if countries.get(p)), None)
+    for index, person in enumerate(people):
+        if countries.get(index) or not person.official:
+            continue
+        if lead and _STAFF.search(person.title) and not _HEAD_SECRETARY.search(person.title):
+            countries[index] = lead  # the spokesman, adviser or secretary of the lead's government
+        elif us_title(person.title):
             bare = not _US_STRONG.search(person.title)
-            ctx.countries[index] = story if bare and story else "US"
-    for index, person in enumerate(ctx.people):
-        if ctx.countries.get(index) is None and person.official and person.mentions:
-            # "The Kremlin said ... President X": the seat speaking for its own leader.
-            sentence = _sentence_of(sentences, person.mentions[0][0])
-            seat = sentence and _SEAT_SAID.search(sentence.text)
-            if seat:
-                ctx.countries[index] = seat_country(seat.group(1))
-    for journey in ctx.journeys:
-        own = next((ctx.countries[t] for t in journey.travellers if ctx.countries.get(t)), None)
-        for index, person in enumerate(ctx.people):
-            if (
-                own
-                and ctx.countries.get(index) is None
-                and any(
-                    re.search(
-                        r"\brepresent\w*\s+(?:[\w.'’-]+\s+){0,4}$", ctx.text[max(0, s - 60) : s]
-                    )
-                    for s, _ in person.mentions
-                )
-            ):
-                # "will represent President X at the summit": X leads the same government.
-                ctx.countries[index] = own
-    for index, person in enumerate(ctx.people):
-        if ctx.countries.get(index) or index in travellers or not person.official:
+            countries[index] = lead if bare and lead else "US"
+    for index, person in enumerate(people):
+        if countries.get(index) or not person.official or not person.mentions:
             continue
-        if not re.search(
-            r"president|prime|king|queen|emir|leader|chancellor|premier|crown|sultan",
-            person.title,
-            re.I,
-        ):
+        sentence = _sentence_at(reading.sentences, person.mentions[0][0])
+        seat = sentence and _SEAT_SAID.search(sentence.text)
+        if seat:
+            countries[index] = seat_country(seat.group(1))
+    # A host receiving a visitor ("President X welcomed Y in Z") serves the country he
+    # receives in: his own; with no place, a host-side report's dateline. A meeting
+    # alone says nothing of a participant's country.
+    for event in reading.events:
+        if event.phase != "host" or event.mood not in ("real", "plan"):
             continue
-        for start, _ in person.mentions:
-            sentence = _sentence_of(sentences, start)
-            if sentence is None:
+        hosts = event.objects if event.passive else event.subjects
+        guests = event.subjects if event.passive else event.objects
+        places = [r.mention.place.country for r in event.places]
+        if not places and reading.dateline is not None:
+            places = [reading.dateline.place.country]
+        for host in hosts:
+            if countries.get(host) or not _HEADS_OF_STATE.search(people[host].title):
                 continue
-            near = [
-                m
-                for m in ctx.places
-                if sentence.start <= m.start < sentence.end and m.place.country in visited
-            ]
-            if near:
-                ctx.countries[index] = min(near, key=lambda m: abs(m.start - start)).place.country
-                break
-    for journey in ctx.journeys:
-        known = [ctx.countries[t] for t in journey.travellers if ctx.countries.get(t)]
-        for traveller in journey.travellers:
-            if ctx.countries.get(traveller) is None and known:
-                ctx.countries[traveller] = known[0]
-    lead_country = next(
-        (ctx.countries[m.person] for m in ctx.mentions if ctx.countries.get(m.person)), None
-    )
-    for journey in ctx.journeys:
-        for traveller in journey.travellers:
+            guest_countries = {countries.get(g) for g in guests}
+            if places and places[0] not in guest_countries:
+                countries[host] = places[0]
+    # "BEIJING (Xinhua) -- Premier Zhou will attend the summit in Jakarta": a traveller of
+    # no stated country, reported from a dateline that is none of the trip's places.
+    if reading.dateline is not None:
+        home = reading.dateline.place.country
+        for event in reading.events:
             if (
-                ctx.countries.get(traveller) is None
-                and lead_country
-                and lead_country not in {s.country for s in journey.stops}
+                not event.places
+                or event.kind != "travel"
+                and not any(r.role == "in" for r in event.places)
             ):
-                # "Foreign Minister X traveled to Y" in a story about one country's
-                # government: X serves the government the story opened with.
-                ctx.countries[traveller] = lead_country
-    dateline = dateline_country(ctx.text)
-    for journey in ctx.journeys:
-        for traveller in journey.travellers:
-            if (
-                ctx.countries.get(traveller) is None
-                and dateline
-                and dateline not in {s.country for s in journey.stops}
-            ):
-                # "BEIJING (Xinhua) -- Premier Li will attend ... in Jakarta": a
-                # traveller of no stated country, reported from home.
-                ctx.countries[traveller] = dateline
-    first_travellers = [t for j in ctx.journeys for t in j.travellers if ctx.countries.get(t)]
-    counts = Counter(c for i, c in ctx.countries.items() if c and ctx.people[i].official)
-    home = None
-    if counts:
-        top = max(counts.values())
-        for index in sorted(ctx.countries):
-            if (
-                ctx.countries[index]
-                and counts[ctx.countries[index]] == top
-                and ctx.people[index].official
-            ):
-                home = ctx.countries[index]
-                break
-    if first_travellers:
-        home = ctx.countries[first_travellers[0]]
-    for index, person in enumerate(ctx.people):
-        if ctx.countries.get(index) is None and person.official and index not in travellers:
-            ctx.countries[index] = home
+                continue
+            going = {r.mention.place.country for r in event.places}
+            for person in event.subjects:
+                if (
+                    countries.get(person) is None
+                    and home not in going
+                    and _HEADS_OF_STATE.search(people[person].title)
+                ):
+                    countries[person] = home
+    # "talks with President X at the Elysee Palace": a leader at his own seat of government.
+    for event in reading.events:
+        if event.kind != "meet":
+            continue
+        sentence = reading.sentences[min(event.sentence, len(reading.sentences) - 1)].text
+        seat = _SEAT_AT.search(sentence)
+        if seat is None:
+            continue
+        for person in event.objects + event.subjects:
+            if countries.get(person) is None and _HEADS_OF_STATE.search(people[person].title):
+                countries[person] = seat_country(seat.group(1))
+    # Staff serve the government of the traveller the story follows, once known.
+    lead = next((countries[p] for p in travellers if countries.get(p)), None)
+    for index, person in enumerate(people):
+        if (
+            countries.get(index) is None
+            and person.official
+            and lead
+            and _STAFF.search(person.title)
+            and not _HEAD_SECRETARY.search(person.title)
+        ):
+            countries[index] = lead
+    # An office named with no country ("Foreign Minister X"): a national outlet's own
+    # government when the story is about it; else, for a traveller, the government of
+    # the traveller the story follows. Otherwise the country stays unknown.
+    known = {c for c in countries.values() if c}
+    visited = {
+        r.mention.place.country for e in reading.events if e.kind == "travel" for r in e.places
+    }
+    for index, person in enumerate(people):
+        if countries.get(index) is not None or not person.official:
+            continue
+        if not _NATIONAL_OFFICE.search(person.title):
+            continue
+        partners = {
+            countries.get(p)
+            for e in reading.events
+            if e.kind == "travel" and e.places and index in e.subjects
+            for p in e.subjects
+            if p != index
+        } - {None}
+        if outlet and (not known or outlet in known or outlet in visited):
+            countries[index] = outlet  # its own government, or the host of the visit
+        elif len(partners) == 1:
+            countries[index] = partners.pop()  # travelling with officials of one country
+    return countries
 
 
-def _evidence_for(
-    ctx: Context, sentences: tuple[Sentence, ...], positions: list[int]
-) -> tuple[Span, ...]:
+# Offices a national outlet names without their country: its own government's.
+_NATIONAL_OFFICE = re.compile(
+    r"\b(?:president|prime\s+minister|pm|minister|premier|chancellor|king|queen|speaker|"
+    r"governor|secretary|chief\s+of\s+staff|commander|spokes\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def _spelling_of_capitals(ctx: Context, raw_places: list[PlaceMention]) -> None:
+    """ "Ougadougou": a misspelt capital after "to" or "in" is the country's capital."""
+    for journey in ctx.journeys:
+        for stop in journey.stops:
+            if stop.city is not None:
+                continue
+            for sentence in stop.evidence:
+                for match in re.finditer(r"\b(?:to|in|at)\s+([A-Z][a-z]{4,})\b", sentence.text):
+                    capital = near_capital(match.group(1), stop.country)
+                    if capital is not None:
+                        stop.city = capital
+                        break
+                if stop.city is not None:
+                    break
+
+
+def _evidence_for(sentences: tuple[Sentence, ...], positions: list[int]) -> tuple[Span, ...]:
     spans: list[Span] = []
     for position in positions:
-        sentence = _sentence_of(sentences, position)
+        sentence = _sentence_at(sentences, position)
         if sentence is not None and sentence.span() not in spans:
             spans.append(sentence.span())
     return tuple(spans)
 
 
-def _officials(ctx: Context, sentences: tuple[Sentence, ...]) -> list[ExtractedOfficial]:
+def _officials(ctx: Context, reading: _Reading) -> list[ExtractedOfficial]:
     result = []
     titles = {t: ctx.people[t].title for j in ctx.journeys for t in j.travellers}
     for index, person in enumerate(ctx.people):
@@ -326,8 +586,8 @@ def _officials(ctx: Context, sentences: tuple[Sentence, ...]) -> list[ExtractedO
             ExtractedOfficial(
                 name=person.name,
                 title=person.title or "Official",
-                country=ctx.countries.get(index),
-                evidence=_evidence_for(ctx, sentences, positions[:3]),
+                country=ctx.homes.get(index),
+                evidence=_evidence_for(reading.sentences, positions[:3]),
             )
         )
     return result
@@ -338,17 +598,11 @@ def _spans(items: list[Sentence]) -> tuple[Span, ...]:
 
 
 def _trip(ctx: Context, journey: Journey, article: ArticleInput) -> ExtractedTrip | None:
-    travellers = [
-        ctx.people[i]
-        for i in journey.travellers
-        if ctx.people[i].official and not ctx.people[i].former
-    ]
-    homes = {ctx.countries.get(i) for i in journey.travellers}
-    stops = [s for s in journey.stops if s.country not in homes]
-    if not travellers or not stops:
+    travellers = [ctx.people[i] for i in journey.travellers]
+    if not travellers or not journey.stops:
         return None
     exported = []
-    for stop in stops:
+    for stop in journey.stops:
         city = stop.city
         exported.append(
             ExtractedStop(
@@ -363,11 +617,10 @@ def _trip(ctx: Context, journey: Journey, article: ArticleInput) -> ExtractedTri
         )
     meetings = []
     for meeting in journey.meetings:
-        names = tuple(ctx.people[p].name for p in meeting.participants)
         stop = meeting.stop
         meetings.append(
             ExtractedMeeting(
-                participants=names,
+                participants=tuple(ctx.people[p].name for p in meeting.participants),
                 country=stop.country if stop else None,
                 city=stop.city.name if stop and stop.city else None,
                 date=meeting.day,
@@ -375,16 +628,10 @@ def _trip(ctx: Context, journey: Journey, article: ArticleInput) -> ExtractedTri
                 evidence=(meeting.sentence.span(),),
             )
         )
-    # Dates read from different sentences can contradict each other; an end
-    # before the start is dropped rather than reported (the start is the
-    # better-anchored fact: an arrival).
-    if journey.start and journey.end and journey.end < journey.start:
-        journey.end = None
-    status = journey_status(journey, article.published)
     summary = ", ".join(s.city or s.country for s in exported)
     return ExtractedTrip(
         travelers=tuple(p.name for p in travellers),
-        status=status,
+        status=journey.status,
         start=journey.start,
         end=journey.end,
         stops=tuple(exported),
@@ -395,3 +642,12 @@ def _trip(ctx: Context, journey: Journey, article: ArticleInput) -> ExtractedTri
         evidence=_spans(journey.evidence),
         sources=(article.external_id,),
     )
+
+
+def analyse_text(text: str, published=None) -> list[Event]:
+    """The events of a text, for tests and doctests.
+
+    >>> [e.phase for e in analyse_text("Ana Cruz, Chile's foreign minister, landed in Oslo.")]
+    ['arrive']
+    """
+    return _read(text, "", published, parse(text)).events

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from trips.extraction.names import Identity, same_person
-from trips.extraction.people import names_match, spelling_key
+from trips.extraction.people import names_match, normalise_name, spelling_key
 from trips.extraction.types import ExtractedMeeting, ExtractedOfficial, ExtractedStop, ExtractedTrip
 
 # How far past its last known day an open-ended trip may still be reported.
@@ -41,10 +41,21 @@ def _identity(official: ExtractedOfficial) -> Identity:
 
 def _shared_traveller(a: ExtractedTrip, b: ExtractedTrip) -> bool:
     return any(
-        names_match(x, y) or spelling_key(x) == spelling_key(y)
+        names_match(x, y) or spelling_key(x) == spelling_key(y) or _short_form(x, y)
         for x in a.travelers
         for y in b.travelers
     )
+
+
+def _short_form(a: str, b: str) -> bool:
+    """A report that names a traveller by one name ("PM Suga") and one that gives the
+    full name ("Suga Yoshihide"): the one name is the full name's first or last."""
+    wa, wb = normalise_name(a).split(), normalise_name(b).split()
+    if len(wa) == 1 and len(wb) > 1:
+        return wa[0] in (wb[0], wb[-1])
+    if len(wb) == 1 and len(wa) > 1:
+        return wb[0] in (wa[0], wa[-1])
+    return False
 
 
 def _span(trip: ExtractedTrip) -> tuple[date, date] | None:
@@ -173,8 +184,15 @@ def _merge_meetings(
 def _union_names(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     names = list(a)
     for name in b:
-        if not any(names_match(name, n) or spelling_key(name) == spelling_key(n) for n in names):
+        same = [
+            i
+            for i, n in enumerate(names)
+            if names_match(name, n) or spelling_key(name) == spelling_key(n) or _short_form(name, n)
+        ]
+        if not same:
             names.append(name)
+        elif len(name.split()) > len(names[same[0]].split()):
+            names[same[0]] = name  # the full name over the one the other report used
     return tuple(names)
 
 
@@ -206,13 +224,27 @@ def trip_merge(
         status = max(base.status, new.status, key=lambda s: _STATUS_RANK.get(s, 0))
     else:
         status = new.status if newer else base.status
+    stops = _merge_stops(base.stops, new.stops, prefer_new)
+    start = (new.start or base.start) if prefer_new else (base.start or new.start)
+    end = (new.end or base.end) if prefer_new else (base.end or new.end)
+    # The journey starts on arriving at its first stop and ends on leaving its last,
+    # when one report or the other says when; it never starts after a stop's arrival.
+    if stops and stops[0].arrive:
+        start = stops[0].arrive
+    arrivals = [s.arrive for s in stops if s.arrive]
+    if start and arrivals and min(arrivals) < start:
+        start = min(arrivals)
+    if stops and stops[-1].depart and (end is None or stops[-1].depart > end):
+        end = stops[-1].depart
+    if start and end and end < start:
+        end = None
     return replace(
         base,
         travelers=_union_names(base.travelers, new.travelers),
         status=status,
-        start=(new.start or base.start) if prefer_new else (base.start or new.start),
-        end=(new.end or base.end) if prefer_new else (base.end or new.end),
-        stops=_merge_stops(base.stops, new.stops, prefer_new),
+        start=start,
+        end=end,
+        stops=stops,
         meetings=_merge_meetings(base.meetings, new.meetings),
         start_evidence=base.start_evidence + new.start_evidence,
         end_evidence=base.end_evidence + new.end_evidence,

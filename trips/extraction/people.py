@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from trips.extraction.places import PlaceMention, Token, country_code, tokenize
 
 _HONORIFIC_WORDS = frozenset(
@@ -68,6 +70,7 @@ _HONORIFIC_WORDS = frozenset(
         "ratu",
         "hh",
         "hrh",
+        "pol",
     ]
 )
 _SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
@@ -197,16 +200,20 @@ _CONNECTORS = frozenset(
         "del",
         "della",
         "ben",
+        "e",
     ]
 )
 _TITLE_HEADS = (
-    r"president-elect|vice[- ]president|president|prime\s+minister|pm|fm|minister|secretary|"
+    r"chief\s+executive|first\s+lady|second\s+gentleman|president-elect|hr/vp|vp|eam|"
+    r"vice[- ]president|president|prime\s+minister|pm|fm|minister|secretary|"
     r"state\s+councilor|state\s+councillor|councilor|chancellor|premier|king|queen|emir|amir|"
     r"crown\s+prince|sultan|emperor|empress|governor[- ]general|governor|ambassador|envoy|"
     r"spokesperson|spokesman|spokeswoman|"
     r"adviser|advisor|chairman|chairwoman|chair|director(?:[- ]general)?|commissioner|senator|"
     r"congressman|congresswoman|speaker|mayor|leader|counterpart|diplomat|chief|head|deputy|"
-    r"vice\s+chairman|premier|ruler|monarch|lawmaker|general|admiral|officials?"
+    r"vice\s+chairman|premier|ruler|monarch|lawmaker|general|admiral|officials?|"
+    r"mp|mep|mla|msp|member\s+of\s+parliament|parliamentarian|"
+    r"(?:high|special|trade|permanent)\s+representative|consul(?:[- ]general)?"
 )
 _TITLE_HEAD_RE = re.compile(rf"\b(?:{_TITLE_HEADS})\b", re.IGNORECASE)
 _MODIFIERS = frozenset(
@@ -294,7 +301,9 @@ _FORMER = re.compile(
 _NOT_GOVERNMENT = re.compile(
     r"\b(?:United Nations|UN|U\.N\.|NATO|IAEA|International|World|European Commission|Agency|"
     r"EU|European Union|European Council|African Union|ASEAN|OPEC|IMF|WHO|"
-    r"Organi[sz]ation|Fund|Secretary-General|Red Cross|Company|Corp|Inc|CEO|Party)\b"
+    r"Organi[sz]ation|Fund|Secretary-General|Red Cross|Company|Corp|Inc|CEO|Party|"
+    r"(?i:first\s+lady|first\s+gentleman|second\s+lady|second\s+gentleman|queen\s+consort)|"
+    r"spouse|wife|husband)\b"
 )
 _US_TITLES = re.compile(
     r"\b(?:Secretary of State|Secretary of Defense|Defense Secretary|Pentagon|White House|"
@@ -451,6 +460,41 @@ _NON_NAME = frozenset(
         "Ambassador",
         "Governor",
         "Chairman",
+        "Chairwoman",
+        "Chairperson",
+        "First",
+        "Lady",
+        # Parliaments named in their own languages.
+        "Sabha",
+        "Knesset",
+        "Duma",
+        "Bundestag",
+        "Majlis",
+        "Sejm",
+        "Rada",
+        "Riksdag",
+        "Storting",
+        "Folketing",
+        "Oireachtas",
+        "Dail",
+        "Senedd",
+        "Cortes",
+        "VP",
+        "HR",
+        "EAM",
+        "HR/VP",
+        "Arrive",
+        "Arrival",
+        "Arrives",
+        "Depart",
+        "Departure",
+        "Departs",
+        "Leave",
+        "Meeting",
+        "Meetings",
+        "Visit",
+        "Visits",
+        "Itinerary",
         "Director",
         "Spokesperson",
         "Spokesman",
@@ -614,6 +658,39 @@ _NON_NAME |= frozenset(
         "Veteran",
     ]
 )
+# English function words (spaCy's stop list) capitalised at the start of a sentence
+# ("Throughout, President Biden will ..."), less those that are also names.
+_NON_NAME |= frozenset(
+    w.capitalize()
+    for w in STOP_WORDS
+    if w.isalpha()
+    and w not in {"he", "may", "will", "do", "per", "can", "so", "to", "well", "us", "mine", "else"}
+)
+# Offices and ranks: a name starts after them ("National Security Adviser Takeo Akiba").
+_NON_NAME |= frozenset(
+    [
+        "Adviser",
+        "Advisor",
+        "Commissioner",
+        "Chair",
+        "Counsellor",
+        "Consul",
+        "Attorney",
+        "Lieutenant",
+        "Captain",
+        "Commander",
+        "Colonel",
+        "Marshal",
+        "Undersecretary",
+        "Treasurer",
+        "Executive",
+    ]
+)
+# Letters after a name are honours and seats, not names ("Rushanara Ali, MP").
+_POST_NOMINALS = frozenset(
+    ["MP", "MEP", "MLA", "MSP", "MPP", "QC", "KC", "OBE", "MBE", "CBE", "KBE"]
+)
+_NON_NAME |= _POST_NOMINALS
 # Words that end names of pacts, programmes and bodies ("Financing Pact",
 # "Global Gateway", "Belt and Road Initiative"): never part of a person's name.
 _NON_NAME |= frozenset(
@@ -724,6 +801,20 @@ _INSTITUTION_AFTER = re.compile(
     r"Assembly|Festival|Games|Cup|Award|Prize|Fund|Bank|Institute|University|Foundation|"
     r"Corridor|Partnership|Alliance|Plan|Programme|Program|Act|Declaration|Treaty|Accords?)\b"
 )
+# Words that end the name of a building or monument named after someone.
+_PLACE_OF_NAME = re.compile(
+    r"Mausoleum|Monument|Memorial|Museum|Tomb|Square|Palace|Hall|Stadium|Airport|Cemetery|"
+    r"Bridge|Park|Temple|Mosque|Cathedral|Church|Shrine|Centre|Center|Building|Street|Road|"
+    r"Avenue|Station|Hospital|School|College|Academy|Library|Gate|Tower|Garden|Gardens|Port|"
+    r"Base|Highway|Boulevard|Market|Residence|Lodge|Villa|Complex|Terminal|Expressway"
+)
+# Place words that are also surnames ("Lee Park", "Stuart Hall"): a place only at
+# the end of a longer name.
+_SURNAME_TOO = re.compile(
+    r"Park|Hall|Square|Palace|Bridge|Gate|Tower|Garden|Gardens|Lodge|Villa|Market|Port|Church|"
+    r"Street|Road|Station|Base|Centre|Center|Building|Residence|Complex|School|College"
+)
+_INNER_NICKNAME = re.compile(r"\s*[“\"‘']([A-Z][\w\-]+)[”\"’']\s*")
 _NICKNAME = re.compile(r"\s+['‘“\"]([A-Z][\w\-]+)['’”\"]")
 _END_PARTICLES = frozenset(["Das", "Da", "Di", "Du", "Le", "Ben", "Dos", "Van"])
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|az|bin|ibn|abu)-[A-Z]")
@@ -810,6 +901,32 @@ def _surname_he(text: str, tokens: list[Token], token: Token) -> bool:
     return bool(after) and bool(re.search(rf"\b(?:{_TITLE_HEADS})\s$", before, re.IGNORECASE))
 
 
+_STYLED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Sen|Senator|Rep|Gen|Adm|President|Secretary|"
+    r"Minister|Premier|Chancellor|Ambassador|Governor)\.?\s$"
+)
+
+
+def _shouted(word: str) -> bool:
+    return word.isupper() and word.isalpha() and len(word) >= 3
+
+
+def _capitalised_family_name(text: str, token: Token) -> bool:
+    """ "Prime Minister SUGA Yoshihide": a family name in capitals, written first,
+    right after an office and before a given name."""
+    if not (token.text.isupper() and token.text.isalpha() and len(token.text) >= 2):
+        return False
+    after = re.match(r" [A-Z][a-z]+\b", text[token.end : token.end + 30])
+    before = text[max(0, token.start - 40) : token.start]
+    return bool(after) and bool(re.search(rf"\b(?:{_TITLE_HEADS})\s$", before, re.IGNORECASE))
+
+
+_PORTFOLIO_BEFORE = re.compile(
+    r"\b(?:Minister|Secretary|Commissioner|Ministry|Department)(?:\s+of\s+State)?"
+    r"\s+(?:for|of)\s+(?:the\s+)?$"
+)
+
+
 def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tuple[int, int]]:
     """Spans of capitalised word runs that may be names."""
     place_at = {}
@@ -826,13 +943,24 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
             and not (len(current) > 1 and current[-1].text in _END_PARTICLES)
         ):
             current.pop()
-        while current and current[0].text.lower() in _CONNECTORS:
+        while (
+            current
+            and current[0].text.lower() in _CONNECTORS
+            and not (current[0].text[0].isupper() and len(current) >= 3)
+        ):
+            # "al-Sisi" keeps its particle; "Le Thi Thu Hang" and "De La Cruz" open with theirs.
             current.pop(0)
+        if current and (
+            _PLACE_OF_NAME.fullmatch(current[-1].text)
+            and (len(current) >= 3 or not _SURNAME_TOO.fullmatch(current[-1].text))
+        ):
+            current.clear()  # "Ho Chi Minh Mausoleum": a place named after a person
         if current:
             runs.append((current[0].start, current[-1].end))
         current.clear()
 
     skip_until = -1
+    nickname: Token | None = None
     for token in tokens:
         if token.start < skip_until:
             continue
@@ -840,6 +968,8 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
             close()
             continue
         place = place_at.get(token.start)
+        if place is not None and _STYLED.search(text[max(0, token.start - 25) : token.start]):
+            place = None  # "Mr Austin", "Secretary Price": a name that is also a place
         if place is not None:
             first_name_before = (
                 current
@@ -862,12 +992,33 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
         styled_office = token.text == "Amir" and re.search(
             r"\b(?:the|HH|HE)\s$", text[max(0, token.start - 4) : token.start]
         )
+        if (
+            not styled_office
+            and not _is_name_token(token)
+            and _capitalised_family_name(text, token)
+        ):
+            current.append(token)
+            continue
         if styled_office or (not _is_name_token(token) and not _surname_he(text, tokens, token)):
             # "HH the Amir" is the office; "Amir" alone may be a first name.
             close()
             continue
         if current:
             gap = text[current[-1].end : token.start]
+            if (
+                nickname is None
+                and re.fullmatch(r"\s+[“\"‘']", gap)
+                and re.match(r"[”\"’']\s+[A-Z]", text[token.end : token.end + 3])
+            ):
+                nickname = token  # "Joko “Jokowi” Widodo": a nickname inside the name
+                continue
+            if nickname is not None:
+                gap = text[current[-1].end : nickname.start]
+                between = text[nickname.end : token.start]
+                nickname = None
+                if re.fullmatch(r"\s+[“\"‘']", gap) and re.fullmatch(r"[”\"’']\s+", between):
+                    current.append(token)
+                    continue
             ok = gap == " " or (
                 gap in (". ", ".")
                 and (len(current[-1].text) == 1 or current[-1].text.lower() in _HONORIFIC_WORDS)
@@ -877,8 +1028,17 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
                 close()
         current.append(token)
     close()
-    # "AI Action Summit", "Raisina Dialogue": a run naming an event or body.
-    return [(s, e) for s, e in runs if not _INSTITUTION_AFTER.match(text, e)]
+    # "AI Action Summit", "Raisina Dialogue": a run naming an event or body;
+    # "Minister of State for Civil Aviation and Cooperation X": a portfolio.
+    return [
+        (s, e)
+        for s, e in runs
+        if not _INSTITUTION_AFTER.match(text, e)
+        and not (
+            _PORTFOLIO_BEFORE.search(text, max(0, s - 60), s)
+            and re.match(r"\s+(?:and\s+|&\s+)?[A-Z]", text[e : e + 8])
+        )
+    ]
 
 
 @dataclass(frozen=True)
@@ -898,15 +1058,38 @@ def _title_before(
     owner_run = None
     for run_start, run_end in runs:
         if floor <= run_end <= start - 1 and run_start < start:
+            gap = text[run_end:start]
+            if (
+                " " not in text[run_start:run_end]
+                and re.match(r"[ /-]", gap)
+                and _TITLE_HEAD_RE.search(gap)
+                and not re.search(r"\b(?!(?:of|for|the|and)\b)[a-z]", gap)
+            ):
+                continue  # "High Representative/Vice President X": one office
+            if re.search(
+                rf"\b(?:{_TITLE_HEADS})$", text[max(0, run_start - 40) : run_end], re.IGNORECASE
+            ) and re.fullmatch(r"\s+(?:(?:Mr|Mrs|Ms|Dr|Madam)\.?\s+)?", gap):
+                continue  # "Chief Executive Mr X": the run ends the office
             floor = max(floor, run_end)
             owner_run = (run_start, run_end)
     left = text[floor:start]
+    if "\n" in left:
+        # A title does not run across a line ("Reuters Staff\nU.S. Vice President X").
+        cut = left.rfind("\n") + 1
+        left, floor = left[cut:], floor + cut
     run_owner = None
     if owner_run and owner_run[1] == floor and re.match(r"['’]s\s", left):
         # "Faye's Prime Minister X": X serves Faye's government.
         run_owner = text[owner_run[0] : owner_run[1]].split()[-1]
         left = left[2:]
         floor += 2
+    honorific = re.search(r"\s(?:Mr|Mrs|Ms|Dr|Madam)\.?\s+$", left)
+    if honorific:
+        left = left[: honorific.start()] + " "  # "Chief Executive Mr X"
+    acronym = re.search(r"\s*\([A-Z]{2,6}\)\s*$", left)
+    if acronym:
+        # "External Affairs Minister (EAM) S. Jaishankar": the office before its acronym.
+        left = left[: acronym.start()] + " "
     tail_start = max(0, len(left) - 70)
     rank = _RANK.search(left, tail_start)
     military = False
@@ -920,15 +1103,27 @@ def _title_before(
     if stripped.endswith(","):
         stripped = stripped[:-1].rstrip()
     officials_list = re.search(
-        r"\bofficials?\s+(?:including|such as|like|led by)\s*$", stripped, re.IGNORECASE
+        r"\b(?:officials?|leaders|heads\s+of\s+(?:state|government)|presidents|ministers)"
+        r"(?:\s*:|,?\s*(?:including|such\s+as|like|led\s+by|are|were|include|included))?\s*$",
+        stripped,
+        re.IGNORECASE,
     )
+    if (
+        officials_list
+        and left.rstrip().endswith(",")
+        and not re.search(
+            r"including|such\s+as|like|led\s+by|are|were|include", officials_list.group(), re.I
+        )
+    ):
+        officials_list = None  # "... with South Korean leaders, Blinken is expected to": a clause
     heads = list(_TITLE_HEAD_RE.finditer(stripped))
     head = None
     if heads:
         candidate = heads[-1]
         rest = stripped[candidate.end() :]
         if re.fullmatch(
-            r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-.]*(?:\s+(?:of|the|and|[A-Z][\w'’\-.]*))*)?",
+            r"(?:\s+(?:of|for|in)\s+(?:the\s+)?[A-Z][\w'’\-.]*(?:\s+(?:of|for|the|and|[A-Z][\w'’\-.]*))*"
+            r"(?:\s+(?:government|administration))?)?",
             rest,
         ):
             head = candidate
@@ -954,8 +1149,8 @@ def _title_before(
     begin = head_start
     for word in reversed(words):
         between = stripped[word.end() : begin]
-        if between.strip() not in ("", ",") and not re.fullmatch(r"\s*-\s*", between):
-            break
+        if between.strip() not in ("", ",") and not re.fullmatch(r"\s*[-/]\s*", between):
+            break  # "High Representative/Vice President" is one office
         if between.strip() == ",":
             break
         w = word.group()
@@ -981,8 +1176,10 @@ def _title_before(
     if not title:
         title = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", phrase, flags=re.IGNORECASE)
     before = stripped[:begin]
-    former = bool(_FORMER.search(before.rstrip()[-25:] + " ")) or bool(
-        re.search(r"\b(?:former|late)\b", phrase, re.IGNORECASE)
+    former = (
+        bool(_FORMER.search(before.rstrip()[-25:] + " "))
+        or bool(re.search(r"\b(?:former|late)\b", phrase, re.IGNORECASE))
+        or bool(re.match(r"(?:then|ex|former)-", phrase, re.IGNORECASE))  # "Then-US President"
     )
     possessor = run_owner
     owner = re.match(r"([A-Z][\w\-]+)['’]s\b", phrase)
@@ -993,11 +1190,54 @@ def _title_before(
         country = _country_in(
             stripped[max(0, officials_list.start() - 30) : officials_list.start()]
         )
-    government = not _NOT_GOVERNMENT.search(phrase)
+    government = not _NOT_GOVERNMENT.search(phrase) or bool(_STATE_PARTY.search(phrase))
+    if _NOT_YET.search(phrase):
+        government = False  # "President-elect", "incoming Chief Executive": not in office yet
+    body = international_body(phrase)
+    if body is not None:
+        # The UN and the EU have codes of their own (SCHEMA.md: UN, EU); their
+        # officials are officials of that body.
+        government, country = True, body
     title = _clean_title(title)
     return TitleInfo(
         title, country, former, government, possessor, (floor + begin, start), military
     )
+
+
+# A ruling party's general secretary leads the state ("General Secretary of the
+# Communist Party", "Party General Secretary and State President").
+_STATE_PARTY = re.compile(
+    r"\b(?:General\s+Secretary|Secretary[- ]General|State\s+President|Party\s+chief)\b.*\bParty\b"
+    r"|\bParty\b.*\b(?:General\s+Secretary|Secretary[- ]General|State\s+President)\b",
+    re.IGNORECASE,
+)
+_NOT_YET = re.compile(r"-elect\b|\b(?:incoming|designate|future|elect)\b", re.IGNORECASE)
+_UN = re.compile(r"\b(?:United Nations|UN|U\.N\.)\b|\bSecretary[- ]General\b(?!\s+of\b)")
+_EU = re.compile(
+    r"\b(?:European Union|EU|E\.U\.|European Commission|European Council|"
+    r"High Representative)\b"
+)
+_OTHER_BODY = re.compile(
+    r"\b(?:NATO|IAEA|WHO|IMF|World Bank|OPEC|ASEAN|African Union|Commonwealth|Arab League|"
+    r"Agency|Organi[sz]ation|Fund|Red Cross|Party|Company|Corp|Inc|CEO)\b"
+)
+
+
+def international_body(phrase: str) -> str | None:
+    """ "UN" or "EU" for an office of the United Nations or the European Union.
+
+    >>> international_body("UN Secretary-General"), international_body("EU foreign policy chief")
+    ('UN', 'EU')
+    >>> international_body("NATO Secretary-General") is None
+    True
+    """
+    if _OTHER_BODY.search(phrase):
+        return None
+    if _UN.search(phrase):
+        return "UN"
+    if _EU.search(phrase):
+        return "EU"
+    return None
 
 
 def _clean_title(title: str) -> str:
@@ -1010,6 +1250,12 @@ def _clean_title(title: str) -> str:
             if country_code(" ".join(words[i : i + size])):
                 words[i : i + size] = []
     kept = [w for w in words if country_code(w) is None and w not in ("U.S.", "US")]
+    # "President of (Ethiopia)", "Ambassador in (China)": no dangling preposition.
+    while kept and kept[-1].lower() in ("of", "in", "to", "for", "the", "and"):
+        kept.pop()
+    # "As President": a sentence's conjunction is no part of the office.
+    while kept and kept[0].lower() in ("as", "while", "when", "after", "before"):
+        kept.pop(0)
     cleaned = " ".join(kept) if kept else title
     return cleaned[:1].upper() + cleaned[1:]
 
@@ -1027,11 +1273,18 @@ def _title_after(text: str, end: int, limit: int) -> TitleInfo | None:
         phrase = match.group(1)
         head = _TITLE_HEAD_RE.search(phrase)
         # "..., his spokesman Dele Alake said": the office belongs to the next name.
-        next_name = head and re.match(
-            r"\s+(?:[A-Z][\w'’\-]+\s+)?[A-Z][a-z][\w'’\-]*\s+[A-Z][\w'’\-]+", phrase[head.end() :]
-        )
-        if next_name and all(w in _NON_NAME for w in next_name.group().split()):
-            next_name = None  # "Deputy Prime Minister": more office, not a name
+        next_name = None
+        for later in _TITLE_HEAD_RE.finditer(phrase):
+            # "..., Minister of State Secretary Pratikno, ...": the office of the next name.
+            following = re.match(
+                r"\s+((?:[A-Z][\w'’\-]+\s+){0,3}[A-Z][\w'’\-]+)(?=\s*(?:,|\band\b|$))",
+                phrase[later.end() :],
+            )
+            if following and not all(
+                w in _NON_NAME or w.lower() in _MODIFIERS for w in following.group(1).split()
+            ):
+                next_name = following
+                break
         if (
             head
             and head.start() < 40
@@ -1224,13 +1477,18 @@ def find_people(
         if len(words) < 2:
             pending_single.append((start, end, info))
             continue
-        name = display_name(raw)
+        inner = _INNER_NICKNAME.search(raw)
+        if inner:
+            raw = raw[: inner.start()] + " " + raw[inner.end() :]
+        name = display_name(" ".join(w.title() if _shouted(w) else w for w in raw.split()))
         index = _find(people, name)
         if index is None:
             people.append(Person(name=name))
             index = len(people) - 1
         _note(people[index], info, start, end)
         mentions.append(PersonMention(start, end, index))
+        if inner:
+            nicknames[inner.group(1)] = index
         nickname = _NICKNAME.match(text, end)
         if nickname:
             # "Pushpa Kamal Dahal 'Prachanda'": the nickname names them later on.
@@ -1251,13 +1509,115 @@ def find_people(
             index = len(people) - 1
         _note(people[index], info, start, end)
         mentions.append(PersonMention(start, end, index))
+    # "Maria Houston arrived. Houston said ...": a city named like a person's surname,
+    # after the person, is the person.
+    for place in places:
+        if place.place.kind != "city" or any(m.start <= place.start < m.end for m in mentions):
+            continue
+        for index, person in enumerate(people):
+            words = person.name.split()
+            first = min((s for s, _ in person.mentions), default=None)
+            if (
+                len(words) >= 2
+                and words[-1] == place.text
+                and first is not None
+                and first < place.start
+            ):
+                person.mentions.append((place.start, place.end))
+                mentions.append(PersonMention(place.start, place.end, index))
+                break
+    _listed_officials(text, people, mentions)
     mentions.sort(key=lambda m: m.start)
     return people, mentions
 
 
+_LIST_GAP = re.compile(
+    r"(?:\s*\([^)]{1,30}\))?\s*(?:,|;|\band\b|,\s*and\b)\s*(?:[A-Z][\w'’-]*['’]s\s+)?"
+)
+
+
+def _listed_officials(text: str, people: list[Person], mentions: list[PersonMention]) -> None:
+    """ "leaders Shinzo Abe (Japan), Xi Jinping (China) and Rodrigo Duterte": the names
+    listed after an official of a list share the list's standing."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for previous, current in zip(ordered, ordered[1:], strict=False):
+        before, after = people[previous.person], people[current.person]
+        if not before.official or after.official or after.former or before.title != "Official":
+            continue
+        gap = text[previous.end : current.start]
+        if _LIST_GAP.fullmatch(gap) or re.fullmatch(r"\s*\([^)]{1,30}\)\s*,\s*", gap):
+            after.official, after.title = True, after.title or before.title
+
+
+# English given names and their usual short forms: one person, written two ways.
+_SHORT_NAMES = {
+    "mike": "michael",
+    "mick": "michael",
+    "bill": "william",
+    "will": "william",
+    "bob": "robert",
+    "rob": "robert",
+    "bobby": "robert",
+    "joe": "joseph",
+    "jim": "james",
+    "jimmy": "james",
+    "tony": "anthony",
+    "dick": "richard",
+    "rick": "richard",
+    "tom": "thomas",
+    "tim": "timothy",
+    "dan": "daniel",
+    "dave": "david",
+    "steve": "stephen",
+    "chris": "christopher",
+    "nick": "nicholas",
+    "ben": "benjamin",
+    "sam": "samuel",
+    "alex": "alexander",
+    "andy": "andrew",
+    "pete": "peter",
+    "ed": "edward",
+    "ted": "edward",
+    "jack": "john",
+    "larry": "lawrence",
+    "jerry": "gerald",
+    "ron": "ronald",
+    "don": "donald",
+    "ken": "kenneth",
+    "liz": "elizabeth",
+    "kate": "katherine",
+    "cathy": "catherine",
+    "jen": "jennifer",
+    "sue": "susan",
+    "pat": "patrick",
+    "greg": "gregory",
+    "jeff": "jeffrey",
+    "matt": "matthew",
+    "phil": "philip",
+    "fred": "frederick",
+    "gene": "eugene",
+}
+
+
+def _given(word: str) -> str:
+    return _SHORT_NAMES.get(word, word)
+
+
+def same_given_names(a: str, b: str) -> bool:
+    """The same person by a short given name: "Mike Pompeo" and "Michael Pompeo".
+
+    >>> same_given_names("Mike Rowe", "Michael Rowe"), same_given_names("Mike Rowe", "Mark Rowe")
+    (True, False)
+    """
+    wa, wb = normalise_name(a).split(), normalise_name(b).split()
+    if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1]:
+        return False
+    return _given(wa[0]) == _given(wb[0])
+
+
 def _find(people: list[Person], name: str) -> int | None:
     for index, person in enumerate(people):
-        if names_match(person.name, name):
+        if names_match(person.name, name) or same_given_names(person.name, name):
             return index
     # Double surnames are repeated alone: "López Obrador" after
     # "Andrés Manuel López Obrador", "Lula da Silva" after the full name.
@@ -1266,6 +1626,8 @@ def _find(people: list[Person], name: str) -> int | None:
         own = normalise_name(person.name).split()
         if 2 <= len(words) < len(own) and own[-len(words) :] == words:
             return index
+        if 2 <= len(own) < len(words) and words[-len(own) :] == own:
+            return index  # "Conservative Otto Perez" opening a sentence: Otto Perez
     return None
 
 

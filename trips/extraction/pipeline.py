@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from trips.extraction.article import extract_article
+from trips.extraction.article import extract_articles
 from trips.extraction.merge import merge_article_trips, same_official
 from trips.extraction.people import names_match, spelling_key
 from trips.extraction.types import ArticleInput, ExtractedOfficial, ExtractedTrip
@@ -74,8 +74,8 @@ def extract_set(articles: list[ArticleInput]) -> dict:
     """
     officials: list[ExtractedOfficial] = []
     known: list[tuple[ExtractedTrip, date | None]] = []
-    for article in article_order(articles):
-        extraction = extract_article(article)
+    ordered = article_order(articles)
+    for article, extraction in zip(ordered, extract_articles(ordered), strict=True):
         for official in extraction.officials:
             match = next((i for i, o in enumerate(officials) if same_official(o, official)), None)
             if match is None:

@@ -498,6 +498,11 @@ def gazetteer() -> Gazetteer:
         for iso, name in capitals.items()
         if name in best and best[name].country == iso
     }
+    _add_alternate_names(gc, names, best, set(capitals.values()))
+    _add_subdivisions(names)
+    for region in _REGIONS:
+        # "Latin America", "the Middle East": regions, which must not read as "America".
+        names.setdefault(region, (Place(country="", kind="region", name=region), False))
     starts: dict[str, int] = {}
     for name in names:
         words = _TOKEN.findall(name)
@@ -506,6 +511,127 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(
         names=names, countries=countries, states=states, capitals=capital_places, starts=starts
     )
+
+
+# Regions news names that contain a country's name or demonym; never a stop.
+_REGIONS = (
+    "Latin America",
+    "South America",
+    "North America",
+    "Central America",
+    "Middle East",
+    "Near East",
+    "Far East",
+    "North Africa",
+    "West Africa",
+    "East Africa",
+    "Southern Africa",
+    "Central Africa",
+    "Sub-Saharan Africa",
+    "Southeast Asia",
+    "South Asia",
+    "East Asia",
+    "Central Asia",
+    "West Asia",
+    "Western Europe",
+    "Eastern Europe",
+    "Central Europe",
+    "South Pacific",
+    "Indo-Pacific",
+    "Asia-Pacific",
+    "Persian Gulf",
+    "Gulf",
+    "Horn of Africa",
+    "Sahel",
+    "Balkans",
+    "Caucasus",
+    "Caribbean",
+    "Scandinavia",
+    "Americas",
+)
+# The smallest city whose other names (old names, spellings) the gazetteer takes.
+_ALTERNATE_NAME_POPULATION = 150000
+_GENERIC_SUBDIVISION = re.compile(
+    r"\s+(?:Sheng|Shi|Zizhiqu|Oblast'?|Oblysy|Province|Region|Prefecture|Governorate|"
+    r"District|State|Territory|Department|Ken|Do|Kraj|Krai|Respublika)$"
+)
+
+
+_REGION_BEFORE = re.compile(
+    r"(?:\b(?:to|in|into|at|from|across|through|visit|visited|visiting|tour|toured|of|"
+    r"north|south|east|west|northern|southern|eastern|western|central)"
+    r"|[A-Z][\w'’-]+,|[A-Z][\w'’-]+\s+and)\s+$"
+)
+_REGION_AFTER = re.compile(r"\s*(?:,|\band\b|\bprovince\b|\bstate\b|\bregion\b|\.)")
+
+
+_REGION_OFFICE = re.compile(
+    r"\b(?:Governor|Mayor|Premier|Chief\s+Minister|Administrator)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _region_in_context(text: str, start: int, end: int) -> bool:
+    """A province or state named as a place ("to north Queensland", "Beijing, Jiangsu and
+    Guangdong"), not a word of a name that happens to be a province's."""
+    before = text[max(0, start - 30) : start]
+    if _REGION_OFFICE.search(before):
+        return True  # "Acting Governor of Banten Almuktabar": the office's province
+    if _REGION_BEFORE.search(before) is None:
+        return False
+    return bool(_REGION_AFTER.match(text, end)) or not re.match(r"\s+[A-Z]", text[end : end + 2])
+
+
+def _add_alternate_names(gc, names: dict, best: dict, capitals: set[str]) -> None:
+    """Cities' other names from the gazetteer: old names ("Nur-Sultan"), local spellings
+    ("Samarqand") and common misspellings ("Ougadougou"), for cities large enough that
+    the name is theirs. A name the gazetteer already gives to another place keeps it."""
+    for info in gc.get_cities().values():
+        name = info["name"]
+        place = best.get(name)
+        if place is None or place.country != info["countrycode"]:
+            continue
+        if int(info["population"] or 0) < _ALTERNATE_NAME_POPULATION and name not in capitals:
+            continue
+        for alternate in info.get("alternatenames") or ():
+            if (
+                len(alternate) < 4
+                or " " in alternate  # "White House" is Casablanca's too, in translation
+                or alternate.isupper()
+                or not alternate[0].isupper()
+                or not re.fullmatch(r"[A-Za-zÀ-ž' .-]+", alternate)
+                or alternate in names
+                or alternate in _COMMON_WORD_TOWNS
+            ):
+                continue
+            names[alternate] = (place, False)
+
+
+def _add_subdivisions(names: dict) -> None:
+    """States, provinces and regions of every country (ISO 3166-2, from pycountry):
+    "Queensland", "Jiangsu", "Punjab" are stops with no city."""
+    import pycountry
+
+    by_code = {s.code: s for s in pycountry.subdivisions}
+    for subdivision in pycountry.subdivisions:
+        parent = by_code.get(subdivision.parent_code or "")
+        if parent is not None and not (
+            parent.type.startswith("Geographical") and subdivision.type == "Province"
+        ):
+            # A district of a region: too fine, and often a town's name. (Indonesia's
+            # provinces sit under islands, which are no administration.)
+            continue
+        name = _GENERIC_SUBDIVISION.sub("", subdivision.name.split(" [")[0]).strip()
+        if len(name) < 5 or name in names or not name[0].isupper() or name in _COMMON_WORD_TOWNS:
+            continue
+        if re.search(
+            r"\b(?:Capital|Central|Centre|Northern|Southern|Eastern|Western|North|"
+            r"South|East|West|Special|City|Islands?)\b",
+            name,
+        ):
+            continue
+        iso = subdivision.country_code
+        names[name] = (Place(country=iso, kind="state", name=name), False)
 
 
 def city_state(place: Place) -> Place:
@@ -590,7 +716,7 @@ _FACILITY_WORDS = re.compile(
     r"Consensus|Declaration|Accords?|Agreement|Summit|Forum|Club|Airlines|Bank|Stadium|"
     r"Zoo|Capitals|Wizards|Nationals|Commanders|Press|Agency|News|Daily|Tribune|Observer|"
     r"Review|Group|Globe|Gazette|Telegraph|Guardian|Chronicle|Inquirer|Courier|Channel|Road|Bridge|Port|Sea|Strait|Gulf|Ocean|River|Memorial|"
-    r"Naval|National|International|Federal|State|Province|Region|Office|Embassy|Mission)\b"
+    r"Naval|National|International|Federal|State|Province|Region|Office|Embassy|Mission|House)\b"
 )
 
 
@@ -629,6 +755,16 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
             i += 1
             continue
         n, surface, (place, demonym) = hit
+        if place.kind == "region":
+            i += n  # "Latin America": a region, and its "America" is no country
+            continue
+        if (
+            place.kind == "state"
+            and place.country != "US"
+            and not _region_in_context(text, token.start, tokens[i + n - 1].end)
+        ):
+            i += 1  # "Sheikh Nawaf Al Sabah": a name, though also a Malaysian state's
+            continue
         end = tokens[i + n - 1].end
         tail = text[end : end + 40]
         accept = True
@@ -643,13 +779,12 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
                     text, max(0, token.start - 30), token.start
                 )
                 accept = pinned_ok or bool(arrival)
-            if accept and not pinned_ok and _FACILITY_WORDS.match(tail):
-                accept = False
+            airport = re.match(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:Airport|Air\s+Base|Airbase)\b", tail)
+            if accept and not pinned_ok and _FACILITY_WORDS.match(tail) and not airport:
+                accept = False  # "Washington Post"; but a city's airport is the city
             if accept and re.match(r"-\w", tail):
                 accept = False
-            if accept and re.match(
-                r"\s+(?:border\s+)?(?:crossing|airport|air\s+base|checkpoint)\b", tail
-            ):
+            if accept and re.match(r"\s+(?:border\s+)?(?:crossing|checkpoint)\b", tail):
                 accept = False  # "the Rafah crossing": a facility, not a visit to the town
         elif (
             place.kind == "country"
@@ -662,3 +797,37 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
             found.append(PlaceMention(token.start, end, surface, place, demonym))
         i += n
     return found
+
+
+_PLACE_AFTER_DEMONYM = re.compile(
+    r"\s+(capital|territories|territory|islands|kingdom|republic|emirate|sultanate|side)\b"
+)
+
+
+def demonym_places(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """ "the Uzbek capital", "the Palestinian territories": a demonym and a place noun
+    name a place (the capital city, or the country).
+
+    >>> found = demonym_places("in the Uzbek capital", find_places("in the Uzbek capital"))
+    >>> [(m.text, m.place.name) for m in found]
+    [('Uzbek capital', 'Tashkent')]
+    """
+    result = []
+    for mention in mentions:
+        follow = _PLACE_AFTER_DEMONYM.match(text, mention.end) if mention.demonym else None
+        if follow is None or not re.search(
+            r"\bthe\s+$", text[max(0, mention.start - 5) : mention.start]
+        ):
+            result.append(mention)
+            continue
+        place = mention.place
+        if follow.group(1) == "capital":
+            capital = gazetteer().capitals.get(place.country)
+            if capital is None:
+                result.append(mention)
+                continue
+            place = capital
+        result.append(
+            PlaceMention(mention.start, follow.end(), text[mention.start : follow.end()], place)
+        )
+    return result

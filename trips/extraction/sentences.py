@@ -115,3 +115,22 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         if end > start and any(ch.isalnum() for ch in text[start:end]):
             sentences.append(Sentence(start, end, text[start:end], len(sentences)))
     return tuple(sentences)
+
+
+def sentences_of(doc, original: str | None = None) -> tuple[Sentence, ...]:
+    """The parse's sentences (spaCy ``doc.sents``), trimmed, with character offsets.
+
+    ``original`` is the text as published when the parse read a cleaned copy of
+    the same length: the sentences quote it.
+
+    >>> from trips.extraction.nlp import parse
+    >>> [s.text for s in sentences_of(parse("He left Rome.The talks ended."))]
+    ['He left Rome.', 'The talks ended.']
+    """
+    text = original if original is not None else doc.text
+    sentences: list[Sentence] = []
+    for sent in doc.sents:
+        start, end = _trimmed(text, sent.start_char, sent.end_char)
+        if end > start and any(ch.isalnum() for ch in text[start:end]):
+            sentences.append(Sentence(start, end, text[start:end], len(sentences)))
+    return tuple(sentences)
