@@ -312,7 +312,7 @@ _SEAT_AT = re.compile(
 )
 _HEADS_OF_STATE = re.compile(
     r"\b(?:president|prime\s+minister|king|queen|emir|amir|sultan|premier|chancellor|"
-    r"crown\s+prince|minister|governor|mayor|speaker|chief\s+executive)\b",
+    r"crown\s+prince|minister|governor|mayor|speaker|chief\s+executive|pm|fm|secretary)\b",
     re.IGNORECASE,
 )
 

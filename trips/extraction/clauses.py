@@ -358,6 +358,8 @@ def clause_tense(verb: Token, depth: int = 0) -> str:
     if "had" in words:
         return "past"
     governor = verb.head if verb.head.i != verb.i else None
+    if governor is None and verb.tag_ == "VBN" and not auxes:
+        return "past"  # "Modi on Saturday left for Portugal": a past tense tagged VBN
     if verb.dep_ == "pcomp" and governor is not None:
         # "before heading to X": the tense of the verb the preposition hangs off.
         governor = _verb_of(governor.head) if governor.head.i != governor.i else None

@@ -95,7 +95,9 @@ _GLUED_DASH = re.compile(r"(?<=[\w)\]])--(?=[A-Z“\"])|(?<=[)\]])-(?=[A-Z])")
 # "LIMA –", "ISLAMABAD:", "ABUJA, Nigeria (AP) —", "Doha, May 12 (QNA) -",
 # "Tokyo, Dec. 24 (Jiji Press)--": a dateline opening a paragraph.
 _DATELINE = re.compile(
-    r"^(?P<line>[ \t]*(?:[A-Z][A-Z.'’ -]{2,30}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
+    r"^(?P<line>[ \t]*(?:\((?=[^)\n]*[A-Za-z]{3})[^)\n]{1,30}\)[ \t]+)?"  # "(MENAFN- IANS) ..."
+    r"(?:[A-Z][A-Z.'’ -]{2,30}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|\[[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?\])"
+    r"(?:[ \t]*\[[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?\])?"  # "New Delhi [India]"
     r"(?:,[ \t]*[A-Z][\w.'’ -]{1,30}?)?"
     r"(?:,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}"
     r"(?:,?[ \t]+\d{4})?))?"
@@ -115,7 +117,7 @@ def dateline_span(text: str) -> tuple[int, int] | None:
         if match.start() > 600:
             break
         head = match.group("line").strip()
-        if head.isupper() or "(" in head or re.search(r"[-–—:]$", head):
+        if head.isupper() or "(" in head or "[" in head or re.search(r"[-–—:]$", head):
             return match.start(), match.end()
     return None
 
