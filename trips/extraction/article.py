@@ -262,6 +262,10 @@ def _here(reading: _Reading, ann, dateline: PlaceMention) -> None:
             continue
         if any(c.lower_ == "here" for c in doc[event.token].children):
             event.places.append(PlaceRole(dateline, "in", event.token))
+        elif event.phase == "arrive" and not event.nominal and event.sentence <= 1:
+            # "WARSAW (Reuters) - X arrived on Friday for a two-day visit": the lead's
+            # arrival with no place is at the dateline.
+            event.places.append(PlaceRole(dateline, "in", event.token))
 
 
 def _enrich_from_title(title: str, people: list[Person]) -> None:

@@ -1239,6 +1239,14 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
     for token in ann.tokens:
         if token.i in ann.person_at or token.i in ann.place_at:
             continue
+        if (
+            token.lower_ == "visiting"
+            and token.tag_ == "VBG"
+            and any(c.dep_ == "dobj" and c.i in ann.person_at for c in token.children)
+            and not any(c.dep_ == "dobj" and c.i in ann.place_at for c in token.children)
+            and not _visiting_guests(token, ann)
+        ):
+            continue  # "Xi visiting US Secretary of State X": the guest's adjective
         guests = _visiting_guests(token, ann)
         if guests:
             # "received visiting Foreign Minister X": the parse makes "visiting" a verb
@@ -1364,6 +1372,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
     _same_countries(doc, predicates, ann)
     _before_after(doc, predicates, ann)
     _where_clauses(doc, predicates, ann)
+    _the_city(doc, predicates, ann)
     _complete_leg_lists(doc, predicates, ann)
 
     # "since 2019, when he visited X": a clause about a date takes that date.
@@ -1491,7 +1500,7 @@ def _antecedent(pronoun: Token, predicates: dict[int, Event]) -> Token | None:
     parser hung the clause elsewhere, the nearest event noun before it in the
     sentence ("... his trip this weekend, which will include visits to X")."""
     clause = pronoun.head
-    if clause.dep_ == "relcl":
+    if clause.dep_ == "relcl" and clause.head.i in predicates:
         return clause.head
     for index in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
         candidate = pronoun.doc[index]
@@ -1781,6 +1790,31 @@ def _continued_lists(events: list[Event], ann: Annotations) -> None:
                 event.objects.append(p)
                 taken.add(p)
             last_end = end
+
+
+def _the_city(doc: Doc, predicates: dict[int, Event], ann: Annotations) -> None:
+    """ "Upon his arrival in the city on September 24": "the city" or "the capital"
+    with no name of its own is the city named last before it."""
+    for token in doc:
+        if token.lower_ not in ("city", "capital") or token.dep_ != "pobj":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue
+        if (
+            any(c.i in ann.place_at for c in token.subtree)
+            or token.i + 1 < len(doc)
+            and (doc[token.i + 1].i in ann.place_at or doc[token.i + 1].lower_ == "of")
+        ):
+            continue  # "the capital Abu Dhabi", "the city of Seattle": named
+        earlier = [
+            (i, m) for i, m in ann.place_at.items() if i < token.i and m.place.kind == "city"
+        ]
+        if not earlier:
+            continue
+        _, mention = max(earlier, key=lambda item: item[0])
+        event, role, _, _ = _attach(token, predicates)
+        if event is not None and event.kind == "travel" and role in ("in", "to", "at"):
+            event.places.append(PlaceRole(mention, role, token.i))
 
 
 def _next_leg(doc: Doc, last: int, place: int) -> bool:

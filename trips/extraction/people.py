@@ -799,14 +799,16 @@ _NON_NAME |= frozenset(
 _INSTITUTION_AFTER = re.compile(
     r" (?:Summit|Forum|Conference|Dialogue|Pact|Agreement|Initiative|Council|Commission|Group|"
     r"Assembly|Festival|Games|Cup|Award|Prize|Fund|Bank|Institute|University|Foundation|"
-    r"Corridor|Partnership|Alliance|Plan|Programme|Program|Act|Declaration|Treaty|Accords?)\b"
+    r"Corridor|Partnership|Alliance|Plan|Programme|Program|Act|Declaration|Treaty|Accords?|"
+    r"Airbase|Airport|Air\s+Base|International\s+Airport)\b"
 )
 # Words that end the name of a building or monument named after someone.
 _PLACE_OF_NAME = re.compile(
     r"Mausoleum|Monument|Memorial|Museum|Tomb|Square|Palace|Hall|Stadium|Airport|Cemetery|"
     r"Bridge|Park|Temple|Mosque|Cathedral|Church|Shrine|Centre|Center|Building|Street|Road|"
     r"Avenue|Station|Hospital|School|College|Academy|Library|Gate|Tower|Garden|Gardens|Port|"
-    r"Base|Highway|Boulevard|Market|Residence|Lodge|Villa|Complex|Terminal|Expressway"
+    r"Base|Highway|Boulevard|Market|Residence|Lodge|Villa|Complex|Terminal|Expressway|"
+    r"Airbase|Airfield"
 )
 # Place words that are also surnames ("Lee Park", "Stuart Hall"): a place only at
 # the end of a longer name.
@@ -1122,7 +1124,7 @@ def _title_before(
         candidate = heads[-1]
         rest = stripped[candidate.end() :]
         if re.fullmatch(
-            r"(?:\s+(?:of|for|in)\s+(?:the\s+)?[A-Z][\w'’\-.]*(?:\s+(?:of|for|the|and|[A-Z][\w'’\-.]*))*"
+            r"(?:\s+(?:of|for|in|to)\s+(?:the\s+)?[A-Z][\w'’\-.]*(?:\s+(?:of|for|the|and|[A-Z][\w'’\-.]*))*"
             r"(?:\s+(?:government|administration))?)?",
             rest,
         ):
@@ -1241,6 +1243,9 @@ def international_body(phrase: str) -> str | None:
 
 
 def _clean_title(title: str) -> str:
+    title = title.strip().rstrip(",;:")
+    if title.endswith(".") and not re.search(r"\b[A-Z]\.$", title):
+        title = title[:-1]  # the sentence's full stop, not an initial's
     title = re.sub(r"^(?:HH|HRH|HM|HE|H\.E\.?)\s+(?:the\s+)?", "", title)
     title = re.sub(r"^(?:[A-Z][\w\-]+['’]s\s+)", "", title)
     title = re.sub(r"^(?:(?:and|of|for|the)\s+)+", "", title, flags=re.IGNORECASE)
@@ -1311,13 +1316,18 @@ def _title_after(text: str, end: int, limit: int) -> TitleInfo | None:
                     r"[A-Z][a-z]+\s+[A-Z][a-z]+$", upto[: head.start()].strip() or "x"
                 ):
                     country = _country_in(upto)
+                    if country is None:
+                        # "the Crown Prince and Deputy Prime Minister of Saudi Arabia"
+                        of_country = re.search(r"\bof\s+(?:the\s+)?([A-Z][^,;]*)$", phrase)
+                        country = _country_in(of_country.group(1)) if of_country else None
                     former = bool(
                         re.search(r"\b(?:former|late)\b", upto[: head.end()], re.IGNORECASE)
                     )
                     government = not _NOT_GOVERNMENT.search(upto)
-                    title = re.sub(
-                        r"\s+of\s+(?:the\s+)?[A-Z].*$", "", upto[: head.end() + 40]
-                    ).strip()
+                    title = upto[: head.end() + 40].strip()
+                    of_part = re.search(r"\s+of\s+(?:the\s+)?([A-Z].*)$", title)
+                    if of_part and _country_in(of_part.group(1)):
+                        title = title[: of_part.start()].strip()  # "of Nigeria" is a country
                     title = _clean_title(re.split(r"\s+(?:of|for)\s+[A-Z][\w'’]*['’]s\b", title)[0])
                     return TitleInfo(
                         title, country, former, government, None, (end, end + match.end())

@@ -301,6 +301,7 @@ def build_journeys(ctx: Context) -> None:
         _dates(ctx, journey)
         journey.status = _status(ctx, journey)
         _distinct_meetings(journey)
+        _hosts_at_home(ctx, journey)
         for meeting in journey.meetings:
             if (
                 meeting.day is None
@@ -310,6 +311,28 @@ def build_journeys(ctx: Context) -> None:
                 and _RECEIVED.search(meeting.sentence.text)
             ):
                 meeting.day = meeting.stop.arrive  # received at the airport: on arrival
+
+
+_MULTILATERAL = re.compile(
+    r"\b(?:summit|sidelines|conference|forum|assembly|general\s+debate|ministerial|G\d+)\b",
+    re.IGNORECASE,
+)
+
+
+def _hosts_at_home(ctx: Context, journey: Journey) -> None:
+    """ "received by the Governor of Riyadh region and the Minister of Foreign Affairs"
+    on a visit to Saudi Arabia: officials of no stated country met at a bilateral stop
+    serve that country. (At a summit they may come from anywhere.)"""
+    homes = _home(ctx, journey)
+    for meeting in journey.meetings:
+        if meeting.stop is None or meeting.stop.country in homes:
+            continue
+        if _MULTILATERAL.search(meeting.sentence.text):
+            continue
+        for person in meeting.participants:
+            official = ctx.people[person]
+            if ctx.homes.get(person) is None and official.official and not official.former:
+                ctx.homes[person] = meeting.stop.country
 
 
 def _distinct_meetings(journey: Journey) -> None:
@@ -1317,7 +1340,12 @@ def _status(ctx: Context, journey: Journey) -> str:
             return "completed"
         if completed:
             return "completed"
-        if journey.end == published and tenses and all(t in ("past", "perfect") for t in tenses):
+        if (
+            journey.end == published
+            and tenses
+            and all(t in ("past", "perfect") for t in tenses)
+            and any(e.phase in ("end", "return", "leave") for e in journey.events)
+        ):
             return "completed"  # an overview published on the last day, all in the past
         if (
             journey.start
