@@ -242,3 +242,39 @@ def test_an_airbase_named_after_a_king_is_no_person():
         "at King Fahd Airbase, she was received by the governor."
     )
     assert set(_officials(_extract(text))) == {"Jane Hale"}
+
+
+def test_a_verb_conjoined_in_the_passive_keeps_its_own_voice():
+    text = (
+        "Prime Minister Ola Brenn of Norway touched down in Nairobi, Kenya shortly after 5pm "
+        "and was greeted by Deputy President Amos Kiprono and Foreign Minister Ruth Wanjiku."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Ola Brenn",)
+    assert _stops(trip)[0][:2] == ("KE", "Nairobi")
+    assert sorted(p for m in trip.meetings for p in m.participants) == [
+        "Amos Kiprono",
+        "Ruth Wanjiku",
+    ]
+
+
+def test_a_singular_pronoun_is_not_bound_by_a_pair_named_before_it():
+    text = (
+        "Prime Minister Ola Brenn of Norway arrived in Nairobi, Kenya on Friday and was "
+        "greeted by Deputy President Amos Kiprono and Foreign Minister Ruth Wanjiku. "
+        '"It is good to be back," he said, noting it was his second trip to Kenya.'
+    )
+    trips = _extract(text).trips
+    assert [t.travelers for t in trips] == [("Ola Brenn",)]
+
+
+def test_a_place_named_in_a_city_possessive_is_a_thing_of_that_city():
+    text = "Prime Minister Ola Brenn of Norway landed at Nairobi's Jackson's airport on Friday."
+    (trip,) = _extract(text).trips
+    assert [s.city for s in trip.stops] == ["Nairobi"]
+
+
+def test_country_abbreviations_of_the_news_are_places():
+    text = "Prime Minister Ola Brenn of Norway brought his trade minister Ida Moe with him to PNG."
+    (trip,) = _extract(text).trips
+    assert [s.country for s in trip.stops] == ["PG"]

@@ -604,8 +604,11 @@ class _Resolver:
                 if counts.get(topic, 0) >= 2 * counts.get(last, 0) + 1:
                     return [topic]
         for _, persons in reversed(earlier):
-            if many and len(persons) > 1 or not many:
+            # "he" is one person: "greeted by A and B. ..., he said" is not A and B.
+            if len(persons) > 1 if many else len(persons) == 1:
                 return persons
+        if not many and earlier:
+            return earlier[-1][1]
         if many:
             for token_index, persons in reversed(self.subjects):
                 if token_index < position:
@@ -919,11 +922,15 @@ class _Resolver:
 def _subject_token(verb: Token) -> tuple[Token | None, bool]:
     """The subject of ``verb`` (climbing control and coordination), and whether passive."""
     current = verb
+    conjoined = False
     for _ in range(6):
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subjects:
             # Two subjects in a garbled parse ("HH the Amir ... X left"): the nearest.
             child = max(subjects, key=lambda c: c.i if c.i < current.i else -c.i)
+            if conjoined:
+                # "X touched down and was greeted by Y": the voice is the verb's own.
+                return child, any(c.dep_ == "auxpass" for c in verb.children)
             return child, child.dep_ == "nsubjpass"
         if current.dep_ in ("relcl", "acl") and current.head.i != current.i:
             return current.head, current.tag_ == "VBN"
@@ -949,6 +956,7 @@ def _subject_token(verb: Token) -> tuple[Token | None, bool]:
                 break
             if current.dep_ == "ccomp" and lemma(current.head.text) in REPORT_VERBS:
                 break
+            conjoined = conjoined or current.dep_ == "conj"
             current = current.head
             continue
         break
@@ -1101,6 +1109,14 @@ def _attach(
                 return _Attachment(predicates[head.i], role or kind, None, holder)
             if lemma(head.text) in PLACE_NOUNS | EVENT_NOUNS:
                 current = head
+                continue
+            if (
+                dep == "poss"
+                and head.tag_ == "NNP"
+                and head.dep_ in ("poss", "compound")
+                and head.ent_type_ != "PERSON"
+            ):
+                current = head  # "Nairobi's Jackson's airport": the name of a thing of the city
                 continue
             if _verbal_tag(head):
                 return _Attachment(None, role or "on", head, holder)

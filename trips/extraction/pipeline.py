@@ -37,6 +37,26 @@ def _canonical(name: str, officials: list[ExtractedOfficial]) -> str:
     return name
 
 
+def _fold_official(old: ExtractedOfficial, new: ExtractedOfficial) -> ExtractedOfficial:
+    """One person named by two articles: the fuller name ("Suga Yoshihide" over
+    "PM Suga") is the name, the other an alias.
+
+    >>> _fold_official(ExtractedOfficial("Suga", country="JP"),
+    ...                ExtractedOfficial("Suga Yoshihide", country="JP")).name
+    'Suga Yoshihide'
+    """
+    name, other = old.name, new.name
+    if len(other.split()) > len(name.split()):
+        name, other = other, name
+    return ExtractedOfficial(
+        name=name,
+        title=old.title or new.title,
+        country=old.country or new.country,
+        aliases=tuple(dict.fromkeys(a for a in old.aliases + new.aliases + (other,) if a != name)),
+        evidence=old.evidence,
+    )
+
+
 def trip_to_dict(trip: ExtractedTrip, officials: list[ExtractedOfficial]) -> dict:
     """The interchange form of one trip, with names made canonical."""
     return {
@@ -81,18 +101,7 @@ def extract_set(articles: list[ArticleInput]) -> dict:
             if match is None:
                 officials.append(official)
             else:
-                old = officials[match]
-                officials[match] = ExtractedOfficial(
-                    name=old.name,
-                    title=old.title or official.title,
-                    country=old.country or official.country,
-                    aliases=tuple(
-                        dict.fromkeys(
-                            old.aliases + ((official.name,) if official.name != old.name else ())
-                        )
-                    ),
-                    evidence=old.evidence,
-                )
+                officials[match] = _fold_official(officials[match], official)
         known = merge_article_trips(known, extraction.trips, article.published)
     return {
         "officials": [{"name": o.name, "title": o.title, "country": o.country} for o in officials],

@@ -74,6 +74,10 @@ _COUNTRY_ALIASES: dict[str, str] = {
     "Russian Federation": "RU",
     "UAE": "AE",
     "U.A.E.": "AE",
+    "KSA": "SA",
+    "PNG": "PG",
+    "NZ": "NZ",
+    "BiH": "BA",
     "Emirates": "AE",
     "United Arab Emirates": "AE",
     "Vietnam": "VN",
@@ -784,6 +788,14 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
                 accept = False  # "Washington Post"; but a city's airport is the city
             if accept and re.match(r"-\w", tail):
                 accept = False
+            if (
+                accept
+                and found
+                and found[-1].place.kind == "city"
+                and found[-1].place.country != place.country
+                and text[found[-1].end : token.start] in ("'s ", "’s ")
+            ):
+                accept = False  # "Port Moresby's Jackson's airport": a thing of the first city
             if accept and re.match(r"\s+(?:border\s+)?(?:crossing|checkpoint)\b", tail):
                 accept = False  # "the Rafah crossing": a facility, not a visit to the town
         elif (
