@@ -278,3 +278,38 @@ def test_country_abbreviations_of_the_news_are_places():
     text = "Prime Minister Ola Brenn of Norway brought his trade minister Ida Moe with him to PNG."
     (trip,) = _extract(text).trips
     assert [s.country for s in trip.stops] == ["PG"]
+
+
+def test_a_high_commissioner_serves_the_government_named_before_the_posting():
+    text = (
+        "Pakistani High Commissioner to Malaysia Omar Baig and the Malaysian High "
+        "Commissioner to Pakistan Aziz Rahman were there."
+    )
+    assert _officials(_extract(text, published=None)) == {
+        "Omar Baig": ("High Commissioner", "PK"),
+        "Aziz Rahman": ("High Commissioner", "MY"),
+    }
+
+
+def test_along_with_puts_more_hosts_beside_the_one_who_welcomed_the_guest():
+    text = (
+        "Prime Minister Ali Khan welcomed Prime Minister Ola Brenn of Norway at the airbase "
+        "in Islamabad, Pakistan upon his arrival on Friday, along with the country's Trade "
+        "Minister Omar Baig and Chief of Protocol Tariq Aziz."
+    )
+    result = _extract(text)
+    (trip,) = result.trips
+    assert trip.travelers == ("Ola Brenn",)
+    # "his arrival" under "welcomed": the guest's, so the stop is dated.
+    assert _stops(trip) == [("PK", "Islamabad", date(2023, 6, 16), None)]
+    assert _participants(trip) == [("Ali Khan", "Omar Baig", "Tariq Aziz")]
+    assert _officials(result)["Omar Baig"] == ("Trade Minister", "PK")
+
+
+def test_an_envoy_who_receives_a_guest_does_not_make_a_stop_of_their_country():
+    text = (
+        "Prime Minister Ola Brenn was received on Monday by British High Commissioner to "
+        "Kenya Ida Moe and Kenya's Foreign Minister Amos Kiprono."
+    )
+    (trip,) = _extract(text).trips
+    assert [s.country for s in trip.stops] == ["KE"]

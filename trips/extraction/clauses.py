@@ -904,7 +904,24 @@ class _Resolver:
             if token.dep_ == "poss" and kind == "one":
                 # "Marles will host his counterpart": his own clause's subject first.
                 verb = _verb_of(token.head)
-                subject, _ = _subject_token(verb) if verb is not None else (None, False)
+                subject, passive = _subject_token(verb) if verb is not None else (None, False)
+                guest = (
+                    next(
+                        (c for c in verb.children if c.dep_ == "dobj" and c.i < token.i),
+                        None,
+                    )
+                    if verb is not None
+                    else None
+                )
+                if (
+                    guest is not None
+                    and not passive
+                    and lemma(verb.text) in HOST_VERBS
+                    and noun_lemma(token.head.text) in TRAVEL_NOUNS
+                    and self.name_phrase(guest)
+                ):
+                    # "X welcomed Y at the airbase upon his arrival": the guest's arrival.
+                    return self.name_phrase(guest)[:1]
                 if subject is not None and subject.i != token.i and subject.i < token.i:
                     own = self.name_phrase(subject)
                     if own:
@@ -2016,6 +2033,22 @@ def _presence_on(
     return presence
 
 
+def _companions(event: Event, verb: Token, ann: Annotations) -> None:
+    """ "X welcomed Y at the airbase, along with Trade Minister Z", "X arrived on
+    Friday together with Z": Z is on the subject's side."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ not in ("along", "together", "alongside"):
+            continue
+        for inner in child.subtree:
+            person = ann.person_at.get(inner.i)
+            if (
+                person is not None
+                and ann.heads.get(inner.i) == inner.i
+                and person not in event.subjects
+            ):
+                event.subjects.append(person)
+
+
 def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -> None:
     subject, passive = _subject_token(token)
     event.passive = passive
@@ -2026,6 +2059,7 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
     event.tense = clause_tense(token)
     children = list(token.children)
     words = {c.lower_ for c in children}
+    _companions(event, token, ann)
     if (
         "home" in words
         or any(
@@ -2209,6 +2243,8 @@ def _meeting(
         if subject is not None:
             event.subjects = resolver.resolve(subject)
         event.tense = clause_tense(token)
+        if not passive:
+            _companions(event, token, ann)
     objects: list[int] = []
     for obj in _with_objects(token):
         for p in resolver.resolve(obj):

@@ -249,6 +249,8 @@ _MODIFIERS = frozenset(
         "health",
         "energy",
         "special",
+        "high",
+        "permanent",
         "presidential",
         "executive",
         "principal",
@@ -1059,6 +1061,8 @@ def _title_before(
 ) -> TitleInfo | None:
     owner_run = None
     for run_start, run_end in runs:
+        if text[run_start:run_end].lower() in _MODIFIERS:
+            continue  # "High Commissioner", "Permanent Representative": part of the office
         if floor <= run_end <= start - 1 and run_start < start:
             gap = text[run_end:start]
             if (
@@ -1249,6 +1253,8 @@ def _clean_title(title: str) -> str:
     title = re.sub(r"^(?:HH|HRH|HM|HE|H\.E\.?)\s+(?:the\s+)?", "", title)
     title = re.sub(r"^(?:[A-Z][\w\-]+['’]s\s+)", "", title)
     title = re.sub(r"^(?:(?:and|of|for|the)\s+)+", "", title, flags=re.IGNORECASE)
+    # "the country's Trade Minister": the possessive names the government, not the office.
+    title = re.sub(r"^(?:country|nation|kingdom|state)['’]s\s+", "", title, flags=re.IGNORECASE)
     words = title.split()
     for size in (3, 2):
         for i in range(len(words) - size, -1, -1):

@@ -484,7 +484,11 @@ def _stops(ctx: Context, journey: Journey) -> None:
             event.home = True
             event.phase = "return"
         if not roles and event.phase == "host":
-            hosts = [h for h in _hosts_of(event) if ctx.homes.get(h)]
+            hosts = [
+                h
+                for h in _hosts_of(event)
+                if ctx.homes.get(h) and not _ENVOY.search(ctx.people[h].title)
+            ]  # an envoy receives guests abroad: their country is not where this is
             for host in hosts:
                 country = ctx.homes[host]
                 if country not in homes:
