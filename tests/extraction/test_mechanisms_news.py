@@ -313,3 +313,36 @@ def test_an_envoy_who_receives_a_guest_does_not_make_a_stop_of_their_country():
     )
     (trip,) = _extract(text).trips
     assert [s.country for s in trip.stops] == ["KE"]
+
+
+def test_a_month_after_a_day_number_is_a_date_not_a_person():
+    text = (
+        "UN Secretary General Ana Lobo will arrive in Astana, Kazakhstan on June 8. "
+        "On Saturday, 10 June, the UN Secretary-General will be in Samarkand, Uzbekistan."
+    )
+    result = _extract(text, published=date(2023, 6, 7))
+    assert _officials(result) == {"Ana Lobo": ("UN Secretary General", "UN")}
+    (trip,) = result.trips
+    assert [(s.country, s.city) for s in trip.stops] == [
+        ("KZ", "Astana"),
+        ("UZ", "Samarkand"),
+    ]
+
+
+def test_two_presidents_of_no_stated_country_are_not_both_the_outlets():
+    text = (
+        "UN Secretary-General Ana Lobo will arrive in Astana, Kazakhstan on June 8, where "
+        "she will meet President Aidar Nurlanov. On June 12 she will arrive in Dushanbe, "
+        "where she will hold talks with President Rustam Saidov."
+    )
+    result = extract_article(
+        ArticleInput(
+            title="",
+            text=text,
+            published=date(2023, 6, 7),
+            external_id="n",
+            url="https://news.example.tj/a",
+        )
+    )
+    officials = _officials(result)
+    assert officials["Aidar Nurlanov"][1] != "TJ"

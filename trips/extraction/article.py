@@ -10,6 +10,7 @@ title and context.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -17,6 +18,7 @@ from spacy.tokens import Doc
 from trips.extraction.clauses import DateRole, Event, PlaceRole, analyse, annotate
 from trips.extraction.dates import DateMention, find_dates
 from trips.extraction.itinerary import itinerary_legs
+from trips.extraction.names import office
 from trips.extraction.nlp import dateline_span, parse, parse_many
 from trips.extraction.people import (
     Person,
@@ -516,11 +518,19 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
     visited = {
         r.mention.place.country for e in reading.events if e.kind == "travel" for r in e.places
     }
+    # One government has one head: two presidents the story names with no country are
+    # not both the outlet's.
+    unplaced = Counter(
+        office(person.title)
+        for index, person in enumerate(people)
+        if countries.get(index) is None and person.official and not person.former
+    )
     for index, person in enumerate(people):
         if countries.get(index) is not None or not person.official:
             continue
         if not _NATIONAL_OFFICE.search(person.title):
             continue
+        single_head = office(person.title) in _SINGLE_OFFICES and unplaced[office(person.title)] > 1
         partners = {
             countries.get(p)
             for e in reading.events
@@ -528,13 +538,15 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
             for p in e.subjects
             if p != index
         } - {None}
-        if outlet and (not known or outlet in known or outlet in visited):
+        if outlet and (not known or outlet in known or outlet in visited) and not single_head:
             countries[index] = outlet  # its own government, or the host of the visit
         elif len(partners) == 1:
             countries[index] = partners.pop()  # travelling with officials of one country
     return countries
 
 
+# Offices one government has one holder of.
+_SINGLE_OFFICES = frozenset({"president", "prime minister", "vice president", "foreign minister"})
 # Offices a national outlet names without their country: its own government's.
 _NATIONAL_OFFICE = re.compile(
     r"\b(?:president|prime\s+minister|pm|minister|premier|chancellor|king|queen|speaker|"

@@ -205,7 +205,7 @@ _CONNECTORS = frozenset(
 )
 _TITLE_HEADS = (
     r"chief\s+executive|first\s+lady|second\s+gentleman|president-elect|hr/vp|vp|eam|"
-    r"vice[- ]president|president|prime\s+minister|pm|fm|minister|secretary|"
+    r"vice[- ]president|president|prime\s+minister|pm|fm|minister|secretary[- ]general|secretary|"
     r"state\s+councilor|state\s+councillor|councilor|chancellor|premier|king|queen|emir|amir|"
     r"crown\s+prince|sultan|emperor|empress|governor[- ]general|governor|ambassador|envoy|"
     r"spokesperson|spokesman|spokeswoman|"
@@ -285,7 +285,7 @@ _MODIFIERS = frozenset(
     ]
 )
 _RANK = re.compile(
-    r"(?<![\w-])(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Dame|Sheikh|Shaikh|Sheikha|Adm|Gen|Maj|Col|Lt|Capt|Sgt|Cmdr|Brig|"
+    r"(?<![\w-])(?<!Secretary\s)(?<!Attorney\s)(?<!Director\s)(?<!Consul\s)(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Dame|Sheikh|Shaikh|Sheikha|Adm|Gen|Maj|Col|Lt|Capt|Sgt|Cmdr|Brig|"
     r"Rear\s+Adm|Vice\s+Adm|Air\s+Force|Navy|Army|Marine\s+Corps|General|Admiral|Colonel|Major|"
     r"H\.E|H\.H|HRH|His\s+Excellency|Her\s+Excellency|Excellency|His\s+(?:Royal\s+)?Highness|"
     r"Her\s+(?:Royal\s+)?Highness|His\s+Majesty|Her\s+Majesty|Petty\s+Officer)\.?\s+)+$"
@@ -968,7 +968,10 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
     for token in tokens:
         if token.start < skip_until:
             continue
-        if token.text in _MONTH_WORDS and _DAY_AFTER.match(text, token.end):
+        if token.text in _MONTH_WORDS and (
+            _DAY_AFTER.match(text, token.end)
+            or re.search(r"\d(?:st|nd|rd|th)?\s+$", text[max(0, token.start - 8) : token.start])
+        ):  # "June 10", "10 June": a date
             close()
             continue
         place = place_at.get(token.start)
