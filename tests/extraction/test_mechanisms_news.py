@@ -346,3 +346,21 @@ def test_two_presidents_of_no_stated_country_are_not_both_the_outlets():
     )
     officials = _officials(result)
     assert officials["Aidar Nurlanov"][1] != "TJ"
+
+
+def test_a_postponed_leg_keeps_its_day_and_the_leg_that_goes_ahead_is_dated_on_its_own():
+    # Published Friday 24 March 2023.
+    text = (
+        "King Harald's state visit to France has been postponed. King Harald was scheduled "
+        "to arrive in France Sunday on behalf of U.K. Prime Minister Ola Brenn's government. "
+        "The Queen Consort was to join him. King Harald was also scheduled to visit Germany "
+        "and that leg of the trip will take place as planned. According to the itinerary, "
+        "he is meant to arrive on Wednesday."
+    )
+    result = _extract(text, published=date(2023, 3, 24))
+    assert "Consort" not in _officials(result)
+    assert _officials(result)["Ola Brenn"] == ("Prime Minister", "GB")
+    germany = next(t for t in result.trips if t.status != "cancelled")
+    assert germany.status == "planned"
+    assert _stops(germany) == [("DE", None, date(2023, 3, 29), None)]
+    assert germany.start == date(2023, 3, 29)

@@ -206,6 +206,8 @@ PLAN_VERBS = frozenset(
         "announce",
         "arrange",
         "aim",
+        "meant",  # "is meant to arrive on Wednesday"
+        "supposed",
     ]
 )
 

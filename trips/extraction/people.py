@@ -315,6 +315,9 @@ _US_TITLES = re.compile(
 )
 _NON_NAME = frozenset(
     [
+        "Consort",  # "the Queen Consort": an office
+        "Regent",
+        "Dowager",
         "The",
         "A",
         "An",
@@ -1167,7 +1170,7 @@ def _title_before(
             w[0].isupper()
             or w.lower() in _MODIFIERS
             or re.search(r"['’]s$", w)
-            or w.lower() in ("u.s.",)
+            or w.lower() in ("u.s.", "u.k.")
         ):
             if w in ("The", "A", "An", "His", "Her", "Its", "Their"):
                 break
@@ -1427,7 +1430,7 @@ def seat_country(seat: str) -> str | None:
 
 def _country_in(phrase: str) -> str | None:
     for token in re.finditer(
-        r"U\.S\.|[A-Z][\w'’\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’\-]*)*", phrase
+        r"U\.S\.|U\.K\.|[A-Z][\w'’\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’\-]*)*", phrase
     ):
         words = token.group().split()
         for size in range(len(words), 0, -1):

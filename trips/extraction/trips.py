@@ -916,12 +916,20 @@ def _dates(ctx: Context, journey: Journey) -> None:
     period: tuple[date | None, date | None, Sentence] | None = None
     trip_days: int | None = None
     last_day: date | None = None
+    homes = _home(ctx, journey)
     for event in sorted(journey.events, key=lambda e: e.token):
         sentence = _sentence(ctx, event)
         placed = [(r, _stop_for(journey, r)) for r in event.places]
         dests = [
             s for r, s in placed if s is not None and r.role not in ("from", "before", "after")
         ]
+        elsewhere = [
+            r
+            for r, s in placed
+            if s is None and r.role in ("in", "to") and _place_of(r).country not in homes
+        ]
+        if elsewhere and not dests and event.kind == "travel":
+            continue  # "was to arrive in France on Sunday": another journey's day
         for role in event.dates:
             mention = _resolved(ctx, event, role.mention)
             if mention is None:
@@ -1199,6 +1207,9 @@ def _apply_day(
                 journey.returned.append((day, sentence))  # arriving home after the return
             else:
                 starts.append((day, sentence))
+                if len(journey.stops) == 1 and not journey.stops[0].arrive:
+                    # "he is meant to arrive on Wednesday": at the journey's one stop
+                    journey.stops[0].arrive = day
         return
     if phase == "presence" or phase == "meet":
         for stop in dests[:1]:
