@@ -364,3 +364,12 @@ def test_a_postponed_leg_keeps_its_day_and_the_leg_that_goes_ahead_is_dated_on_i
     assert germany.status == "planned"
     assert _stops(germany) == [("DE", None, date(2023, 3, 29), None)]
     assert germany.start == date(2023, 3, 29)
+
+
+def test_a_day_the_parse_hangs_off_the_aircraft_dates_the_flight():
+    text = (
+        "Foreign Minister Ola Brenn of Norway arrived in Baghdad, Iraq aboard a military "
+        "transport plane Sunday for talks."
+    )
+    (trip,) = _extract(text).trips
+    assert _stops(trip) == [("IQ", "Baghdad", date(2023, 6, 11), None)]

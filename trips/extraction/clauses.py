@@ -1127,6 +1127,9 @@ def _attach(
             if lemma(head.text) in PLACE_NOUNS | EVENT_NOUNS:
                 current = head
                 continue
+            if dep in ("npadvmod", "tmod") and head.dep_ == "pobj" and _nominal_tag(head):
+                current = head  # "flew aboard a transport plane Sunday": the flight's day
+                continue
             if (
                 dep == "poss"
                 and head.tag_ == "NNP"
