@@ -373,3 +373,12 @@ def test_a_day_the_parse_hangs_off_the_aircraft_dates_the_flight():
     )
     (trip,) = _extract(text).trips
     assert _stops(trip) == [("IQ", "Baghdad", date(2023, 6, 11), None)]
+
+
+def test_a_singular_office_met_is_the_person_named_after_its_comma():
+    text = (
+        "Turkish President Ali Demir arrived in Jeddah on Monday. Demir is due to meet "
+        "Qatar's emir, Sheikh Nasser bin Khalid Al Thani, in Doha on Tuesday."
+    )
+    (trip,) = _extract(text).trips
+    assert _participants(trip) == [("Nasser bin Khalid Al Thani",)]

@@ -656,6 +656,16 @@ class _Resolver:
             listed = self.named_after(token)
             if len(listed) > 1:
                 return listed
+        elif token.i + 2 < len(self.ann.doc) and self.ann.doc[token.i + 1].text == ",":
+            # "meet Qatar's emir, Sheikh X, in Doha": the name apposed after the comma,
+            # however the parse hangs it.
+            named = None
+            for after in self.ann.doc[token.i + 2 : token.i + 5]:
+                named = self.ann.person_at.get(after.i)
+                if named is not None or not after.text[:1].isupper():
+                    break  # a style before the name ("Sheikh", "Dr.") may come first
+            if named is not None:
+                return [named]
         if head in ("delegation", "couple", "royals") or token.tag_ in ("NNS", "NNPS"):
             qualified = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
             counted = any(
