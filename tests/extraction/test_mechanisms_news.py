@@ -382,3 +382,17 @@ def test_a_singular_office_met_is_the_person_named_after_its_comma():
     )
     (trip,) = _extract(text).trips
     assert _participants(trip) == [("Nasser bin Khalid Al Thani",)]
+
+
+def test_a_place_a_negated_verb_governs_is_not_visited():
+    # "Hope" is a surname the tagger takes for a noun, which is what makes the parse
+    # hang "Israel" near the visit.
+    text = (
+        "WASHINGTON: The White House has confirmed that President Dan Hope will visit Saudi "
+        "Arabia, Qatar and the United Arab Emirates on a trip starting on May 13. "
+        "Spokeswoman Ada Lin has announced dates for Hope’s trip to the Middle East. "
+        "“He will travel to Saudi Arabia, Qatar and the United Arab Emirates on May 13 until "
+        "May 16,” she said. She did not list Israel among the countries Hope will visit."
+    )
+    trips = _extract(text, published=date(2023, 4, 28)).trips
+    assert [s.country for t in trips for s in t.stops] == ["SA", "QA", "AE"]

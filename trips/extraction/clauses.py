@@ -1514,6 +1514,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
         ):
             # "... when he visited X, travelling also to Y": the same time as X.
             event.dates = [d for d in parent.dates if d.mention.kind in ("vague", "day")]
+    _negated_between(doc, events)
     return events
 
 
@@ -1836,6 +1837,24 @@ def _continued_lists(events: list[Event], ann: Annotations) -> None:
                 event.objects.append(p)
                 taken.add(p)
             last_end = end
+
+
+def _negated_between(doc: Doc, events: list[Event]) -> None:
+    """ "She did not list Israel among the countries Trump will visit": a place that a
+    negated verb other than the event governs is none of the event's places."""
+    for event in events:
+        kept = []
+        for role in event.places:
+            governor = next((a for a in doc[role.token].ancestors if _verbal_tag(a)), None)
+            if (
+                governor is not None
+                and governor.i != event.token
+                and lemma(governor.text) not in TRAVEL_VERBS
+                and any(c.dep_ == "neg" for c in governor.children)
+            ):
+                continue
+            kept.append(role)
+        event.places = kept
 
 
 def _the_city(doc: Doc, predicates: dict[int, Event], ann: Annotations) -> None:
