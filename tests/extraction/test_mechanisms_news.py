@@ -396,3 +396,9 @@ def test_a_place_a_negated_verb_governs_is_not_visited():
     )
     trips = _extract(text, published=date(2023, 4, 28)).trips
     assert [s.country for t in trips for s in t.stops] == ["SA", "QA", "AE"]
+
+
+def test_a_countrys_region_is_a_visit_to_that_country():
+    text = "Foreign Minister Ada Lin of Norway will travel to Russia's Far East on Monday."
+    (trip,) = _extract(text).trips
+    assert [s.country for s in trip.stops] == ["RU"]
