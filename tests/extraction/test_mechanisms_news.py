@@ -402,3 +402,18 @@ def test_a_countrys_region_is_a_visit_to_that_country():
     text = "Foreign Minister Ada Lin of Norway will travel to Russia's Far East on Monday."
     (trip,) = _extract(text).trips
     assert [s.country for s in trip.stops] == ["RU"]
+
+
+def test_a_span_split_over_two_verbs_holds_one_journey_together():
+    text = (
+        "SEPANG: Prime Minister Ali Rahman returned to Malaysia today after completing visits "
+        "to Egypt, Saudi Arabia, Peru and Brazil from Nov 9 until yesterday."
+    )
+    (trip,) = _extract(text, published=date(2024, 11, 20)).trips
+    assert [s.country for s in trip.stops] == ["EG", "SA", "PE", "BR"]
+    assert (trip.start, trip.end, trip.status) == (
+        date(2024, 11, 9),
+        date(2024, 11, 19),
+        "completed",
+    )
+    assert trip.stops[0].arrive == date(2024, 11, 9)

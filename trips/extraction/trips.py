@@ -266,6 +266,21 @@ def build_journeys(ctx: Context) -> None:
     for event, travellers in usable:
         for person in travellers:
             longest[person] = max(longest.get(person, 0), event.days or 0)
+    # So does a span the parse splits over two verbs ("after completing visits to A and
+    # B from Nov 9 until yesterday").
+    bounds: dict[int, dict[str, list[tuple[date, list[int]]]]] = {}
+    for event, travellers in usable:
+        for role in event.dates:
+            mention = _resolved(ctx, event, role.mention)
+            if mention is not None and mention.first and role.role in ("from", "until"):
+                sentence = bounds.setdefault(event.sentence, {})
+                sentence.setdefault(role.role, []).append((mention.first, travellers))
+    for sentence in bounds.values():
+        for first, starting in sentence.get("from", []):
+            for last, ending in sentence.get("until", []):
+                if first < last and (last - first).days <= _LONGEST_TRIP_DAYS:
+                    for person in {*starting, *ending}:
+                        longest[person] = max(longest.get(person, 0), (last - first).days + 1)
     clusters = {
         person: _clusters(days, max(_JOURNEY_GAP_DAYS, longest.get(person, 0)))
         for person, days in dated.items()
@@ -1157,7 +1172,13 @@ def _apply_day(
 ) -> None:
     phase = event.phase
     parent = next((e for e in journey.events if e.token == event.parent), None)
-    if event.nominal and parent is not None and parent.phase in ("end", "begin") and dests:
+    if (
+        event.nominal
+        and parent is not None
+        and parent.phase in ("end", "begin")
+        and dests
+        and role not in ("from", "until")
+    ):
         # "concluded a two-day visit to Cambodia on Saturday": the visit ended that day.
         if parent.phase == "end":
             dests[-1].depart = dests[-1].depart or day
