@@ -417,3 +417,12 @@ def test_a_span_split_over_two_verbs_holds_one_journey_together():
         "completed",
     )
     assert trip.stops[0].arrive == date(2024, 11, 9)
+
+
+def test_the_country_a_possessive_description_stands_for_is_the_one_named_before():
+    text = (
+        "En route to Sri Lanka on Tuesday, Foreign Minister Kim Soo-jin of South Korea plans "
+        "to briefly stop in Singapore for talks with the city state's Foreign Minister "
+        "Ravi Tan."
+    )
+    assert _officials(_extract(text))["Ravi Tan"] == ("Foreign Minister", "SG")

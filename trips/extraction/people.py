@@ -1549,6 +1549,7 @@ def find_people(
                 mentions.append(PersonMention(place.start, place.end, index))
                 break
     _listed_officials(text, people, mentions)
+    _owner_named_before(text, people, places)
     mentions.sort(key=lambda m: m.start)
     return people, mentions
 
@@ -1556,6 +1557,28 @@ def find_people(
 _LIST_GAP = re.compile(
     r"(?:\s*\([^)]{1,30}\))?\s*(?:,|;|\band\b|,\s*and\b)\s*(?:[A-Z][\w'’-]*['’]s\s+)?"
 )
+
+
+_ANAPHORIC_OWNER = re.compile(
+    r"\bthe\s+(?:country|nation|kingdom|republic|emirate|city[- ]state|island\s+(?:nation|state))"
+    r"['’]s\s+",
+    re.IGNORECASE,
+)
+
+
+def _owner_named_before(text: str, people: list[Person], places: list[PlaceMention]) -> None:
+    """ "the city state's Foreign Minister X": the country named last before it."""
+    for person in people:
+        if person.country:
+            continue
+        for start, end in person.title_spans:
+            owner = _ANAPHORIC_OWNER.search(text, max(0, start - 12), end)
+            if owner is None:
+                continue
+            before = [m for m in places if m.end <= owner.start() and not m.demonym]
+            if before:
+                person.country = before[-1].place.country
+            break
 
 
 def _listed_officials(text: str, people: list[Person], mentions: list[PersonMention]) -> None:
