@@ -426,3 +426,25 @@ def test_the_country_a_possessive_description_stands_for_is_the_one_named_before
         "Ravi Tan."
     )
     assert _officials(_extract(text))["Ravi Tan"] == ("Foreign Minister", "SG")
+
+
+def test_leaving_a_country_of_several_stops_ends_the_last_and_a_placeless_arrival_the_first():
+    # Published Friday 3 November 2023.
+    text = (
+        "King Harald and Queen Sonja left Kenya on Friday afternoon, bringing an end to "
+        "their four-day state visit. They were seen off by President Amos Kiprono. "
+        "The royals arrived late on Monday night and were received by Kenya's Prime CS, "
+        "Ruth Wanjiku. The royals' tour centred on Nairobi and Mombasa cities."
+    )
+    result = _extract(text, published=date(2023, 11, 3))
+    (trip,) = result.trips
+    assert _stops(trip) == [
+        ("KE", "Nairobi", date(2023, 10, 30), None),
+        ("KE", "Mombasa", None, date(2023, 11, 3)),
+    ]
+    assert (trip.start, trip.end, trip.status) == (
+        date(2023, 10, 30),
+        date(2023, 11, 3),
+        "completed",
+    )
+    assert "Ruth Wanjiku" in _officials(result)

@@ -204,7 +204,7 @@ _CONNECTORS = frozenset(
     ]
 )
 _TITLE_HEADS = (
-    r"chief\s+executive|first\s+lady|second\s+gentleman|president-elect|hr/vp|vp|eam|"
+    r"chief\s+executive|cs|first\s+lady|second\s+gentleman|president-elect|hr/vp|vp|eam|"
     r"vice[- ]president|president|prime\s+minister|pm|fm|minister|secretary[- ]general|secretary|"
     r"state\s+councilor|state\s+councillor|councilor|chancellor|premier|king|queen|emir|amir|"
     r"crown\s+prince|sultan|emperor|empress|governor[- ]general|governor|ambassador|envoy|"
@@ -316,6 +316,7 @@ _US_TITLES = re.compile(
 _NON_NAME = frozenset(
     [
         "Consort",  # "the Queen Consort": an office
+        "CS",  # "Prime CS X": a Cabinet Secretary
         "Regent",
         "Dowager",
         "The",

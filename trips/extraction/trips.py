@@ -111,6 +111,7 @@ class Journey:
     status: str = "planned"
     cancelled_places: set[str] = field(default_factory=set)
     returned: list[tuple[date, Sentence]] = field(default_factory=list)  # days back home
+    arrived: list[date] = field(default_factory=list)  # arrivals the text gives no place
 
     @property
     def countries(self) -> frozenset[str]:
@@ -1069,6 +1070,15 @@ def _dates(ctx: Context, journey: Journey) -> None:
         if first.days and not first.depart:
             first.depart = first.arrive + timedelta(days=first.days - 1)
         _fill_legs(journey)
+    if (
+        not first.arrive
+        and starts
+        and journey.arrived
+        and min(starts, key=lambda item: item[0])[0] == min(journey.arrived)
+        and all(s.arrive is None or s.arrive >= min(journey.arrived) for s in journey.stops)
+    ):
+        # "The royals arrived late on Monday night": the first arrival is at the first stop.
+        first.arrive = min(journey.arrived)
     if first.arrive:
         journey.start = first.arrive
         journey.start_evidence = first.evidence[:1]
@@ -1228,6 +1238,7 @@ def _apply_day(
                 journey.returned.append((day, sentence))  # arriving home after the return
             else:
                 starts.append((day, sentence))
+                journey.arrived.append(day)
                 if len(journey.stops) == 1 and not journey.stops[0].arrive:
                     # "he is meant to arrive on Wednesday": at the journey's one stop
                     journey.stops[0].arrive = day
@@ -1255,7 +1266,15 @@ def _apply_day(
         if any(s is None for s in left):
             starts.append((day, sentence))  # "departed Accra (home) on Saturday for Madrid"
         elif left:
-            left[0].depart = left[0].depart or day
+            stop = left[0]
+            country_left = next(r for r, s in placed if s is stop and r.role in ("obj", "from"))
+            if _place_of(country_left).kind == "country":
+                # "left Kenya on Friday" after Nairobi and Mombasa: the last of them.
+                stop = max(
+                    (s for s in journey.stops if s.country == stop.country),
+                    key=lambda s: journey.stops.index(s),
+                )
+            stop.depart = stop.depart or day
         elif not dests and journey.stops and any(r.role == "to" and s is None for r, s in placed):
             # "will leave for Kathmandu (home) the next day": the last stop is left.
             last = max(journey.stops, key=lambda s: s.order)
