@@ -448,3 +448,24 @@ def test_leaving_a_country_of_several_stops_ends_the_last_and_a_placeless_arriva
         "completed",
     )
     assert "Ruth Wanjiku" in _officials(result)
+
+
+def test_an_undated_place_of_a_vaguely_dated_journey_is_that_journey():
+    text = (
+        "Prime Minister Ali Rahman of Malaysia visited Egypt and Saudi Arabia last week. "
+        "Rahman spoke at a summit in Riyadh."
+    )
+    (trip,) = _extract(text).trips
+    assert [(s.country, s.city) for s in trip.stops] == [("EG", None), ("SA", "Riyadh")]
+
+
+def test_a_summit_named_by_a_list_of_adjectives_is_no_person():
+    text = (
+        "Prime Minister Ali Rahman of Malaysia visited Egypt and Saudi Arabia last week. "
+        "At the Extraordinary Arab and Islamic Summit in Riyadh, Rahman called on the "
+        "global community to act."
+    )
+    result = _extract(text)
+    assert set(_officials(result)) == {"Ali Rahman"}
+    (trip,) = result.trips
+    assert [(s.country, s.city) for s in trip.stops] == [("EG", None), ("SA", "Riyadh")]

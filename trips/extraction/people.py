@@ -808,6 +808,10 @@ _INSTITUTION_AFTER = re.compile(
     r"Corridor|Partnership|Alliance|Plan|Programme|Program|Act|Declaration|Treaty|Accords?|"
     r"Airbase|Airport|Air\s+Base|International\s+Airport)\b"
 )
+# "the Extraordinary Arab and Islamic Summit": the institution word after a list.
+_INSTITUTION_LATER = re.compile(
+    r"(?:\s+(?:and|&|of|for|the)(?:\s+[A-Z][\w'’\-]*)+)+" + _INSTITUTION_AFTER.pattern
+)
 # Words that end the name of a building or monument named after someone.
 _PLACE_OF_NAME = re.compile(
     r"Mausoleum|Monument|Memorial|Museum|Tomb|Square|Palace|Hall|Stadium|Airport|Cemetery|"
@@ -1045,6 +1049,9 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
         (s, e)
         for s, e in runs
         if not _INSTITUTION_AFTER.match(text, e)
+        and not (
+            re.search(r"\bthe\s$", text[max(0, s - 4) : s]) and _INSTITUTION_LATER.match(text, e)
+        )
         and not (
             _PORTFOLIO_BEFORE.search(text, max(0, s - 60), s)
             and re.match(r"\s+(?:and\s+|&\s+)?[A-Z]", text[e : e + 8])

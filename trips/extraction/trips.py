@@ -305,6 +305,7 @@ def build_journeys(ctx: Context) -> None:
                     _journey(frames, person, split_key).events.append(single)
                 continue
             _journey(frames, person, key).events.append(event)
+    _undated_into_passing(ctx, frames)
     for journey in frames.values():
         _stops(ctx, journey)
     _accompanying(ctx, frames)
@@ -370,6 +371,34 @@ def _distinct_meetings(journey: Journey) -> None:
         else:
             same.day = same.day or meeting.day
     journey.meetings = kept
+
+
+def _places_told(journey: Journey) -> set[str]:
+    return {
+        r.mention.place.country
+        for e in journey.events
+        for r in e.places
+        if r.role in ("to", "in", "obj", "at")
+    }
+
+
+def _undated_into_passing(ctx: Context, frames: dict[tuple, Journey]) -> None:
+    """ "X visited Egypt and Saudi Arabia last week. X spoke at a summit in Riyadh": the
+    undated report of a place of the one journey the text dates vaguely is that journey."""
+    for full in [k for k in frames if k[1:] == ("main",)]:
+        main = frames[full]
+        person = full[0]
+        if any(_event_time(ctx, e)[0] is not None for e in main.events):
+            continue
+        passing = [
+            j for k, j in frames.items() if k[0] == person and k[1] == "passing" and j.events
+        ]
+        told = _places_told(main)
+        if len(passing) != 1 or not told or not told <= _places_told(passing[0]):
+            continue
+        passing[0].events.extend(e for e in main.events if e not in passing[0].events)
+        passing[0].events.sort(key=lambda e: e.token)
+        del frames[full]
 
 
 def _accompanying(ctx: Context, frames: dict[tuple, Journey]) -> None:
