@@ -469,3 +469,50 @@ def test_a_summit_named_by_a_list_of_adjectives_is_no_person():
     assert set(_officials(result)) == {"Ali Rahman"}
     (trip,) = result.trips
     assert [(s.country, s.city) for s in trip.stops] == [("EG", None), ("SA", "Riyadh")]
+
+
+def test_a_host_side_report_of_a_visiting_minister_and_her_delegation():
+    # Published Monday 6 May 2024.
+    text = (
+        "OSLO, May 6: Foreign Minister Ola Brenn and visiting Minister for Foreign Affairs "
+        "of Chile, Ana Rojas, held bilateral talks on Sunday.\n"
+        "Rojas arrived in Norway on Sunday noon at the invitation of Brenn. Foreign "
+        "Secretary Per Lund had welcomed the visiting Chilean Foreign Minister and her "
+        "delegation at the airport.\n"
+        "The ministry said that Rojas was scheduled to depart for Chile on Sunday night."
+    )
+    result = _extract(text, published=date(2024, 5, 6))
+    (trip,) = result.trips
+    assert trip.travelers == ("Ana Rojas",)
+    assert _stops(trip) == [("NO", "Oslo", date(2024, 5, 5), date(2024, 5, 5))]
+    assert trip.status == "completed"
+
+
+def test_talks_to_be_held_on_a_weekday_are_yet_to_come():
+    # Published Tuesday 6 April 2021.
+    text = (
+        "ISLAMABAD: Foreign Minister of the Russian Federation, Ivan Petrov arrived here "
+        "Tuesday on a two-day official visit to Pakistan to hold talks.\n\nThe Russian Foreign "
+        "Minister upon arrival at the airport was received by Foreign Minister Ali Khan.\n\n"
+        "Khan and his Russian counterpart will lead their respective delegations at the "
+        "bilateral talks to be held at the Ministry of Foreign Affairs on Wednesday."
+    )
+    (trip,) = _extract(text, published=date(2021, 4, 6)).trips
+    assert [m.date for m in trip.meetings] == [date(2021, 4, 7)]
+
+
+def test_a_counterpart_holds_the_office_of_the_official_named_before_him():
+    # Published Thursday 3 August 2023.
+    text = (
+        "Foreign Minister Ali Khan on Thursday welcomed his Iranian counterpart Reza Karimi "
+        "at the ministry in Islamabad.\n\nKarimi arrived in Islamabad yesterday for a two-day "
+        "visit. It is the Iranian foreign minister’s first visit to Pakistan. Karimi would "
+        "call on Senate Chairman Omar Baig."
+    )
+    result = _extract(text, published=date(2023, 8, 3))
+    officials = _officials(result)
+    assert officials["Reza Karimi"] == ("Foreign Minister", "IR")
+    assert officials["Omar Baig"][1] != "US"
+    (trip,) = result.trips
+    assert trip.travelers == ("Reza Karimi",)
+    assert _stops(trip)[0][:3] == ("PK", "Islamabad", date(2023, 8, 2))

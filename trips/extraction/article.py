@@ -260,6 +260,16 @@ def _here(reading: _Reading, ann, dateline: PlaceMention) -> None:
     """ "arrived here": the dateline's place."""
     doc = ann.doc
     for event in reading.events:
+        if event.kind == "travel" and event.phase == "arrive" and dateline.place.kind == "city":
+            # "KATHMANDU, May 6: X arrived in Nepal on Sunday": in the dateline's city.
+            countries = [r for r in event.places if r.role in ("in", "to")]
+            if (
+                len(countries) == 1
+                and countries[0].mention.place.kind == "country"
+                and countries[0].mention.place.country == dateline.place.country
+            ):
+                event.places.append(PlaceRole(dateline, countries[0].role, countries[0].token))
+                continue
         if event.kind != "travel" or event.places:
             continue
         if any(c.lower_ == "here" for c in doc[event.token].children):

@@ -357,6 +357,8 @@ def clause_tense(verb: Token, depth: int = 0) -> str:
         return "perfect"
     if "had" in words:
         return "past"
+    if verb.dep_ in ("acl", "relcl") and "to" in words:
+        return "future"  # "the talks to be held on Wednesday": what is yet to come
     governor = verb.head if verb.head.i != verb.i else None
     if governor is None and verb.tag_ == "VBN" and not auxes:
         return "past"  # "Modi on Saturday left for Portugal": a past tense tagged VBN
@@ -666,6 +668,11 @@ class _Resolver:
                     break  # a style before the name ("Sheikh", "Dr.") may come first
             if named is not None:
                 return [named]
+        if head in ("delegation", "entourage") and "the" not in determiners:
+            # "welcomed the visiting minister and her delegation": her own party
+            owner = [p for c in token.children if c.dep_ == "poss" for p in self.resolve(c)]
+            if owner:
+                return owner[:1]
         if head in ("delegation", "couple", "royals") or token.tag_ in ("NNS", "NNPS"):
             qualified = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
             counted = any(
@@ -1137,6 +1144,9 @@ def _attach(
             if lemma(head.text) in PLACE_NOUNS | EVENT_NOUNS:
                 current = head
                 continue
+            if head.lower_ in _TIME_NOUNS:
+                current = head  # "on Sunday noon": the day of the noun of time
+                continue
             if dep in ("npadvmod", "tmod") and head.dep_ == "pobj" and _nominal_tag(head):
                 current = head  # "flew aboard a transport plane Sunday": the flight's day
                 continue
@@ -1155,6 +1165,11 @@ def _attach(
             return _Attachment(None, role, None, holder)
         current = head
     return _Attachment(None, role, None, holder)
+
+
+_TIME_NOUNS = frozenset(
+    ["noon", "midday", "night", "midnight", "morning", "afternoon", "evening", "dawn", "hours"]
+)
 
 
 def _announced(noun: Token, date: Token) -> bool:
@@ -1288,11 +1303,16 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
         if (
             token.lower_ == "visiting"
             and token.tag_ == "VBG"
-            and any(c.dep_ == "dobj" and c.i in ann.person_at for c in token.children)
+            and any(
+                c.dep_ == "dobj" and (c.i in ann.person_at or lemma(c.text) in TITLE_WORDS)
+                for c in token.children
+            )
             and not any(c.dep_ == "dobj" and c.i in ann.place_at for c in token.children)
             and not _visiting_guests(token, ann)
         ):
-            continue  # "Xi visiting US Secretary of State X": the guest's adjective
+            # "Xi visiting US Secretary of State X", "A and visiting Minister for Foreign
+            # Affairs of Japan, X, held talks": the guest's adjective
+            continue
         guests = _visiting_guests(token, ann)
         if guests:
             # "received visiting Foreign Minister X": the parse makes "visiting" a verb
@@ -2089,6 +2109,16 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
         if subject.lower_ not in _PRONOUNS or subject.lower_ in ("he", "she", "they"):
             resolver.note_subject(subject, event.subjects)
     event.tense = clause_tense(token)
+    governor = token.head
+    if (
+        event.tense == "future"
+        and token.dep_ in ("xcomp", "ccomp")
+        and (lemma(governor.text) in PLAN_VERBS - {"go"} or governor.lower_ in ("was", "were"))
+        and (governor.tag_ == "VBD" or any(a.tag_ == "VBD" for a in _auxiliaries(governor)))
+    ):
+        # "was scheduled to depart on Sunday night": planned before the report was
+        # written, for a day either side of it.
+        event.hints.add("past plan")
     children = list(token.children)
     words = {c.lower_ for c in children}
     _companions(event, token, ann)

@@ -309,7 +309,8 @@ _NOT_GOVERNMENT = re.compile(
 )
 _US_TITLES = re.compile(
     r"\b(?:Secretary of State|Secretary of Defense|Defense Secretary|Pentagon|White House|"
-    r"State Department|Joint Chiefs|Congress|Senate|National Security Adviser|U\.S\.|"
+    r"State Department|Joint Chiefs|Congress|Senate(?!\s+(?:Chairman|Chairperson|President))|"
+    r"National Security Adviser|U\.S\.|"
     r"(?<!Foreign\s)(?<!Permanent\s)(?<!Cabinet\s)(?<!Parliamentary\s)(?<!General\s)(?<!State\s)"
     r"Secretary(?![- ]General))\b"
 )
@@ -1558,6 +1559,7 @@ def find_people(
                 break
     _listed_officials(text, people, mentions)
     _owner_named_before(text, people, places)
+    _counterparts_hold_the_office(text, people, mentions)
     mentions.sort(key=lambda m: m.start)
     return people, mentions
 
@@ -1587,6 +1589,27 @@ def _owner_named_before(text: str, people: list[Person], places: list[PlaceMenti
             if before:
                 person.country = before[-1].place.country
             break
+
+
+def _counterparts_hold_the_office(
+    text: str, people: list[Person], mentions: list[PersonMention]
+) -> None:
+    """ "Foreign Minister A welcomed his Iranian counterpart B": B is a foreign minister,
+    the office of the official named before him in the sentence."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for index, mention in enumerate(ordered):
+        person = people[mention.person]
+        if person.title.lower() != "counterpart":
+            continue
+        for earlier in reversed(ordered[:index]):
+            between = text[earlier.end : mention.start]
+            if re.search(r"[.!?]\s", between):
+                break  # another sentence
+            other = people[earlier.person]
+            if earlier.person != mention.person and other.official and other.title:
+                if other.title.lower() not in ("counterpart", "official", "general"):
+                    person.title = other.title
+                break
 
 
 def _listed_officials(text: str, people: list[Person], mentions: list[PersonMention]) -> None:

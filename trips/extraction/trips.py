@@ -146,6 +146,8 @@ def _resolved(ctx: Context, event: Event, mention: DateMention) -> DateMention |
         parent = next((e for e in ctx.events if e.token == event.parent), None)
         if parent is not None and parent.tense in ("past", "perfect", "present", "future"):
             tense = parent.tense
+    if "past plan" in event.hints and mention.pattern == "wd":
+        tense = "nearest"  # "was scheduled to arrive Sunday": the Sunday nearest the report
     again = resolve(mention, ctx.published, tense or mention.tense)
     return again
 
@@ -1251,6 +1253,9 @@ def _apply_day(
         return
     if phase == "arrive" or (phase == "visit" and not event.nominal) or phase == "host":
         for stop in dests[:1]:
+            if phase == "arrive" and stop.arrive and day < stop.arrive:
+                # "welcomed X on Thursday ... X arrived yesterday": the arrival is first.
+                stop.arrive = day
             stop.arrive = stop.arrive or day
             if phase == "arrive":
                 # Arriving somewhere is leaving the stop before ("after wrapping up the
