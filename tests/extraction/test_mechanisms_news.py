@@ -516,3 +516,22 @@ def test_a_counterpart_holds_the_office_of_the_official_named_before_him():
     (trip,) = result.trips
     assert trip.travelers == ("Reza Karimi",)
     assert _stops(trip)[0][:3] == ("PK", "Islamabad", date(2023, 8, 2))
+
+
+def test_a_small_town_introduced_as_the_city_of_is_a_place():
+    text = (
+        "President Li Wei of China arrived in the United States on Friday. He met President "
+        "Dan Frost in the desert city of Rancho Mirage."
+    )
+    (trip,) = _extract(text).trips
+    assert [(s.country, s.city) for s in trip.stops] == [("US", "Rancho Mirage")]
+
+
+def test_a_portfolio_list_and_a_hyphenated_office_are_no_names():
+    text = (
+        "They were seen off by Minister of State for Power, Coal, New and Renewable Energy "
+        "and Minister-in-Waiting Ravi Kumar and Foreign Secretary Meena Rao."
+    )
+    officials = _officials(_extract(text, published=None))
+    assert set(officials) == {"Ravi Kumar", "Meena Rao"}
+    assert officials["Ravi Kumar"][0] == "Minister-in-Waiting"

@@ -448,10 +448,22 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
                     countries[other.person] = countries.get(subject)
     travellers = [p for e in reading.events if e.kind == "travel" for p in e.subjects]
     lead = next((countries[p] for p in travellers if countries.get(p)), None)
+    # Who receives or sees off a visitor is the visitor's host, not their staff.
+    hosting = {
+        p
+        for e in reading.events
+        if e.phase == "host"
+        for p in (e.objects if e.passive else e.subjects)
+    }
     for index, person in enumerate(people):
         if countries.get(index) or not person.official:
             continue
-        if lead and _STAFF.search(person.title) and not _HEAD_SECRETARY.search(person.title):
+        if (
+            lead
+            and _STAFF.search(person.title)
+            and not _HEAD_SECRETARY.search(person.title)
+            and index not in hosting
+        ):
             countries[index] = lead  # the spokesman, adviser or secretary of the lead's government
         elif us_title(person.title):
             bare = not _US_STRONG.search(person.title)
@@ -519,6 +531,7 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
             and lead
             and _STAFF.search(person.title)
             and not _HEAD_SECRETARY.search(person.title)
+            and index not in hosting
         ):
             countries[index] = lead
     # An office named with no country ("Foreign Minister X"): a national outlet's own

@@ -900,6 +900,8 @@ def _is_name_token(token: Token) -> bool:
         return True
     if not text[0].isupper():
         return False
+    if "-" in text and _TITLE_HEAD_RE.fullmatch(text.split("-", 1)[0]):
+        return False  # "Minister-in-Waiting", "Secretary-General": an office
     # Acronyms (NATO, ASEAN) are not names, but generational suffixes are.
     return not (text.isupper() and len(text) >= 3 and text.rstrip(".").lower() not in _SUFFIX_WORDS)
 
@@ -936,7 +938,10 @@ def _capitalised_family_name(text: str, token: Token) -> bool:
 
 _PORTFOLIO_BEFORE = re.compile(
     r"\b(?:Minister|Secretary|Commissioner|Ministry|Department)(?:\s+of\s+State)?"
-    r"\s+(?:for|of)\s+(?:the\s+)?$"
+    r"\s+(?:for|of)\s+(?:the\s+)?"
+    # "Minister of State for Power, Coal, New and Renewable Energy": the list's items too
+    r"(?:(?!Minister|Secretary)[A-Z][\w\-]*(?:\s+(?!Minister|Secretary)[A-Z][\w\-]*)*"
+    r"(?:,|\s+and|\s+&)\s+)*$"
 )
 
 
@@ -1055,7 +1060,7 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
         )
         and not (
             _PORTFOLIO_BEFORE.search(text, max(0, s - 60), s)
-            and re.match(r"\s+(?:and\s+|&\s+)?[A-Z]", text[e : e + 8])
+            and re.match(r",?\s+(?:and\s+|&\s+)?[A-Z]", text[e : e + 8])
         )
     ]
 
@@ -1143,6 +1148,7 @@ def _title_before(
         candidate = heads[-1]
         rest = stripped[candidate.end() :]
         if re.fullmatch(
+            r"(?:-[A-Za-z]+)*"  # "Minister-in-Waiting"
             r"(?:\s+(?:of|for|in|to)\s+(?:the\s+)?[A-Z][\w'’\-.]*(?:\s+(?:of|for|the|and|[A-Z][\w'’\-.]*))*"
             r"(?:\s+(?:government|administration))?)?",
             rest,

@@ -418,7 +418,8 @@ _COMMON_WORD_TOWNS = frozenset(
 
 _ARRIVAL_BEFORE = re.compile(
     r"\b(?:(?:arrived|arrives|landed|lands|touched\s+down)\s+(?:in|at)|(?:travel(?:s|led|ed)?|"
-    r"flew|flies|heads?|headed|went|goes)\s+(?:on\s+)?to|visit(?:s|ed)?|visit\s+to|trip\s+to)\s+$"
+    r"flew|flies|heads?|headed|went|goes)\s+(?:on\s+)?to|visit(?:s|ed)?|visit\s+to|trip\s+to|"
+    r"(?:city|town|village|port|resort)\s+of)\s+$"  # "the Sicilian city of Taormina"
 )
 # An apostrophe joins a word when a capital or a lowercase syllable follows
 # ("O'Neill", "Xi'an"), but not an English clitic ("Modi's", "didn't").
