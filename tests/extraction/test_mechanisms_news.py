@@ -535,3 +535,42 @@ def test_a_portfolio_list_and_a_hyphenated_office_are_no_names():
     officials = _officials(_extract(text, published=None))
     assert set(officials) == {"Ravi Kumar", "Meena Rao"}
     assert officials["Ravi Kumar"][0] == "Minister-in-Waiting"
+
+
+def test_leaving_for_home_ends_the_last_stop_and_a_stated_length_gives_its_arrival():
+    # Published Friday 26 July 2013.
+    text = (
+        "SEPANG, July 26 – Prime Minister Ola Brenn of Norway left for home Friday after "
+        "concluding his two-day official visit to Malaysia.\nThe aircraft carrying Brenn "
+        "departed from the KL International Airport here at about 9am."
+    )
+    (trip,) = _extract(text, published=date(2013, 7, 26)).trips
+    assert _stops(trip) == [("MY", None, date(2013, 7, 25), date(2013, 7, 26))]
+    assert (trip.start, trip.end, trip.status) == (
+        date(2013, 7, 25),
+        date(2013, 7, 26),
+        "completed",
+    )
+
+
+def test_a_list_item_the_parse_conjoins_to_the_verb_is_visited():
+    text = (
+        "During the tour, Prime Minister Ola Brenn of Norway visited Hiroshima, Japan, for "
+        "the G7 and Quad summits, Port Moresby, Papua New Guinea, for the Third FIPIC Summit, "
+        "and Sydney, Australia for a bilateral with the Australian leadership."
+    )
+    (trip,) = _extract(text).trips
+    assert [s.city for s in trip.stops] == ["Hiroshima", "Port Moresby", "Sydney"]
+
+
+def test_a_meeting_where_a_traveller_went_from_one_place_to_another_is_at_the_second():
+    text = (
+        "Prime Minister Ola Brenn of Norway reached Nigeria on Sunday and held talks with "
+        "President Musa Bello. From Nigeria, Brenn travelled to Brazil to attend the G20 "
+        "Summit, where he met global leaders, including French President Paul Girard."
+    )
+    (trip,) = _extract(text).trips
+    assert [(m.participants, m.country) for m in trip.meetings] == [
+        (("Musa Bello",), "NG"),
+        (("Paul Girard",), "BR"),
+    ]

@@ -1081,6 +1081,16 @@ def _attach(
         head = current.head
         if head.i == current.i:
             return _Attachment(None, role, None, holder)
+        if (
+            dep == "conj"
+            and current is token
+            and token.tag_ == "NNP"
+            and _verbal_tag(head)
+            and _is_predicate(head, predicates)
+        ):
+            # "visited Hiroshima, ..., Port Moresby, ..., and Sydney": a list item the
+            # parse conjoins to the verb itself.
+            return _Attachment(predicates[head.i], role or "obj", None, holder)
         if dep in ("conj", "appos", "cc", "punct", "dep"):
             if dep in ("appos", "dep") and person_at is not None and head.i in person_at:
                 holder = holder if holder is not None else person_at[head.i]  # "Abe (Japan)"
@@ -2121,6 +2131,11 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
         event.hints.add("past plan")
     children = list(token.children)
     words = {c.lower_ for c in children}
+    if any(
+        c.dep_ == "prep" and c.lower_ in ("for", "to") and any(g.lower_ == "home" for g in c.children)
+        for c in children
+    ):
+        words.add("home")  # "left for home on Friday"
     _companions(event, token, ann)
     if (
         "home" in words

@@ -886,7 +886,8 @@ def _meeting_stop(
         if any(t <= event.token for t in s.tokens)
     ]
     if latest:
-        return max(latest, key=lambda item: item[0])[1]
+        # A tie ("travelled from Nigeria to Brazil, where he met ..."): the place reached.
+        return max(latest, key=lambda item: (item[0], item[1].order))[1]
     return min(journey.stops, key=lambda s: s.order)
 
 
@@ -1101,6 +1102,9 @@ def _dates(ctx: Context, journey: Journey) -> None:
         if first.days and not first.depart:
             first.depart = first.arrive + timedelta(days=first.days - 1)
         _fill_legs(journey)
+    if len(journey.stops) == 1 and trip_days and first.depart and not first.arrive:
+        # "left for home on Friday after concluding his two-day visit": in since Thursday
+        first.arrive = first.depart - timedelta(days=trip_days - 1)
     if (
         not first.arrive
         and starts
@@ -1297,6 +1301,14 @@ def _apply_day(
         return
     if phase == "leave":
         left = [s for r, s in placed if r.role in ("obj", "from")]
+        visited = {s.country for s in journey.stops}
+        for index, (r, s) in enumerate([(r, s) for r, s in placed if r.role in ("obj", "from")]):
+            if s is None and _place_of(r).country in visited:
+                # "departed from the KL International Airport here": the stop's country
+                left[index] = max(
+                    (x for x in journey.stops if x.country == _place_of(r).country),
+                    key=lambda x: journey.stops.index(x),
+                )
         if any(s is None for s in left):
             starts.append((day, sentence))  # "departed Accra (home) on Saturday for Madrid"
         elif left:
@@ -1309,8 +1321,13 @@ def _apply_day(
                     key=lambda s: journey.stops.index(s),
                 )
             stop.depart = stop.depart or day
-        elif not dests and journey.stops and any(r.role == "to" and s is None for r, s in placed):
-            # "will leave for Kathmandu (home) the next day": the last stop is left.
+        elif (
+            not dests
+            and journey.stops
+            and (event.home or any(r.role == "to" and s is None for r, s in placed))
+        ):
+            # "will leave for Kathmandu (home) the next day", "left for home on Friday":
+            # the last stop is left.
             last = max(journey.stops, key=lambda s: s.order)
             last.depart = last.depart or day
             journey.returned.append((day, sentence))
