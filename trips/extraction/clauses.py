@@ -2132,7 +2132,9 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
     children = list(token.children)
     words = {c.lower_ for c in children}
     if any(
-        c.dep_ == "prep" and c.lower_ in ("for", "to") and any(g.lower_ == "home" for g in c.children)
+        c.dep_ == "prep"
+        and c.lower_ in ("for", "to")
+        and any(g.lower_ == "home" for g in c.children)
         for c in children
     ):
         words.add("home")  # "left for home on Friday"
