@@ -308,6 +308,7 @@ def build_journeys(ctx: Context) -> None:
                 continue
             _journey(frames, person, key).events.append(event)
     _undated_into_passing(ctx, frames)
+    _earlier_within_main(frames)
     for journey in frames.values():
         _stops(ctx, journey)
     _accompanying(ctx, frames)
@@ -401,6 +402,20 @@ def _undated_into_passing(ctx: Context, frames: dict[tuple, Journey]) -> None:
         passing[0].events.extend(e for e in main.events if e not in passing[0].events)
         passing[0].events.sort(key=lambda e: e.token)
         del frames[full]
+
+
+def _earlier_within_main(frames: dict[tuple, Journey]) -> None:
+    """ "Following her visit to Singapore, X will travel to Perth": a visit told as
+    earlier, to a place of the journey being reported, is part of that journey."""
+    for full in [k for k in frames if k[1:3] == ("passing", "earlier")]:
+        main = frames.get((full[0], "main"))
+        if main is None:
+            continue
+        told = _places_told(frames[full])
+        if told and told <= _places_told(main):
+            main.events.extend(e for e in frames[full].events if e not in main.events)
+            main.events.sort(key=lambda e: e.token)
+            del frames[full]
 
 
 def _accompanying(ctx: Context, frames: dict[tuple, Journey]) -> None:
@@ -985,6 +1000,19 @@ def _dates(ctx: Context, journey: Journey) -> None:
             if mention.kind == "anaphoric" and last_day is not None and mention.days is not None:
                 first = last_day + timedelta(days=mention.days)
                 mention = DateMention(mention.start, mention.end, mention.text, "day", first, first)
+            if mention.kind == "range" and mention.first and mention.last:
+                bracketed = [
+                    stop
+                    for r, stop in placed
+                    if stop is not None
+                    and re.fullmatch(r"\s*\(", ctx.text[r.mention.end : role.mention.start])
+                ]
+                if bracketed:
+                    # "In Abu Dhabi (July 21-22), Secretary X will meet ...": that stop's days
+                    bracketed[0].arrive = bracketed[0].arrive or mention.first
+                    bracketed[0].depart = bracketed[0].depart or mention.last
+                    last_day = mention.first
+                    continue
             if event.kind == "meet" and event.phase != "host":
                 # A summit's days are not the traveller's ("held from 4 to 6 September").
                 for stop in dests[:1]:
