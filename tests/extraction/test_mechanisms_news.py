@@ -589,3 +589,18 @@ def test_an_itinerary_with_bracketed_days_and_a_visit_told_as_past_within_it():
     assert trip.status == "planned"
     assert _stops(trip)[0] == ("AE", "Abu Dhabi", date(2008, 7, 21), date(2008, 7, 22))
     assert [s.country for s in trip.stops] == ["AE", "SG", "AU", "NZ"]
+
+
+def test_an_itinerary_that_begins_at_home_and_meets_leaders_in_a_capital():
+    # Published Friday 22 October 2010.
+    text = (
+        "Secretary of State Ada Lin will travel to Hawaii, Vietnam and Cambodia October 27-"
+        "November 1.\nSecretary Lin arrives in Honolulu on October 27 where she will meet "
+        "with Japanese Foreign Minister Ken Sato. Secretary Lin will travel to Hanoi on "
+        "October 29. On October 30, the Secretary will depart for Cambodia where she will "
+        "meet with government and civil society leaders in Phnom Penh."
+    )
+    (trip,) = _extract(text, published=date(2010, 10, 22)).trips
+    assert _stops(trip)[0] == ("VN", "Hanoi", date(2010, 10, 29), date(2010, 10, 30))
+    assert [(s.country, s.city) for s in trip.stops] == [("VN", "Hanoi"), ("KH", "Phnom Penh")]
+    assert trip.meetings == ()  # the meeting in Honolulu is at home

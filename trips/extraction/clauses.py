@@ -1209,6 +1209,15 @@ def _visited_object(noun: Token, predicates: dict[int, Event]) -> Event | None:
         if current.dep_ == "pobj" and current.head.lower_ == "of":
             current = current.head.head
             continue
+        if (
+            current.dep_ == "pobj"
+            and current.head.lower_ == "with"
+            and current.head.head.i in predicates
+            and predicates[current.head.head.i].kind == "meet"
+            and noun_lemma(current.text) in TITLE_WORDS | {"leader", "leaders", "official"}
+        ):
+            # "will meet with government leaders in Phnom Penh": where the meeting is
+            return predicates[current.head.head.i]
         return None
     return None
 

@@ -763,6 +763,23 @@ def _counterparts(ctx: Context, event: Event, travellers: list[int]) -> list[int
     ]
 
 
+def _at_home_that_day(
+    ctx: Context, journey: Journey, event: Event, day: date, homes: set[str]
+) -> bool:
+    """Whether the sentence of ``event`` puts a traveller at a place at home on ``day``."""
+    for other in ctx.events:
+        if (
+            other.kind == "travel"
+            and other.sentence == event.sentence
+            and set(other.subjects) & set(journey.travellers)
+            and other.places
+            and all(_place_of(r).country in homes for r in other.places)
+            and _event_time(ctx, other)[0] == day
+        ):
+            return True
+    return False
+
+
 def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) -> None:
     """Record the meeting ``event`` on ``journey`` with ``hosts`` as counterparts."""
     # Counterparts are officials: a host's wife or a guide is no meeting of the record.
@@ -792,6 +809,12 @@ def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) 
         return  # welcomed home by their own officials: not a meeting of the journey
     if not participants:
         return
+    placed_in = [r for r in event.places if r.role in ("in", "at")]
+    if placed_in and all(_place_of(r).country in homes for r in placed_in):
+        return  # "met X in Honolulu": at home, before going abroad
+    day = _event_time(ctx, event)[0]
+    if not placed_in and day is not None and _at_home_that_day(ctx, journey, event, day, homes):
+        return  # "arrives in Honolulu on October 27 where she will meet X"
     if _BEFORE_LEAVING.search(_sentence(ctx, event).text):
         return  # "had a discussion with the prime minister before leaving": at home
     if _AIRPORT.search(_sentence(ctx, event).text) and all(
@@ -1319,6 +1342,7 @@ def _apply_day(
             earlier = sorted(journey.stops, key=lambda s: s.order)
             if target is earlier[0] or target.first:
                 starts.append((day, sentence))
+                journey.arrived.append(day)  # "will travel to Hanoi on October 29"
             else:
                 target.arrive = target.arrive or day
                 before = [s for s in earlier if s.order < target.order]
