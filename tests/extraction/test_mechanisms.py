@@ -261,8 +261,9 @@ def test_dated_legs_of_a_list_leave_one_city_for_the_next():
     )
     (trip,) = _extract(text).trips
     assert (trip.status, trip.start) == ("planned", date(2023, 6, 19))
+    # Travelling to the first stop on Monday is arriving there that day: the trip's start.
     assert _stops(trip) == [
-        ("PT", "Lisbon", None, date(2023, 6, 20)),
+        ("PT", "Lisbon", date(2023, 6, 19), date(2023, 6, 20)),
         ("ES", "Madrid", date(2023, 6, 20), None),
     ]
 
