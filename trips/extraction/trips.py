@@ -308,7 +308,6 @@ def build_journeys(ctx: Context) -> None:
                 continue
             _journey(frames, person, key).events.append(event)
     _undated_into_passing(ctx, frames)
-    _earlier_within_main(frames)
     for journey in frames.values():
         _stops(ctx, journey)
     _accompanying(ctx, frames)
@@ -402,20 +401,6 @@ def _undated_into_passing(ctx: Context, frames: dict[tuple, Journey]) -> None:
         passing[0].events.extend(e for e in main.events if e not in passing[0].events)
         passing[0].events.sort(key=lambda e: e.token)
         del frames[full]
-
-
-def _earlier_within_main(frames: dict[tuple, Journey]) -> None:
-    """ "Following her visit to Singapore, X will travel to Perth": a visit told as
-    earlier, to a place of the journey being reported, is part of that journey."""
-    for full in [k for k in frames if k[1:3] == ("passing", "earlier")]:
-        main = frames.get((full[0], "main"))
-        if main is None:
-            continue
-        told = _places_told(frames[full])
-        if told and told <= _places_told(main):
-            main.events.extend(e for e in frames[full].events if e not in main.events)
-            main.events.sort(key=lambda e: e.token)
-            del frames[full]
 
 
 def _accompanying(ctx: Context, frames: dict[tuple, Journey]) -> None:
