@@ -604,3 +604,30 @@ def test_an_itinerary_that_begins_at_home_and_meets_leaders_in_a_capital():
     assert _stops(trip)[0] == ("VN", "Hanoi", date(2010, 10, 29), date(2010, 10, 30))
     assert [(s.country, s.city) for s in trip.stops] == [("VN", "Hanoi"), ("KH", "Phnom Penh")]
     assert trip.meetings == ()  # the meeting in Honolulu is at home
+
+
+def test_a_host_abroad_whose_country_was_only_guessed_from_the_outlet_is_met():
+    text = (
+        "President Musa Bello of Nigeria on Wednesday arrived in Pretoria, South Africa, and "
+        "was received by Minister of Social Development Ruth Dube."
+    )
+    result = extract_article(
+        ArticleInput(
+            title="",
+            text=text,
+            published=date(2019, 10, 3),
+            external_id="n",
+            url="https://news.example.ng/a",
+        )
+    )
+    (trip,) = result.trips
+    assert _participants(trip) == [("Ruth Dube",)]
+    assert _officials(result)["Ruth Dube"][1] == "ZA"
+
+
+def test_an_equatorial_guinean_is_of_equatorial_guinea():
+    text = (
+        "President Musa Bello of Nigeria has arrived in Malabo for a three-day visit and was "
+        "received by the Equatorial Guinean Prime Minister, Ana Roka."
+    )
+    assert _officials(_extract(text))["Ana Roka"] == ("Prime Minister", "GQ")

@@ -77,6 +77,7 @@ def extract_article(article: ArticleInput, doc: Doc | None = None) -> Extraction
         sentences=reading.sentences,
         events=reading.events,
         homes=reading.homes,
+        guessed=reading.guessed,
         dateline=reading.dateline,
     )
     build_journeys(ctx)
@@ -122,6 +123,7 @@ class _Reading:
         self.dates: list[DateMention] = []
         self.events: list[Event] = []
         self.homes: dict[int, str | None] = {}
+        self.guessed: set[int] = set()  # homes guessed from the outlet's country
         self.dateline: PlaceMention | None = None
 
 
@@ -563,6 +565,7 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
         } - {None}
         if outlet and (not known or outlet in known or outlet in visited) and not single_head:
             countries[index] = outlet  # its own government, or the host of the visit
+            reading.guessed.add(index)
         elif len(partners) == 1:
             countries[index] = partners.pop()  # travelling with officials of one country
     return countries

@@ -298,6 +298,8 @@ _DEMONYMS: dict[str, str] = {
     "Mauritian": "MU",
     "Seychellois": "SC",
     "Papua New Guinean": "PG",
+    "Equatorial Guinean": "GQ",
+    "Bissau-Guinean": "GW",
     "Samoan": "WS",
     "Tongan": "TO",
     "Trinidadian": "TT",

@@ -126,6 +126,7 @@ class Context:
     sentences: tuple[Sentence, ...]
     events: list[Event]
     homes: dict[int, str | None]
+    guessed: set[int] = field(default_factory=set)  # homes only guessed (the outlet's)
     dateline: PlaceMention | None = None
     journeys: list[Journey] = field(default_factory=list)
 
@@ -350,8 +351,13 @@ def _hosts_at_home(ctx: Context, journey: Journey) -> None:
             continue
         for person in meeting.participants:
             official = ctx.people[person]
-            if ctx.homes.get(person) is None and official.official and not official.former:
+            if (
+                (ctx.homes.get(person) is None or person in ctx.guessed)
+                and official.official
+                and not official.former
+            ):
                 ctx.homes[person] = meeting.stop.country
+                ctx.guessed.discard(person)
 
 
 def _distinct_meetings(journey: Journey) -> None:
@@ -748,6 +754,18 @@ def _counterparts(ctx: Context, event: Event, travellers: list[int]) -> list[int
     ]
 
 
+def _abroad_in_sentence(ctx: Context, event: Event, homes: set[str]) -> bool:
+    """Whether the sentence of ``event`` puts someone at a place abroad ("arrived in
+    Waterkloof and was received by X": X, whose country was only guessed, is a host)."""
+    return any(
+        other.sentence == event.sentence
+        and any(
+            r.role in ("in", "at", "to") and _place_of(r).country not in homes for r in other.places
+        )
+        for other in ctx.events
+    )
+
+
 def _at_home_that_day(
     ctx: Context, journey: Journey, event: Event, day: date, homes: set[str]
 ) -> bool:
@@ -779,7 +797,12 @@ def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) 
         for p in participants
         if not any(w in ctx.people[p].title.lower() for w in _NOT_TRAVELLERS)
         # their own government's officials are company, not counterparts, but envoys
-        and (ctx.homes.get(p) not in homes or _ENVOY.search(ctx.people[p].title))
+        and (
+            ctx.homes.get(p) not in homes
+            or p in ctx.guessed
+            and _abroad_in_sentence(ctx, event, homes)
+            or _ENVOY.search(ctx.people[p].title)
+        )
     ]
     abroad = [r for r in event.places if _place_of(r).country not in homes]
     if (
