@@ -227,7 +227,7 @@ def outlet_country(url: str) -> str | None:
 
 def _itinerary_events(reading: _Reading, ann, published) -> list[Event]:
     """The lines of an itinerary table, as events of the official the article is about."""
-    legs = itinerary_legs(ann.doc.text, reading.places, published)
+    legs = itinerary_legs(ann.text, reading.places, published)
     travellers = [p for e in reading.events if e.kind == "travel" for p in e.subjects]
     officials = [i for i, p in enumerate(reading.people) if p.official and not p.former]
     owner = next((p for p in travellers if p in officials), officials[0] if officials else None)

@@ -239,6 +239,7 @@ class Annotations:
     sentence_of: list[int]  # token index -> sentence index
     tokens: list[Token] = field(default_factory=list)  # the doc's tokens, made once
     reports: list[Token] = field(default_factory=list)  # verbs of saying
+    text: str = ""  # the doc's text, made once (Doc.text joins every token anew)
 
 
 def _span_tokens(doc: Doc, start: int, end: int) -> list[int]:
@@ -298,7 +299,7 @@ def annotate(
         sentence_of[token.i] = index
     reports = [t for t in tokens if lemma(t.text) in REPORT_VERBS]
     return Annotations(
-        doc, people, person_at, place_at, date_at, heads, sentence_of, tokens, reports
+        doc, people, person_at, place_at, date_at, heads, sentence_of, tokens, reports, doc.text
     )
 
 
@@ -468,6 +469,7 @@ class _Resolver:
         self.subjects: list[tuple[int, list[int]]] = []  # (token index, persons)
         self.focus: list[int] = []
         self._cache: dict[int, list[int]] = {}
+        self.sentences: tuple[Sentence, ...] = ()
 
     def person_in(self, token: Token) -> int | None:
         index = self.ann.person_at.get(token.i)
@@ -862,12 +864,14 @@ class _Resolver:
         """The name is the apposition of an office inside a prepositional phrase
         ("by the Press Secretary of the US government, Kirsten Allen,"): the parse
         may take it for a subject, but it is the phrase's."""
-        text = self.ann.doc.text
-        sentence = token.sent
+        text = self.ann.text
+        # The article's own sentences: Token.sent would walk the document on every call.
+        sentence = self.sentences[min(self.ann.sentence_of[token.i], len(self.sentences) - 1)]
+        sentence_start, sentence_end = sentence.start, sentence.end
         starts = [
             start
             for start, _ in self.ann.people[person].mentions
-            if sentence.start_char <= start < sentence.end_char
+            if sentence_start <= start < sentence_end
         ]
         for start in starts:
             for title_start, title_end in self.ann.people[person].title_spans:
@@ -881,7 +885,7 @@ class _Resolver:
         """A social-media handle ("@cmprachanda", "@M_Lekhi"): the one person whose
         family name or nickname it spells."""
         letters = re.sub(r"[^a-z]", "", text.lower())
-        text_of = self.ann.doc.text
+        text_of = self.ann.text
         found = []
         for i, person in enumerate(self.ann.people):
             words = {
@@ -1301,6 +1305,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
     """
     doc = ann.doc
     resolver = _Resolver(ann)
+    resolver.sentences = sentences
     first_official = next(
         (
             i
@@ -1828,7 +1833,7 @@ def _continued_lists(events: list[Event], ann: Annotations) -> None:
     President B, as well as Minister C": the parse loses a list of people met across
     an aside; officials that follow the last one met with nothing but list words,
     asides and days between are met too."""
-    text = ann.doc.text
+    text = ann.text
     taken = {p for e in events for p in (*e.subjects, *e.objects)}
     spans = sorted(
         (start, end, p) for p, person in enumerate(ann.people) for start, end in person.mentions
