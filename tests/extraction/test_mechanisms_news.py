@@ -13,9 +13,9 @@ from trips.extraction.types import ArticleInput
 SATURDAY = date(2023, 6, 17)
 
 
-def _extract(text: str, published: date | None = SATURDAY, title: str = ""):
+def _extract(text: str, published: date | None = SATURDAY, title: str = "", url: str = ""):
     return extract_article(
-        ArticleInput(title=title, text=text, published=published, external_id="n")
+        ArticleInput(title=title, text=text, published=published, external_id="n", url=url)
     )
 
 
@@ -335,15 +335,7 @@ def test_two_presidents_of_no_stated_country_are_not_both_the_outlets():
         "she will meet President Aidar Nurlanov. On June 12 she will arrive in Dushanbe, "
         "where she will hold talks with President Rustam Saidov."
     )
-    result = extract_article(
-        ArticleInput(
-            title="",
-            text=text,
-            published=date(2023, 6, 7),
-            external_id="n",
-            url="https://news.example.tj/a",
-        )
-    )
+    result = _extract(text, published=date(2023, 6, 7), url="https://news.example.tj/a")
     officials = _officials(result)
     assert officials["Aidar Nurlanov"][1] != "TJ"
 
@@ -611,15 +603,7 @@ def test_a_host_abroad_whose_country_was_only_guessed_from_the_outlet_is_met():
         "President Musa Bello of Nigeria on Wednesday arrived in Pretoria, South Africa, and "
         "was received by Minister of Social Development Ruth Dube."
     )
-    result = extract_article(
-        ArticleInput(
-            title="",
-            text=text,
-            published=date(2019, 10, 3),
-            external_id="n",
-            url="https://news.example.ng/a",
-        )
-    )
+    result = _extract(text, published=date(2019, 10, 3), url="https://news.example.ng/a")
     (trip,) = result.trips
     assert _participants(trip) == [("Ruth Dube",)]
     assert _officials(result)["Ruth Dube"][1] == "ZA"
