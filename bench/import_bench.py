@@ -51,13 +51,16 @@ def grow(factor: int, external_ids: list[str]) -> int:
     )
     dated = [t for t in template if t.start_date]
     span = max(t.end_date or t.start_date for t in dated) - min(t.start_date for t in dated)
-    step = span + timedelta(days=30)
+    # Every copy lies before the batch's own dates by more than the import's
+    # matching margin (150 days), so it is never a candidate, only a row to skip.
+    before = span + timedelta(days=300)
+    step = timedelta(days=400)
     wanted = factor * TRIPS_AT_1X
     rounds = -(-wanted // max(1, len(template)))
     fields = ("title", "status", "summary", "status_as_of")
     with transaction.atomic():
         for r in range(1, rounds + 1):
-            shift = step * r
+            shift = before + step * r
 
             def back(day, shift=shift):
                 return day - shift if day else None
