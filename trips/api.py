@@ -333,7 +333,7 @@ class CountryViewSet(viewsets.GenericViewSet):
     filter_backends: list = []
 
     def get_queryset(self) -> QuerySet:
-        return api_selectors.countries_visited()
+        return api_selectors.countries_listed()
 
     def get_serializer_class(self) -> type:
         return CountrySerializer if self.action == "list" else CountryDetailSerializer
@@ -351,7 +351,7 @@ class CountryViewSet(viewsets.GenericViewSet):
         code = code.upper()
         if not is_country_code(code):
             raise NotFound("No such country code.")
-        row = api_selectors.countries_visited(Stop.objects.in_country(code)).first()
+        row = api_selectors.countries_listed().filter(code=code).first()
         if row is None:
             row = {
                 "code": code,

@@ -55,6 +55,7 @@ from trips.models import (
     Trip,
 )
 from trips.readers import ArticleSource
+from trips.totals import visit_totals_refresh
 
 logger = logging.getLogger(__name__)
 
@@ -970,6 +971,7 @@ def article_import(
     try:
         with transaction.atomic():
             named = officials_named(article_ids=[previous.pk])[previous.pk] if previous else set()
+            touched = _article_trip_ids(previous) if previous else set()
             article = _article_save(source, previous, outcome, index)
             extraction_write(
                 article=article,
@@ -978,6 +980,7 @@ def article_import(
                 counts=outcome.counts,
                 prefer=named,
             )
+            visit_totals_refresh(trip_ids=touched | _article_trip_ids(article))
     except ValidationError as error:
         index.invalidate()
         outcome.status, outcome.message = "failed", _validation_message(error)
@@ -985,6 +988,14 @@ def article_import(
         index.invalidate()
         outcome.status, outcome.message = "failed", f"database refused the article: {error}"
     return outcome
+
+
+def _article_trip_ids(article: Article) -> set[int]:
+    return set(
+        Trip.articles.through.objects.filter(article_id=article.pk).values_list(
+            "trip_id", flat=True
+        )
+    )
 
 
 def _article_save(
@@ -1260,7 +1271,7 @@ def _identity_changed(
     wrote it; the trips of merged officials are matched with the record
     again (a news trip and the record's account of it, once under two
     officials, become one). Stored counts of officials' trips and countries'
-    visits belong here too, when there are any.
+    visits are refreshed here too (``trips.totals``).
     """
     from trips.reconcile import trips_reconcile  # reconcile is built on this module
 
@@ -1275,5 +1286,7 @@ def _identity_changed(
     Trip.objects.bulk_update(retitled, ["title"])
     Trip.objects.filter(pk__in=[t.pk for t in trips]).update(updated_at=timezone.now())
     official_ids = list(official_ids)
+    # The travellers' totals; a merged trip's are refreshed by trip_absorb.
+    visit_totals_refresh(trip_ids=[t.pk for t in trips], official_ids=official_ids)
     if official_ids:
         trips_reconcile(official_ids=official_ids)
