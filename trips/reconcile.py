@@ -40,10 +40,12 @@ from trips.record import (
     read_path,
 )
 from trips.services import (
+    ANALYZE_AFTER,
     OfficialIndex,
     assign_changed,
     official_resolve,
     officials_named,
+    tables_analyze,
     trip_follow_record,
 )
 from trips.totals import visit_totals_refresh
@@ -697,6 +699,8 @@ def record_import(
                 progress(len(batch))
         _link_to_news(written, forced, counts)
         visit_totals_refresh(trip_ids=retracted | {trip.pk for _, trip in written})
+    if len(to_write) >= ANALYZE_AFTER:
+        tables_analyze()
     return report
 
 

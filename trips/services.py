@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
@@ -51,8 +51,11 @@ from trips.models import (
     Official,
     OfficialFormerSlug,
     OfficialsKeptApart,
+    OfficialTotals,
     Stop,
     Trip,
+    TripCountryVisits,
+    TripTravellersSeen,
 )
 from trips.readers import ArticleSource
 from trips.totals import visit_totals_refresh
@@ -326,14 +329,27 @@ def trip_as_extracted(trip: Trip) -> ExtractedTrip:
 
 
 def _trips_prefetched():
+    """Trips with what ``trip_as_extracted`` reads; ``_meeting_stops_cached`` finishes it.
+
+    The meetings are read without a join to the stops: joined, PostgreSQL
+    planned the prefetch as a hash join over every stop when its statistics
+    were stale. A meeting's stop is one of its trip's, prefetched already.
+    """
     return Trip.objects.prefetch_related(
         "officials",
         Prefetch("stops", queryset=Stop.objects.order_by("order")),
-        Prefetch(
-            "meetings",
-            queryset=Meeting.objects.select_related("stop").prefetch_related("participants"),
-        ),
+        Prefetch("meetings", queryset=Meeting.objects.prefetch_related("participants")),
     )
+
+
+def _meeting_stops_cached(trips: list[Trip]) -> list[Trip]:
+    """Give each prefetched meeting its stop from its trip's prefetched stops."""
+    for trip in trips:
+        stops = {stop.pk: stop for stop in trip.stops.all()}
+        for meeting in trip.meetings.all():
+            if meeting.stop_id in stops:
+                Meeting.stop.field.set_cached_value(meeting, stops[meeting.stop_id])
+    return trips
 
 
 def _candidate_trips(
@@ -368,7 +384,7 @@ def _candidate_trips(
             | Q(start_date__lte=low, end_date__gte=high)
         )
     ids = Trip.objects.filter(officials__in=travellers).filter(could_match).values("pk")
-    return list(_trips_prefetched().filter(pk__in=ids).order_by("pk"))
+    return _meeting_stops_cached(list(_trips_prefetched().filter(pk__in=ids).order_by("pk")))
 
 
 def trip_title(travellers: list[str], stops: Iterable[ExtractedStop]) -> str:
@@ -1049,7 +1065,42 @@ def articles_import(
         report.outcomes.append(outcome)
         if on_outcome is not None:
             on_outcome(outcome)
+    if report.counts["imported"] + report.counts["updated"] >= ANALYZE_AFTER:
+        tables_analyze()
     return report
+
+
+# A batch this large may change the tables' sizes enough to mislead the planner.
+ANALYZE_AFTER = 200
+_ANALYZED = (
+    Trip,
+    Trip.officials.through,
+    Trip.articles.through,
+    Stop,
+    Meeting,
+    Meeting.participants.through,
+    Official,
+    Article,
+    Evidence,
+    TripCountryVisits,
+    TripTravellersSeen,
+    OfficialTotals,
+)
+
+
+def tables_analyze() -> None:
+    """Refresh PostgreSQL's statistics of the tables an import writes (nothing elsewhere).
+
+    Autovacuum analyses a table only after a share of it changed, and never
+    inside the batch that filled an empty database: until then the planner
+    guesses from the empty tables (a hash join over all stops for a lookup
+    of a few rows).
+    """
+    if connection.vendor != "postgresql":
+        return
+    tables = ", ".join(connection.ops.quote_name(m._meta.db_table) for m in _ANALYZED)
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {tables}")
 
 
 # ---------------------------------------------------------------- identity
