@@ -57,7 +57,7 @@ def grow(factor: int, external_ids: list[str]) -> int:
     step = timedelta(days=400)
     wanted = factor * TRIPS_AT_1X
     rounds = -(-wanted // max(1, len(template)))
-    fields = ("title", "status", "summary", "status_as_of")
+    fields = ("title", "status", "summary")
     with transaction.atomic():
         for r in range(1, rounds + 1):
             shift = before + step * r
@@ -72,6 +72,7 @@ def grow(factor: int, external_ids: list[str]) -> int:
                     end_date=back(t.end_date),
                     reported_start=back(t.reported_start),
                     reported_end=back(t.reported_end),
+                    status_as_of=back(t.status_as_of),
                 )
                 for t in template
             )
