@@ -339,6 +339,13 @@ class Trip(models.Model):
             models.Index(fields=["end_date"], name="trip_end_idx"),
             # "Recently updated" feeds.
             models.Index(fields=["updated_at"], name="trip_updated_idx"),
+            # The import's candidate trips: reported near an article's date, or never dated.
+            models.Index(fields=["status_as_of"], name="trip_status_as_of_idx"),
+            models.Index(
+                fields=["id"],
+                condition=Q(start_date=None, end_date=None, status_as_of=None),
+                name="trip_undated_idx",
+            ),
         ]
 
     def __str__(self) -> str:

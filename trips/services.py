@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from trips.countries import is_country_code
@@ -361,7 +361,15 @@ def _candidate_trips(
     shared stop country. Filtering in SQL keeps the prefetch small however
     many trips a traveller has.
     """
-    could_match = Q(stops__country__in={s.country for s in new.stops})
+    # Each branch is a date range on an indexed column of the trip (or the
+    # undated trips' partial index); the traveller and the shared country
+    # are checked per trip found, through the link table's and the stops'
+    # per-trip indexes, so the cost follows the trips near the article's
+    # days, not all the traveller's trips or all the stops of the countries.
+    shares_country = Exists(
+        Stop.objects.filter(trip_id=OuterRef("pk"), country__in={s.country for s in new.stops})
+    )
+    could_match = shares_country
     known = [d for d in (new.start, new.end, *(s.arrive for s in new.stops)) if d]
     points = known or ([published] if published else [])
     if points:
@@ -369,7 +377,7 @@ def _candidate_trips(
         # generous margin keeps this filter from ruling out a real match.
         margin = timedelta(days=_UNRELATED_AFTER_DAYS)
         low, high = min(points) - margin, max(points) + margin
-        could_match &= (
+        could_match = shares_country & (
             Q(start_date__range=(low, high))
             | Q(end_date__range=(low, high))
             | Q(status_as_of__range=(low, high))
@@ -383,7 +391,14 @@ def _candidate_trips(
             | Q(end_date__range=(low, high))
             | Q(start_date__lte=low, end_date__gte=high)
         )
-    ids = Trip.objects.filter(officials__in=travellers).filter(could_match).values("pk")
+    travelled = Exists(
+        Trip.officials.through.objects.filter(trip_id=OuterRef("pk"), official__in=travellers)
+    )
+    if not points:
+        # No day at all to go by: the travellers' trips are where to start.
+        mine = Trip.officials.through.objects.filter(official__in=travellers).values("trip_id")
+        travelled = Q(pk__in=mine)
+    ids = Trip.objects.filter(could_match, travelled).values("pk")
     return _meeting_stops_cached(list(_trips_prefetched().filter(pk__in=ids).order_by("pk")))
 
 
