@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Count, F, Max, Min, QuerySet, Sum
+from django.db.models.functions import Coalesce, Greatest, Least
 
 from trips.models import (
     CountryVisits,
@@ -67,12 +68,16 @@ def _refresh_trips(trip_ids: set[int]) -> set[int]:
         s.trip_id: (s.counted, set(s.official_ids))
         for s in TripTravellersSeen.objects.filter(trip_id__in=trip_ids).order_by()
     }
+    # Travellers and status in one read: a trip without travellers moves no
+    # official's totals, whatever its status.
     now: dict[int, set[int]] = {}
-    for trip_id, official_id in Trip.officials.through.objects.filter(
+    counted: set[int] = set()
+    for trip_id, official_id, status in Trip.officials.through.objects.filter(
         trip_id__in=trip_ids
-    ).values_list("trip_id", "official_id"):
+    ).values_list("trip_id", "official_id", "trip__status"):
         now.setdefault(trip_id, set()).add(official_id)
-    counted = set(Trip.objects.filter(pk__in=trip_ids).travelled().values_list("pk", flat=True))
+        if status in Trip.COUNTED:
+            counted.add(trip_id)
 
     changed_trips = {
         k[0]
@@ -101,8 +106,18 @@ def _refresh_trips(trip_ids: set[int]) -> set[int]:
             for (t, c), (_, _, v, first, last) in new.items()
             if t in changed_trips
         )
+    # A country that only gained visits takes its first and last visit from
+    # the new rows; one that lost or changed some reads them off the index.
+    recount = {k[1] for k in old if k[0] in changed_trips}
     for code in sorted(countries):
-        _refresh_country(code, visits[code], trips[code])
+        if code in recount:
+            span = None
+        else:
+            dates = [r[3:] for k, r in new.items() if k[1] == code and k[0] in changed_trips]
+            firsts = [d[0] for d in dates if d[0]]
+            lasts = [d[1] for d in dates if d[1]]
+            span = (min(firsts, default=None), max(lasts, default=None))
+        _refresh_country(code, visits[code], trips[code], span)
 
     # Travellers now and before, for trips whose travellers, status or countries changed.
     redo: set[int] = set()
@@ -113,34 +128,55 @@ def _refresh_trips(trip_ids: set[int]) -> set[int]:
         if had != has or trip_id in changed_trips:
             redo |= had[1] | has[1]
             stale.append(trip_id)
-    TripTravellersSeen.objects.filter(trip_id__in=stale).delete()
-    TripTravellersSeen.objects.bulk_create(
-        TripTravellersSeen(trip_id=t, counted=t in counted, official_ids=sorted(now[t]))
-        for t in stale
-        if t in now
-    )
+    gone = [t for t in stale if t not in now]
+    if gone:
+        TripTravellersSeen.objects.filter(trip_id__in=gone).delete()
+    if len(gone) < len(stale):
+        TripTravellersSeen.objects.bulk_create(
+            [
+                TripTravellersSeen(trip_id=t, counted=t in counted, official_ids=sorted(now[t]))
+                for t in stale
+                if t in now
+            ],
+            update_conflicts=True,
+            unique_fields=["trip"],
+            update_fields=["counted", "official_ids"],
+        )
     return redo
 
 
-def _refresh_country(code: str, visits: int, trips: int) -> None:
-    """Move one country's counts by the difference; its first and last visit off the index."""
-    rows = TripCountryVisits.objects.filter(country=code)
-    span = rows.aggregate(first=Min("first_visit"), last=Max("last_visit"))
+def _refresh_country(code: str, visits: int, trips: int, span: tuple | None) -> None:
+    """Move one country's counts by the difference.
+
+    ``span``: the first and last visit of the rows it gained, when it only
+    gained; None to read them off the index (MIN/MAX of its rows).
+    """
+    if span is None:
+        found = TripCountryVisits.objects.filter(country=code).aggregate(
+            first=Min("first_visit"), last=Max("last_visit")
+        )
+        first, last = found["first"], found["last"]
+    else:
+        # LEAST/GREATEST of the stored and the new; COALESCE as SQLite's MIN
+        # and MAX of a NULL are NULL.
+        first = Least(Coalesce("first_visit", span[0]), span[0]) if span[0] else F("first_visit")
+        last = Greatest(Coalesce("last_visit", span[1]), span[1]) if span[1] else F("last_visit")
     updated = CountryVisits.objects.filter(code=code).update(
         visit_count=F("visit_count") + visits,
         trip_count=F("trip_count") + trips,
-        first_visit=span["first"],
-        last_visit=span["last"],
+        first_visit=first,
+        last_visit=last,
     )
     if not updated:
         CountryVisits.objects.create(
             code=code,
             visit_count=visits,
             trip_count=trips,
-            first_visit=span["first"],
-            last_visit=span["last"],
+            first_visit=span[0] if span else first,
+            last_visit=span[1] if span else last,
         )
-    CountryVisits.objects.filter(code=code, visit_count__lte=0).delete()
+    elif visits < 0:
+        CountryVisits.objects.filter(code=code, visit_count__lte=0).delete()
 
 
 def _refresh_officials(official_ids: set[int] | None) -> None:
@@ -165,16 +201,17 @@ def _refresh_officials(official_ids: set[int] | None) -> None:
         .annotate(n=Count("country", distinct=True))
         .values_list("trip__officials", "n")
     )
-    if official_ids is not None:
-        OfficialTotals.objects.filter(official_id__in=ids).delete()
     OfficialTotals.objects.bulk_create(
-        (
+        [
             OfficialTotals(
                 official_id=o, trip_count=trips.get(o, 0), countries_visited=countries.get(o, 0)
             )
             for o in ids
-        ),
+        ],
         batch_size=5000,
+        update_conflicts=True,
+        unique_fields=["official"],
+        update_fields=["trip_count", "countries_visited"],
     )
 
 
