@@ -416,9 +416,9 @@ def scenarios(url: str) -> dict[str, list[str]]:
     }
 
 
-def run_size(args: argparse.Namespace, size: int) -> dict:
+def run_size(args: argparse.Namespace, base_url: str, size: int) -> dict:
     """Create, fill and serve the database of one size factor; return the client's results."""
-    url = bench_url(os.environ["DATABASE_URL"], size)
+    url = bench_url(base_url, size)
     ensure_database(url)
     env = server_env(url)
     os.environ.update(env)
@@ -528,7 +528,8 @@ def main() -> None:
     if "DATABASE_URL" not in os.environ:
         sys.exit("Set DATABASE_URL to a PostgreSQL database (its _api_bench sibling is used).")
     sizes = [int(s) for s in args.sizes.split(",")]
-    by_size = {size: run_size(args, size) for size in sizes}
+    base_url = os.environ["DATABASE_URL"]  # run_size points the environment at its own
+    by_size = {size: run_size(args, base_url, size) for size in sizes}
     if len(sizes) > 1:
         print_growth(sizes, by_size)
 
