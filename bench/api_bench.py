@@ -13,6 +13,12 @@ seconds. It prints requests per second and p50/p95/p99 latency per endpoint,
 and the ratio of the 50-trip page to one plain SQL query returning the same
 rows (trips with their stops and travellers, as JSON). The target is a p95
 under 50 ms for that page. ``--drop`` removes the database afterwards.
+
+``--sizes 1,10`` runs it all once per size factor, each size in a database of
+its own (``<name>_api_bench_10x``; the 1x one keeps the plain name): the
+trips and the officials grow by the factor, the countries and places do not,
+so each answer keeps its size while the record grows. It ends with one table:
+each endpoint's p95 at each size and its growth from the first size to the last.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 TARGET_P95_MS = 50.0
+TARGET_GROWTH = 1.5  # p95 at 10x over p95 at 1x, for every endpoint
 PAGE = "trips, 50 per page"
 SOLO = "trips, 50 per page, 1 conn"
 PLACES = [
@@ -66,11 +73,12 @@ HOMES = ["US", "GB", "FR", "DE", "JP", "IN", "BR", "AU", "CA", "ZA"]
 # --- The database ------------------------------------------------------------------
 
 
-def bench_url(url: str) -> str:
+def bench_url(url: str, size: int = 1) -> str:
     parts = urlsplit(url)
     if not parts.scheme.startswith("postgres"):
         sys.exit("DATABASE_URL must name a PostgreSQL database.")
-    return urlunsplit(parts._replace(path=parts.path.rstrip("/") + "_api_bench"))
+    suffix = "_api_bench" if size == 1 else f"_api_bench_{size}x"
+    return urlunsplit(parts._replace(path=parts.path.rstrip("/") + suffix))
 
 
 def ensure_database(url: str) -> None:
@@ -111,7 +119,7 @@ def server_env(url: str) -> dict[str, str]:
     return env
 
 
-def populate(n_trips: int, stops_per_trip: int) -> None:
+def populate(n_trips: int, stops_per_trip: int, n_officials: int = 300) -> None:
     """Fill the (migrated, empty) database with officials, articles, trips, stops, meetings."""
     import django
 
@@ -134,7 +142,7 @@ def populate(n_trips: int, stops_per_trip: int) -> None:
                 country=HOMES[n % len(HOMES)],
                 aliases=[f"Example{n}"],
             )
-            for n in range(300)
+            for n in range(n_officials)
         )
         articles = Article.objects.bulk_create(
             Article(
@@ -165,7 +173,7 @@ def populate(n_trips: int, stops_per_trip: int) -> None:
             (
                 travellers(trip_id=t.pk, official_id=o.pk)
                 for i, t in enumerate(trips)
-                for o in {officials[i % 300], officials[(i * 7) % 300]}
+                for o in {officials[i % n_officials], officials[(i * 7) % n_officials]}
             ),
             batch_size=5000,
         )
@@ -203,7 +211,7 @@ def populate(n_trips: int, stops_per_trip: int) -> None:
         met = Meeting.participants.through
         met.objects.bulk_create(
             (
-                met(meeting_id=m.pk, official_id=officials[(i * 13 + 5) % 300].pk)
+                met(meeting_id=m.pk, official_id=officials[(i * 13 + 5) % n_officials].pk)
                 for i, m in enumerate(meetings)
             ),
             batch_size=5000,
@@ -249,6 +257,7 @@ def populate(n_trips: int, stops_per_trip: int) -> None:
             for i, o in enumerate(officials)
         ]
         Evidence.objects.bulk_create(evidence, batch_size=5000)
+        rebuild_totals()
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -257,6 +266,14 @@ def populate(n_trips: int, stops_per_trip: int) -> None:
         f"generated {len(trips):,} trips, {len(stops):,} stops, {len(meetings):,} meetings, "
         f"{len(evidence):,} evidence rows in {time.perf_counter() - started:.1f} s"
     )
+
+
+def rebuild_totals() -> None:
+    """Rows made with bulk_create bypass the services that keep stored totals; rebuild them."""
+    from django.core.management import call_command, get_commands
+
+    if "rebuild_visit_totals" in get_commands():
+        call_command("rebuild_visit_totals", verbosity=0)
 
 
 # --- The client (a separate process) ---------------------------------------------
@@ -399,20 +416,9 @@ def scenarios(url: str) -> dict[str, list[str]]:
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--trips", type=int, default=6000, help="trips to generate")
-    parser.add_argument("--stops-per-trip", type=int, default=4, help="stops of each trip")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
-    parser.add_argument("--concurrency", type=int, default=2, help="concurrent client connections")
-    parser.add_argument("--requests", type=int, default=400, help="at most this many per endpoint")
-    parser.add_argument("--seconds", type=float, default=15, help="at most this long per endpoint")
-    parser.add_argument("--drop", action="store_true", help="drop the bench database at the end")
-    args = parser.parse_args()
-    if "DATABASE_URL" not in os.environ:
-        sys.exit("Set DATABASE_URL to a PostgreSQL database (its _api_bench sibling is used).")
-
-    url = bench_url(os.environ["DATABASE_URL"])
+def run_size(args: argparse.Namespace, base_url: str, size: int) -> dict:
+    """Create, fill and serve the database of one size factor; return the client's results."""
+    url = bench_url(base_url, size)
     ensure_database(url)
     env = server_env(url)
     os.environ.update(env)
@@ -423,7 +429,14 @@ def main() -> None:
         [python, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
     )
     subprocess.run(
-        [python, __file__, "--populate", str(args.trips), str(args.stops_per_trip)],
+        [
+            python,
+            __file__,
+            "--populate",
+            str(args.trips * size),
+            str(args.stops_per_trip),
+            str(300 * size),
+        ],
         cwd=ROOT,
         env=env,
         check=True,
@@ -457,7 +470,8 @@ def main() -> None:
         server.wait(timeout=30)
 
     print(
-        f"\n{args.workers} gunicorn workers, {args.concurrency} concurrent connections, "
+        f"\n{size}x: {args.trips * size:,} trips, {300 * size:,} officials; "
+        f"{args.workers} gunicorn workers, {args.concurrency} concurrent connections, "
         f"up to {args.requests} requests or {args.seconds:.0f} s per endpoint\n"
     )
     print(
@@ -482,10 +496,46 @@ def main() -> None:
     print(f"plain SQL for the same rows: p50 {sql_p50:.2f} ms, p95 {sql_p95:.2f} ms")
     if args.drop:
         drop_database(url)
+    return results
+
+
+def print_growth(sizes: list[int], by_size: dict[int, dict]) -> None:
+    """Each endpoint's p95 at each size, and how much it grew from the first size to the last."""
+    first, last = sizes[0], sizes[-1]
+    heads = "".join(f"{f'p95 {s}x':>10}" for s in sizes)
+    print(f"\n{'endpoint':28}{heads} {f'{last}x/{first}x':>9}  (target <= {TARGET_GROWTH}x)")
+    for name in by_size[first]:
+        p95 = [percentile(by_size[s][name]["latencies"], 95) for s in sizes]
+        growth = p95[-1] / p95[0]
+        verdict = "" if growth <= TARGET_GROWTH else "  over"
+        cells = "".join(f"{v:10.1f}" for v in p95)
+        print(f"{name:28}{cells} {growth:8.2f}x{verdict}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--trips", type=int, default=6000, help="trips to generate at 1x")
+    parser.add_argument("--stops-per-trip", type=int, default=4, help="stops of each trip")
+    parser.add_argument(
+        "--sizes", default="1", help="comma-separated size factors of the record, e.g. 1,10,100"
+    )
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--concurrency", type=int, default=2, help="concurrent client connections")
+    parser.add_argument("--requests", type=int, default=400, help="at most this many per endpoint")
+    parser.add_argument("--seconds", type=float, default=15, help="at most this long per endpoint")
+    parser.add_argument("--drop", action="store_true", help="drop the bench databases at the end")
+    args = parser.parse_args()
+    if "DATABASE_URL" not in os.environ:
+        sys.exit("Set DATABASE_URL to a PostgreSQL database (its _api_bench sibling is used).")
+    sizes = [int(s) for s in args.sizes.split(",")]
+    base_url = os.environ["DATABASE_URL"]  # run_size points the environment at its own
+    by_size = {size: run_size(args, base_url, size) for size in sizes}
+    if len(sizes) > 1:
+        print_growth(sizes, by_size)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--populate":
-        populate(int(sys.argv[2]), int(sys.argv[3]))
+    if len(sys.argv) == 5 and sys.argv[1] == "--populate":
+        populate(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
     else:
         main()

@@ -8,6 +8,7 @@ from itertools import count
 from typing import Any
 
 from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
+from trips.totals import visit_totals_refresh
 
 _sequence = count(1)
 
@@ -50,6 +51,8 @@ def make_trip(*, officials: list[Official] | None = None, **overrides: Any) -> T
     fields.update(overrides)
     trip = Trip.objects.create(**fields)
     trip.officials.set(officials if officials is not None else [make_official()])
+    # The stored totals, as every write of the tracker keeps them.
+    visit_totals_refresh(trip_ids=[trip.pk])
     return trip
 
 
@@ -63,7 +66,9 @@ def make_stop(*, trip: Trip | None = None, **overrides: Any) -> Stop:
         "longitude": 139.69,
     }
     fields.update(overrides)
-    return Stop.objects.create(trip=trip, **fields)
+    stop = Stop.objects.create(trip=trip, **fields)
+    visit_totals_refresh(trip_ids=[trip.pk])
+    return stop
 
 
 def make_meeting(

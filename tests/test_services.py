@@ -303,3 +303,51 @@ def test_a_new_stop_joins_an_edited_route_at_its_place_in_travel_order():
 
     stops = Trip.objects.get().stops.order_by("order")
     assert [s.city for s in stops] == ["Tokyo", "Seoul", "Taipei", "Manila"]
+
+
+def _batch(n: int) -> list[ArticleSource]:
+    return [_source(external_id=f"b{i}", text=f"{TEXT} ({i})") for i in range(n)]
+
+
+def _statements(n: int, analyze_after: int) -> list[str]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with (
+        mock.patch.object(services, "ANALYZE_AFTER", analyze_after),
+        mock.patch.object(
+            services, "extract_articles", side_effect=lambda inputs: [_extraction() for _ in inputs]
+        ),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        articles_import(sources=_batch(n))
+    return [q["sql"] for q in queries.captured_queries]
+
+
+@pytest.mark.skipif(
+    "postgres" not in __import__("os").environ.get("DATABASE_URL", ""),
+    reason="ANALYZE is PostgreSQL's",
+)
+def test_a_large_batch_ends_by_analysing_the_tables_it_wrote():
+    analysed = [sql for sql in _statements(3, analyze_after=3) if sql.startswith("ANALYZE")]
+    assert len(analysed) == 1
+    assert '"trips_stop"' in analysed[0] and '"trips_trip_officials"' in analysed[0]
+
+
+def test_a_small_batch_leaves_the_statistics_alone():
+    assert not [sql for sql in _statements(2, analyze_after=3) if sql.startswith("ANALYZE")]
+
+
+def test_candidate_trips_read_meetings_without_joining_the_stops():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _import(_source(), _extraction())
+    with CaptureQueriesContext(connection) as queries:
+        outcome = _import(_source("a2", text=f"{TEXT} again"), _extraction())
+    assert outcome.counts["trips_updated"] <= 1
+    meeting_reads = [
+        q["sql"] for q in queries.captured_queries if q["sql"].startswith('SELECT "trips_meeting"')
+    ]
+    assert meeting_reads and not any("trips_stop" in sql for sql in meeting_reads)
+    assert Trip.objects.count() == 1  # the second report enriched the first trip

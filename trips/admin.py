@@ -24,6 +24,7 @@ from trips.countries import COUNTRY_CODES, country_name
 from trips.models import Article, Evidence, Meeting, Official, OfficialsKeptApart, Stop, Trip
 from trips.services import official_merge, official_split
 from trips.templatetags.trip_tags import format_date_range
+from trips.totals import trip_ids_of, visit_totals_refresh
 
 # The navigation sidebar takes a quarter of a laptop's screen; the trip page
 # needs that width for its stops. The breadcrumbs and the index still link everything.
@@ -293,6 +294,21 @@ class TripAdmin(admin.ModelAdmin):
         obj.edited_by_person = True
         super().save_model(request, obj, form, change)
 
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        # Stops, status and travellers are all saved by now.
+        visit_totals_refresh(trip_ids=[form.instance.pk])
+
+    def delete_model(self, request: HttpRequest, obj: Trip) -> None:
+        pk = obj.pk
+        super().delete_model(request, obj)
+        visit_totals_refresh(trip_ids=[pk])
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        pks = set(queryset.values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        visit_totals_refresh(trip_ids=pks)
+
     def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
         instances = formset.save(commit=False)
         for instance in instances:
@@ -430,6 +446,14 @@ class OfficialAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Official, form, change: bool) -> None:
         obj.edited_by_person = True
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        # The trips inline adds and removes this official's trips.
+        before = trip_ids_of(form.instance)
+        super().save_related(request, form, formsets, change)
+        visit_totals_refresh(
+            trip_ids=before | trip_ids_of(form.instance), official_ids=[form.instance.pk]
+        )
 
     def get_urls(self):
         split = path(
@@ -578,7 +602,19 @@ class StopAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Stop, form, change: bool) -> None:
         obj.edited_by_person = True
+        touched = trip_ids_of(obj)  # the trip it had and the one it has
         super().save_model(request, obj, form, change)
+        visit_totals_refresh(trip_ids=touched)
+
+    def delete_model(self, request: HttpRequest, obj: Stop) -> None:
+        trip_id = obj.trip_id
+        super().delete_model(request, obj)
+        visit_totals_refresh(trip_ids=[trip_id])
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        trip_ids = set(queryset.values_list("trip_id", flat=True))
+        super().delete_queryset(request, queryset)
+        visit_totals_refresh(trip_ids=trip_ids)
 
 
 @admin.register(Meeting)

@@ -31,6 +31,7 @@ from rest_framework.reverse import reverse
 from rest_framework.routers import APIRootView
 
 from trips import api_rows, api_selectors, api_services
+from trips.api_access import KnownCountPagination
 from trips.countries import country_name, is_country_code
 from trips.filters import ArticleFilter, MeetingFilter, OfficialFilter, StopFilter, TripFilter
 from trips.identity import OfficialMoved, former_slug_target, moved_url
@@ -333,7 +334,7 @@ class CountryViewSet(viewsets.GenericViewSet):
     filter_backends: list = []
 
     def get_queryset(self) -> QuerySet:
-        return api_selectors.countries_visited()
+        return api_selectors.countries_listed()
 
     def get_serializer_class(self) -> type:
         return CountrySerializer if self.action == "list" else CountryDetailSerializer
@@ -351,7 +352,7 @@ class CountryViewSet(viewsets.GenericViewSet):
         code = code.upper()
         if not is_country_code(code):
             raise NotFound("No such country code.")
-        row = api_selectors.countries_visited(Stop.objects.in_country(code)).first()
+        row = api_selectors.countries_listed().filter(code=code).first()
         if row is None:
             row = {
                 "code": code,
@@ -360,7 +361,8 @@ class CountryViewSet(viewsets.GenericViewSet):
                 "first_visit": None,
                 "last_visit": None,
             }
-        paginator = self.pagination_class()
+        # The stored visit count is the number of these rows: no COUNT over them.
+        paginator = KnownCountPagination(row["visit_count"])
         visits = paginator.paginate_queryset(api_selectors.country_visits(code), request, self)
         row["visits"] = {
             "count": paginator.page.paginator.count,

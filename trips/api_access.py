@@ -10,6 +10,7 @@ import logging
 from typing import Any
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from redis.exceptions import RedisError
 from rest_framework import permissions, status
 from rest_framework.pagination import PageNumberPagination
@@ -73,6 +74,18 @@ class Pagination(PageNumberPagination):
         if links:
             headers["Link"] = ", ".join(links)
         return Response(data, headers=headers)
+
+
+class KnownCountPagination(Pagination):
+    """Pagination of rows whose number is known already (a stored total): no COUNT query."""
+
+    def __init__(self, count: int) -> None:
+        self.known_count = count
+
+    def django_paginator_class(self, object_list: Any, per_page: int) -> Paginator:
+        paginator = Paginator(object_list, per_page)
+        paginator.count = self.known_count  # a cached_property: set, the rows are not counted
+        return paginator
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:

@@ -6,19 +6,10 @@ so a list costs the same few queries however long it is.
 
 from __future__ import annotations
 
-from django.db.models import (
-    Count,
-    F,
-    IntegerField,
-    Max,
-    Min,
-    OuterRef,
-    Prefetch,
-    QuerySet,
-    Subquery,
-)
+from django.db.models import Count, F, Max, Min, Prefetch, QuerySet
+from django.db.models.functions import Coalesce
 
-from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
+from trips.models import Article, CountryVisits, Evidence, Meeting, Official, Stop, Trip
 
 
 def _evidence(lookup: str = "evidence") -> Prefetch:
@@ -36,36 +27,16 @@ def _travellers(lookup: str = "officials") -> Prefetch:
     return Prefetch(lookup, queryset=Official.objects.order_by("name"))
 
 
-class _Count(Subquery):
-    """The number of rows of a subquery, as a column of the outer query."""
-
-    template = "(SELECT COUNT(*) FROM (%(subquery)s) counted)"
-    output_field = IntegerField()
-
-
 def officials_listed() -> QuerySet[Official]:
     """Officials with their trip and country counts and their evidence.
 
-    The counts are correlated subqueries on the official's rows of the
-    travellers table, so they neither multiply rows nor read the trips table
-    (reaching stops through ``trip__officials`` joined all of it per official).
+    The counts are the stored totals (``trips.totals``): one join, whatever
+    the number of trips; trips and stops that count (``Trip.COUNTED``), as on
+    the pages.
     """
-    # Trips and stops that count (Trip.COUNTED), as on the pages.
-    trips = Trip.officials.through.objects.filter(
-        official=OuterRef("pk"), trip__status__in=Trip.COUNTED
-    ).values("trip_id")
-    countries = (
-        Stop.objects.filter(
-            trip_id__in=Trip.officials.through.objects.filter(
-                official=OuterRef(OuterRef("pk")), trip__status__in=Trip.COUNTED
-            ).values("trip_id")
-        )
-        .order_by()
-        .values("country")
-        .distinct()
-    )
     return Official.objects.annotate(
-        trip_count=_Count(trips), countries_visited=_Count(countries)
+        trip_count=Coalesce(F("totals__trip_count"), 0),
+        countries_visited=Coalesce(F("totals__countries_visited"), 0),
     ).prefetch_related(_evidence())
 
 
@@ -128,6 +99,16 @@ def article_detailed() -> QuerySet[Article]:
         "start_offset", "id"
     )
     return articles_listed().prefetch_related(Prefetch("evidence", queryset=facts))
+
+
+def countries_listed() -> QuerySet:
+    """One row per visited country, from the stored totals (``trips.totals``).
+
+    The same rows as ``countries_visited()`` computes from the stops.
+    """
+    return CountryVisits.objects.order_by("code").values(
+        "code", "visit_count", "trip_count", "first_visit", "last_visit"
+    )
 
 
 def countries_visited(stops: QuerySet[Stop] | None = None) -> QuerySet:

@@ -16,6 +16,7 @@ from rest_framework.exceptions import ValidationError
 
 from trips.identity import free_slug
 from trips.models import Meeting, Official, Stop
+from trips.totals import trip_ids_of, visit_totals_refresh
 
 # Codes of model errors that repeat, in a database constraint's words, what
 # a field error already says ("Constraint “trip_end_on_or_after_start” is violated.").
@@ -61,6 +62,7 @@ def record_save(*, instance: models.Model, data: dict[str, Any]) -> models.Model
 
     ``data`` is keyed by model field names; many-to-many values are lists.
     """
+    touched = trip_ids_of(instance)
     many = {
         name: value for name, value in data.items() if instance._meta.get_field(name).many_to_many
     }
@@ -79,6 +81,7 @@ def record_save(*, instance: models.Model, data: dict[str, Any]) -> models.Model
     instance.save()
     for name, values in many.items():
         getattr(instance, name).set(values)
+    visit_totals_refresh(trip_ids=touched | trip_ids_of(instance))
     return instance
 
 
@@ -89,4 +92,6 @@ def record_delete(*, instance: models.Model) -> None:
         raise ValidationError(
             {"non_field_errors": ["This official travels on recorded trips; edit those first."]}
         )
+    touched = trip_ids_of(instance)
     instance.delete()
+    visit_totals_refresh(trip_ids=touched)

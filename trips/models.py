@@ -339,6 +339,13 @@ class Trip(models.Model):
             models.Index(fields=["end_date"], name="trip_end_idx"),
             # "Recently updated" feeds.
             models.Index(fields=["updated_at"], name="trip_updated_idx"),
+            # The import's candidate trips: reported near an article's date, or never dated.
+            models.Index(fields=["status_as_of"], name="trip_status_as_of_idx"),
+            models.Index(
+                fields=["id"],
+                condition=Q(start_date=None, end_date=None, status_as_of=None),
+                name="trip_undated_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -542,3 +549,98 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_fact_display()} from {self.article_id} @{self.start_offset}"
+
+
+# --- Stored totals ------------------------------------------------------------------
+#
+# The totals every list shows (visits per country, trips and countries per
+# official) kept up to date by ``trips.totals.visit_totals_refresh``, which
+# every write that changes a trip's stops, status or travellers calls, so
+# the lists read a few hundred rows however large the record grows.
+# ``manage.py rebuild_visit_totals`` recomputes them all from the stops.
+
+
+class TripCountryVisits(models.Model):
+    """One counted trip's visits to one country (``Stop.objects.travelled()``)."""
+
+    # No database constraint: the row outlives its trip until the refresh
+    # that follows the deletion, which needs it to take the visits back.
+    trip = models.ForeignKey(
+        Trip, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    country = models.CharField(max_length=2)
+    visits = models.PositiveIntegerField()
+    first_visit = models.DateField(null=True)
+    last_visit = models.DateField(null=True)
+
+    class Meta:
+        ordering = ["trip_id", "country"]
+        constraints = [
+            models.UniqueConstraint(fields=["trip", "country"], name="trip_country_visits_unique")
+        ]
+        indexes = [
+            # A country's first and last visit after a refresh (MIN/MAX read off the index).
+            models.Index(fields=["country", "first_visit"], name="tcv_country_first_idx"),
+            models.Index(fields=["country", "last_visit"], name="tcv_country_last_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"trip {self.trip_id} in {self.country}: {self.visits}"
+
+
+class TripTravellersSeen(models.Model):
+    """The travellers of a trip when its totals were last refreshed.
+
+    So a refresh after a trip lost travellers (or was deleted) knows whose
+    totals to recompute.
+    """
+
+    trip = models.OneToOneField(
+        Trip,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        primary_key=True,
+        related_name="+",
+    )
+    counted = models.BooleanField(default=False)
+    official_ids = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["trip_id"]
+
+    def __str__(self) -> str:
+        return f"trip {self.trip_id}: {self.official_ids}"
+
+
+class CountryVisits(models.Model):
+    """The visits a country received: what ``/api/countries/`` lists."""
+
+    code = models.CharField(max_length=2, primary_key=True)
+    visit_count = models.PositiveIntegerField(default=0)
+    trip_count = models.PositiveIntegerField(default=0)
+    first_visit = models.DateField(null=True)
+    last_visit = models.DateField(null=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name_plural = "country visits"
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.visit_count} visits"
+
+
+class OfficialTotals(models.Model):
+    """An official's counted trips and the countries they visited: the officials list."""
+
+    official = models.OneToOneField(
+        Official, on_delete=models.CASCADE, primary_key=True, related_name="totals"
+    )
+    trip_count = models.PositiveIntegerField(default=0)
+    countries_visited = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["official_id"]
+        verbose_name_plural = "official totals"
+
+    def __str__(self) -> str:
+        return f"{self.official_id}: {self.trip_count} trips, {self.countries_visited} countries"

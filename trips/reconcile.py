@@ -40,12 +40,15 @@ from trips.record import (
     read_path,
 )
 from trips.services import (
+    ANALYZE_AFTER,
     OfficialIndex,
     assign_changed,
     official_resolve,
     officials_named,
+    tables_analyze,
     trip_follow_record,
 )
+from trips.totals import visit_totals_refresh
 
 RECORD_SOURCE = "Office of the Historian"
 
@@ -239,7 +242,9 @@ def trip_absorb(*, target: Trip, source: Trip, counts: Counter | None = None) ->
     target.officials.add(*source.officials.all())
     if not target.edited_by_person:
         _fill_trip(target, source)
+    source_pk = source.pk
     source.delete()
+    visit_totals_refresh(trip_ids={target.pk, source_pk})
     counts["trips_linked"] += 1
     return target
 
@@ -333,8 +338,11 @@ class RecordImportReport:
     counts: Counter = field(default_factory=Counter)
 
 
-def _retract(article_ids: Sequence[int]) -> None:
-    """Take back what these record articles contributed, keeping editors' rows."""
+def _retract(article_ids: Sequence[int]) -> set[int]:
+    """Take back what these record articles contributed, keeping editors' rows.
+
+    Returns the trips they were sources of (some now deleted), for the totals.
+    """
     stop_ids = set(
         Evidence.objects.filter(article_id__in=article_ids, stop__isnull=False).values_list(
             "stop_id", flat=True
@@ -362,6 +370,7 @@ def _retract(article_ids: Sequence[int]) -> None:
         .exclude(meetings__edited_by_person=True)
     )
     orphans.delete()
+    return trip_ids
 
 
 class _JourneyWriter:
@@ -674,8 +683,7 @@ def record_import(
         named_before = {
             p.external_id: named[known[p.external_id][0]] for p in records if p.external_id in known
         }
-        if existing_ids:
-            _retract(existing_ids)
+        retracted = _retract(existing_ids) if existing_ids else set()
         # A changed journey goes back into its trip if that trip outlived the
         # retraction (an editor's trip, or one the news also reports).
         alive = set(Trip.objects.filter(pk__in=previous.values()).values_list("pk", flat=True))
@@ -690,6 +698,9 @@ def record_import(
             if progress is not None:
                 progress(len(batch))
         _link_to_news(written, forced, counts)
+        visit_totals_refresh(trip_ids=retracted | {trip.pk for _, trip in written})
+    if len(to_write) >= ANALYZE_AFTER:
+        tables_analyze()
     return report
 
 

@@ -47,6 +47,7 @@ from trips.identity import identity_of, meeting_countries, official_spans
 from trips.models import Article, Evidence, Meeting, Official, OfficialsKeptApart, Trip
 from trips.record import ROLE_TITLES, parse_counterparts, read_path
 from trips.services import official_merge, official_split, officials_refresh
+from trips.totals import visit_totals_refresh
 
 # The record's sentence naming a traveller (``trips.record.render``).
 _VISIT = re.compile(r"^(?P<name>.+) \((?P<role>President|Secretary of State)\) visited ")
@@ -191,6 +192,7 @@ def _move_record_person(
             official=owner
         )
         links.filter(official=official, trip_id__in=trip_ids).delete()
+        visit_totals_refresh(trip_ids=trip_ids)
         report.splits.append(
             f"{official.name} ({official.slug}): {len(trip_ids)} trips of the record's "
             f"{who} moved to {owner.name} ({owner.slug})"

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
-from django.db.models import Prefetch, Q
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from trips.countries import is_country_code
@@ -51,10 +51,14 @@ from trips.models import (
     Official,
     OfficialFormerSlug,
     OfficialsKeptApart,
+    OfficialTotals,
     Stop,
     Trip,
+    TripCountryVisits,
+    TripTravellersSeen,
 )
 from trips.readers import ArticleSource
+from trips.totals import visit_totals_refresh
 
 logger = logging.getLogger(__name__)
 
@@ -325,14 +329,27 @@ def trip_as_extracted(trip: Trip) -> ExtractedTrip:
 
 
 def _trips_prefetched():
+    """Trips with what ``trip_as_extracted`` reads; ``_meeting_stops_cached`` finishes it.
+
+    The meetings are read without a join to the stops: joined, PostgreSQL
+    planned the prefetch as a hash join over every stop when its statistics
+    were stale. A meeting's stop is one of its trip's, prefetched already.
+    """
     return Trip.objects.prefetch_related(
         "officials",
         Prefetch("stops", queryset=Stop.objects.order_by("order")),
-        Prefetch(
-            "meetings",
-            queryset=Meeting.objects.select_related("stop").prefetch_related("participants"),
-        ),
+        Prefetch("meetings", queryset=Meeting.objects.prefetch_related("participants")),
     )
+
+
+def _meeting_stops_cached(trips: list[Trip]) -> list[Trip]:
+    """Give each prefetched meeting its stop from its trip's prefetched stops."""
+    for trip in trips:
+        stops = {stop.pk: stop for stop in trip.stops.all()}
+        for meeting in trip.meetings.all():
+            if meeting.stop_id in stops:
+                Meeting.stop.field.set_cached_value(meeting, stops[meeting.stop_id])
+    return trips
 
 
 def _candidate_trips(
@@ -344,7 +361,15 @@ def _candidate_trips(
     shared stop country. Filtering in SQL keeps the prefetch small however
     many trips a traveller has.
     """
-    could_match = Q(stops__country__in={s.country for s in new.stops})
+    # Each branch is a date range on an indexed column of the trip (or the
+    # undated trips' partial index); the traveller and the shared country
+    # are checked per trip found, through the link table's and the stops'
+    # per-trip indexes, so the cost follows the trips near the article's
+    # days, not all the traveller's trips or all the stops of the countries.
+    shares_country = Exists(
+        Stop.objects.filter(trip_id=OuterRef("pk"), country__in={s.country for s in new.stops})
+    )
+    could_match = shares_country
     known = [d for d in (new.start, new.end, *(s.arrive for s in new.stops)) if d]
     points = known or ([published] if published else [])
     if points:
@@ -352,7 +377,7 @@ def _candidate_trips(
         # generous margin keeps this filter from ruling out a real match.
         margin = timedelta(days=_UNRELATED_AFTER_DAYS)
         low, high = min(points) - margin, max(points) + margin
-        could_match &= (
+        could_match = shares_country & (
             Q(start_date__range=(low, high))
             | Q(end_date__range=(low, high))
             | Q(status_as_of__range=(low, high))
@@ -366,8 +391,15 @@ def _candidate_trips(
             | Q(end_date__range=(low, high))
             | Q(start_date__lte=low, end_date__gte=high)
         )
-    ids = Trip.objects.filter(officials__in=travellers).filter(could_match).values("pk")
-    return list(_trips_prefetched().filter(pk__in=ids).order_by("pk"))
+    travelled = Exists(
+        Trip.officials.through.objects.filter(trip_id=OuterRef("pk"), official__in=travellers)
+    )
+    if not points:
+        # No day at all to go by: the travellers' trips are where to start.
+        mine = Trip.officials.through.objects.filter(official__in=travellers).values("trip_id")
+        travelled = Q(pk__in=mine)
+    ids = Trip.objects.filter(could_match, travelled).values("pk")
+    return _meeting_stops_cached(list(_trips_prefetched().filter(pk__in=ids).order_by("pk")))
 
 
 def trip_title(travellers: list[str], stops: Iterable[ExtractedStop]) -> str:
@@ -970,6 +1002,7 @@ def article_import(
     try:
         with transaction.atomic():
             named = officials_named(article_ids=[previous.pk])[previous.pk] if previous else set()
+            touched = _article_trip_ids(previous) if previous else set()
             article = _article_save(source, previous, outcome, index)
             extraction_write(
                 article=article,
@@ -978,6 +1011,7 @@ def article_import(
                 counts=outcome.counts,
                 prefer=named,
             )
+            visit_totals_refresh(trip_ids=touched | _article_trip_ids(article))
     except ValidationError as error:
         index.invalidate()
         outcome.status, outcome.message = "failed", _validation_message(error)
@@ -985,6 +1019,14 @@ def article_import(
         index.invalidate()
         outcome.status, outcome.message = "failed", f"database refused the article: {error}"
     return outcome
+
+
+def _article_trip_ids(article: Article) -> set[int]:
+    return set(
+        Trip.articles.through.objects.filter(article_id=article.pk).values_list(
+            "trip_id", flat=True
+        )
+    )
 
 
 def _article_save(
@@ -1038,7 +1080,42 @@ def articles_import(
         report.outcomes.append(outcome)
         if on_outcome is not None:
             on_outcome(outcome)
+    if report.counts["imported"] + report.counts["updated"] >= ANALYZE_AFTER:
+        tables_analyze()
     return report
+
+
+# A batch this large may change the tables' sizes enough to mislead the planner.
+ANALYZE_AFTER = 200
+_ANALYZED = (
+    Trip,
+    Trip.officials.through,
+    Trip.articles.through,
+    Stop,
+    Meeting,
+    Meeting.participants.through,
+    Official,
+    Article,
+    Evidence,
+    TripCountryVisits,
+    TripTravellersSeen,
+    OfficialTotals,
+)
+
+
+def tables_analyze() -> None:
+    """Refresh PostgreSQL's statistics of the tables an import writes (nothing elsewhere).
+
+    Autovacuum analyses a table only after a share of it changed, and never
+    inside the batch that filled an empty database: until then the planner
+    guesses from the empty tables (a hash join over all stops for a lookup
+    of a few rows).
+    """
+    if connection.vendor != "postgresql":
+        return
+    tables = ", ".join(connection.ops.quote_name(m._meta.db_table) for m in _ANALYZED)
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {tables}")
 
 
 # ---------------------------------------------------------------- identity
@@ -1260,7 +1337,7 @@ def _identity_changed(
     wrote it; the trips of merged officials are matched with the record
     again (a news trip and the record's account of it, once under two
     officials, become one). Stored counts of officials' trips and countries'
-    visits belong here too, when there are any.
+    visits are refreshed here too (``trips.totals``).
     """
     from trips.reconcile import trips_reconcile  # reconcile is built on this module
 
@@ -1275,5 +1352,7 @@ def _identity_changed(
     Trip.objects.bulk_update(retitled, ["title"])
     Trip.objects.filter(pk__in=[t.pk for t in trips]).update(updated_at=timezone.now())
     official_ids = list(official_ids)
+    # The travellers' totals; a merged trip's are refreshed by trip_absorb.
+    visit_totals_refresh(trip_ids=[t.pk for t in trips], official_ids=official_ids)
     if official_ids:
         trips_reconcile(official_ids=official_ids)

@@ -1,6 +1,16 @@
-from datetime import date
+import itertools
+from datetime import date, datetime, timedelta
 
-from trips.extraction.dates import find_dates, is_history, past_marker, resolve_weekday
+import dateparser
+import pytest
+
+from trips.extraction.dates import (
+    find_dates,
+    is_history,
+    past_marker,
+    resolve_relative_day,
+    resolve_weekday,
+)
 
 MONDAY = date(2022, 5, 2)
 
@@ -60,3 +70,77 @@ def test_it_reads_expected_back_as_future():
 
     text = "The minister is expected back in the capital on Friday."
     assert tense_at(text, text.index("Friday"), text.index("Friday") + 6) == "future"
+
+
+# --- The date arithmetic against dateparser ------------------------------------------
+#
+# Weekdays and today/yesterday/tomorrow are resolved without dateparser (it
+# cost a quarter of the extraction); these hold the arithmetic to what
+# dateparser answers, for every weekday said on every day of a week.
+
+NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+WEEK = [date(2024, 2, 26) + timedelta(days=n) for n in range(7)]  # Monday to Sunday, leap month
+
+
+def _dateparser(text: str, base: date, prefer: str | None = None) -> date:
+    settings = {"RELATIVE_BASE": datetime(base.year, base.month, base.day)}
+    if prefer:
+        settings["PREFER_DATES_FROM"] = prefer
+    return dateparser.parse(text, languages=["en"], settings=settings).date()
+
+
+@pytest.mark.parametrize(("base", "name"), list(itertools.product(WEEK, NAMES)))
+@pytest.mark.parametrize(("tense", "prefer"), [("past", "past"), ("future", "future")])
+def test_a_weekday_is_the_one_dateparser_gives_for_the_tense(base, name, tense, prefer):
+    resolved = resolve_weekday(NAMES.index(name), base, tense)
+    if base.weekday() == NAMES.index(name):
+        # The one deliberate difference: "arrived Monday" in a Monday paper is that day.
+        assert resolved == base
+    else:
+        assert resolved == _dateparser(name, base, prefer)
+
+
+@pytest.mark.parametrize(("base", "name"), list(itertools.product(WEEK, NAMES)))
+def test_an_untensed_weekday_is_the_nearer_of_the_two(base, name):
+    resolved = resolve_weekday(NAMES.index(name), base, None)
+    back, ahead = _dateparser(name, base, "past"), _dateparser(name, base, "future")
+    if base.weekday() == NAMES.index(name):
+        assert resolved == base
+    else:
+        assert resolved == min((back, ahead), key=lambda d: (abs((d - base).days), d > base))
+
+
+@pytest.mark.parametrize("base", [*WEEK, date(2024, 12, 31), date(2025, 1, 1), date(2023, 3, 1)])
+@pytest.mark.parametrize("word", ["today", "yesterday", "tomorrow"])
+def test_today_yesterday_tomorrow_are_what_dateparser_gives(base, word):
+    assert resolve_relative_day(word, base) == _dateparser(word, base)
+    assert resolve_relative_day(word.capitalize(), base) == _dateparser(word, base)
+
+
+@pytest.mark.parametrize("base", WEEK)
+def test_tonight_is_the_day_itself(base):
+    assert resolve_relative_day("tonight", base) == base
+
+
+@pytest.mark.parametrize(("base", "name"), list(itertools.product(WEEK, NAMES)))
+def test_last_weekday_is_within_the_week_before_as_dateparser_reads_it(base, name):
+    # dateparser reads "last Friday" as the latest Friday before the day.
+    assert resolve_weekday(NAMES.index(name), base, "past", "last") == _dateparser(
+        f"last {name}", base
+    )
+
+
+def test_find_dates_resolves_weekdays_without_calling_dateparser(monkeypatch):
+    import trips.extraction.dates as dates
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("dateparser was called")
+
+    monkeypatch.setattr(dates.dateparser, "parse", refuse)
+    dates._dateparser_relative.cache_clear()
+    found = find_dates("He arrived on Tuesday and leaves tomorrow; yesterday he rested.", MONDAY)
+    assert [(m.kind, m.first) for m in found] == [
+        ("day", date(2022, 4, 26)),
+        ("day", date(2022, 5, 3)),
+        ("day", date(2022, 5, 1)),
+    ]

@@ -1,0 +1,149 @@
+"""The stored totals (trips.totals) equal a fresh count after every kind of write."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from tests.factories import make_meeting, make_official, make_stop, make_trip
+from tests.test_admin import _inline_post_data
+from trips.api_selectors import countries_visited, officials_listed
+from trips.models import CountryVisits, Official, OfficialTotals, Stop, Trip
+from trips.readers import ArticleSource, ReadOptions, read_paths
+from trips.reconcile import record_import, trips_reconcile
+from trips.services import articles_import, official_merge, official_split
+from trips.totals import visit_totals_refresh
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parent.parent
+RECORD = ROOT / "tests" / "data" / "record"
+
+
+def _fresh() -> tuple[dict, dict]:
+    """The totals as the GROUP BY over all the stops gives them."""
+    countries = {
+        r["code"]: (r["visit_count"], r["trip_count"], r["first_visit"], r["last_visit"])
+        for r in countries_visited()
+    }
+    officials = {}
+    for official in Official.objects.all():
+        trips = Trip.objects.travelled().filter(officials=official)
+        visited = Stop.objects.filter(trip__in=trips).values("country").distinct().count()
+        officials[official.pk] = (trips.count(), visited)
+    return countries, officials
+
+
+def _stored() -> tuple[dict, dict]:
+    countries = {
+        c.code: (c.visit_count, c.trip_count, c.first_visit, c.last_visit)
+        for c in CountryVisits.objects.all()
+    }
+    officials = {o.pk: (o.trip_count, o.countries_visited) for o in officials_listed()}
+    return countries, officials
+
+
+def _assert_kept() -> None:
+    fresh = _fresh()
+    assert _stored() == fresh
+    assert fresh[0], "nothing was counted: the comparison would prove nothing"
+
+
+def _articles() -> list[ArticleSource]:
+    found = read_paths([str(ROOT / "fixtures" / "articles")], options=ReadOptions())
+    return [a for a in found if isinstance(a, ArticleSource)]
+
+
+def test_totals_follow_imports_admin_edits_api_writes_merges_and_splits(admin_client):
+    sources = _articles()
+    articles_import(sources=sources)
+    _assert_kept()
+
+    record_import(paths=[RECORD])
+    trips_reconcile()
+    _assert_kept()
+
+    # A new version of an article takes back what the old one gave.
+    changed = replace(sources[0], text=sources[0].text.replace("Tokyo", "Seoul", 1))
+    articles_import(sources=[changed])
+    _assert_kept()
+
+    # The admin: a trip saved with its stop moved to another country.
+    blinken = Official.objects.filter(trips__isnull=False).order_by("-pk").first()
+    trip = make_trip(officials=[blinken], status="planned")
+    stop = make_stop(trip=trip, city="Tokyo", country="JP", arrive_date=date(2024, 3, 14))
+    meeting = make_meeting(trip=trip, stop=stop)
+    data = _inline_post_data(trip, stop, meeting)
+    data["stops-0-country"], data["stops-0-city"] = "KR", "Seoul"
+    saved = admin_client.post(reverse("admin:trips_trip_change", args=[trip.pk]), data)
+    assert saved.status_code == 302
+    assert Trip.objects.get(pk=trip.pk).status == "completed"
+    _assert_kept()
+
+    # The admin's stop form, and its delete.
+    extra = make_stop(trip=trip, country="FR", city="Paris", arrive_date=date(2024, 3, 16))
+    other = make_trip(officials=[make_official()])
+    moved = admin_client.post(
+        reverse("admin:trips_stop_change", args=[extra.pk]),
+        {"trip": other.pk, "order": 1, "country": "DE", "city": "Berlin", "notes": ""},
+    )
+    assert moved.status_code == 302
+    _assert_kept()
+    gone = admin_client.post(reverse("admin:trips_stop_delete", args=[extra.pk]), {"post": "yes"})
+    assert gone.status_code == 302
+    _assert_kept()
+
+    # API writes (staff, signed in).
+    patched = admin_client.patch(
+        f"/api/trips/{trip.pk}/", {"status": "cancelled"}, content_type="application/json"
+    )
+    assert patched.status_code == 200
+    _assert_kept()
+    dropped = admin_client.delete(f"/api/stops/{stop.pk}/")
+    assert dropped.status_code == 204
+    _assert_kept()
+
+    # A merge, then a split of the merged official.
+    travelled = list(Official.objects.filter(trips__status="completed").distinct()[:2])
+    assert len(travelled) == 2
+    keep = official_merge(source=travelled[1], target=travelled[0])
+    _assert_kept()
+    trips = list(keep.trips.order_by("pk"))
+    official_split(official=keep, name="Someone Else", trips=trips[: len(trips) // 2 or 1])
+    _assert_kept()
+
+    # The admin deletes a trip.
+    doomed = Trip.objects.travelled().filter(stops__isnull=False).first()
+    deleted = admin_client.post(
+        reverse("admin:trips_trip_delete", args=[doomed.pk]), {"post": "yes"}
+    )
+    assert deleted.status_code == 302
+    _assert_kept()
+
+
+def test_a_country_no_longer_visited_leaves_the_list():
+    trip = make_trip()
+    make_stop(trip=trip, country="NZ", city="Wellington")
+    assert CountryVisits.objects.filter(code="NZ").exists()
+    Trip.objects.filter(pk=trip.pk).update(status="planned")
+    visit_totals_refresh(trip_ids=[trip.pk])
+    assert not CountryVisits.objects.filter(code="NZ").exists()
+    assert OfficialTotals.objects.get(official=trip.officials.get()).trip_count == 0
+
+
+def test_rebuild_visit_totals_recomputes_them_from_scratch():
+    trip = make_trip()
+    make_stop(trip=trip, country="JP", arrive_date=date(2024, 3, 14))
+    make_stop(trip=trip, country="KR", arrive_date=date(2024, 3, 16))
+    CountryVisits.objects.update(visit_count=99, first_visit=None)
+    OfficialTotals.objects.all().delete()
+    out = StringIO()
+    call_command("rebuild_visit_totals", stdout=out)
+    assert "2 countries" in out.getvalue()
+    _assert_kept()

@@ -1,0 +1,290 @@
+"""Stored totals: visits per country, trips and countries per official.
+
+``/api/countries/`` and ``/api/officials/`` read them instead of grouping
+all the stops on every request. ``visit_totals_refresh`` keeps them exact:
+every write that changes a trip's stops, status or travellers (imports,
+reconcile, merges and splits, the admin, the API) calls it with the trips it
+touched, deleted ones included. It recomputes those trips' own rows and
+moves the countries' and officials' totals by the difference, so its cost
+follows the trips touched, not the size of the record.
+``visit_totals_rebuild`` recomputes everything from scratch.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Count, F, Max, Min, QuerySet, Sum
+from django.db.models.functions import Coalesce, Greatest, Least
+
+from trips.models import (
+    CountryVisits,
+    Official,
+    OfficialTotals,
+    Stop,
+    Trip,
+    TripCountryVisits,
+    TripTravellersSeen,
+)
+
+Row = tuple[int, str, int, object, object]  # trip, country, visits, first, last
+
+
+def _trip_rows(stops) -> list[Row]:
+    return [
+        (r["trip_id"], r["country"], r["visits"], r["first"], r["last"])
+        for r in stops.travelled()
+        .order_by()
+        .values("trip_id", "country")
+        .annotate(visits=Count("pk"), first=Min("arrive_date"), last=Max("arrive_date"))
+    ]
+
+
+@transaction.atomic
+def visit_totals_refresh(*, trip_ids: Iterable[int], official_ids: Iterable[int] = ()) -> None:
+    """Bring the stored totals up to date after these trips changed (or were deleted).
+
+    ``official_ids``: officials whose totals changed otherwise (a split's
+    first person); the travellers the trips have and had are found here.
+    """
+    trip_ids = set(trip_ids)
+    officials = set(official_ids)
+    if trip_ids:
+        officials |= _refresh_trips(trip_ids)
+    if officials:
+        _refresh_officials(officials)
+
+
+def _refresh_trips(trip_ids: set[int]) -> set[int]:
+    """Replace the trips' own rows, move the countries' totals; return officials to redo."""
+    old = {
+        (r.trip_id, r.country): r
+        for r in TripCountryVisits.objects.filter(trip_id__in=trip_ids).order_by()
+    }
+    new = {(r[0], r[1]): r for r in _trip_rows(Stop.objects.filter(trip_id__in=trip_ids))}
+    seen = {
+        s.trip_id: (s.counted, set(s.official_ids))
+        for s in TripTravellersSeen.objects.filter(trip_id__in=trip_ids).order_by()
+    }
+    # Travellers and status in one read: a trip without travellers moves no
+    # official's totals, whatever its status.
+    now: dict[int, set[int]] = {}
+    counted: set[int] = set()
+    for trip_id, official_id, status in Trip.officials.through.objects.filter(
+        trip_id__in=trip_ids
+    ).values_list("trip_id", "official_id", "trip__status"):
+        now.setdefault(trip_id, set()).add(official_id)
+        if status in Trip.COUNTED:
+            counted.add(trip_id)
+
+    changed_trips = {
+        k[0]
+        for k in old.keys() | new.keys()
+        if k not in old
+        or k not in new
+        or (old[k].visits, old[k].first_visit, old[k].last_visit) != new[k][2:]
+    }
+    visits: Counter = Counter()
+    trips: Counter = Counter()
+    for key in old.keys() - new.keys():
+        visits[key[1]] -= old[key].visits
+        trips[key[1]] -= 1
+    for key in new.keys() - old.keys():
+        visits[key[1]] += new[key][2]
+        trips[key[1]] += 1
+    for key in old.keys() & new.keys():
+        visits[key[1]] += new[key][2] - old[key].visits
+    countries = {k[1] for k in old.keys() ^ new.keys()} | {
+        k[1] for k in old.keys() & new.keys() if k[0] in changed_trips
+    }
+    if changed_trips:
+        TripCountryVisits.objects.filter(trip_id__in=changed_trips).delete()
+        TripCountryVisits.objects.bulk_create(
+            TripCountryVisits(trip_id=t, country=c, visits=v, first_visit=first, last_visit=last)
+            for (t, c), (_, _, v, first, last) in new.items()
+            if t in changed_trips
+        )
+    # A country that only gained visits takes its first and last visit from
+    # the new rows; one that lost or changed some reads them off the index.
+    recount = {k[1] for k in old if k[0] in changed_trips}
+    for code in sorted(countries):
+        if code in recount:
+            span = None
+        else:
+            dates = [r[3:] for k, r in new.items() if k[1] == code and k[0] in changed_trips]
+            firsts = [d[0] for d in dates if d[0]]
+            lasts = [d[1] for d in dates if d[1]]
+            span = (min(firsts, default=None), max(lasts, default=None))
+        _refresh_country(code, visits[code], trips[code], span)
+
+    # Travellers now and before, for trips whose travellers, status or countries changed.
+    redo: set[int] = set()
+    stale = []
+    for trip_id in trip_ids:
+        had = seen.get(trip_id, (False, set()))
+        has = (trip_id in counted, now.get(trip_id, set()))
+        if had != has or trip_id in changed_trips:
+            redo |= had[1] | has[1]
+            stale.append(trip_id)
+    gone = [t for t in stale if t not in now]
+    if gone:
+        TripTravellersSeen.objects.filter(trip_id__in=gone).delete()
+    if len(gone) < len(stale):
+        TripTravellersSeen.objects.bulk_create(
+            [
+                TripTravellersSeen(trip_id=t, counted=t in counted, official_ids=sorted(now[t]))
+                for t in stale
+                if t in now
+            ],
+            update_conflicts=True,
+            unique_fields=["trip"],
+            update_fields=["counted", "official_ids"],
+        )
+    return redo
+
+
+def _refresh_country(code: str, visits: int, trips: int, span: tuple | None) -> None:
+    """Move one country's counts by the difference.
+
+    ``span``: the first and last visit of the rows it gained, when it only
+    gained; None to read them off the index (MIN/MAX of its rows).
+    """
+    if span is None:
+        found = TripCountryVisits.objects.filter(country=code).aggregate(
+            first=Min("first_visit"), last=Max("last_visit")
+        )
+        first, last = found["first"], found["last"]
+    else:
+        # LEAST/GREATEST of the stored and the new; COALESCE as SQLite's MIN
+        # and MAX of a NULL are NULL.
+        first = Least(Coalesce("first_visit", span[0]), span[0]) if span[0] else F("first_visit")
+        last = Greatest(Coalesce("last_visit", span[1]), span[1]) if span[1] else F("last_visit")
+    updated = CountryVisits.objects.filter(code=code).update(
+        visit_count=F("visit_count") + visits,
+        trip_count=F("trip_count") + trips,
+        first_visit=first,
+        last_visit=last,
+    )
+    if not updated:
+        CountryVisits.objects.create(
+            code=code,
+            visit_count=visits,
+            trip_count=trips,
+            first_visit=span[0] if span else first,
+            last_visit=span[1] if span else last,
+        )
+    elif visits < 0:
+        CountryVisits.objects.filter(code=code, visit_count__lte=0).delete()
+
+
+def _refresh_officials(official_ids: set[int] | None) -> None:
+    """Recompute these officials' totals (``None``: everyone's) from their own rows."""
+    officials: QuerySet = Official.objects.all()
+    travellers = Trip.officials.through.objects.filter(trip__status__in=Trip.COUNTED)
+    visits = TripCountryVisits.objects.all()
+    if official_ids is not None:
+        officials = officials.filter(pk__in=official_ids)
+        travellers = travellers.filter(official_id__in=official_ids)
+        visits = visits.filter(trip__officials__in=official_ids)
+    ids = set(officials.values_list("pk", flat=True))
+    trips = dict(
+        travellers.order_by()
+        .values("official_id")
+        .annotate(n=Count("trip_id"))
+        .values_list("official_id", "n")
+    )
+    countries = dict(
+        visits.order_by()
+        .values("trip__officials")
+        .annotate(n=Count("country", distinct=True))
+        .values_list("trip__officials", "n")
+    )
+    OfficialTotals.objects.bulk_create(
+        [
+            OfficialTotals(
+                official_id=o, trip_count=trips.get(o, 0), countries_visited=countries.get(o, 0)
+            )
+            for o in ids
+        ],
+        batch_size=5000,
+        update_conflicts=True,
+        unique_fields=["official"],
+        update_fields=["trip_count", "countries_visited"],
+    )
+
+
+@transaction.atomic
+def visit_totals_rebuild() -> dict[str, int]:
+    """Recompute every stored total from the stops, trips and travellers."""
+    TripCountryVisits.objects.all().delete()
+    TripTravellersSeen.objects.all().delete()
+    CountryVisits.objects.all().delete()
+    OfficialTotals.objects.all().delete()
+    rows = _trip_rows(Stop.objects.all())
+    TripCountryVisits.objects.bulk_create(
+        (
+            TripCountryVisits(trip_id=t, country=c, visits=v, first_visit=f, last_visit=last)
+            for t, c, v, f, last in rows
+        ),
+        batch_size=5000,
+    )
+    travellers: dict[int, list[int]] = {}
+    for trip_id, official_id in Trip.officials.through.objects.order_by(
+        "trip_id", "official_id"
+    ).values_list("trip_id", "official_id"):
+        travellers.setdefault(trip_id, []).append(official_id)
+    counted = set(Trip.objects.travelled().values_list("pk", flat=True))
+    TripTravellersSeen.objects.bulk_create(
+        (
+            TripTravellersSeen(trip_id=t, counted=t in counted, official_ids=o)
+            for t, o in travellers.items()
+        ),
+        batch_size=5000,
+    )
+    CountryVisits.objects.bulk_create(
+        CountryVisits(
+            code=r["country"],
+            visit_count=r["visits"],
+            trip_count=r["trips"],
+            first_visit=r["first"],
+            last_visit=r["last"],
+        )
+        for r in TripCountryVisits.objects.order_by()
+        .values("country")
+        .annotate(
+            visits=Sum("visits"),
+            trips=Count("trip_id"),
+            first=Min("first_visit"),
+            last=Max("last_visit"),
+        )
+    )
+    _refresh_officials(None)
+    return {
+        "countries": CountryVisits.objects.count(),
+        "officials": OfficialTotals.objects.count(),
+        "trips": len(travellers),
+    }
+
+
+def trip_ids_of(instance: object) -> set[int]:
+    """The trips whose totals a change to this row (as stored now) can move.
+
+    A stop's stored trip (it may be moving to another), a trip itself, the
+    trips of an official; nothing for other rows.
+    """
+    if isinstance(instance, Trip):
+        return {instance.pk} if instance.pk else set()
+    if isinstance(instance, Stop):
+        ids = {instance.trip_id} if instance.trip_id else set()
+        if instance.pk:
+            ids |= set(Stop.objects.filter(pk=instance.pk).values_list("trip_id", flat=True))
+        return ids
+    if isinstance(instance, Official) and instance.pk:
+        return set(
+            Trip.officials.through.objects.filter(official_id=instance.pk).values_list(
+                "trip_id", flat=True
+            )
+        )
+    return set()
