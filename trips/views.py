@@ -257,20 +257,20 @@ def official_visits_csv(request: HttpRequest, slug: str) -> HttpResponse:
     return _csv_response(
         f"{official.slug}-visits.csv",
         ["country", "country_code", "locale", "remarks", "arrived", "departed", "trip", "trip_url"],
-        [
-            [
-                row.country_name,
-                row.country,
-                row.locales,
-                row.remarks,
-                _day(row.arrive),
-                _day(row.depart),
-                row.trip_title,
-                request.build_absolute_uri(row.trip_url),
-            ]
-            for row in rows
-        ],
+        [[row.country_name, row.country, *_visit_columns(request, row)] for row in rows],
     )
+
+
+def _visit_columns(request: HttpRequest, row) -> list[str]:
+    """The columns a travel log's CSV rows share: locales, remarks, days and the trip."""
+    return [
+        row.locales,
+        row.remarks,
+        _day(row.arrive),
+        _day(row.depart),
+        row.trip_title,
+        request.build_absolute_uri(row.trip_url),
+    ]
 
 
 def country_visits_csv(request: HttpRequest, code: str) -> HttpResponse:
@@ -284,19 +284,7 @@ def country_visits_csv(request: HttpRequest, code: str) -> HttpResponse:
     return _csv_response(
         f"visits-to-{country_name(code).lower().replace(' ', '-')}.csv",
         ["visitor", "from", "locale", "remarks", "arrived", "departed", "trip", "trip_url"],
-        [
-            [
-                row.visitor,
-                row.origin,
-                row.locales,
-                row.remarks,
-                _day(row.arrive),
-                _day(row.depart),
-                row.trip_title,
-                request.build_absolute_uri(row.trip_url),
-            ]
-            for row in rows
-        ],
+        [[row.visitor, row.origin, *_visit_columns(request, row)] for row in rows],
     )
 
 
