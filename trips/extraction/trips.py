@@ -1263,6 +1263,17 @@ def _stop_for(journey: Journey, role: PlaceRole) -> Stop | None:
     return None
 
 
+def _left_stop(journey: Journey, role: PlaceRole, stop: Stop | None) -> Stop | None:
+    """The stop a departure from ``role`` leaves: "left Kenya on Friday" after Nairobi and
+    Mombasa, or "departed from the KL International Airport here", leaves the last stop
+    in that country; a place of no stop's country (home) leaves none."""
+    place = _place_of(role)
+    if stop is not None and place.kind != "country":
+        return stop
+    there = [s for s in journey.stops if s.country == place.country]
+    return max(there, key=journey.stops.index) if there else None
+
+
 def _apply_day(
     journey: Journey,
     event: Event,
@@ -1360,27 +1371,11 @@ def _apply_day(
             starts.append((day, sentence))
         return
     if phase == "leave":
-        left = [s for r, s in placed if r.role in ("obj", "from")]
-        visited = {s.country for s in journey.stops}
-        for index, (r, s) in enumerate([(r, s) for r, s in placed if r.role in ("obj", "from")]):
-            if s is None and _place_of(r).country in visited:
-                # "departed from the KL International Airport here": the stop's country
-                left[index] = max(
-                    (x for x in journey.stops if x.country == _place_of(r).country),
-                    key=lambda x: journey.stops.index(x),
-                )
+        left = [_left_stop(journey, r, s) for r, s in placed if r.role in ("obj", "from")]
         if any(s is None for s in left):
             starts.append((day, sentence))  # "departed Accra (home) on Saturday for Madrid"
         elif left:
-            stop = left[0]
-            country_left = next(r for r, s in placed if s is stop and r.role in ("obj", "from"))
-            if _place_of(country_left).kind == "country":
-                # "left Kenya on Friday" after Nairobi and Mombasa: the last of them.
-                stop = max(
-                    (s for s in journey.stops if s.country == stop.country),
-                    key=lambda s: journey.stops.index(s),
-                )
-            stop.depart = stop.depart or day
+            left[0].depart = left[0].depart or day
         elif (
             not dests
             and journey.stops
