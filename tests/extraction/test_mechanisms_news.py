@@ -615,3 +615,35 @@ def test_an_equatorial_guinean_is_of_equatorial_guinea():
         "received by the Equatorial Guinean Prime Minister, Ana Roka."
     )
     assert _officials(_extract(text))["Ana Roka"] == ("Prime Minister", "GQ")
+
+
+def test_hosting_a_summit_where_the_traveller_goes_does_not_make_it_home():
+    text = (
+        "Prime Minister Ravi Menon will first visit Tokyo on June 19 to 21. He will then "
+        "travel to Suva, Fiji, where he will host a summit of island states on June 22."
+    )
+    (trip,) = _extract(text).trips
+    assert [(s.country, s.city) for s in trip.stops] == [("JP", "Tokyo"), ("FJ", "Suva")]
+    assert _officials(_extract(text))["Ravi Menon"][1] != "FJ"
+
+
+def test_a_dateline_on_a_line_of_its_own_is_the_reporters_place():
+    text = (
+        "Staff Reporter\n\nNew Delhi, June 16\n\nPrime Minister Ravi Menon will leave on "
+        "Monday for a visit to Lima, Peru."
+    )
+    result = _extract(text)
+    assert _officials(result)["Ravi Menon"] == ("Prime Minister", "IN")
+    (trip,) = result.trips
+    assert _stops(trip) == [("PE", "Lima", None, None)]
+
+
+def test_the_president_of_a_confederation_is_named_after_his_country():
+    text = (
+        "Prime Minister Ravi Menon arrived in Bern on Friday. He and the President of the "
+        "Swiss Confederation Anna Keller held talks on trade."
+    )
+    officials = _officials(_extract(text))
+    assert "Anna Keller" in officials
+    assert officials["Anna Keller"][1] == "CH"
+    assert not officials["Anna Keller"][0].startswith("Prime Minister")

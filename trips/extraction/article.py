@@ -479,7 +479,15 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
             countries[index] = seat_country(seat.group(1))
     # A host receiving a visitor ("President X welcomed Y in Z") serves the country he
     # receives in: his own; with no place, a host-side report's dateline. A meeting
-    # alone says nothing of a participant's country.
+    # alone says nothing of a participant's country, nor does hosting a summit in a
+    # country the host travels to ("will travel to X, where he will host ...").
+    going = {
+        (person, role.mention.place.country)
+        for e in reading.events
+        if e.kind == "travel" and not e.home
+        for person in e.subjects
+        for role in e.places
+    }
     for event in reading.events:
         if event.phase != "host" or event.mood not in ("real", "plan"):
             continue
@@ -492,7 +500,7 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
             if countries.get(host) or not _HEADS_OF_STATE.search(people[host].title):
                 continue
             guest_countries = {countries.get(g) for g in guests}
-            if places and places[0] not in guest_countries:
+            if places and places[0] not in guest_countries and (host, places[0]) not in going:
                 countries[host] = places[0]
     # "BEIJING (Xinhua) -- Premier Zhou will attend the summit in Jakarta": a traveller of
     # no stated country, reported from a dateline that is none of the trip's places.

@@ -106,20 +106,37 @@ _DATELINE = re.compile(
 )
 
 
+# "New Delhi, May 16" on a line of its own: a dateline set apart from the story.
+_DATELINE_LINE = re.compile(
+    r"^[ \t]*[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:,[ \t]*[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)?,[ \t]*"
+    r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8})"
+    r"(?:,?[ \t]+\d{4})?[ \t]*$",
+    re.MULTILINE,
+)
+
+
 def dateline_span(text: str) -> tuple[int, int] | None:
     """Where the story's dateline is, if it opens with one.
 
     >>> text = "ABUJA, Nigeria (AP) — The minister arrived."
     >>> start, end = dateline_span(text); text[end:]
     'The minister arrived.'
+    >>> text = "Tribune News Service\\n\\nNew Delhi, May 16\\n\\nThe minister will leave."
+    >>> start, end = dateline_span(text); text[start:end]
+    'New Delhi, May 16'
     """
+    found = None
     for match in _DATELINE.finditer(text):
         if match.start() > 600:
             break
         head = match.group("line").strip()
         if head.isupper() or "(" in head or "[" in head or re.search(r"[-–—:]$", head):
-            return match.start(), match.end()
-    return None
+            found = match.start(), match.end()
+            break
+    line = _DATELINE_LINE.search(text, 0, 600)
+    if line is not None and (found is None or line.start() < found[0]):
+        return line.start(), line.end()
+    return found
 
 
 def analysis_text(text: str) -> str:

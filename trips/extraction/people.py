@@ -579,6 +579,12 @@ _NON_NAME = frozenset(
         "Republic",
         "Kingdom",
         "Federation",
+        "Confederation",
+        "Commonwealth",
+        "Principality",
+        "Sultanate",
+        "Duchy",
+        "Union",
         "Emirates",
         "States",
         "United",
@@ -1187,8 +1193,8 @@ def _title_before(
             or re.search(r"['’]s$", w)
             or w.lower() in ("u.s.", "u.k.")
         ):
-            if w in ("The", "A", "An", "His", "Her", "Its", "Their"):
-                break
+            if w in ("The", "A", "An", "His", "Her", "Its", "Their", "the"):
+                break  # "the Prime Minister and the President of X": the office starts here
             if w.lower() == "and" and not re.search(
                 rf"\b(?:{_TITLE_HEADS})\s*$", stripped[: word.start()], re.IGNORECASE
             ):
