@@ -647,3 +647,13 @@ def test_the_president_of_a_confederation_is_named_after_his_country():
     assert "Anna Keller" in officials
     assert officials["Anna Keller"][1] == "CH"
     assert not officials["Anna Keller"][0].startswith("Prime Minister")
+
+
+def test_a_state_then_a_town_in_it_is_one_stop():
+    text = (
+        "Prime Minister Ravi Menon landed in Delaware on Friday. After the summit in "
+        "Wilmington, Delaware, he went on to New York, where he addressed the United Nations."
+    )
+    (trip,) = _extract(text).trips
+    assert [(s.country, s.city) for s in trip.stops] == [("US", "Wilmington"), ("US", "New York")]
+    assert trip.stops[0].arrive == date(2023, 6, 16)

@@ -30,3 +30,13 @@ def test_it_needs_a_country_for_small_or_word_like_towns():
         ("Nice", "FR", "city"),
         ("France", "FR", "country"),
     ]
+
+
+def test_a_town_pinned_to_a_state_or_country_is_the_town_of_that_name_there():
+    found = find_places("They met in Wilmington, Delaware. Later in Wilmington he spoke.")
+    towns = [m.place for m in found if m.text == "Wilmington"]
+    assert [(t.country, t.admin1) for t in towns] == [("US", "DE"), ("US", "DE")]
+    (hyderabad, _) = find_places("He flew to Hyderabad, Pakistan.")
+    assert hyderabad.place.country == "PK"
+    (bare,) = find_places("He flew to Hyderabad.")
+    assert bare.place.country == "IN"

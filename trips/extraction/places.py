@@ -447,6 +447,8 @@ class Gazetteer:
     states: dict[str, Place]  # US state code -> state place
     capitals: dict[str, Place]  # ISO -> capital city
     starts: dict[str, int]  # first token of a name -> most tokens of a name starting with it
+    # (name, country) and (name, "US-" + state code) -> the largest city of that name there
+    within: dict[tuple[str, str], Place] = dataclasses.field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -461,6 +463,7 @@ def gazetteer() -> Gazetteer:
         capitals[iso] = info.get("capital") or ""
     countries.setdefault("XK", Place(country="XK", kind="country", name="Kosovo"))
     best: dict[str, Place] = {}
+    within: dict[tuple[str, str], Place] = {}
     for info in gc.get_cities().values():
         name = info["name"]
         iso = info["countrycode"]
@@ -478,6 +481,10 @@ def gazetteer() -> Gazetteer:
             old = best.get(key)
             if old is None or place.population > old.population:
                 best[key] = place
+            for area in (iso, f"US-{place.admin1}") if iso == "US" else (iso,):
+                old = within.get((key, area))
+                if old is None or place.population > old.population:
+                    within[key, area] = place
     for key, place in best.items():
         names[key] = (place, False)
     states: dict[str, Place] = {}
@@ -516,7 +523,12 @@ def gazetteer() -> Gazetteer:
         if words:
             starts[words[0]] = max(starts.get(words[0], 0), min(len(words), MAX_NGRAM))
     return Gazetteer(
-        names=names, countries=countries, states=states, capitals=capital_places, starts=starts
+        names=names,
+        countries=countries,
+        states=states,
+        capitals=capital_places,
+        starts=starts,
+        within=within,
     )
 
 
@@ -742,6 +754,7 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
     tokens = tokenize(text)
     blocked = blocked or []
     found: list[PlaceMention] = []
+    pinned_towns: dict[str, Place] = {}  # a town once pinned to its state or country
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -778,6 +791,12 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
         if place.kind == "city":
             pinned = re.match(r"(?:,|\s+in)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)", tail)
             pin = lookup(pinned.group(1).rstrip(".")) if pinned else None
+            if pin is not None and pin.kind in ("country", "state"):
+                # "Wilmington, Delaware", "Hyderabad, Pakistan": the town of that name there.
+                area = f"US-{pin.admin1}" if pin.kind == "state" and pin.country == "US" else None
+                there = gazetteer().within.get((surface, area or pin.country))
+                if there is not None and there != place:
+                    place = pinned_towns[surface] = there
             pinned_ok = pin is not None and pin.country == place.country and pin.kind != "city"
             if surface in _COMMON_WORD_TOWNS or (place.population < 100000 and not place.capital):
                 # A small town counts when pinned to its country ("Nice, France") or
@@ -811,6 +830,14 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
         if accept:
             found.append(PlaceMention(token.start, end, surface, place, demonym))
         i += n
+    if pinned_towns:
+        # "Wilmington, Delaware" once, then "Wilmington": the same town throughout.
+        found = [
+            dataclasses.replace(m, place=pinned_towns[m.text])
+            if m.text in pinned_towns and m.place.kind == "city"
+            else m
+            for m in found
+        ]
     return found
 
 

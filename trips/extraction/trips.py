@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from trips.extraction.clauses import Event, PlaceRole
 from trips.extraction.dates import DateMention, resolve
 from trips.extraction.people import Person
-from trips.extraction.places import Place, PlaceMention, city_state, country_name
+from trips.extraction.places import Place, PlaceMention, city_state, country_name, lookup
 from trips.extraction.sentences import Sentence
 
 # Dates of one traveller more than this far apart belong to separate journeys.
@@ -60,16 +60,27 @@ class Stop:
         """Whether a mention of ``place`` is this stop.
 
         A country fits any of its stops; a city fits a stop in its country with
-        no city yet; a region ("north Queensland") is a stop of its own.
+        no city yet, or in the state it names ("Delaware", then "Wilmington"); a
+        region ("north Queensland") is a stop of its own.
         """
         if place.country != self.country:
             return False
         if place.kind == "country":
             return True
         if place.kind == "state":
-            return self.city is None and self.region in (None, place.name)
+            if self.city is not None:
+                return bool(place.admin1) and self.city.admin1 == place.admin1
+            return self.region in (None, place.name)
         if self.city is None:
-            return self.region is None
+            if self.region is None:
+                return True
+            region = lookup(self.region)
+            return (
+                region is not None
+                and region.kind == "state"
+                and bool(region.admin1)
+                and region.admin1 == place.admin1
+            )
         return place.name == self.city.name or _near(place, self.city)
 
 
