@@ -657,3 +657,15 @@ def test_a_state_then_a_town_in_it_is_one_stop():
     (trip,) = _extract(text).trips
     assert [(s.country, s.city) for s in trip.stops] == [("US", "Wilmington"), ("US", "New York")]
     assert trip.stops[0].arrive == date(2023, 6, 16)
+
+
+def test_a_trip_to_a_city_starting_on_a_day_arrives_there_that_day():
+    text = (
+        "Foreign Minister Dariush Karimi of Iran will make a two-day trip to Tokyo starting "
+        "Tuesday and meet one-on-one with Japanese Foreign Minister Kenji Sato, before "
+        "flying to Washington for talks with Secretary of State Mary Lane on Friday."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.stops[0].city == "Tokyo" and trip.stops[0].arrive == date(2023, 6, 20)
+    assert ("Kenji Sato",) in _participants(trip)
+    assert trip.end is None or trip.end >= date(2023, 6, 23)  # not over before Friday's talks

@@ -1021,6 +1021,14 @@ def _with_objects(token: Token) -> list[Token]:
                     found.extend(_listed(c))
         elif child.dep_ == "prt" and child.lower_ in ("with", "on") or child.dep_ == "agent":
             continue
+        elif child.dep_ in ("npadvmod", "advmod") and _verbal_tag(token):
+            # "meet one-on-one with X", "met separately with X": the parse hangs "with"
+            # off the adverb.
+            for prep in child.subtree:
+                if prep.dep_ == "prep" and prep.lower_ == "with" and prep.head.i != token.i:
+                    for c in prep.children:
+                        if c.dep_ == "pobj":
+                            found.extend(_listed(c))
     return found
 
 

@@ -1215,6 +1215,13 @@ def _dates(ctx: Context, journey: Journey) -> None:
         first.depart = journey.end
     if journey.start and journey.end and journey.end < journey.start:
         journey.end = None
+    for stop in journey.stops:
+        if stop.days and stop.arrive and not stop.depart:
+            stop.depart = stop.arrive + timedelta(days=stop.days - 1)  # arrival found late
+    known = [m.day for m in journey.meetings if m.day and m.stop is not None]
+    if journey.end and known and max(known) > journey.end:
+        # "a two-day trip to Tokyo, then talks in Washington on Friday": not over by then.
+        journey.end = None
 
 
 def _places_before(event: Event, mention: DateMention, journey: Journey) -> list[Stop]:
@@ -1413,7 +1420,13 @@ def _apply_day(
         begun = [
             stop
             for e in journey.events
-            if e.parent == event.token and e.nominal
+            # "began a visit to X", and "a two-day trip to X starting Tuesday"
+            if e.nominal
+            and (
+                e.parent == event.token
+                or e.sentence == event.sentence
+                and 0 < event.token - e.token <= 5
+            )
             for r in e.places
             if r.role in ("to", "in", "obj") and (stop := _stop_for(journey, r)) is not None
         ]
