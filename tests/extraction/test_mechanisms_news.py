@@ -669,3 +669,35 @@ def test_a_trip_to_a_city_starting_on_a_day_arrives_there_that_day():
     assert trip.stops[0].city == "Tokyo" and trip.stops[0].arrive == date(2023, 6, 20)
     assert ("Kenji Sato",) in _participants(trip)
     assert trip.end is None or trip.end >= date(2023, 6, 23)  # not over before Friday's talks
+
+
+def test_the_first_stop_is_a_place_and_the_visits_that_follow_are_the_travellers():
+    text = (
+        "Chancellor Karl Weber of Germany is travelling to South America for a four-day "
+        "trip to Argentina, Chile and Brazil. The first stop is Buenos Aires, Argentina's "
+        "capital, followed by Chile on Sunday and a two-day visit to Brazil. There Weber "
+        "will meet President Ana Costa."
+    )
+    (trip,) = _extract(text).trips
+    assert [(s.country, s.city) for s in trip.stops][0] == ("AR", "Buenos Aires")
+    (meeting,) = trip.meetings
+    assert meeting.participants == ("Ana Costa",) and meeting.country == "BR"
+
+
+def test_expected_in_a_city_on_a_day_is_the_arrival():
+    text = (
+        "Chancellor Karl Weber of Germany will tour South America next week. He is "
+        "expected in Lima on Monday, where he will meet President Ana Costa."
+    )
+    (trip,) = _extract(text).trips
+    assert _stops(trip)[0][:3] == ("PE", "Lima", date(2023, 6, 19))
+
+
+def test_a_where_clause_after_a_list_of_places_is_at_the_last_of_them():
+    text = (
+        "Chancellor Karl Weber of Germany begins a tour on Monday that will take him to "
+        "Peru, Chile and Brazil, where he will meet President Ana Costa."
+    )
+    (trip,) = _extract(text).trips
+    (meeting,) = trip.meetings
+    assert meeting.country == "BR"

@@ -1264,10 +1264,17 @@ def _verb_phase(token: Token) -> str | None:
     low = lemma(token.text)
     if low == "be":
         return None
+    children = list(token.children)
+    if (
+        low == "expect"
+        and token.tag_ == "VBN"
+        and any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in children)
+        and not any(c.dep_ in ("xcomp", "ccomp") for c in children)
+    ):
+        return "arrive"  # "is expected in Buenos Aires on Saturday": due to arrive there
     phase = TRAVEL_VERBS.get(low)
     if phase is None:
         return None
-    children = list(token.children)
     particles = {c.lower_ for c in children if c.dep_ in ("prt", "advmod") or not list(c.children)}
     if low in ("bring", "take", "drop") and not (
         any(c.dep_ == "dobj" for c in children)
@@ -1471,6 +1478,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
     _before_after(doc, predicates, ann)
     _where_clauses(doc, predicates, ann)
     _the_city(doc, predicates, ann)
+    followers = _stop_is_place(doc, predicates, ann)
     _complete_leg_lists(doc, predicates, ann)
 
     # "since 2019, when he visited X": a clause about a date takes that date.
@@ -1524,6 +1532,9 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             _event_of_person(event, doc[event.token], ann)
         if event.kind == "travel" and not event.places and event.phase == "visit":
             _visited_people(event, doc[event.token], ann)
+    for stop, following in followers:
+        if not following.subjects:
+            following.subjects = list(stop.subjects)
     _inherit_subjects(events, predicates, doc)
     for event in events:
         event.parent = _parent(doc[event.token], predicates)
@@ -1778,8 +1789,14 @@ def _where_clauses(doc: Doc, predicates: dict[int, Event], ann: Annotations) -> 
             continue
         if not any(c.lower_ == "where" for c in token.children):
             continue
-        place = ann.place_at[token.head.i]
-        head = ann.heads.get(token.head.i, token.head.i)
+        # "to Argentina, Chile and Brazil, where he will meet ...": the place named last
+        # before the clause, though the parse hangs the clause off the list's first.
+        named = [token.head] + [
+            c for c in token.head.conjuncts if c.i < token.i and c.i in ann.place_at
+        ]
+        nearest = max(named, key=lambda t: t.i)
+        place = ann.place_at[nearest.i]
+        head = ann.heads.get(nearest.i, nearest.i)
         for inner in token.subtree:
             event = predicates.get(inner.i)
             if event is not None and not any(r.role in ("to", "in", "obj") for r in event.places):
@@ -1907,6 +1924,53 @@ def _negated_between(doc: Doc, events: list[Event]) -> None:
                 continue
             kept.append(role)
         event.places = kept
+
+
+_STOP_NOUNS = frozenset(["stop", "leg", "destination", "stopover"])
+
+
+def _stop_is_place(
+    doc: Doc, predicates: dict[int, Event], ann: Annotations
+) -> list[tuple[Event, Event]]:
+    """ "The first stop is Buenos Aires", "Chile will be the last leg": a stop noun and
+    the place a copula equates it with. Returns the visits said to follow such a stop,
+    each with the stop: they are the same traveller's."""
+    followers: list[tuple[Event, Event]] = []
+    for event in predicates.values():
+        token = doc[event.token]
+        if not event.nominal or event.places or noun_lemma(token.text) not in _STOP_NOUNS:
+            continue
+        if lemma(token.head.text) != "be" or token.head.i == token.i:
+            continue
+        if token.dep_ == "nsubj":
+            other = [c for c in token.head.children if c.dep_ in ("attr", "acomp")]
+        elif token.dep_ == "attr":
+            other = [c for c in token.head.children if c.dep_ == "nsubj"]
+        else:
+            continue
+        todo = list(other)
+        while todo:
+            current = todo.pop(0)
+            mention = ann.place_at.get(current.i)
+            if (
+                mention is not None
+                and ann.heads.get(current.i, current.i) == current.i
+                and all(r.mention != mention for r in event.places)
+            ):
+                event.places.append(PlaceRole(mention, "obj", current.i))
+            # The place, its apposition and its list; not a clause hanging off it.
+            todo.extend(
+                c for c in current.children if c.dep_ in ("appos", "conj", "compound", "poss")
+            )
+            for clause in current.children:
+                if clause.dep_ == "acl" and lemma(clause.text) == "follow":
+                    # "..., followed by Chile on Sunday and a two-day visit to Brazil": the
+                    # visits that follow are the same traveller's.
+                    for later in clause.subtree:
+                        following = predicates.get(later.i)
+                        if following is not None and following is not event:
+                            followers.append((event, following))
+    return followers
 
 
 def _the_city(doc: Doc, predicates: dict[int, Event], ann: Annotations) -> None:
