@@ -701,3 +701,11 @@ def test_a_where_clause_after_a_list_of_places_is_at_the_last_of_them():
     (trip,) = _extract(text).trips
     (meeting,) = trip.meetings
     assert meeting.country == "BR"
+
+
+def test_a_headline_word_before_an_office_is_no_part_of_it():
+    text = (
+        "How Peruvian President Ana Costa was received in Nairobi\n\n"
+        "President Ana Costa of Peru arrived in Nairobi on Friday for a two-day visit."
+    )
+    assert _officials(_extract(text))["Ana Costa"] == ("President", "PE")

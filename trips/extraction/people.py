@@ -1082,6 +1082,51 @@ class TitleInfo:
     military: bool = False
 
 
+# Words that open a clause or a headline, never part of an office.
+_CLAUSE_OPENERS = frozenset(
+    [
+        "How",
+        "Why",
+        "What",
+        "When",
+        "Where",
+        "Who",
+        "Whom",
+        "Whose",
+        "Which",
+        "While",
+        "As",
+        "If",
+        "After",
+        "Before",
+        "Since",
+        "Although",
+        "Though",
+        "Because",
+        "Meanwhile",
+        "Here",
+        "There",
+        "Now",
+        "Today",
+        "Yesterday",
+        "Tomorrow",
+        "Watch",
+        "Should",
+        "Will",
+        "Would",
+        "Can",
+        "Could",
+        "Did",
+        "Does",
+        "Do",
+        "Is",
+        "Are",
+        "Was",
+        "Were",
+    ]
+)
+
+
 def _title_before(
     text: str, start: int, floor: int, runs: list[tuple[int, int]] = ()
 ) -> TitleInfo | None:
@@ -1195,6 +1240,8 @@ def _title_before(
         ):
             if w in ("The", "A", "An", "His", "Her", "Its", "Their", "the"):
                 break  # "the Prime Minister and the President of X": the office starts here
+            if w in _CLAUSE_OPENERS:
+                break  # "How South African President X was received": a headline's word
             if w.lower() == "and" and not re.search(
                 rf"\b(?:{_TITLE_HEADS})\s*$", stripped[: word.start()], re.IGNORECASE
             ):
