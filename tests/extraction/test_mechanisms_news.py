@@ -709,3 +709,46 @@ def test_a_headline_word_before_an_office_is_no_part_of_it():
         "President Ana Costa of Peru arrived in Nairobi on Friday for a two-day visit."
     )
     assert _officials(_extract(text))["Ana Costa"] == ("President", "PE")
+
+
+def test_received_a_visit_from_x_makes_x_the_traveller():
+    text = (
+        "Defence Minister Budi Santoso of Indonesia received a visit from Australian "
+        "Defence Minister Tom Reid on Thursday at the ministry's office in Jakarta."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Tom Reid",)
+    assert _stops(trip)[0][:3] == ("ID", "Jakarta", date(2023, 6, 15))
+    assert _participants(trip) == [("Budi Santoso",)]
+
+
+def test_an_offices_short_form_in_brackets_keeps_the_office_and_the_name():
+    text = (
+        "Minister of Defense (Menhan) Budi Santoso received an official visit from the "
+        "Deputy Prime Minister (PM) of Australia Tom Reid in Jakarta on Monday."
+    )
+    officials = _officials(_extract(text))
+    assert officials["Budi Santoso"][0] == "Minister of Defense"
+    assert officials["Tom Reid"] == ("Deputy Prime Minister", "AU")
+
+
+def test_a_headline_in_capitals_ends_a_name_at_its_verb_and_two_countries_are_no_name():
+    text = (
+        "Defense Minister Santoso Holds Closed Meeting With Australian Minister\n\n"
+        "Defence Minister Budi Santoso of Indonesia met Australian Defence Minister Tom "
+        "Reid in Jakarta on Monday ahead of the Indonesia-Australia dialogue."
+    )
+    names = set(_officials(_extract(text)))
+    assert not any("Holds" in n or "Indonesia" in n for n in names)
+
+
+def test_a_meeting_dated_months_before_the_visit_keeps_no_date_on_it():
+    text = (
+        "Defence Minister Budi Santoso of Indonesia received an official visit from "
+        "Australian Defence Minister Tom Reid. Reid arrived in Jakarta on Monday, June 12. "
+        "The two ministers previously also met at the 2+2 Meeting of Foreign and Defence "
+        "Ministers in Canberra, Australia, on February 8, 2023."
+    )
+    (trip,) = [t for t in _extract(text).trips if t.travelers == ("Tom Reid",)]
+    assert _stops(trip)[0][:3] == ("ID", "Jakarta", date(2023, 6, 12))
+    assert [(m.participants, m.date) for m in trip.meetings] == [(("Budi Santoso",), None)]

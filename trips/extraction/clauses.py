@@ -2265,6 +2265,15 @@ def _owner(
             for inner in child.children:
                 if inner.dep_ == "pobj" and (child.lower_ == "by" or inner.i in ann.person_at):
                     owner = resolver.resolve(inner)  # "the visit by X", "the visit of X"
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ == "from"
+            and token.dep_ == "dobj"
+            and lemma(token.head.text) in HOST_VERBS
+        ):
+            for inner in child.children:
+                if inner.dep_ == "pobj":
+                    owner = resolver.resolve(inner)  # "received a visit from X": X's visit
     verb = _verb_of(token.head) if token.head.i != token.i else None
     if not owner and verb is not None:
         governed = token.dep_ in ("dobj", "pobj", "attr", "nsubj", "nsubjpass", "conj", "appos")
@@ -2444,6 +2453,16 @@ def _meeting(
                 for p in resolver.resolve(obj):
                     if p not in objects:
                         objects.append(p)
+        if (
+            child.dep_ == "dobj"
+            and lemma(token.text) in HOST_VERBS
+            and noun_lemma(child.text) in TRAVEL_NOUNS
+        ):
+            # "received a visit from X", "welcomed a visit by X": X is the guest.
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+                    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                        objects.extend(p for p in resolver.resolve(obj) if p not in objects)
     event.objects = [p for p in objects if p not in event.subjects]
     if not event.objects and any(
         noun_lemma(c.text) == "counterpart"

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from trips.extraction.lexicon import HOST_VERBS, MEETING_VERBS, REPORT_VERBS, TRAVEL_VERBS
 from trips.extraction.places import PlaceMention, Token, country_code, tokenize
 
 _HONORIFIC_WORDS = frozenset(
@@ -951,6 +952,21 @@ _PORTFOLIO_BEFORE = re.compile(
 )
 
 
+# The third-person forms of the verbs of travel, meeting and saying: in a headline set
+# in capitals ("Defense Minister Prabowo Holds Closed Meeting") a name ends before one.
+def _third_person(verb: str) -> str:
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ies"
+    return verb + ("es" if re.search(r"(?:s|sh|ch|x|z|o)$", verb) else "s")
+
+
+_HEADLINE_VERBS = frozenset(
+    _third_person(verb).capitalize()
+    for verb in set(TRAVEL_VERBS) | HOST_VERBS | MEETING_VERBS | REPORT_VERBS | {"hold"}
+    if verb.isalpha()
+)
+
+
 def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tuple[int, int]]:
     """Spans of capitalised word runs that may be names."""
     place_at = {}
@@ -960,6 +976,15 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
     current: list[Token] = []
 
     def close() -> None:
+        verb = next((i for i, t in enumerate(current) if i and t.text in _HEADLINE_VERBS), None)
+        if verb is not None:
+            del current[verb:]  # "Prabowo Holds Closed Meeting": the name is "Prabowo"
+        if (
+            len(current) == 1
+            and "-" in current[0].text
+            and all(country_code(part) for part in current[0].text.split("-"))
+        ):
+            current.clear()  # "the Indonesia-Australia meeting": two countries
         # A capitalised particle at the end is a surname ("Mohan Das").
         while (
             current
@@ -1134,6 +1159,8 @@ def _title_before(
     for run_start, run_end in runs:
         if text[run_start:run_end].lower() in _MODIFIERS:
             continue  # "High Commissioner", "Permanent Representative": part of the office
+        if text[run_start - 1 : run_start] == "(" and text[run_end : run_end + 1] == ")":
+            continue  # "Minister of Defense (Menhan) X": the office's short form
         if floor <= run_end <= start - 1 and run_start < start:
             gap = text[run_end:start]
             if (
@@ -1167,6 +1194,9 @@ def _title_before(
     if acronym:
         # "External Affairs Minister (EAM) S. Jaishankar": the office before its acronym.
         left = left[: acronym.start()] + " "
+    # "Deputy Prime Minister (PM) of Australia X", "Minister of Defense (Menhan) X": an
+    # office's short form in brackets, blanked so the offsets still hold.
+    left = re.sub(r"\([A-Z][A-Za-z]{1,7}\)", lambda m: " " * len(m.group()), left)
     tail_start = max(0, len(left) - 70)
     rank = _RANK.search(left, tail_start)
     military = False

@@ -1218,6 +1218,17 @@ def _dates(ctx: Context, journey: Journey) -> None:
     for stop in journey.stops:
         if stop.days and stop.arrive and not stop.depart:
             stop.depart = stop.arrive + timedelta(days=stop.days - 1)  # arrival found late
+    if journey.start:
+        # "The two ministers previously met in Canberra on February 8": a day of another
+        # time than this journey's, not this meeting's.
+        margin = timedelta(days=10)
+        for meeting in journey.meetings:
+            if meeting.day and (
+                meeting.day < journey.start - margin
+                or journey.end is not None
+                and meeting.day > journey.end + margin
+            ):
+                meeting.day = None
     known = [m.day for m in journey.meetings if m.day and m.stop is not None]
     if journey.end and known and max(known) > journey.end:
         # "a two-day trip to Tokyo, then talks in Washington on Friday": not over by then.
