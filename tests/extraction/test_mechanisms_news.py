@@ -752,3 +752,15 @@ def test_a_meeting_dated_months_before_the_visit_keeps_no_date_on_it():
     (trip,) = [t for t in _extract(text).trips if t.travelers == ("Tom Reid",)]
     assert _stops(trip)[0][:3] == ("ID", "Jakarta", date(2023, 6, 12))
     assert [(m.participants, m.date) for m in trip.meetings] == [(("Budi Santoso",), None)]
+
+
+def test_a_city_state_in_a_list_of_countries_is_the_country():
+    text = (
+        "Secretary of State Mary Lane will travel to five African nations next week. Her "
+        "first trip to Africa will take her to Chad, Djibouti, Ethiopia, Kenya and Nigeria."
+    )
+    (trip,) = _extract(text).trips
+    assert [(s.country, s.city) for s in trip.stops][1] == ("DJ", None)
+    text = "Secretary of State Mary Lane will stop in Singapore on Tuesday for talks."
+    (trip,) = _extract(text).trips
+    assert [(s.country, s.city) for s in trip.stops] == [("SG", "Singapore")]

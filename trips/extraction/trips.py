@@ -568,6 +568,8 @@ def _stops(ctx: Context, journey: Journey) -> None:
             if event.kind == "travel" and role.person not in (None, *journey.travellers):
                 continue  # another traveller's place ("trips by A to X and B to Y")
             place = _place_of(role)
+            if _in_a_list_of_countries(ctx.text, role, roles):
+                place = role.mention.place  # "Chad, Djibouti, Ethiopia": countries, not a city
             if place.country in homes:
                 continue
             if role.role in ("before", "after", "route") and event.kind != "travel":
@@ -587,6 +589,17 @@ def _stops(ctx: Context, journey: Journey) -> None:
                 stop.last = True
     if cancelled:
         journey.stops = [s for s in journey.stops if s.country not in cancelled]
+
+
+def _in_a_list_of_countries(text: str, role: PlaceRole, roles: list[PlaceRole]) -> bool:
+    """Whether a place is listed next to another country ("Chad, Djibouti and Kenya")."""
+    for other in roles:
+        if other is role or other.mention.place.kind != "country":
+            continue
+        first, second = sorted((role.mention, other.mention), key=lambda m: m.start)
+        if re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?", text[first.end : second.start]):
+            return True
+    return False
 
 
 def _add_stop(
