@@ -764,3 +764,16 @@ def test_a_city_state_in_a_list_of_countries_is_the_country():
     text = "Secretary of State Mary Lane will stop in Singapore on Tuesday for talks."
     (trip,) = _extract(text).trips
     assert [(s.country, s.city) for s in trip.stops] == [("SG", "Singapore")]
+
+
+def test_inaugurating_a_building_in_a_city_puts_the_traveller_there():
+    text = (
+        "Foreign Minister Dariush Karimi of Iran has embarked on an Africa tour. During his "
+        "visit to South Africa, Karimi will inaugurate the new Consulate General in Cape "
+        "Town on Tuesday and will hold meetings in Pretoria on Wednesday."
+    )
+    (trip,) = _extract(text).trips
+    assert [(s.country, s.city) for s in trip.stops] == [
+        ("ZA", "Cape Town"),
+        ("ZA", "Pretoria"),
+    ]

@@ -1132,6 +1132,14 @@ def _attach(
                 # "will visit a factory of a firm in North Carolina": where the visited
                 # thing is, the visit is.
                 return _Attachment(visited, role, None, holder)
+            if (
+                role in ("in", "at")
+                and head.dep_ == "dobj"
+                and _verbal_tag(head.head)
+                and lemma(head.head.text) in _ON_SITE_VERBS
+            ):
+                # "will inaugurate the Consulate General in Cape Town": done there.
+                return _Attachment(None, role, head.head, holder)
             if head.lower_ in ("route", "way") and role == "to":
                 # "en route to X", "on his way to X": X comes after the event's place.
                 role, current = "route", head
@@ -1188,6 +1196,23 @@ def _attach(
         current = head
     return _Attachment(None, role, None, holder)
 
+
+# Verbs of things done on the spot: who does them at a place is there.
+_ON_SITE_VERBS = frozenset(
+    [
+        "inaugurate",
+        "open",
+        "unveil",
+        "lay",
+        "launch",
+        "inspect",
+        "tour",
+        "dedicate",
+        "plant",
+        "commission",
+        "address",
+    ]
+)
 
 _TIME_NOUNS = frozenset(
     ["noon", "midday", "night", "midnight", "morning", "afternoon", "evening", "dawn", "hours"]
