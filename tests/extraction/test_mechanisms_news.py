@@ -777,3 +777,11 @@ def test_inaugurating_a_building_in_a_city_puts_the_traveller_there():
         ("ZA", "Cape Town"),
         ("ZA", "Pretoria"),
     ]
+
+
+def test_a_dateline_in_capitals_alone_on_a_line_is_the_reporters_place():
+    text = (
+        "Top diplomat embarks on Africa tour\n\nANKARA\n\nForeign Minister Kemal Aydin has "
+        "embarked on a tour of Africa, which includes a visit to Ghana and Senegal."
+    )
+    assert _officials(_extract(text))["Kemal Aydin"] == ("Foreign Minister", "TR")

@@ -107,10 +107,11 @@ _DATELINE = re.compile(
 
 
 # "New Delhi, May 16" on a line of its own: a dateline set apart from the story.
+# "ANKARA" alone on a line, too.
 _DATELINE_LINE = re.compile(
-    r"^[ \t]*[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:,[ \t]*[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)?,[ \t]*"
+    r"^[ \t]*(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:,[ \t]*[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)?,[ \t]*"
     r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8})"
-    r"(?:,?[ \t]+\d{4})?[ \t]*$",
+    r"(?:,?[ \t]+\d{4})?|[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})[ \t]*$",
     re.MULTILINE,
 )
 
@@ -124,6 +125,8 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     >>> text = "Tribune News Service\\n\\nNew Delhi, May 16\\n\\nThe minister will leave."
     >>> start, end = dateline_span(text); text[start:end]
     'New Delhi, May 16'
+    >>> start, end = dateline_span("A headline\\n\\nANKARA\\n\\nThe minister left."); (start, end)
+    (12, 18)
     """
     found = None
     for match in _DATELINE.finditer(text):
