@@ -785,3 +785,24 @@ def test_a_dateline_in_capitals_alone_on_a_line_is_the_reporters_place():
         "embarked on a tour of Africa, which includes a visit to Ghana and Senegal."
     )
     assert _officials(_extract(text))["Kemal Aydin"] == ("Foreign Minister", "TR")
+
+
+def test_accompanied_on_his_visit_by_x_makes_x_a_fellow_traveller():
+    text = (
+        "Defence Minister Tom Reid of Australia will hold talks during a two-day visit to "
+        "Jakarta. Reid is accompanied on his visit to Jakarta by Vice Chief of the Defence "
+        "Force Vice Admiral Sam Ward."
+    )
+    result = _extract(text)
+    (trip,) = result.trips
+    assert set(trip.travelers) == {"Tom Reid", "Sam Ward"}
+    assert _officials(result)["Sam Ward"][0] == "Vice Chief of the Defence Force"
+
+
+def test_the_armed_forces_are_no_name():
+    text = (
+        "In Jakarta, Defence Minister Tom Reid of Australia is meeting the Indonesian "
+        "Foreign Minister, Dr Ali Hasan and Chief of Armed Forces, General Budi Santoso."
+    )
+    names = set(_officials(_extract(text)))
+    assert "Budi Santoso" in names and not any("Forces" in n for n in names)

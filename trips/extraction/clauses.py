@@ -1053,7 +1053,12 @@ def _agent_of(token: Token) -> Token | None:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("on", "upon", "at"):
                 for noun in child.children:
-                    if noun.dep_ == "pobj" and noun.lower_ in ("arrival", "landing"):
+                    if noun.dep_ == "pobj" and (
+                        noun.lower_ in ("arrival", "landing")
+                        # "is accompanied on his visit to X by Y": the agent off the visit
+                        or lemma(token.text) == "accompany"
+                        and noun_lemma(noun.text) in TRAVEL_NOUNS
+                    ):
                         found = _agent_of(noun)
                         if found is not None:
                             return found
@@ -2286,7 +2291,8 @@ def _owner(
     for child in token.children:
         if child.dep_ == "poss" or child.dep_ in ("compound", "nmod") and child.i in ann.person_at:
             owner = resolver.resolve(child)
-        elif child.dep_ == "prep" and child.lower_ in ("by", "of"):
+        elif child.dep_ == "prep" and child.lower_ in ("by", "of") and not owner:
+            # ("his visit ... by Y": his, and Y did something else to it)
             for inner in child.children:
                 if inner.dep_ == "pobj" and (child.lower_ == "by" or inner.i in ann.person_at):
                     owner = resolver.resolve(inner)  # "the visit by X", "the visit of X"

@@ -287,7 +287,9 @@ _MODIFIERS = frozenset(
 )
 _RANK = re.compile(
     r"(?<![\w-])(?<!Secretary\s)(?<!Attorney\s)(?<!Director\s)(?<!Consul\s)(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Dame|Sheikh|Shaikh|Sheikha|Adm|Gen|Maj|Col|Lt|Capt|Sgt|Cmdr|Brig|"
-    r"Rear\s+Adm|Vice\s+Adm|Air\s+Force|Navy|Army|Marine\s+Corps|General|Admiral|Colonel|Major|"
+    r"Rear\s+Adm(?:iral)?|Vice\s+Adm(?:iral)?|(?:Lieutenant|Major|Brigadier)\s+General|"
+    r"Air\s+(?:Chief\s+|Vice\s+)?Marshal|"
+    r"Air\s+Force|Navy|Army|Marine\s+Corps|General|Admiral|Colonel|Major|"
     r"H\.E|H\.H|HRH|His\s+Excellency|Her\s+Excellency|Excellency|His\s+(?:Royal\s+)?Highness|"
     r"Her\s+(?:Royal\s+)?Highness|His\s+Majesty|Her\s+Majesty|Petty\s+Officer)\.?\s+)+$"
 )
@@ -581,6 +583,11 @@ _NON_NAME = frozenset(
         "Kingdom",
         "Federation",
         "Confederation",
+        "Armed",
+        "Forces",
+        "Police",
+        "Guard",
+        "Guards",
         "Commonwealth",
         "Principality",
         "Sultanate",
