@@ -806,3 +806,17 @@ def test_the_armed_forces_are_no_name():
     )
     names = set(_officials(_extract(text)))
     assert "Budi Santoso" in names and not any("Forces" in n for n in names)
+
+
+def test_the_first_visit_in_a_decade_is_no_date_and_an_arrival_followed_is_this_journey():
+    text = (
+        "President Jean Martin of France arrived in Vietnam on Sunday in the first leg of "
+        "his Asia tour, the first one by a French leader in a decade. He spoke to reporters "
+        "following his arrival in Hanoi. During his three-day state visit, Martin will meet "
+        "the country's leaders. Martin will then fly to Jakarta, followed by a trip to "
+        "Singapore."
+    )
+    (trip,) = _extract(text, published=date(2023, 6, 19)).trips
+    assert _stops(trip)[0] == ("VN", "Hanoi", date(2023, 6, 18), date(2023, 6, 20))
+    assert [s.country for s in trip.stops] == ["VN", "ID", "SG"]
+    assert trip.end is None

@@ -2404,7 +2404,8 @@ def _nominal(
         "end",
     )
     if (
-        lemma(token.text) not in ("stop", "stopover", "leg")
+        # "following his arrival in Hanoi": a moment of this journey
+        lemma(token.text) not in ("stop", "stopover", "leg", "arrival", "landing")
         and not homecoming
         and (
             token.dep_ == "dobj"

@@ -162,7 +162,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:weekend|week|month|year)\b|\blast\s+night\b|\b(?:a|one|two|three|four|five|\d+|"
             r"several|few)\s+(?:months?|years?)\s+ago\b|\b(?:in|since|early|mid|late|end\s+of|"
             rf"the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[- ](?:{MONTH}|\d{{4}})"
-            rf"(?:\s+\d{{4}})?(?!\s+\d)\b|\bin\s+\d{{4}}\b|\brecently\b|\bdecades?\b",
+            rf"(?:\s+\d{{4}})?(?!\s+\d)\b|\bin\s+\d{{4}}\b|\brecently\b|"
+            # "decades ago"; not "the first visit in a decade", a span of time
+            r"\b(?:a|two|three|several|few|many)?\s*decades?\s+(?:ago|earlier|before)\b",
             re.IGNORECASE,
         ),
     ),
@@ -622,7 +624,8 @@ _PAST_MARKER = re.compile(
 )
 _HISTORY = re.compile(
     r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+years?\s+ago|"
-    rf"decades?|in\s+(?:{MONTH}\s+)?(?:19|20)\d\d|century|at\s+a\s+time\s+when|once)\b",
+    rf"decades?\s+(?:ago|earlier|before)|in\s+(?:{MONTH}\s+)?(?:19|20)\d\d|century|"
+    r"at\s+a\s+time\s+when|once)\b",
     re.IGNORECASE,
 )
 

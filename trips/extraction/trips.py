@@ -1137,10 +1137,14 @@ def _dates(ctx: Context, journey: Journey) -> None:
                         before.depart = before.depart or day
                     continue
             _apply_day(journey, event, role.role, day, targets, placed, sentence, starts, ends)
-        if event.days and not dests and event.text.lower() == "stay":
-            # "during his two-day stay in the country": the stop told just before.
+        one_state = event.text.lower() == "visit" and re.search(
+            r"\b(?:state|official|working)\s+visit\b", sentence.text, re.IGNORECASE
+        )
+        if event.days and not dests and (event.text.lower() == "stay" or one_state):
+            # "during his two-day stay in the country", "during his three-day state
+            # visit" on a tour of several countries: the stop told just before.
             before = [s for s in journey.stops if s.first_token < event.token]
-            if before and len(journey.stops) > 1:
+            if before and len({s.country for s in journey.stops}) > 1:
                 dests = [max(before, key=lambda s: s.first_token)]
         if event.days and not dests and event.parent is not None:
             # "will head to X to make a four-day visit": the visit is at X.
