@@ -820,3 +820,17 @@ def test_the_first_visit_in_a_decade_is_no_date_and_an_arrival_followed_is_this_
     assert _stops(trip)[0] == ("VN", "Hanoi", date(2023, 6, 18), date(2023, 6, 20))
     assert [s.country for s in trip.stops] == ["VN", "ID", "SG"]
     assert trip.end is None
+
+
+def test_the_final_destination_on_a_day_and_a_push_that_began_in_a_country():
+    text = (
+        "President Jean Martin of France landed in Indonesia on Tuesday, a stop on his "
+        "three-nation tour. Martin's final destination will be Singapore on Friday, where "
+        "he will attend a summit. His diplomatic push began Sunday in Vietnam."
+    )
+    (trip,) = _extract(text, published=date(2023, 6, 21)).trips
+    assert [(s.country, s.arrive) for s in trip.stops] == [
+        ("VN", date(2023, 6, 18)),
+        ("ID", date(2023, 6, 20)),
+        ("SG", date(2023, 6, 23)),
+    ]

@@ -1978,6 +1978,10 @@ def _stop_is_place(
             other = [c for c in token.head.children if c.dep_ == "nsubj"]
         else:
             continue
+        copula = predicates.get(token.head.i)
+        if copula is not None:
+            # "The final destination will be Singapore on Friday": the stop's day.
+            event.dates.extend(d for d in copula.dates if d not in event.dates)
         todo = list(other)
         while todo:
             current = todo.pop(0)
@@ -2232,6 +2236,11 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
     event.passive = passive
     if subject is not None:
         event.subjects = resolver.resolve(subject)
+        if not event.subjects and event.phase in ("begin", "end"):
+            # "His diplomatic push began Sunday in Vietnam": whose push it is.
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                event.subjects = resolver.resolve(owner)
         if subject.lower_ not in _PRONOUNS or subject.lower_ in ("he", "she", "they"):
             resolver.note_subject(subject, event.subjects)
     event.tense = clause_tense(token)
@@ -2422,7 +2431,7 @@ def _nominal(
             event.hints.add("first")  # "the trip will begin with a visit to X"
         elif carrier in ("end", "conclude", "close", "wrap", "finish"):
             event.hints.add("last")
-    if token.lower_ in ("stop", "leg") or token.lower_ in ("stops", "legs"):
+    if token.lower_ in ("stop", "leg", "destination") or token.lower_ in ("stops", "legs"):
         for child in token.children:
             if child.dep_ == "amod" and child.lower_ in ("first", "opening", "initial"):
                 event.hints.add("first")

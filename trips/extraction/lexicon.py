@@ -102,6 +102,7 @@ TRAVEL_NOUNS = frozenset(
         "leg",
         "stop",
         "stopover",
+        "destination",
         "mission",
         "stay",
         "travel",
