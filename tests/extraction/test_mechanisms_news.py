@@ -834,3 +834,20 @@ def test_the_final_destination_on_a_day_and_a_push_that_began_in_a_country():
         ("ID", date(2023, 6, 20)),
         ("SG", date(2023, 6, 23)),
     ]
+
+
+def test_a_date_inside_a_since_phrase_and_led_to_tensions_date_no_journey():
+    text = (
+        "Secretary of State Mary Lane met Crown Prince Omar Saleh in Riyadh. Saudi Arabia is "
+        "the first stop of Lane's fifth tour in the region since the onset of the conflict "
+        "on October 7, 2022, which has led to escalating tensions across the region. Lane "
+        "will also visit Egypt and Qatar."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.start is None and trip.stops[0].arrive is None
+    assert trip.status == "ongoing"
+
+
+def test_a_saudi_arabian_office_is_the_office_alone():
+    text = "Saudi Arabian Crown Prince Omar Saleh met Secretary of State Mary Lane in Riyadh."
+    assert _officials(_extract(text))["Omar Saleh"] == ("Crown Prince", "SA")

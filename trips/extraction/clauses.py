@@ -1224,6 +1224,19 @@ _TIME_NOUNS = frozenset(
 )
 
 
+def _inside_since(date: Token, event_token: int) -> bool:
+    """Whether a date lies inside a "since ..." phrase between it and its event, other
+    than its own preposition ("since the onset of the conflict on October 7")."""
+    current = date.head if date.dep_ == "pobj" else date
+    for _ in range(8):
+        if current.i == event_token or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.dep_ == "prep" and current.lower_ == "since" and current.i != date.head.i:
+            return True
+    return False
+
+
 def _announced(noun: Token, date: Token) -> bool:
     """A journey noun that is what a report verb announces, with the date after it
     ("announced the visit at a press conference on Thursday")."""
@@ -1313,6 +1326,8 @@ def _verb_phase(token: Token) -> str | None:
         return None  # "took office", "took part": only "took him to X" is travel
     if low == "touch" and "down" not in particles:
         return None
+    if low == "lead" and not any(c.dep_ in ("dobj", "nsubjpass") for c in children):
+        return None  # "led a delegation to X"; not "has led to tensions"
     if (
         low == "wrap"
         and "up" not in particles
@@ -1500,6 +1515,8 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             continue
         if _announced(doc[event.token], doc[head]):
             continue  # "announced the visit on Thursday": the day of the announcement
+        if _inside_since(doc[head], event.token):
+            continue  # "his fifth tour since the onset of the war on October 7": a mark
         event.dates.append(DateRole(mention, role))
 
     _events_attended(doc, predicates)
@@ -1980,8 +1997,17 @@ def _stop_is_place(
             continue
         copula = predicates.get(token.head.i)
         if copula is not None:
-            # "The final destination will be Singapore on Friday": the stop's day.
-            event.dates.extend(d for d in copula.dates if d not in event.dates)
+            # "The final destination will be Singapore on Friday": the stop's day; not a
+            # date deeper in the sentence ("since the onset of the war on October 7").
+            for role in copula.dates:
+                tokens = sorted(j for j, m in ann.date_at.items() if m is role.mention)
+                head = doc[_head_of(doc, tokens)] if tokens else None
+                if head is None or role in event.dates:
+                    continue
+                if head.head.i == token.head.i or (
+                    head.head.dep_ == "prep" and head.head.head.i == token.head.i
+                ):
+                    event.dates.append(role)
         todo = list(other)
         while todo:
             current = todo.pop(0)

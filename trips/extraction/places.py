@@ -231,6 +231,8 @@ _DEMONYMS: dict[str, str] = {
     "Palestinian": "PS",
     "Jordanian": "JO",
     "Saudi": "SA",
+    "Saudi Arabian": "SA",
+    "New Zealander": "NZ",
     "Emirati": "AE",
     "Qatari": "QA",
     "Kuwaiti": "KW",
