@@ -851,3 +851,18 @@ def test_a_date_inside_a_since_phrase_and_led_to_tensions_date_no_journey():
 def test_a_saudi_arabian_office_is_the_office_alone():
     text = "Saudi Arabian Crown Prince Omar Saleh met Secretary of State Mary Lane in Riyadh."
     assert _officials(_extract(text))["Omar Saleh"] == ("Crown Prince", "SA")
+
+
+def test_the_us_capital_is_washington_and_a_day_glued_to_a_name_dates_the_meeting():
+    text = (
+        "Prince Omar Saleh, Saudi Minister of Foreign Affairs, met in the US capital on "
+        "Wednesday Secretary of State Mary Lane. Prince Omar arrived in the United States "
+        "on Tuesday for an official visit."
+    )
+    result = _extract(text)
+    (trip,) = result.trips
+    assert _stops(trip) == [("US", "Washington", date(2023, 6, 13), None)]
+    assert [(m.participants, m.date) for m in trip.meetings] == [
+        (("Mary Lane",), date(2023, 6, 14))
+    ]
+    assert _officials(result)["Mary Lane"][0] == "Secretary of State"

@@ -1172,6 +1172,16 @@ def _attach(
                     return _Attachment(journey, role or "to", None, holder)
                 return _Attachment(None, role or "obj", head, holder)
             return _Attachment(None, role, None, holder)
+        if (
+            not stop_nouns
+            and dep in ("compound", "nmod")
+            and head.tag_ == "NNP"
+            and token.tag_ == "NNP"
+            and all(t.dep_ in ("compound", "nmod") for t in _chain(token, current))
+        ):
+            # "met on Wednesday Secretary of State X": the parse glues the day to the name.
+            current = head
+            continue
         if dep in ("compound", "amod", "nmod", "poss", "npadvmod", "nummod", "advmod", "tmod"):
             if _is_predicate(head, predicates):
                 kind = "compound" if dep in ("compound", "amod", "nmod", "poss") else "on"
@@ -1222,6 +1232,14 @@ _ON_SITE_VERBS = frozenset(
 _TIME_NOUNS = frozenset(
     ["noon", "midday", "night", "midnight", "morning", "afternoon", "evening", "dawn", "hours"]
 )
+
+
+def _chain(start: Token, end: Token) -> list[Token]:
+    """The tokens from ``start`` up its heads to ``end``, both included."""
+    chain = [start]
+    while chain[-1].i != end.i and chain[-1].head.i != chain[-1].i and len(chain) < 12:
+        chain.append(chain[-1].head)
+    return chain
 
 
 def _inside_since(date: Token, event_token: int) -> bool:

@@ -1159,6 +1159,11 @@ _CLAUSE_OPENERS = frozenset(
 )
 
 
+_WEEKDAYS = frozenset(
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+)
+
+
 def _title_before(
     text: str, start: int, floor: int, runs: list[tuple[int, int]] = ()
 ) -> TitleInfo | None:
@@ -1277,8 +1282,8 @@ def _title_before(
         ):
             if w in ("The", "A", "An", "His", "Her", "Its", "Their", "the"):
                 break  # "the Prime Minister and the President of X": the office starts here
-            if w in _CLAUSE_OPENERS:
-                break  # "How South African President X was received": a headline's word
+            if w in _CLAUSE_OPENERS or w in _WEEKDAYS:
+                break  # "How South African President X", "met on Wednesday Secretary X"
             if w.lower() == "and" and not re.search(
                 rf"\b(?:{_TITLE_HEADS})\s*$", stripped[: word.start()], re.IGNORECASE
             ):

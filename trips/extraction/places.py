@@ -855,10 +855,17 @@ def demonym_places(text: str, mentions: list[PlaceMention]) -> list[PlaceMention
     >>> found = demonym_places("in the Uzbek capital", find_places("in the Uzbek capital"))
     >>> [(m.text, m.place.name) for m in found]
     [('Uzbek capital', 'Tashkent')]
+    >>> text = "in the US capital"
+    >>> [m.place.name for m in demonym_places(text, find_places(text))]
+    ['Washington']
     """
     result = []
     for mention in mentions:
         follow = _PLACE_AFTER_DEMONYM.match(text, mention.end) if mention.demonym else None
+        if follow is None and mention.place.kind == "country":
+            # "the US capital", "the Japanese capital": the capital city as well
+            capital_word = re.match(r"\s+(capital)\b(?!\s+(?:of|city\s+of)\b)", text[mention.end :])
+            follow = _PLACE_AFTER_DEMONYM.match(text, mention.end) if capital_word else None
         if follow is None or not re.search(
             r"\bthe\s+$", text[max(0, mention.start - 5) : mention.start]
         ):
