@@ -866,3 +866,16 @@ def test_the_us_capital_is_washington_and_a_day_glued_to_a_name_dates_the_meetin
         (("Mary Lane",), date(2023, 6, 14))
     ]
     assert _officials(result)["Mary Lane"][0] == "Secretary of State"
+
+
+def test_a_hyphenated_surname_that_opens_like_an_office_and_a_headline_verb_first():
+    text = (
+        "Saudi Foreign Minister Says Intends To Invite Iranian President\n\n"
+        "Saudi Foreign Minister Omar Saleh arrived in Iran on Saturday. In Tehran, the Saudi "
+        "minister held talks with his Iranian counterpart Hossein Amir-Karimi."
+    )
+    result = _extract(text)
+    officials = _officials(result)
+    assert "Hossein Amir-Karimi" in officials and not any("Says" in n for n in officials)
+    (trip,) = result.trips
+    assert _participants(trip) == [("Hossein Amir-Karimi",)]

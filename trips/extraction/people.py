@@ -914,8 +914,11 @@ def _is_name_token(token: Token) -> bool:
         return True
     if not text[0].isupper():
         return False
-    if "-" in text and _TITLE_HEAD_RE.fullmatch(text.split("-", 1)[0]):
-        return False  # "Minister-in-Waiting", "Secretary-General": an office
+    head, _, rest = text.partition("-")
+    office_after = rest and (rest[0].islower() or _TITLE_HEAD_RE.match(rest))
+    if office_after and _TITLE_HEAD_RE.fullmatch(head):
+        # "Minister-in-Waiting", "Secretary-General": an office; "Amir-Abdollahian" a name
+        return False
     # Acronyms (NATO, ASEAN) are not names, but generational suffixes are.
     return not (text.isupper() and len(text) >= 3 and text.rstrip(".").lower() not in _SUFFIX_WORDS)
 
@@ -983,7 +986,7 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
     current: list[Token] = []
 
     def close() -> None:
-        verb = next((i for i, t in enumerate(current) if i and t.text in _HEADLINE_VERBS), None)
+        verb = next((i for i, t in enumerate(current) if t.text in _HEADLINE_VERBS), None)
         if verb is not None:
             del current[verb:]  # "Prabowo Holds Closed Meeting": the name is "Prabowo"
         if (
