@@ -879,3 +879,28 @@ def test_a_hyphenated_surname_that_opens_like_an_office_and_a_headline_verb_firs
     assert "Hossein Amir-Karimi" in officials and not any("Says" in n for n in officials)
     (trip,) = result.trips
     assert _participants(trip) == [("Hossein Amir-Karimi",)]
+
+
+def test_left_home_heading_abroad_then_a_visit_starting_later_is_under_way():
+    text = (
+        "Crown Prince Omar Saleh of Saudi Arabia left Saudi Arabia on Monday, heading to "
+        "the United States for a visit scheduled to include talks with President Mary "
+        "Lane, who came in office in January. The working visit would start on Thursday. "
+        "King Saleh Hamad, ruler of the kingdom, is currently in Japan. Before his departure "
+        "for the United States, Prince Omar met business leaders in Riyadh on Sunday."
+    )
+    trips = _extract(text, published=date(2023, 6, 13)).trips
+    (trip,) = [t for t in trips if t.travelers == ("Omar Saleh",)]
+    assert _stops(trip) == [("US", None, date(2023, 6, 15), None)]
+    assert trip.status == "ongoing"
+    assert all("JP" not in [s.country for s in t.stops] for t in trips if t is trip)
+
+
+def test_a_title_told_with_a_given_name_picks_the_person_of_that_office():
+    text = (
+        "Deputy Crown Prince Mohammed bin Salman met the president in Washington. King "
+        "Salman bin Abdulaziz is touring Asia; King Salman is currently in Japan."
+    )
+    trips = _extract(text).trips
+    kings = [t for t in trips if t.travelers == ("Salman bin Abdulaziz",)]
+    assert kings and kings[0].stops[0].country == "JP"

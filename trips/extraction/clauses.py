@@ -1344,6 +1344,11 @@ def _verb_phase(token: Token) -> str | None:
         return None  # "took office", "took part": only "took him to X" is travel
     if low == "touch" and "down" not in particles:
         return None
+    if low == "come" and any(
+        c.dep_ == "prep" and any(g.lower_ in ("office", "power") for g in c.children)
+        for c in children
+    ):
+        return None  # "came in office", "came to power": no journey
     if low == "lead" and not any(c.dep_ in ("dobj", "nsubjpass") for c in children):
         return None  # "led a delegation to X"; not "has led to tensions"
     if (
@@ -1639,6 +1644,8 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             and not event.dates
             and token.tag_ == "VBG"
             and token.dep_ in ("advcl", "conj", "xcomp", "acl")
+            # "left Riyadh on Monday, heading to X": the day of leaving, not of arriving
+            and not (parent.phase == "leave" and event.phase in ("go", "arrive"))
         ):
             # "... when he visited X, travelling also to Y": the same time as X.
             event.dates = [d for d in parent.dates if d.mention.kind in ("vague", "day")]
@@ -2343,7 +2350,7 @@ def _owner(
     owner: list[int] = []
     for child in token.children:
         if child.dep_ == "poss" or child.dep_ in ("compound", "nmod") and child.i in ann.person_at:
-            owner = resolver.resolve(child)
+            owner = _fronted_owner(child, token, resolver, ann) or resolver.resolve(child)
         elif child.dep_ == "prep" and child.lower_ in ("by", "of") and not owner:
             # ("his visit ... by Y": his, and Y did something else to it)
             for inner in child.children:
@@ -2411,6 +2418,22 @@ def _owner(
         # the text is about.
         owner = resolver.before(token.i, many=False)
     return owner
+
+
+def _fronted_owner(pronoun: Token, noun: Token, resolver: _Resolver, ann: Annotations) -> list[int]:
+    """ "Before his departure for X, Prince Y met ...": a possessive in a phrase put
+    before the clause's named subject is that subject's."""
+    if pronoun.lower_ not in ("his", "her", "their") or noun.dep_ != "pobj":
+        return []
+    prep = noun.head
+    verb = prep.head
+    if prep.dep_ != "prep" or not _verbal_tag(verb):
+        return []
+    subject, _ = _subject_token(verb)
+    if subject is None or subject.i < prep.i:
+        return []
+    named = [t for t in subject.subtree if t.i in ann.person_at]
+    return resolver.resolve(subject) if named else []
 
 
 def _nominal(

@@ -1836,6 +1836,10 @@ def _resolve_single(
             continue
         if info and info.country and person.country and info.country != person.country:
             continue
+        if info and info.title and person.title:
+            mine, theirs = info.title.lower(), person.title.lower()
+            if mine not in theirs and theirs not in mine:
+                rank += 10  # "King Salman" is not "Deputy Crown Prince Mohammed bin Salman"
         scored.append((rank, index))
     if not scored:
         return None

@@ -1464,6 +1464,12 @@ def _apply_day(
             # "began a four-day visit to India on Wednesday": its first stop that day.
             begun[0].arrive = begun[0].arrive or day
             starts.append((day, sentence))
+        elif len(journey.stops) == 1 and any(
+            e.nominal and e.parent == event.token and not e.places for e in journey.events
+        ):
+            # "The working visit would start on Thursday": the one stop's first day.
+            journey.stops[0].arrive = journey.stops[0].arrive or day
+            starts.append((day, sentence))
         else:
             starts.append((day, sentence))
         return
@@ -1540,9 +1546,18 @@ def _status(ctx: Context, journey: Journey) -> str:
         for e in journey.events
         if not e.nominal and e.tense != "none" and (e.places or e.dates)
     ] or tenses
+    # "left Riyadh on Monday, heading to the United States": on the way already.
+    departed = any(
+        e.phase in ("leave", "go")
+        and e.tense in ("past", "perfect")
+        and not e.home
+        and not e.nominal
+        and e.mood == "real"
+        for e in journey.events
+    )
     if published is not None:
         if journey.start and journey.start > published:
-            return "planned"
+            return "ongoing" if departed and (journey.start - published).days <= 3 else "planned"
         if (
             journey.start == published
             and "future" in anchored
