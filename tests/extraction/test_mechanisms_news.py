@@ -904,3 +904,25 @@ def test_a_title_told_with_a_given_name_picks_the_person_of_that_office():
     trips = _extract(text).trips
     kings = [t for t in trips if t.travelers == ("Salman bin Abdulaziz",)]
     assert kings and kings[0].stops[0].country == "JP"
+
+
+def test_back_home_from_a_ten_day_tour_begun_nine_days_before_is_its_end():
+    text = (
+        "Prime Minister Ravi Menon returned from a ten-day, four-nation tour on Monday. The "
+        "prime minister made official visits to Nepal, Bhutan, Laos and Qatar from June 10."
+    )
+    (trip,) = _extract(text, published=date(2023, 6, 19)).trips
+    assert trip.status == "completed"
+    assert trip.end == date(2023, 6, 19)
+
+
+def test_the_un_chief_back_in_new_york_and_a_paragraph_opening_with_an_office():
+    text = (
+        "The United Nations Secretary-General, Ana Cruz, arrived in Cairo from New York on "
+        "Monday, 12 June.\n\nOn Tuesday, 13 June, the Secretary-General met President Ali "
+        "Hassan of Egypt.\n\nThe Secretary-General departed Cairo on 13 June, and arrived "
+        "in New York early on Wednesday, 14 June."
+    )
+    (trip,) = _extract(text, published=date(2023, 6, 14)).trips
+    assert _stops(trip) == [("EG", "Cairo", date(2023, 6, 12), date(2023, 6, 13))]
+    assert trip.status == "completed"

@@ -101,7 +101,8 @@ _DATELINE = re.compile(
     r"(?:,[ \t]*[A-Z][\w.'’ -]{1,30}?)?"
     r"(?:,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}"
     r"(?:,?[ \t]+\d{4})?))?"
-    r",?[ \t]*(?:\([^)\n]{1,60}\)[ \t]*(?:[-–—:]{1,2})?|[-–—:]{1,2}))[ \t]*",
+    # a dash that ends the dateline, not the hyphen of "The Secretary-General left"
+    r",?[ \t]*(?:\([^)\n]{1,60}\)[ \t]*(?:[-–—:]{1,2})?|[–—:]{1,2}|-{1,2}(?=\s|$)))[ \t]*",
     re.MULTILINE,
 )
 
@@ -127,6 +128,8 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     'New Delhi, May 16'
     >>> start, end = dateline_span("A headline\\n\\nANKARA\\n\\nThe minister left."); (start, end)
     (12, 18)
+    >>> dateline_span("He arrived.\\n\\nThe Secretary-General left Cairo on Friday.") is None
+    True
     """
     found = None
     for match in _DATELINE.finditer(text):

@@ -303,7 +303,8 @@ def build_journeys(ctx: Context) -> None:
     for event, travellers in usable:
         day, marker = _event_time(ctx, event)
         for person in travellers:
-            key = _frame(ctx, event, day, marker, clusters.get(person, []))
+            reach = max(_JOURNEY_GAP_DAYS, longest.get(person, 0))
+            key = _frame(ctx, event, day, marker, clusters.get(person, []), reach)
             if (
                 key[0] == "passing"
                 and event.nominal
@@ -470,6 +471,7 @@ def _frame(
     day: date | None,
     marker: str | None,
     clusters: list[list[tuple[int, date]]],
+    reach: int = 0,
 ) -> tuple:
     """("main",) for the journey the article reports, ("main", n) for other journeys it
     reports, and ("passing", ...) for one it mentions in passing."""
@@ -478,13 +480,16 @@ def _frame(
         # last week"; a traveller with dated legs meets on them.)
         return ("passing", marker)
     if day is not None and clusters:
+        # Coming home ends the journey: as long after its first dated leg as it lasts
+        # ("returned on Monday from a ten-day tour ... from July 13").
+        after = reach if event.phase == "return" or event.home else _JOURNEY_GAP_DAYS
         index = next(
             (
                 i
                 for i, run in enumerate(clusters)
                 if min(d for _, d in run) - timedelta(days=_JOURNEY_GAP_DAYS)
                 <= day
-                <= max(d for _, d in run) + timedelta(days=_JOURNEY_GAP_DAYS)
+                <= max(d for _, d in run) + timedelta(days=max(after, _JOURNEY_GAP_DAYS))
             ),
             None,
         )
@@ -508,6 +513,10 @@ def _frame(
         return ("passing", "earlier", event.same_as or event.token)
     return ("main",)
 
+
+# The seats of the bodies whose officials have codes of their own (SCHEMA.md: UN, EU):
+# their home city.
+_BODY_SEATS = {"UN": ("US", "New York"), "EU": ("BE", "Brussels")}
 
 # Territories whose visits are domestic travel for the country they belong to.
 _TERRITORIES = {
@@ -572,6 +581,10 @@ def _stops(ctx: Context, journey: Journey) -> None:
                 place = role.mention.place  # "Chad, Djibouti, Ethiopia": countries, not a city
             if place.country in homes:
                 continue
+            if place.kind == "city" and any(
+                _BODY_SEATS.get(h) == (place.country, place.name) for h in homes
+            ):
+                continue  # "arrived in Cairo from New York": the UN chief's home city
             if role.role in ("before", "after", "route") and event.kind != "travel":
                 continue
             origin = role.role == "from" and event.phase in ("arrive", "go", "visit")
@@ -1041,13 +1054,32 @@ def _dates(ctx: Context, journey: Journey) -> None:
         dests = [
             s for r, s in placed if s is not None and r.role not in ("from", "before", "after")
         ]
+        seats = {_BODY_SEATS[h] for h in homes if h in _BODY_SEATS}
         elsewhere = [
             r
             for r, s in placed
-            if s is None and r.role in ("in", "to") and _place_of(r).country not in homes
+            if s is None
+            and r.role in ("in", "to")
+            and _place_of(r).country not in homes
+            and (_place_of(r).country, _place_of(r).name) not in seats
         ]
         if elsewhere and not dests and event.kind == "travel":
             continue  # "was to arrive in France on Sunday": another journey's day
+        if (
+            event.phase == "arrive"
+            and placed
+            and not dests
+            and all(r.role in ("in", "to", "obj") for r, _ in placed)
+            and not event.home
+            and event.tense in ("past", "perfect")
+        ):
+            # "arrived in New York early on Wednesday": the UN chief back at his seat.
+            for role in event.dates:
+                mention = _resolved(ctx, event, role.mention)
+                if mention is not None and mention.first and mention.kind == "day":
+                    journey.returned.append((mention.first, sentence))
+            event.home = True
+            continue
         for role in event.dates:
             mention = _resolved(ctx, event, role.mention)
             if mention is None:
