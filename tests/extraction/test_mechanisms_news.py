@@ -926,3 +926,17 @@ def test_the_un_chief_back_in_new_york_and_a_paragraph_opening_with_an_office():
     (trip,) = _extract(text, published=date(2023, 6, 14)).trips
     assert _stops(trip) == [("EG", "Cairo", date(2023, 6, 12), date(2023, 6, 13))]
     assert trip.status == "completed"
+
+
+def test_a_visits_length_told_at_its_first_city_is_the_whole_countrys():
+    text = (
+        "KATHMANDU: Secretary-General Ana Cruz of the United Nations has arrived in "
+        "Kathmandu on a four-day official visit. In the course of her visit, she will move "
+        "to Pokhara on Monday."
+    )
+    (trip,) = _extract(text, published=date(2023, 6, 18)).trips
+    assert _stops(trip) == [
+        ("NP", "Kathmandu", date(2023, 6, 18), date(2023, 6, 19)),
+        ("NP", "Pokhara", date(2023, 6, 19), None),
+    ]
+    assert trip.end == date(2023, 6, 21)

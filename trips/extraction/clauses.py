@@ -1363,8 +1363,12 @@ def _verb_phase(token: Token) -> str | None:
         return None
     if low == "set" and "off" not in particles and "out" not in particles:
         return None
-    if low == "move" and "on" not in particles:
-        return None
+    if (
+        low == "move"
+        and "on" not in particles
+        and not any(c.dep_ == "prep" and c.lower_ == "to" for c in children)
+    ):
+        return None  # "will move on to X", "will move to Pokhara"; not "moved quickly"
     if low == "head" and not token.tag_.startswith("VB"):
         return None
     if low == "go" and token.tag_ == "VBG" and _going_to(token):

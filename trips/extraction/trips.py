@@ -1196,8 +1196,15 @@ def _dates(ctx: Context, journey: Journey) -> None:
                 if _place_of(r).kind == "country"
                 and sum(s.country == _place_of(r).country for s in journey.stops) > 1
             ]
-            if whole_country:
-                place_stops = []  # "a four-day visit to India" taking in Delhi and Indore
+            shared = [
+                stop
+                for stop in place_stops
+                if event.nominal and sum(s.country == stop.country for s in journey.stops) > 1
+            ]
+            if whole_country or shared:
+                # "a four-day visit to India" taking in Delhi and Indore; "arrived in
+                # Kathmandu on a four-day visit", then went on to Pokhara
+                place_stops = []
             if len(place_stops) == 1 and len(journey.stops) > 1:
                 place_stops[0].days = event.days
             else:
@@ -1233,6 +1240,20 @@ def _dates(ctx: Context, journey: Journey) -> None:
     ):
         # "The royals arrived late on Monday night": the first arrival is at the first stop.
         first.arrive = min(journey.arrived)
+    if not first.arrive and not starts and ctx.published is not None:
+        # "X has arrived in Kathmandu on a four-day visit", undated: the day of the report.
+        for event in journey.events:
+            if (
+                event.phase == "arrive"
+                and event.tense in ("present", "perfect")
+                and not event.nominal
+                and not event.dates
+                and any(_stop_for(journey, r) is first for r in event.places)
+            ):
+                first.arrive = ctx.published
+                if first.days and not first.depart:
+                    first.depart = first.arrive + timedelta(days=first.days - 1)
+                break
     if first.arrive:
         journey.start = first.arrive
         journey.start_evidence = first.evidence[:1]
