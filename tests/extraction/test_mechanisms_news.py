@@ -940,3 +940,17 @@ def test_a_visits_length_told_at_its_first_city_is_the_whole_countrys():
         ("NP", "Pokhara", date(2023, 6, 19), None),
     ]
     assert trip.end == date(2023, 6, 21)
+
+
+def test_a_second_prime_minister_is_the_host_and_agreeing_with_a_leader_is_meeting_him():
+    text = (
+        "Prime Minister Kenji Sato of Japan returned to Japan on Sunday after a four-day "
+        "trip that took him to Russia and Britain. Sato agreed with Russian President Ivan "
+        "Petrov in Moscow on Thursday to send experts to the islands. On his first visit to "
+        "Britain since the vote, Sato and Prime Minister Anne Hale affirmed Friday their "
+        "commitment to free trade."
+    )
+    result = _extract(text, published=date(2023, 6, 18), url="https://www.japantimes.co.jp/x")
+    assert _officials(result)["Anne Hale"] == ("Prime Minister", "GB")
+    (trip,) = result.trips
+    assert set(_participants(trip)) == {("Ivan Petrov",), ("Anne Hale",)}

@@ -564,13 +564,37 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
         if not _NATIONAL_OFFICE.search(person.title):
             continue
         single_head = office(person.title) in _SINGLE_OFFICES and unplaced[office(person.title)] > 1
-        partners = {
-            countries.get(p)
-            for e in reading.events
-            if e.kind == "travel" and e.places and index in e.subjects
-            for p in e.subjects
-            if p != index
-        } - {None}
+        # "Abe and Prime Minister Theresa May": a prime minister beside the one of a
+        # known country is another country's.
+        held = {
+            countries[i]
+            for i, other in enumerate(people)
+            if i != index
+            and countries.get(i)
+            and office(other.title) == office(person.title)
+            and office(person.title) in _SINGLE_OFFICES
+        }
+        partners = (
+            {
+                countries.get(p)
+                for e in reading.events
+                if e.kind == "travel" and e.places and index in e.subjects
+                for p in e.subjects
+                if p != index
+            }
+            - {None}
+            - held
+        )
+        if outlet and outlet in held:
+            where = {
+                r.mention.place.country
+                for e in reading.events
+                if e.kind == "travel" and index in e.subjects
+                for r in e.places
+            } - held
+            if len(where) == 1:
+                countries[index] = where.pop()
+            continue
         if outlet and (not known or outlet in known or outlet in visited) and not single_head:
             countries[index] = outlet  # its own government, or the host of the visit
             reading.guessed.add(index)

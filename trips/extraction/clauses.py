@@ -2290,7 +2290,7 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
     subject, passive = _subject_token(token)
     event.passive = passive
     if subject is not None:
-        event.subjects = resolver.resolve(subject)
+        event.subjects = _subjects(subject, resolver, ann)
         if not event.subjects and event.phase in ("begin", "end"):
             # "His diplomatic push began Sunday in Vietnam": whose push it is.
             owner = next((c for c in subject.children if c.dep_ == "poss"), None)
@@ -2424,6 +2424,29 @@ def _owner(
     return owner
 
 
+def _subjects(subject: Token, resolver: _Resolver, ann: Annotations) -> list[int]:
+    """The people a subject names, with a name listed just before it that the parse
+    hung elsewhere ("..., Abe and Prime Minister Theresa May affirmed")."""
+    found = resolver.resolve(subject)
+    left = subject.left_edge.i
+    doc = ann.doc
+    for _ in range(5):  # over the office before the name ("Prime Minister")
+        if left >= 1 and doc[left - 1].text[:1].isupper() and doc[left - 1].i not in ann.person_at:
+            left -= 1
+    if found and left >= 2 and doc[left - 1].lower_ == "and":
+        before = ann.person_at.get(doc[left - 2].i)
+        head = doc[left - 2]
+        if (
+            before is not None
+            and before not in found
+            and ann.heads.get(head.i) == head.i
+            and head.dep_ == "conj"
+            and not any(t.i == head.i for t in subject.subtree)
+        ):
+            found = [before, *found]
+    return found
+
+
 def _fronted_owner(pronoun: Token, noun: Token, resolver: _Resolver, ann: Annotations) -> list[int]:
     """ "Before his departure for X, Prince Y met ...": a possessive in a phrase put
     before the clause's named subject is that subject's."""
@@ -2527,7 +2550,7 @@ def _meeting(
         subject, passive = _subject_token(token)
         event.passive = passive
         if subject is not None:
-            event.subjects = resolver.resolve(subject)
+            event.subjects = _subjects(subject, resolver, ann)
         event.tense = clause_tense(token)
         if not passive:
             _companions(event, token, ann)

@@ -72,6 +72,10 @@ MEETING_VERBS = frozenset(
         "talk",
         "negotiate",
         "discuss",
+        "agree",  # "agreed with President X in Moscow"
+        "affirm",  # "X and Y affirmed their commitment"
+        "reaffirm",
+        "exchange",  # "exchanged views with X"
         "sign",
         "greet",
         "receive",
