@@ -954,3 +954,14 @@ def test_a_second_prime_minister_is_the_host_and_agreeing_with_a_leader_is_meeti
     assert _officials(result)["Anne Hale"] == ("Prime Minister", "GB")
     (trip,) = result.trips
     assert set(_participants(trip)) == {("Ivan Petrov",), ("Anne Hale",)}
+
+
+def test_trips_already_made_are_not_the_planned_one():
+    text = (
+        "President Ana Costa of Brazil will pay an official visit to Argentina on July 6, "
+        "during which she will meet President Luis Ortega. Prior to Argentina, Costa "
+        "traveled to the United States, Chile and Israel during her first tour."
+    )
+    trips = _extract(text).trips
+    planned = [t for t in trips if t.status == "planned"]
+    assert [[s.country for s in t.stops] for t in planned] == [["AR"]]

@@ -496,6 +496,18 @@ def _frame(
         if index is None:
             return ("passing", day.year, day.month)  # a day far from every journey's
         return ("main",) if index == 0 else ("main", index)
+    if (
+        day is None
+        and clusters
+        and ctx.published is not None
+        and event.tense == "past"
+        and event.kind == "travel"
+        and not event.nominal
+        and all(d > ctx.published for run in clusters for _, d in run)
+    ):
+        # "will visit Argentina on June 6 ... Prior to Argentina, he travelled to the
+        # United States": a journey already made is not the one to come.
+        return ("passing", "earlier", event.token)
     if clusters and len(clusters) > 1 and not event.hints & {"earlier"}:
         nearest = min(
             ((abs(token - event.token), i) for i, run in enumerate(clusters) for token, _ in run)
