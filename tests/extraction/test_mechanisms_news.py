@@ -965,3 +965,14 @@ def test_trips_already_made_are_not_the_planned_one():
     trips = _extract(text).trips
     planned = [t for t in trips if t.status == "planned"]
     assert [[s.country for s in t.stops] for t in planned] == [["AR"]]
+
+
+def test_hosting_a_press_conference_with_a_counterpart_is_meeting_not_hosting_him():
+    text = (
+        "German Foreign Minister Karl Weber arrived in India on Monday for a two-day visit. "
+        "He touched down on Monday morning, hosting a press conference with his Indian "
+        "counterpart Ravi Menon in the afternoon."
+    )
+    trips = _extract(text, published=date(2023, 6, 19)).trips
+    assert [t.travelers for t in trips] == [("Karl Weber",)]
+    assert _participants(trips[0]) == [("Ravi Menon",)]

@@ -1452,8 +1452,16 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
                 event = Event("travel", phase, token.i, sentence)
             elif low in HOST_VERBS | MEETING_VERBS and token.lower_ not in ("according",):
                 event = Event("meet", "meet", token.i, sentence)
-                if low in ("receive", "welcome", "greet", "host", "accord") or (
-                    low == "see" and token.tag_ == "VBN"  # "was seen off by X"
+                together = low == "host" and any(
+                    c.dep_ == "dobj"
+                    and noun_lemma(c.text) in MEETING_NOUNS | EVENT_NOUNS
+                    and any(p.dep_ == "prep" and p.lower_ == "with" for p in c.children)
+                    for c in token.children
+                )  # "hosting a press conference with her counterpart": both at it
+                if not together and (
+                    low in ("receive", "welcome", "greet", "host", "accord")
+                    or low == "see"
+                    and token.tag_ == "VBN"  # "was seen off by X"
                 ):
                     event.phase = "host"
             elif low == "be":
