@@ -976,3 +976,14 @@ def test_hosting_a_press_conference_with_a_counterpart_is_meeting_not_hosting_hi
     trips = _extract(text, published=date(2023, 6, 19)).trips
     assert [t.travelers for t in trips] == [("Karl Weber",)]
     assert _participants(trips[0]) == [("Ravi Menon",)]
+
+
+def test_where_he_and_the_host_agreed_makes_no_journey_for_the_host():
+    text = (
+        "President Ravi Menon returned home Tuesday after an eight-day trip to Central Asia. "
+        "Menon's latest trip began in Turkmenistan, where he and President Aman Durdyev "
+        "agreed to expand cooperation."
+    )
+    trips = _extract(text).trips
+    assert [t.travelers for t in trips] == [("Ravi Menon",)]
+    assert _participants(trips[0]) == [("Aman Durdyev",)]

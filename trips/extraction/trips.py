@@ -262,6 +262,7 @@ def build_journeys(ctx: Context) -> None:
         if day is not None and marker is None and event.phase != "return":
             for person in travellers:
                 dated.setdefault(person, []).append((event.token, day))
+    moving = {p for e, people in usable for p in people}
     # Meetings with a place abroad put the traveller there too.
     for event in ctx.events:
         # "U.S.-China talks" are about China; "talks in Beijing" are there.
@@ -273,6 +274,10 @@ def build_journeys(ctx: Context) -> None:
             if event.mood not in _REAL_MOODS or event.tense == "maybe":
                 continue
             travellers = [p for p in event.subjects if _is_traveller(ctx.people[p])]
+            if len(travellers) > 1:
+                # "where he and President X agreed": X met him there; only who travels
+                # elsewhere in the text goes there.
+                travellers = [p for p in travellers if p in moving] or travellers[:1]
             if travellers and not _history(ctx, event):
                 usable.append((event, travellers))
     usable.sort(key=lambda item: item[0].token)
