@@ -987,3 +987,17 @@ def test_where_he_and_the_host_agreed_makes_no_journey_for_the_host():
     trips = _extract(text).trips
     assert [t.travelers for t in trips] == [("Ravi Menon",)]
     assert _participants(trips[0]) == [("Aman Durdyev",)]
+
+
+def test_flying_in_from_a_city_puts_it_first_and_a_dated_meeting_at_the_stop_of_its_day():
+    text = (
+        "MANILA — Vice President Mary Lane of the United States arrived in Manila on Sunday "
+        "night, beginning a three-day official trip to the Philippines. Lane flew into Manila "
+        "from Bangkok, Thailand, where she attended a leaders' meeting. Lane is scheduled "
+        "to meet President Jose Reyes of the Philippines on Monday. Lane will travel to "
+        "Puerto Princesa on Tuesday."
+    )
+    (trip,) = _extract(text, published=date(2023, 6, 18)).trips
+    assert [s.city for s in trip.stops] == ["Bangkok", "Manila", "Puerto Princesa"]
+    assert _stops(trip)[1] == ("PH", "Manila", date(2023, 6, 18), date(2023, 6, 20))
+    assert [(m.participants, m.city) for m in trip.meetings] == [(("Jose Reyes",), "Manila")]

@@ -1002,11 +1002,19 @@ def _order(journey: Journey) -> None:
     lasts = [s for s in stops if s.last and not s.first]
     middle = [s for s in stops if s not in firsts and s not in lasts]
     journey.stops = firsts + middle + lasts
+    moved = False
     for earlier, later in _order_constraints(journey):
         stops = journey.stops
         if stops.index(earlier) > stops.index(later):
             stops.remove(earlier)
             stops.insert(stops.index(later), earlier)
+            moved = True
+    if moved:
+        # What comes later compares by ``order``: keep it the travel order, in the
+        # same range of values.
+        values = sorted(s.order for s in journey.stops)
+        for stop, value in zip(journey.stops, values, strict=True):
+            stop.order = value
 
 
 def _order_constraints(journey: Journey) -> list[tuple[Stop, Stop]]:
@@ -1027,6 +1035,12 @@ def _order_constraints(journey: Journey) -> list[tuple[Stop, Stop]]:
                 if r.role == "from" or (r.role == "obj" and event.phase == "leave")
             ]
             others = [s for s in journey.stops]
+        elif event.kind == "travel" and event.phase in ("arrive", "go", "visit"):
+            # "flew into Manila from Bangkok": Bangkok came before Manila.
+            for role in event.places:
+                origin = _stop_for(journey, role) if role.role == "from" else None
+                if origin is not None:
+                    pairs.extend((origin, other) for other in others if other is not origin)
         for role in marked:
             stop = _stop_for(journey, role)
             if stop is None:
@@ -1316,10 +1330,24 @@ def _dates(ctx: Context, journey: Journey) -> None:
                 and meeting.day > journey.end + margin
             ):
                 meeting.day = None
+    for meeting in journey.meetings:
+        # A dated meeting is at the stop whose days hold that day, when its own do not.
+        if meeting.day is None or meeting.stop is None or _holds(meeting.stop, meeting.day):
+            continue
+        holding = [s for s in journey.stops if s.arrive and s.depart and _holds(s, meeting.day)]
+        if len(holding) == 1:
+            meeting.stop = holding[0]
     known = [m.day for m in journey.meetings if m.day and m.stop is not None]
     if journey.end and known and max(known) > journey.end:
         # "a two-day trip to Tokyo, then talks in Washington on Friday": not over by then.
         journey.end = None
+
+
+def _holds(stop: Stop, day: date) -> bool:
+    """Whether ``day`` may be a day at ``stop``, as far as its known days say."""
+    return (stop.arrive is None or stop.arrive <= day) and (
+        stop.depart is None or day <= stop.depart
+    )
 
 
 def _places_before(event: Event, mention: DateMention, journey: Journey) -> list[Stop]:
