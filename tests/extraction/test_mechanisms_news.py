@@ -1001,3 +1001,11 @@ def test_flying_in_from_a_city_puts_it_first_and_a_dated_meeting_at_the_stop_of_
     assert [s.city for s in trip.stops] == ["Bangkok", "Manila", "Puerto Princesa"]
     assert _stops(trip)[1] == ("PH", "Manila", date(2023, 6, 18), date(2023, 6, 20))
     assert [(m.participants, m.city) for m in trip.meetings] == [(("Jose Reyes",), "Manila")]
+
+
+def test_a_countrys_plural_possessive_before_a_portfolio_gives_the_office_its_country():
+    text = (
+        "Prime Minister Ravi Menon arrived in Manila today. He was greeted by the "
+        "Philippines' Social Welfare and Development Secretary Jose Reyes."
+    )
+    assert _officials(_extract(text))["Jose Reyes"][1] == "PH"

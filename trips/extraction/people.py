@@ -1311,6 +1311,17 @@ def _title_before(
     if owner and country_code(owner.group(1)) is None:
         possessor = owner.group(1)
     country = _country_in(phrase)
+    if country is None:
+        # "the Philippines' Social Welfare and Development Secretary X": the country's
+        # possessive before a portfolio the walk above stopped inside.
+        owned = re.search(
+            r"\b([A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2})(?:['’]s|s['’])\s+"
+            r"(?:(?:[A-Z][\w\-]*|and|&)\s+){1,6}$",
+            stripped[max(0, begin - 80) : begin],
+        )
+        if owned:
+            name = owned.group(1)
+            country = country_code(name) or country_code(name + "s")
     if country is None and officials_list is not None:
         country = _country_in(
             stripped[max(0, officials_list.start() - 30) : officials_list.start()]
