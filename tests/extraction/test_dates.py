@@ -144,3 +144,20 @@ def test_find_dates_resolves_weekdays_without_calling_dateparser(monkeypatch):
         ("day", date(2022, 5, 3)),
         ("day", date(2022, 5, 1)),
     ]
+
+
+def test_two_days_running_joined_by_and_are_a_range():
+    from trips.extraction.dates import find_dates
+
+    found = {
+        m.text: (m.kind, m.first, m.last)
+        for m in find_dates(
+            "In Nairobi on Monday and Tuesday, then Rome on 9 and 10 April, Paris on June 3 "
+            "and 4; talks on Monday and Friday and on June 3 and July 4.",
+            date(2016, 10, 30),
+        )
+    }
+    assert found["Monday and Tuesday"] == ("range", date(2016, 10, 31), date(2016, 11, 1))
+    assert found["9 and 10 April"][0] == "range"
+    assert found["June 3 and 4"][0] == "range"
+    assert "Monday and Friday" not in found and "June 3 and July 4" not in found

@@ -110,6 +110,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\bfrom\s+({WEEKDAY})\s+(?:to|until|through|till)\s+({WEEKDAY})\b", re.IGNORECASE
         ),
     ),
+    # "on Monday and Tuesday": two days running
+    ("wd_pair", re.compile(rf"\b({WEEKDAY})\s+and\s+({WEEKDAY})\b")),
     (
         "wd",
         re.compile(
@@ -440,8 +442,12 @@ def resolve(mention: DateMention, published: date | None, tense: str | None) -> 
 
     if kind == "md_range":
         month1, day1, year1, month2, day2, year2 = parts
-        if not surface.lstrip().lower().startswith(("from", "between")) and " and " in surface:
-            return None
+        if (
+            not surface.lstrip().lower().startswith(("from", "between"))
+            and " and " in surface
+            and not (not month2 and int(day2) == int(day1) + 1)
+        ):
+            return None  # "on June 3 and 4" is two days running; "June 3 and July 5" two dates
         year = year1 or year2
         year_value = int(year) if year else None
         first = _parse_month_day(month1, int(day1), year_value, published, tense)
@@ -454,8 +460,12 @@ def resolve(mention: DateMention, published: date | None, tense: str | None) -> 
         return make(first, last, "range")
     if kind == "dm_range":
         day1, month1, day2, month, year = parts
-        if " and " in surface and not surface.lower().startswith("between"):
-            return None
+        if (
+            " and " in surface
+            and not surface.lower().startswith("between")
+            and not (not month1 and int(day2) == int(day1) + 1)
+        ):
+            return None  # "on 9 and 10 April": two days running
         year_value = int(year) if year else None
         first = _parse_month_day(month1 or month, int(day1), year_value, published, tense)
         last = _parse_month_day(month, int(day2), year_value, published, tense)
@@ -476,6 +486,10 @@ def resolve(mention: DateMention, published: date | None, tense: str | None) -> 
         return make(value, value)
     if kind == "numeric":
         return _numeric(make, parts, published)
+    if kind == "wd_pair":
+        if (_WEEKDAYS[parts[1].lower()] - _WEEKDAYS[parts[0].lower()]) % 7 != 1:
+            return None
+        kind = "wd_range"
     if kind == "wd_range":
         if published is None:
             return make(None, None, "range")
