@@ -1009,3 +1009,15 @@ def test_a_countrys_plural_possessive_before_a_portfolio_gives_the_office_its_co
         "Philippines' Social Welfare and Development Secretary Jose Reyes."
     )
     assert _officials(_extract(text))["Jose Reyes"][1] == "PH"
+
+
+def test_a_meeting_after_the_last_arrival_is_at_that_stop_and_its_host_of_that_country():
+    text = (
+        "Vice President Mary Lane of the United States arrived in Manila on Sunday. Lane flew "
+        "into Manila from Bangkok, Thailand, where she attended a summit. Lane is scheduled "
+        "to meet her Philippine counterpart, Vice President Ana Reyes on Monday."
+    )
+    result = _extract(text, published=date(2023, 6, 18))
+    (trip,) = result.trips
+    assert [(m.participants, m.city) for m in trip.meetings] == [(("Ana Reyes",), "Manila")]
+    assert _officials(result)["Ana Reyes"][1] == "PH"

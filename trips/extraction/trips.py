@@ -1334,7 +1334,7 @@ def _dates(ctx: Context, journey: Journey) -> None:
         # A dated meeting is at the stop whose days hold that day, when its own do not.
         if meeting.day is None or meeting.stop is None or _holds(meeting.stop, meeting.day):
             continue
-        holding = [s for s in journey.stops if s.arrive and s.depart and _holds(s, meeting.day)]
+        holding = [s for s in journey.stops if (s.arrive or s.depart) and _holds(s, meeting.day)]
         if len(holding) == 1:
             meeting.stop = holding[0]
     known = [m.day for m in journey.meetings if m.day and m.stop is not None]
