@@ -19,7 +19,7 @@ from trips.extraction.clauses import DateRole, Event, PlaceRole, analyse, annota
 from trips.extraction.dates import DateMention, find_dates
 from trips.extraction.itinerary import itinerary_legs
 from trips.extraction.names import office
-from trips.extraction.nlp import dateline_span, parse, parse_many
+from trips.extraction.nlp import dateline_span, doc_text, parse, parse_many
 from trips.extraction.people import (
     Person,
     PersonMention,
@@ -129,7 +129,7 @@ class _Reading:
 
 def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Reading:
     reading = _Reading()
-    text = doc.text  # the analysis text: ``original`` cleaned, same length
+    text = doc_text(doc)  # the analysis text: ``original`` cleaned, same length
     sentences = sentences_of(doc, original)
     reading.sentences = sentences
     credit_spans = [(s.start, s.end) for s in sentences if is_credit_line(s.text)]
@@ -252,7 +252,7 @@ def _itinerary_events(reading: _Reading, ann, published) -> list[Event]:
 
 def doc_token(doc: Doc, char: int) -> int:
     """The index of the token at or after character ``char``."""
-    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(char, min(char + 1, len(doc_text(doc))), alignment_mode="expand")
     if span is not None and len(span):
         return span[0].i
     return next((t.i for t in doc if t.idx >= char), len(doc) - 1)

@@ -47,6 +47,7 @@ from trips.extraction.lexicon import (
     lemma,
     noun_lemma,
 )
+from trips.extraction.nlp import doc_text
 from trips.extraction.people import Person, PersonMention
 from trips.extraction.places import PlaceMention, gazetteer
 from trips.extraction.sentences import Sentence
@@ -299,7 +300,16 @@ def annotate(
         sentence_of[token.i] = index
     reports = [t for t in tokens if lemma(t.text) in REPORT_VERBS]
     return Annotations(
-        doc, people, person_at, place_at, date_at, heads, sentence_of, tokens, reports, doc.text
+        doc,
+        people,
+        person_at,
+        place_at,
+        date_at,
+        heads,
+        sentence_of,
+        tokens,
+        reports,
+        doc_text(doc),
     )
 
 

@@ -49,11 +49,24 @@ _ABBREVIATION = re.compile(
 )
 
 
+def doc_text(doc: Doc) -> str:
+    """The parsed text, built once per document (spaCy's ``Doc.text`` joins every
+    token on each read).
+
+    >>> doc_text(parse("He left Rome."))
+    'He left Rome.'
+    """
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A token after a line break, or after a glued full stop, starts a sentence; one
     after an abbreviation ("U.S. Vice President") does not."""
-    text = doc.text
+    text = doc_text(doc)
     for match in _BREAK.finditer(text):
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is not None and len(span) and span[0].i > 0:
