@@ -1021,3 +1021,43 @@ def test_a_meeting_after_the_last_arrival_is_at_that_stop_and_its_host_of_that_c
     (trip,) = result.trips
     assert [(m.participants, m.city) for m in trip.meetings] == [(("Ana Reyes",), "Manila")]
     assert _officials(result)["Ana Reyes"][1] == "PH"
+
+
+def test_a_weekday_beside_its_calendar_date_is_that_date_whatever_the_tense():
+    text = (
+        "Kathmandu, 13 June : Prime Minister Ravi Menon is paying an official visit to Peru "
+        "on coming June 20, Tuesday. He will return home on June 24."
+    )
+    (trip,) = _extract(text, published=date(2023, 6, 13)).trips
+    assert (trip.start, trip.status) == (date(2023, 6, 20), "planned")
+
+
+def test_a_weekday_with_the_day_of_the_month_in_brackets_is_that_day():
+    text = "Foreign Minister Ravi Menon of India arrived in Peru on Thursday (8) for talks."
+    (trip,) = _extract(text, published=date(2023, 6, 16)).trips
+    assert _stops(trip)[0][2] == date(2023, 6, 8)
+
+
+def test_an_arrival_following_a_visit_elsewhere_makes_that_visit_the_stop_before():
+    text = (
+        "Foreign Minister Ravi Menon of India arrived in Peru on Thursday following a "
+        "visit to Chile. He will meet President Ana Cruz on Friday."
+    )
+    result = _extract(text, published=date(2023, 6, 16))
+    assert len(result.trips) == 1
+    assert [s.country for s in result.trips[0].stops] == ["CL", "PE"]
+
+
+def test_a_return_home_following_visits_keeps_them_in_the_order_told():
+    text = (
+        "President Ravi Menon of India arrived in India on Saturday after a week-long "
+        "visit to Chile, Peru and Brazil. He landed in New Delhi after a flight "
+        "from Brasilia."
+    )
+    (trip,) = _extract(text, published=date(2023, 6, 18)).trips
+    assert [(s.country, s.city) for s in trip.stops] == [
+        ("CL", None),
+        ("PE", None),
+        ("BR", "Brasília"),
+    ]
+    assert trip.status == "completed"

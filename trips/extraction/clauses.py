@@ -1651,6 +1651,13 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             for role in event.places:
                 if role.role in ("to", "in", "obj"):
                     parent.places.append(PlaceRole(role.mention, token.head.lower_, role.token))
+        elif _came_from(event, token, parent):
+            # "arrived in Colombo following a visit to Moscow": the visit was the leg
+            # before this arrival, not a journey of its own.
+            moved = [r for r in event.places if r.role in ("to", "in", "obj", "from")]
+            parent.places.extend(PlaceRole(r.mention, "after", r.token) for r in moved)
+            event.places = [r for r in event.places if r not in moved]
+            event.hints.discard("earlier")
     for event in events:
         parent = predicates.get(event.parent) if event.parent is not None else None
         if event.kind == "meet" and event.nominal and parent is not None and parent.phase == "host":
@@ -2479,6 +2486,24 @@ def _fronted_owner(pronoun: Token, noun: Token, resolver: _Resolver, ann: Annota
         return []
     named = [t for t in subject.subtree if t.i in ann.person_at]
     return resolver.resolve(subject) if named else []
+
+
+def _came_from(event: Event, token: Token, arrival: Event) -> bool:
+    """A visit named after "following" or "after" in the clause of an arrival.
+
+    >>> from trips.extraction.article import analyse_text
+    >>> text = "Ana Cruz arrived in Oslo following a visit to Rome."
+    >>> [(e.phase, [(p.mention.text, p.role) for p in e.places]) for e in analyse_text(text)]
+    [('arrive', [('Oslo', 'in'), ('Rome', 'after')]), ('visit', [])]
+    """
+    if not event.nominal or event.kind != "travel" or arrival.phase != "arrive":
+        return False
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("after", "following")
+        or token.dep_ == "dobj"
+        and token.head.lower_ == "following"
+    )
 
 
 def _nominal(

@@ -413,7 +413,44 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
             taken.append((match.start(), match.end()))
             found.append(mention)
     found.sort(key=lambda m: m.start)
-    return found
+    return [_weekday_told_with_its_date(m, found, text, offset) for m in found]
+
+
+_BESIDE = re.compile(r"[\s,(]*")
+_DAY_IN_BRACKETS = re.compile(r"\s*\((\d{1,2})(?:st|nd|rd|th)?\)")
+
+
+def _weekday_told_with_its_date(
+    mention: DateMention, found: list[DateMention], text: str, offset: int
+) -> DateMention:
+    """A weekday said beside its calendar date ("on June 19, Tuesday", "Tuesday, June
+    19") is that date; "on Thursday (12)" is the Thursday that falls on the 12th.
+    Either way the day is settled, whatever the tense of the verb.
+
+    >>> [m.first for m in find_dates("He flies on June 19, Tuesday.", date(2018, 6, 13))]
+    [datetime.date(2018, 6, 19), datetime.date(2018, 6, 19)]
+    >>> find_dates("He arrived on Thursday (12).", date(2019, 12, 13))[0].first
+    datetime.date(2019, 12, 12)
+    """
+    if mention.pattern != "wd" or mention.kind != "day" or mention.first is None:
+        return mention
+    for other in found:
+        if other.pattern not in ("md", "dm", "numeric") or other.first is None:
+            continue
+        gap = (
+            text[mention.end - offset : other.start - offset]
+            if other.start >= mention.end
+            else text[other.end - offset : mention.start - offset]
+        )
+        if _BESIDE.fullmatch(gap) and other.first.weekday() == mention.first.weekday():
+            return dataclasses.replace(mention, first=other.first, last=other.first, pattern="")
+    bracket = _DAY_IN_BRACKETS.match(text, mention.end - offset)
+    if bracket:
+        days = [mention.first + timedelta(weeks=k) for k in range(-4, 5)]
+        same = [d for d in days if d.day == int(bracket.group(1))]
+        if len(same) == 1:
+            return dataclasses.replace(mention, first=same[0], last=same[0], pattern="")
+    return mention
 
 
 def resolve(mention: DateMention, published: date | None, tense: str | None) -> DateMention | None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from trips.extraction.clauses import Event, PlaceRole
@@ -570,9 +570,12 @@ def _stops(ctx: Context, journey: Journey) -> None:
             and event.phase in ("arrive", "go", "return", "visit")
             and not event.nominal
         ):
-            # "arrived in Indonesia after a visit to ...": back home.
+            # "arrived in Indonesia after a visit to ...": back home, and the places
+            # visited before are the journey's, in the order told.
             event.home = True
             event.phase = "return"
+            event.places = [replace(r, role="to") if r.role == "after" else r for r in roles]
+            roles = list(event.places)
         if not roles and event.phase == "host":
             hosts = [
                 h
