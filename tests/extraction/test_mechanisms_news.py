@@ -1061,3 +1061,30 @@ def test_a_return_home_following_visits_keeps_them_in_the_order_told():
         ("BR", "Brasília"),
     ]
     assert trip.status == "completed"
+
+
+def test_an_adverb_opening_a_sentence_is_no_name_and_a_counterpart_there_is_the_name_after():
+    text = (
+        "Foreign Minister Ravi Menon of India is leaving for Lima, Peru, on Monday. "
+        "Likewise, the Foreign Minister will visit Santiago, Chile, for a bilateral meeting "
+        "with his counterpart there, Ana Cruz on June 22."
+    )
+    result = _extract(text)
+    assert "Likewise" not in _officials(result)
+    assert _officials(result)["Ana Cruz"] == ("Foreign Minister", "CL")
+    (trip,) = result.trips
+    assert [(m.participants, m.city, m.date) for m in trip.meetings] == [
+        (("Ana Cruz",), "Santiago", date(2023, 6, 22))
+    ]
+
+
+def test_a_titled_surname_is_the_official_not_a_relative_named_after_it():
+    text = (
+        "Minister for Foreign Affairs Ravi Prakash Menon of India is leaving for Lima, Peru, "
+        "on Monday. FM Menon is accompanied by his spouse Sita Devi Menon. While in Lima, "
+        "FM Menon will hold a bilateral meeting with Ana Cruz, Foreign Minister of Peru."
+    )
+    result = _extract(text)
+    assert [t.travelers for t in result.trips] == [("Ravi Prakash Menon",)]
+    assert _participants(result.trips[0]) == [("Ana Cruz",)]
+    assert _officials(result).get("Sita Devi Menon", ("", None))[0] != "FM"

@@ -127,6 +127,12 @@ class _Reading:
         self.dateline: PlaceMention | None = None
 
 
+# Adverbs, prepositions, conjunctions, determiners, pronouns, modals, interjections.
+_FUNCTION_TAGS = frozenset(
+    ["RB", "RBR", "RBS", "WRB", "IN", "CC", "DT", "WDT", "PRP", "MD", "UH", "EX"]
+)
+
+
 def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Reading:
     reading = _Reading()
     text = doc_text(doc)  # the analysis text: ``original`` cleaned, same length
@@ -136,7 +142,8 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
     bounds = [(s.start, s.end) for s in sentences]
     raw_places = demonym_places(text, find_places(text))
     reading.raw_places = raw_places
-    people, mentions = find_people(text, raw_places, credit_spans, bounds)
+    function_words = frozenset(t.idx for t in doc if t.tag_ in _FUNCTION_TAGS)
+    people, mentions = find_people(text, raw_places, credit_spans, bounds, function_words)
     _enrich_from_title(title, people)
     blocked = [span for person in people for span in person.mentions + person.title_spans]
     span = dateline_span(original)

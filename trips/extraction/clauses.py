@@ -505,6 +505,8 @@ class _Resolver:
                     and self.ann.doc[following.i + 1].text.rstrip(".") in _HONORIFICS
                 ):
                     break
+            if own is None:
+                own = self._titled_here(token)
         if own is not None:
             found.append(own)
         else:
@@ -869,6 +871,17 @@ class _Resolver:
                         found.append(p)
         self._cache[token.i] = found
         return found
+
+    def _titled_here(self, token: Token) -> int | None:
+        """The person whose office, told just before the name, holds this title word
+        ("his counterpart there, Winston Peters", however the parse hangs the name)."""
+        for index, person in enumerate(self.ann.people):
+            for title_start, title_end in person.title_spans:
+                if title_start <= token.idx < title_end and any(
+                    0 <= start - title_end <= 3 for start, _ in person.mentions
+                ):
+                    return index
+        return None
 
     def _named_inside_a_phrase(self, person: int, token: Token) -> bool:
         """The name is the apposition of an office inside a prepositional phrase

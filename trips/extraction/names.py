@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from trips.extraction.lexicon import office, offices_agree
 from trips.extraction.people import names_match, normalise_name, seat_country
 from trips.extraction.places import country_code
 
@@ -353,61 +354,6 @@ def name_relation(a: str, b: str, family_first: bool = False) -> str | None:
 
 
 # ---------------------------------------------------------------- offices
-
-_OFFICES = [
-    (r"\bvice[- ]president\b", "vice president"),
-    (r"\bdeputy prime minister\b|\bvice[- ]premier\b|\bdeputy premier\b", "deputy prime minister"),
-    (r"\bprime minister\b|\bpremier\b|\bpm\b|\btaoiseach\b", "prime minister"),
-    (r"\bcrown prince\b", "crown prince"),
-    (r"\bchancellor\b", "chancellor"),
-    (
-        r"\bforeign (?:affairs )?minister\b|\bminister (?:of|for) foreign affairs\b|"
-        r"\bforeign secretary\b|\bsecretary of (?:state|foreign affairs)\b|"
-        r"\bexternal affairs minister\b|\bminister of external affairs\b|\bfm\b",
-        "foreign minister",
-    ),
-    (
-        r"\bdefen[cs]e (?:minister|secretary)\b|\bminister (?:of|for) (?:national )?defen[cs]e\b|"
-        r"\bsecretary of defense\b",
-        "defence minister",
-    ),
-    (
-        r"\bking\b|\bqueen\b|\bemperor\b|\bempress\b|\bemir\b|\bamir\b|\bsultan\b|\bmonarch\b",
-        "monarch",
-    ),
-    (r"\bpresident\b|\bhead of state\b", "president"),
-]
-_OFFICE_RES = [(re.compile(pattern, re.IGNORECASE), office) for pattern, office in _OFFICES]
-# Titles that say nothing of the office.
-_GENERIC = frozenset({"", "official", "general", "counterpart", "leader"})
-
-
-@lru_cache(maxsize=4096)
-def office(title: str) -> str:
-    """The office a title names, in a comparable form ("" when it names none).
-
-    >>> office("Russian President"), office("Minister for Foreign Affairs"), office("Premier")
-    ('president', 'foreign minister', 'prime minister')
-    >>> office("Official")
-    ''
-    """
-    text = " ".join(title.lower().split())
-    for pattern, name in _OFFICE_RES:
-        if pattern.search(text):
-            return name
-    return "" if text in _GENERIC else text
-
-
-def offices_agree(a: str, b: str) -> bool:
-    """Titles that do not contradict each other: one unknown, or the same office.
-
-    >>> offices_agree("President", "French President"), offices_agree("King", "")
-    (True, True)
-    >>> offices_agree("Defense Minister", "President")
-    False
-    """
-    x, y = office(a), office(b)
-    return not x or not y or x == y or x in y or y in x
 
 
 def _same_office(a: str, b: str) -> bool:

@@ -14,7 +14,13 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from trips.extraction.lexicon import HOST_VERBS, MEETING_VERBS, REPORT_VERBS, TRAVEL_VERBS
+from trips.extraction.lexicon import (
+    HOST_VERBS,
+    MEETING_VERBS,
+    REPORT_VERBS,
+    TRAVEL_VERBS,
+    offices_agree,
+)
 from trips.extraction.places import PlaceMention, Token, country_code, tokenize
 
 _HONORIFIC_WORDS = frozenset(
@@ -1246,7 +1252,8 @@ def _title_before(
         if re.fullmatch(
             r"(?:-[A-Za-z]+)*"  # "Minister-in-Waiting"
             r"(?:\s+(?:of|for|in|to)\s+(?:the\s+)?[A-Z][\w'’\-.]*(?:\s+(?:of|for|the|and|[A-Z][\w'’\-.]*))*"
-            r"(?:\s+(?:government|administration))?)?",
+            r"(?:\s+(?:government|administration))?)?"
+            r"(?:\s+(?:there|here))?",  # "his counterpart there, X"
             rest,
         ):
             head = candidate
@@ -1298,6 +1305,7 @@ def _title_before(
         break
     phrase = stripped[begin:phrase_end].strip()
     phrase = re.sub(r"^(?:(?:of|and|for|on|to|by|with)\s+)+", "", phrase)
+    phrase = re.sub(r"\s+(?:there|here)$", "", phrase)
     if not title:
         title = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", phrase, flags=re.IGNORECASE)
     before = stripped[:begin]
@@ -1575,11 +1583,15 @@ def find_people(
     places: list[PlaceMention],
     credit_spans: list[tuple[int, int]],
     sentence_bounds: list[tuple[int, int]],
+    function_words: frozenset[int] = frozenset(),
 ) -> tuple[list[Person], list[PersonMention]]:
     """Find people and their mentions in ``text``.
 
     ``sentence_bounds`` keep title look-ups inside one sentence; names in
-    ``credit_spans`` (bylines, photo credits) are ignored.
+    ``credit_spans`` (bylines, photo credits) are ignored. ``function_words``
+    holds the starts of words the parse tags as adverbs, prepositions and the
+    like: capitalised at a sentence's start ("Likewise, the minister"), such a
+    word alone is no name.
 
     >>> from trips.extraction.places import find_places
     >>> text = "Japanese Foreign Minister Toshimitsu Motegi spoke."
@@ -1620,6 +1632,8 @@ def find_people(
                 before.span,
             )
         words = [w for w in raw.split() if w.lower() not in _CONNECTORS]
+        if len(words) < 2 and start in function_words:
+            continue
         if len(words) < 2:
             pending_single.append((start, end, info))
             continue
@@ -1847,10 +1861,8 @@ def _resolve_single(
             continue
         if info and info.country and person.country and info.country != person.country:
             continue
-        if info and info.title and person.title:
-            mine, theirs = info.title.lower(), person.title.lower()
-            if mine not in theirs and theirs not in mine:
-                rank += 10  # "King Salman" is not "Deputy Crown Prince Mohammed bin Salman"
+        if info and info.title and person.title and not offices_agree(info.title, person.title):
+            rank += 10  # "King Salman" is not "Deputy Crown Prince Mohammed bin Salman"
         scored.append((rank, index))
     if not scored:
         return None
