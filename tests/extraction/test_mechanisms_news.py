@@ -1088,3 +1088,15 @@ def test_a_titled_surname_is_the_official_not_a_relative_named_after_it():
     assert [t.travelers for t in result.trips] == [("Ravi Prakash Menon",)]
     assert _participants(result.trips[0]) == [("Ana Cruz",)]
     assert _officials(result).get("Sita Devi Menon", ("", None))[0] != "FM"
+
+
+def test_a_call_paid_is_a_meeting_and_an_offices_initials_name_its_holder():
+    text = (
+        "New Delhi, June 16 : Minister of State for External Affairs Ravi Menon concluded "
+        "his visit to Peru and Chile. During his visit to Peru, Menon called on President "
+        "Ana Cruz and held productive discussions with Prime Minister Luis Soto. During his "
+        "visit to Chile, MoS paid courtesy calls on President Juan Vidal and the Foreign "
+        "Minister of Chile, Rosa Mena."
+    )
+    (trip,) = _extract(text).trips
+    assert _participants(trip) == [("Ana Cruz", "Luis Soto"), ("Juan Vidal", "Rosa Mena")]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
@@ -405,6 +406,33 @@ def clause_tense(verb: Token, depth: int = 0) -> str:
     return "none"
 
 
+def _of_phrase(token: Token) -> list[Token]:
+    """The words of an "of" phrase after an office ("the Prime Minister of Lesotho")."""
+    return [t for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+
+
+# "MoS", "EAM", "NSA": an office's initials, capitals first.
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z][A-Za-z]{0,3}")
+
+
+@lru_cache(maxsize=1024)
+def _initials(title: str) -> frozenset[str]:
+    """The initials of every run of two or more words of an office, with and without
+    its small words.
+
+    >>> sorted(_initials("Minister of State"))
+    ['mo', 'mos', 'ms', 'os']
+    """
+    words = re.findall(r"[A-Za-z]+", title)
+    found = set()
+    for i in range(len(words)):
+        for j in range(i + 2, len(words) + 1):
+            run = words[i:j]
+            found.add("".join(w[0] for w in run).lower())
+            found.add("".join(w[0] for w in run if w[0].isupper()).lower())
+    return frozenset(f for f in found if len(f) >= 2)
+
+
 def _mood(anchor: Token) -> str:
     """real, plan, wish, negated, cancelled, remote or maybe for the predicate ``anchor``."""
     chain: list[Token] = []
@@ -445,6 +473,12 @@ def _mood(anchor: Token) -> str:
         if low in WISH_VERBS and token is not anchor:
             if low in ("welcome", "call", "look") and token.dep_ != "ROOT":
                 continue
+            if low == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children):
+                return "cancelled"  # "called off her visit"
+            if low == "call" and not any(
+                c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for" for c in token.children
+            ):
+                continue  # "called on the King and held talks": a call paid, not one for talks
             if low in ("welcome",) and anchor.dep_ not in ("dobj", "xcomp"):
                 continue
             return "wish"
@@ -672,11 +706,13 @@ class _Resolver:
             listed = self.named_after(token)
             if len(listed) > 1:
                 return listed
-        elif token.i + 2 < len(self.ann.doc) and self.ann.doc[token.i + 1].text == ",":
-            # "meet Qatar's emir, Sheikh X, in Doha": the name apposed after the comma,
-            # however the parse hangs it.
+        elif (phrase_end := max([token.i, *(c.i for c in _of_phrase(token))])) + 2 < len(
+            self.ann.doc
+        ) and self.ann.doc[phrase_end + 1].text == ",":
+            # "meet Qatar's emir, Sheikh X, in Doha", "the Prime Minister of Lesotho, X":
+            # the name apposed after the comma, however the parse hangs it.
             named = None
-            for after in self.ann.doc[token.i + 2 : token.i + 5]:
+            for after in self.ann.doc[phrase_end + 2 : phrase_end + 5]:
                 named = self.ann.person_at.get(after.i)
                 if named is not None or not after.text[:1].isupper():
                     break  # a style before the name ("Sheikh", "Dr.") may come first
@@ -724,9 +760,9 @@ class _Resolver:
             return many if len(many) > 1 else []
         demonym_countries = {
             self.ann.place_at[c.i].place.country
-            for c in token.subtree
-            if c.i in self.ann.place_at and c.i < token.i
-        }
+            for c in [*token.subtree]
+            if c.i in self.ann.place_at and (c.i < token.i or c in _of_phrase(token))
+        }  # "the Chinese premier", "the Prime Minister of Lesotho"
         owner: list[int] = []
         if head == "counterpart":
             owner = [p for c in token.children if c.dep_ == "poss" for p in self.resolve(c)]
@@ -807,6 +843,16 @@ class _Resolver:
         if word in ("leader", "couple", "royal", "delegation"):
             return bool(_LEADER_TITLE.search(title))
         return word in title
+
+    def abbreviated(self, token: Token) -> list[int]:
+        """ "MoS paid courtesy calls", "the EAM said": the official named before whose
+        office these are the initials of ("Minister of State", "External Affairs
+        Minister")."""
+        letters = token.text.lower()
+        for person in self.recent_officials(token.i):
+            if letters in _initials(self.ann.people[person].title):
+                return [person]
+        return []
 
     def recent_officials(self, position: int) -> list[int]:
         """Officials referred to before ``position``, the most recent first, each once."""
@@ -940,6 +986,10 @@ class _Resolver:
             if head.dep_ in ("relcl", "acl"):
                 return self.resolve(head.head)
             return []
+        if kind is None and _ACRONYM.fullmatch(token.text) and token.i not in self.ann.place_at:
+            found = self.abbreviated(token)
+            if found:
+                return found
         if kind is None and _nominal_tag(token):
             found = self.describe(token)
             self._learn_country(token, found)
