@@ -1100,3 +1100,14 @@ def test_a_call_paid_is_a_meeting_and_an_offices_initials_name_its_holder():
     )
     (trip,) = _extract(text).trips
     assert _participants(trip) == [("Ana Cruz", "Luis Soto"), ("Juan Vidal", "Rosa Mena")]
+
+
+def test_places_listed_with_words_of_sequence_keep_that_order_and_the_tour_begins_at_the_first():
+    text = (
+        "LIMA: Foreign Minister Ravi Menon of India will begin his four-nation tour to the "
+        "Andean countries and Brazil from Wednesday. The foreign minister will commence his "
+        "visit from Peru followed by Bolivia, Ecuador and then Brazil."
+    )
+    (trip,) = _extract(text, published=date(2023, 6, 20)).trips
+    assert [s.country for s in trip.stops] == ["PE", "BO", "EC", "BR"]
+    assert (trip.stops[0].arrive, trip.stops[-1].arrive) == (date(2023, 6, 21), None)

@@ -334,7 +334,7 @@ def build_journeys(ctx: Context) -> None:
     ctx.journeys = [j for j in journeys if j.stops]
     _meetings(ctx)
     for journey in ctx.journeys:
-        _order(journey)
+        _order(journey, ctx.text)
         _dates(ctx, journey)
         journey.status = _status(ctx, journey)
         _distinct_meetings(journey)
@@ -997,7 +997,7 @@ def _meeting_stop(
 # --- order, dates, status ------------------------------------------------------------------
 
 
-def _order(journey: Journey) -> None:
+def _order(journey: Journey, text: str = "") -> None:
     """Travel order: the text's, with first and last stops as the text calls them, and
     what it says of order ("before Kazakhstan", "en route to Sri Lanka")."""
     stops = sorted(journey.stops, key=lambda s: s.order)
@@ -1006,12 +1006,17 @@ def _order(journey: Journey) -> None:
     middle = [s for s in stops if s not in firsts and s not in lasts]
     journey.stops = firsts + middle + lasts
     moved = False
-    for earlier, later in _order_constraints(journey):
-        stops = journey.stops
-        if stops.index(earlier) > stops.index(later):
-            stops.remove(earlier)
-            stops.insert(stops.index(later), earlier)
-            moved = True
+    constraints = _order_constraints(journey) + _told_in_sequence(journey, text)
+    for _ in range(len(journey.stops)):  # until no constraint moves a stop (or a cycle)
+        settled = True
+        for earlier, later in constraints:
+            stops = journey.stops
+            if stops.index(earlier) > stops.index(later):
+                stops.remove(earlier)
+                stops.insert(stops.index(later), earlier)
+                moved, settled = True, False
+        if settled:
+            break
     if moved:
         # What comes later compares by ``order``: keep it the travel order, in the
         # same range of values.
@@ -1060,6 +1065,31 @@ def _order_constraints(journey: Journey) -> list[tuple[Stop, Stop]]:
                     pairs.append((stop, other))  # "after Mexico, he went to Peru"
                 else:
                     pairs.append((other, stop))  # "before Kazakhstan ...", "en route to X"
+    return pairs
+
+
+_SEQUENCE = re.compile(r"\bfollowed\s+by\b|\bthen\b|\bbefore\s+(?:going|heading|moving)\b")
+
+
+def _told_in_sequence(journey: Journey, text: str) -> list[tuple[Stop, Stop]]:
+    """Places a sentence lists with words of sequence ("will begin in Tajikistan followed
+    by Uzbekistan, Turkmenistan and then Iran") follow each other in that order,
+    whatever order they came up in before."""
+    pairs: list[tuple[Stop, Stop]] = []
+    for event in journey.events:
+        if event.kind != "travel":
+            continue
+        roles = sorted(
+            (r for r in event.places if r.role in ("to", "in", "obj", "from", "compound")),
+            key=lambda r: r.mention.start,
+        )
+        stops = [_stop_for(journey, r) for r in roles]
+        if len(roles) < 2 or None in stops or len(set(map(id, stops))) != len(stops):
+            continue
+        between = text[roles[0].mention.end : roles[-1].mention.start]
+        if "\n" in between or not _SEQUENCE.search(between):
+            continue
+        pairs.extend((a, b) for a, b in zip(stops, stops[1:], strict=False))
     return pairs
 
 
@@ -1460,7 +1490,12 @@ def _apply_day(
         starts.append((day, sentence))  # "will embark on a trip next Tuesday"
         return
     if role == "from" and phase in ("visit", "begin", "go") and dests:
-        dests[0].arrive = dests[0].arrive or day
+        target = dests[0]
+        if phase == "begin" and journey.stops[0] not in dests and not journey.stops[0].arrive:
+            # "will begin his tour to Iran from Wednesday ... beginning in Tajikistan":
+            # the day the tour begins is its first stop's, wherever that is.
+            target = journey.stops[0]
+        target.arrive = target.arrive or day
         return
     if role == "until":
         if dests:
