@@ -1111,3 +1111,20 @@ def test_places_listed_with_words_of_sequence_keep_that_order_and_the_tour_begin
     (trip,) = _extract(text, published=date(2023, 6, 20)).trips
     assert [s.country for s in trip.stops] == ["PE", "BO", "EC", "BR"]
     assert (trip.stops[0].arrive, trip.stops[-1].arrive) == (date(2023, 6, 21), None)
+
+
+def test_the_delegation_is_the_party_of_the_one_official_and_arrives_after_it_departs():
+    text = (
+        "Prime Minister Ravi Menon of Trinidad and Tobago will pay an official visit to "
+        "China on June 26. The delegation departs on Saturday to arrive in Beijing on Monday."
+    )
+    result = _extract(text, published=date(2023, 6, 20))
+    assert _officials(result)["Ravi Menon"] == ("Prime Minister", "TT")
+    (trip,) = result.trips
+    assert _stops(trip) == [("CN", "Beijing", date(2023, 6, 26), None)]
+    assert trip.status == "planned"
+
+
+def test_a_country_named_with_and_before_an_office_is_the_officials():
+    result = _extract("Antigua and Barbuda Prime Minister Ravi Menon arrived in Lima on Friday.")
+    assert _officials(result)["Ravi Menon"][1] == "AG"

@@ -386,6 +386,13 @@ def clause_tense(verb: Token, depth: int = 0) -> str:
             # "is set to visit", "plans to travel", "is expected to arrive"
             return "future"
         if verb.tag_ in ("VB", "VBG", "VBN") or verb.dep_ == "xcomp" and "to" in words:
+            if (
+                "to" in words
+                and verb.dep_ in ("advcl", "xcomp")
+                and TRAVEL_VERBS.get(lemma(governor.text)) in ("leave", "go")
+                and clause_tense(governor, depth + 1) == "present"
+            ):
+                return "future"  # "departs on Saturday to arrive in Beijing on Monday"
             if verb.dep_ == "xcomp" and (
                 governor.lower_ in ("is", "are", "was", "were") or _going_to(governor)
             ):
@@ -757,6 +764,8 @@ class _Resolver:
                 if len(recent) >= 2:
                     return recent[:2]
             many = self.before(token.i, many=True)
+            if head == "delegation" and not qualified and not counted:
+                return many  # "the delegation departs on Saturday": the party of the one before
             return many if len(many) > 1 else []
         demonym_countries = {
             self.ann.place_at[c.i].place.country

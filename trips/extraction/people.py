@@ -1294,8 +1294,12 @@ def _title_before(
                 break  # "the Prime Minister and the President of X": the office starts here
             if w in _CLAUSE_OPENERS or w in _WEEKDAYS:
                 break  # "How South African President X", "met on Wednesday Secretary X"
-            if w.lower() == "and" and not re.search(
-                rf"\b(?:{_TITLE_HEADS})\s*$", stripped[: word.start()], re.IGNORECASE
+            if (
+                w.lower() == "and"
+                and not re.search(
+                    rf"\b(?:{_TITLE_HEADS})\s*$", stripped[: word.start()], re.IGNORECASE
+                )
+                and not _inside_a_country_name(stripped, word.start(), word.end())
             ):
                 # "and" joins two offices ("Crown Prince and Prime Minister"),
                 # not a list item and an office ("the Philippines and Secretary ...").
@@ -1560,9 +1564,29 @@ def seat_country(seat: str) -> str | None:
     return _SEATS.get(seat)
 
 
+def _inside_a_country_name(text: str, start: int, end: int) -> bool:
+    """Whether the "and" at ``start:end`` joins the words of one country's name
+    ("Trinidad and Tobago Prime Minister").
+
+    >>> _inside_a_country_name("Trinidad and Tobago", 9, 12)
+    True
+    """
+    before = re.search(r"(?:[A-Z][\w'’\-]*\s+){1,3}$", text[:start])
+    after = re.match(r"\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s*){1,3}", text[end:])
+    if not before or not after:
+        return False
+    left, right = before.group().split(), after.group().split()
+    return any(
+        country_code(" ".join([*left[-i:], "and", *right[:j]]))
+        for i in range(1, len(left) + 1)
+        for j in range(1, len(right) + 1)
+    )
+
+
 def _country_in(phrase: str) -> str | None:
     for token in re.finditer(
-        r"U\.S\.|U\.K\.|[A-Z][\w'’\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’\-]*)*", phrase
+        r"U\.S\.|U\.K\.|[A-Z][\w'’\-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+(?:the\s+)?)?[A-Z][\w'’\-]*)*",
+        phrase,
     ):
         words = token.group().split()
         for size in range(len(words), 0, -1):
