@@ -1128,3 +1128,15 @@ def test_the_delegation_is_the_party_of_the_one_official_and_arrives_after_it_de
 def test_a_country_named_with_and_before_an_office_is_the_officials():
     result = _extract("Antigua and Barbuda Prime Minister Ravi Menon arrived in Lima on Friday.")
     assert _officials(result)["Ravi Menon"][1] == "AG"
+
+
+def test_an_arrival_told_done_is_not_moved_by_a_later_arrival_at_a_venue():
+    text = (
+        "WASHINGTON - President Ravi Menon of India has arrived in the US for a state visit. "
+        "Menon landed at Andrews Air Force Base outside Washington and was greeted by Vice "
+        "President Mary Lane. Menon is scheduled to arrive at the White House on Monday "
+        "morning to begin his official state visit."
+    )
+    (trip,) = _extract(text).trips
+    assert _stops(trip) == [("US", "Washington", SATURDAY, None)]
+    assert trip.status == "ongoing"

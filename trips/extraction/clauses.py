@@ -1603,6 +1603,8 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             continue
         if holder is not None and role in ("of", "from", "to"):
             continue  # "President X of Nigeria": a place in a person's title, not the event's
+        if role in ("outside", "near") and event.phase in ("arrive", "presence"):
+            role = "in"  # "landed at Andrews Air Force Base outside Washington"
         event.places.append(PlaceRole(place, role, i, holder))
     seen_dates: set[int] = set()
     clause_dates: dict[int, list[DateRole]] = {}  # dates of verbs that are not events

@@ -509,6 +509,11 @@ def _frame(
         and event.kind == "travel"
         and not event.nominal
         and all(d > ctx.published for run in clusters for _, d in run)
+        and not any(
+            # "has arrived in the US": the journey is under way on the day of the report
+            e.phase == "arrive" and e.tense == "perfect" and e.mood == "real" and not e.dates
+            for e in ctx.events
+        )
     ):
         # "will visit Argentina on June 6 ... Prior to Argentina, he travelled to the
         # United States": a journey already made is not the one to come.
@@ -1524,6 +1529,18 @@ def _apply_day(
                 ):
                     before[-1].depart = day
         if not dests and phase == "arrive":
+            if (
+                any(
+                    e.phase == "arrive"
+                    and e.places
+                    and e.tense in ("past", "perfect")
+                    and e.mood == "real"
+                    and e.token < event.token
+                    for e in journey.events
+                )
+                and event.tense == "future"
+            ):
+                return  # "has arrived in the US ... will arrive at the White House": a venue
             if any(e.home and e.token < event.token for e in journey.events):
                 journey.returned.append((day, sentence))  # arriving home after the return
             else:
