@@ -857,6 +857,10 @@ class _Resolver:
         """ "MoS paid courtesy calls", "the EAM said": the official named before whose
         office these are the initials of ("Minister of State", "External Affairs
         Minister")."""
+        if token.dep_ == "compound" or token.head.i in self.ann.person_at:
+            return []  # "PM Modi", "EAM S Jaishankar": the title of the name beside it
+        if lemma(token.head.text) in REPORT_VERBS:
+            return []  # "the EAM said ...": a voice, whose pronouns are left to the story
         letters = token.text.lower()
         for person in self.recent_officials(token.i):
             if letters in _initials(self.ann.people[person].title):
