@@ -1140,3 +1140,28 @@ def test_an_arrival_told_done_is_not_moved_by_a_later_arrival_at_a_venue():
     (trip,) = _extract(text).trips
     assert _stops(trip) == [("US", "Washington", SATURDAY, None)]
     assert trip.status == "ongoing"
+
+
+def test_a_summit_attended_is_where_the_clause_on_it_places_it_and_the_homecoming_is_no_stop():
+    text = (
+        "President Ravi Menon returned to the island on Thursday, after attending the "
+        "Indian Ocean Rim (IORA) Summit that recently concluded in Lima, Peru. A ceremony "
+        "was organised at the airport to receive the President, who arrived at 10.20 pm. "
+        "President Menon held bilateral discussions with Peruvian President Ana Cruz."
+    )
+    result = _extract(text, url="https://www.news.lk/news/item/1-president-returns")
+    (trip,) = result.trips
+    assert [(s.country, s.city, s.arrive) for s in trip.stops] == [("PE", "Lima", None)]
+    assert (trip.status, trip.end) == ("completed", date(2023, 6, 15))
+    assert _participants(trip) == [("Ana Cruz",)]
+
+
+def test_one_given_name_spelt_with_a_letter_more_is_one_person_and_myanmarese_is_myanmar():
+    text = (
+        "Prime Minister Ravi Menon of India met French President Nicolas Garnier and "
+        "Myanmarese President Win Aung in Lima on Friday. Menon also met French President "
+        "Nicholas Garnier again on Saturday."
+    )
+    officials = _officials(_extract(text))
+    assert "Nicholas Garnier" not in officials
+    assert officials["Win Aung"] == ("President", "MM")

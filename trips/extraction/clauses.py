@@ -1729,6 +1729,14 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             for role in event.places:
                 if role.role in ("to", "in", "obj"):
                     parent.places.append(PlaceRole(role.mention, token.head.lower_, role.token))
+        elif _attended_there(token, predicates) is not None:
+            # "after attending the Summit that concluded in Kathmandu": where the summit
+            # was is where the one attending it went.
+            attending = _attended_there(token, predicates)
+            attending.places.extend(
+                PlaceRole(r.mention, "in", r.token) for r in event.places if r.role == "in"
+            )
+            event.places = [r for r in event.places if r.role != "in"]
         elif _came_from(event, token, parent):
             # "arrived in Colombo following a visit to Moscow": the visit was the leg
             # before this arrival, not a journey of its own.
@@ -2564,6 +2572,35 @@ def _fronted_owner(pronoun: Token, noun: Token, resolver: _Resolver, ann: Annota
         return []
     named = [t for t in subject.subtree if t.i in ann.person_at]
     return resolver.resolve(subject) if named else []
+
+
+def _attended_there(token: Token, predicates: dict[int, Event]) -> Event | None:
+    """The attending of an event a relative clause places ("attended the summit that
+    concluded in Kathmandu", "the forum, which opened in Davos")."""
+    if token.dep_ != "relcl":
+        return None
+    noun = token.head
+    if noun.dep_ in ("dobj", "pobj"):
+        verb = noun.head if noun.dep_ == "dobj" else noun.head.head  # "took part in ..."
+    elif noun.dep_ == "ROOT" and lemma(noun.text.lower()) in MEETING_NOUNS | EVENT_NOUNS:
+        # "attending the ... (BIMSTEC) Summit that concluded in X": a bracket may cut
+        # the parse in two; the attending is the verb just before, in the same sentence.
+        before = [
+            t
+            for t in noun.doc[max(0, noun.i - 30) : noun.i]
+            if t.i in predicates and predicates[t.i].phase == "visit"
+        ]
+        if not before or any(t.text == "." for t in noun.doc[before[-1].i : noun.i]):
+            return None
+        verb = before[-1]
+    else:
+        return None
+    attending = predicates.get(verb.i)
+    if attending is None or attending.kind != "travel" or attending.phase != "visit":
+        return None
+    if lemma(verb.text) not in ("attend", "participate", "join", "take"):
+        return None
+    return attending
 
 
 def _came_from(event: Event, token: Token, arrival: Event) -> bool:

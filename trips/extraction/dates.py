@@ -556,11 +556,12 @@ def resolve(mention: DateMention, published: date | None, tense: str | None) -> 
         }
         return make(None, None, "anaphoric", offsets[word])
     if kind == "clock":
-        # "landed at 6 p.m." in a report of what happened: the day of the report,
-        # unless a day is named with it ("at 1 a.m. last night").
+        # "landed at 6 p.m." in a report of what happened: the day the story is at
+        # (the day told before it), else the day of the report; unless a day is named
+        # with it ("at 1 a.m. last night").
         if published is None or tense not in ("past", "present", "perfect") or mention.days:
             return make(None, None, "vague")
-        return make(published, published)
+        return make(published, published, "anaphoric", 0)
     if kind == "rel":
         if published is None:
             return make(None, None)

@@ -1848,6 +1848,9 @@ def _find(people: list[Person], name: str) -> int | None:
     for index, person in enumerate(people):
         if names_match(person.name, name) or same_given_names(person.name, name):
             return index
+    for index, person in enumerate(people):
+        if _one_letter_apart(person.name, name):
+            return index
     # Double surnames are repeated alone: "López Obrador" after
     # "Andrés Manuel López Obrador", "Lula da Silva" after the full name.
     words = normalise_name(name).split()
@@ -1858,6 +1861,24 @@ def _find(people: list[Person], name: str) -> int | None:
         if 2 <= len(own) < len(words) and words[-len(own) :] == own:
             return index  # "Conservative Otto Perez" opening a sentence: Otto Perez
     return None
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Two spellings of one given name before one surname, a letter added or dropped
+    ("Nicolas Sarkozy", "Nicholas Sarkozy"): within one article, one person.
+
+    >>> _one_letter_apart("Nicolas Sarkozy", "Nicholas Sarkozy")
+    True
+    >>> _one_letter_apart("Mario Rossi", "Maria Rossi")
+    False
+    """
+    wa, wb = normalise_name(a).split(), normalise_name(b).split()
+    if len(wa) != 2 or len(wb) != 2 or wa[1] != wb[1]:
+        return False
+    short, long_ = sorted((wa[0], wb[0]), key=len)
+    if len(short) < 5 or len(long_) != len(short) + 1:
+        return False
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _resolve_single(

@@ -1541,8 +1541,14 @@ def _apply_day(
                 and event.tense == "future"
             ):
                 return  # "has arrived in the US ... will arrive at the White House": a venue
-            if any(e.home and e.token < event.token for e in journey.events):
-                journey.returned.append((day, sentence))  # arriving home after the return
+            if any(
+                (e.home or e.phase == "return" and not e.places and e.tense in ("past", "perfect"))
+                and e.token < event.token
+                for e in journey.events
+            ):
+                # arriving home after the return ("returned to the island ... arrived at
+                # the airport at 10.20 pm")
+                journey.returned.append((day, sentence))
             else:
                 starts.append((day, sentence))
                 journey.arrived.append(day)
