@@ -1165,3 +1165,12 @@ def test_one_given_name_spelt_with_a_letter_more_is_one_person_and_myanmarese_is
     officials = _officials(_extract(text))
     assert "Nicholas Garnier" not in officials
     assert officials["Win Aung"] == ("President", "MM")
+
+
+def test_where_after_a_trip_named_by_its_place_happens_at_that_place():
+    text = (
+        "President Ravi Menon of India returned here on Friday after a visit to Peru and "
+        "Chile. Menon's Chile trip, where he arrived on June 12, was marked by new deals."
+    )
+    (trip,) = _extract(text).trips
+    assert {s.country: s.arrive for s in trip.stops}["CL"] == date(2023, 6, 12)

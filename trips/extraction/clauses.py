@@ -1972,14 +1972,26 @@ def _where_clauses(doc: Doc, predicates: dict[int, Event], ann: Annotations) -> 
     """ "he left Kazakhstan, where he made a three-day state visit": the events of a
     relative clause opened by "where" happen at the place it describes."""
     for token in ann.tokens:
-        if token.dep_ != "relcl" or token.head.i not in ann.place_at:
+        if token.dep_ != "relcl" or not any(c.lower_ == "where" for c in token.children):
             continue
-        if not any(c.lower_ == "where" for c in token.children):
-            continue
+        described = token.head
+        if described.i not in ann.place_at:
+            # "Patil's Seychelles trip, where she arrived on April 29": the place that
+            # names the trip.
+            described = next(
+                (
+                    c
+                    for c in described.children
+                    if c.dep_ in ("compound", "amod", "poss") and c.i in ann.place_at
+                ),
+                None,
+            )
+            if described is None:
+                continue
         # "to Argentina, Chile and Brazil, where he will meet ...": the place named last
         # before the clause, though the parse hangs the clause off the list's first.
-        named = [token.head] + [
-            c for c in token.head.conjuncts if c.i < token.i and c.i in ann.place_at
+        named = [described] + [
+            c for c in described.conjuncts if c.i < token.i and c.i in ann.place_at
         ]
         nearest = max(named, key=lambda t: t.i)
         place = ann.place_at[nearest.i]
