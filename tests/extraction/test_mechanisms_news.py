@@ -1174,3 +1174,39 @@ def test_where_after_a_trip_named_by_its_place_happens_at_that_place():
     )
     (trip,) = _extract(text).trips
     assert {s.country: s.arrive for s in trip.stops}["CL"] == date(2023, 6, 12)
+
+
+def test_leaving_a_country_for_another_at_the_end_of_a_visit_is_the_way_home():
+    text = (
+        "President Ravi Menon left the US for Kenya on Friday at the end of his historic "
+        "four-day state visit."
+    )
+    result = _extract(text)
+    assert _officials(result)["Ravi Menon"][1] == "KE"
+    (trip,) = result.trips
+    assert _stops(trip) == [("US", None, date(2023, 6, 13), date(2023, 6, 16))]
+    assert trip.status == "completed"
+
+
+def test_leaving_a_country_for_a_visit_elsewhere_leaves_home():
+    text = (
+        "President Ravi Menon has left Kenya for his first official visit to the United "
+        "Kingdom. While in London, Menon is expected to hold talks with Prime Minister "
+        "Tom Hale."
+    )
+    result = _extract(text)
+    assert _officials(result)["Ravi Menon"][1] == "KE"
+    assert [s.country for s in result.trips[0].stops] == ["GB"]
+
+
+def test_one_mourned_holds_no_office_and_a_king_is_not_the_crown_prince_named_after_him():
+    text = (
+        "ISLAMABAD: Pakistani Prime Minister Ravi Menon will begin a visit to Saudi Arabia "
+        "at the invitation of King Faisal and Crown Prince Khalid bin Faisal on Tuesday. "
+        "The King will also host a banquet for him. Menon will later attend the funeral of "
+        "Queen Mary Doe in London."
+    )
+    officials = _officials(_extract(text, published=date(2023, 6, 19)))
+    assert officials["Faisal"] == ("King", "SA")
+    assert officials["Khalid bin Faisal"][0] == "Crown Prince"
+    assert "Mary Doe" not in officials

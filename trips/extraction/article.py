@@ -370,6 +370,16 @@ def _airports_of_the_story(places: list[PlaceMention], text: str, title: str) ->
     ]
 
 
+_INVITATION = re.compile(r"\binvitation\s+(?:of|from|extended\s+by)\s+", re.IGNORECASE)
+
+# "at the end of his four-day state visit", "after concluding her visit": a journey done.
+_END_OF_VISIT = re.compile(
+    r"\b(?:at\s+the\s+(?:end|close|conclusion)\s+of|(?:after\s+)?(?:concluding|wrapping\s+up|"
+    r"ending|winding\s+up))\s+(?:(?:his|her|their|the|a)\s+)?[\w\s-]{0,40}?\b(?:visit|trip|tour)\b",
+    re.IGNORECASE,
+)
+
+
 def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[int, str | None]:
     """Each person's country, from their own title and context, never from where they met.
 
@@ -417,19 +427,28 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
                     countries[person] = returned[0]
     for event in reading.events:
         # "President X departed Accra for Madrid": the capital left for abroad is home;
-        # "Y will represent President Z": Z leads Y's government.
+        # "left the US for Kenya at the end of his state visit": the way home.
         if event.phase == "leave" and event.mood in ("real", "plan"):
             left = [r.mention.place for r in event.places if r.role in ("obj", "from")]
-            going = [r.mention.place.country for r in event.places if r.role == "to"]
-            if (
+            going = [
+                r.mention.place.country
+                for e in reading.events
+                if e is event or e.nominal and e.sentence == event.sentence
+                for r in e.places
+                if r.role == "to"
+            ]  # "has left Kenya for his first official visit to the United Kingdom"
+            if not (
                 left
                 and going
                 and left[0].country not in going
                 and (left[0].kind == "country" or left[0].capital)
             ):
-                for person in event.subjects:
-                    if countries.get(person) is None:
-                        countries[person] = left[0].country
+                continue
+            sentence = reading.sentences[min(event.sentence, len(reading.sentences) - 1)]
+            homeward = bool(_END_OF_VISIT.search(sentence.text))
+            for person in event.subjects:
+                if countries.get(person) is None:
+                    countries[person] = going[0] if homeward else left[0].country
     for event in reading.events:
         # "will lead Pakistan's delegation", "led the Pakistani delegation": his country's.
         if event.kind != "travel" or not event.subjects:
@@ -495,13 +514,36 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
         for person in e.subjects
         for role in e.places
     }
+    # "a visit to Saudi Arabia at the invitation of King Salman": who invites, hosts.
+    for event in reading.events:
+        destinations = {r.mention.place.country for r in event.places if r.role in ("to", "in")}
+        if event.kind != "travel" or len(destinations) != 1 or event.mood not in ("real", "plan"):
+            continue
+        sentence = reading.sentences[min(event.sentence, len(reading.sentences) - 1)]
+        for match in _INVITATION.finditer(text, sentence.start, sentence.end):
+            for mention in reading.mentions:
+                if (
+                    match.end() <= mention.start < min(match.end() + 100, sentence.end)
+                    and countries.get(mention.person) is None
+                    and mention.person not in event.subjects
+                    and people[mention.person].official
+                ):
+                    countries[mention.person] = next(iter(destinations))
+    travelling_from = {
+        countries.get(p) for e in reading.events if e.kind == "travel" for p in e.subjects
+    }
     for event in reading.events:
         if event.phase != "host" or event.mood not in ("real", "plan"):
             continue
         hosts = event.objects if event.passive else event.subjects
         guests = event.subjects if event.passive else event.objects
         places = [r.mention.place.country for r in event.places]
-        if not places and reading.dateline is not None:
+        if (
+            not places
+            and reading.dateline is not None
+            and reading.dateline.place.country not in travelling_from
+        ):
+            # (not the dateline of a traveller's own capital: "ISLAMABAD: ... will visit")
             places = [reading.dateline.place.country]
         for host in hosts:
             if countries.get(host) or not _HEADS_OF_STATE.search(people[host].title):

@@ -737,6 +737,7 @@ _OFFICES = [
     (r"\bpresident\b|\bhead of state\b", "president"),
 ]
 _OFFICE_RES = [(re.compile(pattern, re.IGNORECASE), office) for pattern, office in _OFFICES]
+KNOWN_OFFICES = frozenset(office for _, office in _OFFICES)
 # Titles that say nothing of the office.
 _GENERIC = frozenset({"", "official", "general", "counterpart", "leader"})
 

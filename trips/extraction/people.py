@@ -16,9 +16,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from trips.extraction.lexicon import (
     HOST_VERBS,
+    KNOWN_OFFICES,
     MEETING_VERBS,
     REPORT_VERBS,
     TRAVEL_VERBS,
+    office,
     offices_agree,
 )
 from trips.extraction.places import PlaceMention, Token, country_code, tokenize
@@ -1713,8 +1715,32 @@ def find_people(
     _listed_officials(text, people, mentions)
     _owner_named_before(text, people, places)
     _counterparts_hold_the_office(text, people, mentions)
+    _the_dead_hold_no_office(text, people)
     mentions.sort(key=lambda m: m.start)
     return people, mentions
+
+
+# "the funeral of Queen X", "mourning the death of President Y": no longer in office.
+_MOURNED = re.compile(
+    r"\b(?:funeral|death|burial|memorial|mourning|passing|assassination|"
+    r"lying[- ]in[- ]state)(?:\s+(?:service|ceremony|rites))?\s+(?:of|for)\s+(?:the\s+late\s+)?"
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}$"
+)
+
+
+def _the_dead_hold_no_office(text: str, people: list[Person]) -> None:
+    """Whoever the text buries or mourns ("attending the funeral of Queen Elizabeth
+    II") is not a serving official, whatever title they bore.
+
+    >>> people, _ = find_people("He attended the funeral of Queen Mary Doe.", [], [], [(0, 43)])
+    >>> [(p.name, p.official, p.former) for p in people]
+    [('Mary Doe', False, True)]
+    """
+    for person in people:
+        if person.mentions and all(
+            _MOURNED.search(text, max(0, start - 80), start) for start, _ in person.mentions
+        ):
+            person.official, person.former = False, True
 
 
 _LIST_GAP = re.compile(
@@ -1881,6 +1907,12 @@ def _one_letter_apart(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+def _titles_agree(short: str, full: str) -> bool:
+    """ "Secretary" of "Secretary of State", "FM" of "Minister for Foreign Affairs"."""
+    mine, theirs = short.lower(), full.lower()
+    return mine in theirs or theirs in mine or offices_agree(short, full)
+
+
 def _resolve_single(
     people: list[Person],
     mentions: list[PersonMention],
@@ -1906,12 +1938,16 @@ def _resolve_single(
             continue
         if info and info.country and person.country and info.country != person.country:
             continue
-        if info and info.title and person.title and not offices_agree(info.title, person.title):
+        if info and info.title and person.title and not _titles_agree(info.title, person.title):
             rank += 10  # "King Salman" is not "Deputy Crown Prince Mohammed bin Salman"
         scored.append((rank, index))
     if not scored:
         return None
     best_rank = min(r for r, _ in scored)
+    if best_rank >= 10 and info is not None and office(info.title) in KNOWN_OFFICES:
+        known = [i for r, i in scored if office(people[i].title) in KNOWN_OFFICES]
+        if len(known) == len(scored):
+            return None  # every namesake holds another office: someone else ("King Salman")
     candidates = [i for r, i in scored if r == best_rank]
     if len(candidates) == 1:
         return candidates[0]
