@@ -1210,3 +1210,13 @@ def test_one_mourned_holds_no_office_and_a_king_is_not_the_crown_prince_named_af
     assert officials["Faisal"] == ("King", "SA")
     assert officials["Khalid bin Faisal"][0] == "Crown Prince"
     assert "Mary Doe" not in officials
+
+
+def test_an_epithet_for_the_one_named_refers_back_to_them():
+    text = (
+        "Ana Cruz, the president of Peru, arrived in China late on Wednesday for an official "
+        "visit. The seasoned lefty made her first stop in Shanghai before travelling to "
+        "Beijing to meet President Li Wei."
+    )
+    (trip,) = _extract(text, published=date(2023, 6, 15)).trips
+    assert [s.city for s in trip.stops] == ["Shanghai", "Beijing"]

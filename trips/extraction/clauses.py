@@ -32,6 +32,7 @@ from trips.extraction.dates import DateMention
 from trips.extraction.lexicon import (
     CANCEL_WORDS,
     CARRIER_VERBS,
+    EPITHET_NOUNS,
     EVENT_NOUNS,
     HOST_VERBS,
     INCLUDE_VERBS,
@@ -413,6 +414,9 @@ def clause_tense(verb: Token, depth: int = 0) -> str:
     return "none"
 
 
+_AGED = re.compile(r"\d{2}-year-old")
+
+
 def _of_phrase(token: Token) -> list[Token]:
     """The words of an "of" phrase after an office ("the Prime Minister of Lesotho")."""
     return [t for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
@@ -695,6 +699,11 @@ class _Resolver:
         """ "the minister", "the South Korean leader", "the secretary of state"."""
         words = {lemma(c.text) for c in token.subtree if c.i <= token.i or c.dep_ == "prep"}
         head = token.lower_
+        if (head in EPITHET_NOUNS or _AGED.fullmatch(head)) and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children
+        ):
+            head = "leader"  # "the seasoned lefty", "the former ExxonMobil CEO", "the 77-year-old"
+            words = words | {"leader"}
         plural_people = head in ("men", "women", "pair", "duo", "allies", "sides") or (
             token.tag_ in ("NNS", "NNPS")
             and bool(words & {"two", "both"})

@@ -312,6 +312,34 @@ REMOTE_WORDS = frozenset(
 )
 
 # Titles that a definite description ("the minister") can refer back to.
+# Nouns news uses for a person already named ("the seasoned lefty", "the former
+# ExxonMobil CEO", "the 77-year-old"): they refer back like "the leader".
+EPITHET_NOUNS = frozenset(
+    [
+        "lefty",
+        "leftist",
+        "veteran",
+        "politician",
+        "statesman",
+        "stateswoman",
+        "ceo",
+        "executive",
+        "billionaire",
+        "tycoon",
+        "businessman",
+        "businesswoman",
+        "economist",
+        "lawyer",
+        "populist",
+        "nationalist",
+        "conservative",
+        "socialist",
+        "incumbent",
+        "strongman",
+        "premier",
+    ]
+)
+
 TITLE_WORDS = frozenset(
     [
         "president",
