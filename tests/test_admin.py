@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.forms.renderers import DjangoTemplates
 from django.urls import reverse
 
 from tests.factories import (
@@ -15,6 +18,8 @@ from tests.factories import (
     make_stop,
     make_trip,
 )
+from trips.admin import MeetingInlineForm, StopInlineForm
+from trips.admin_widgets import TripParticipantsWidget
 from trips.models import Meeting, Official, OfficialsKeptApart, Stop, Trip
 
 pytestmark = pytest.mark.django_db
@@ -206,6 +211,55 @@ def test_trip_change_page_searches_articles_and_travellers_instead_of_listing_th
     assert body.count('class="form-row') >= 18
     assert 'type="date" name="stops-0-arrive_date"' in body
     assert "record&#x27;s dates" in body.lower()
+
+
+def _long_trip(meetings: int) -> Trip:
+    """A trip of six stops and ``meetings`` meetings, each with two people, some text to escape."""
+    trip = make_trip(title='Tour <of> "Asia" & more')
+    stops = [
+        make_stop(trip=trip, order=n, country="JP", city=f"City {n} & <{n}>", notes='a "note"')
+        for n in range(1, 7)
+    ]
+    host = make_official(name="Ana Host", slug="ana-host", title="Minister <&>")
+    for n in range(meetings):
+        make_meeting(
+            trip=trip,
+            stop=stops[n % 6],
+            date=date(2024, 3, 14),
+            description=f"Talks {n} <b>&</b>",
+            participants=[host, make_official(name=f"Zed {n}", slug=f"zed-{n}")],
+        )
+    return trip
+
+
+def _without_csrf(html: str) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+
+
+def test_the_trip_page_rows_are_written_as_djangos_widget_templates_write_them(
+    admin_client, monkeypatch
+):
+    trip = _long_trip(meetings=4)
+    url = reverse("admin:trips_trip_change", args=[trip.pk])
+
+    fast = admin_client.get(url).content.decode()
+    for form in (StopInlineForm, MeetingInlineForm):
+        monkeypatch.setattr(form, "default_renderer", DjangoTemplates())
+    monkeypatch.setattr(TripParticipantsWidget, "optgroups", AutocompleteSelectMultiple.optgroups)
+    django = admin_client.get(url).content.decode()
+
+    assert "City 1 &amp; &lt;1&gt;" in fast and "selected>Ana Host (Minister &lt;&amp;&gt;)" in fast
+    assert _without_csrf(fast) == _without_csrf(django)
+
+
+@pytest.mark.parametrize("meetings", [2, 12])
+def test_the_trip_page_costs_the_same_queries_whatever_its_meetings(
+    admin_client, django_assert_num_queries, meetings
+):
+    trip = _long_trip(meetings=meetings)
+    with django_assert_num_queries(12):
+        response = admin_client.get(reverse("admin:trips_trip_change", args=[trip.pk]))
+    assert response.status_code == 200
 
 
 # --- Identity: merging and splitting officials ---------------------------------------

@@ -20,6 +20,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from trips.admin_widgets import ROW_RENDERER, TripParticipantsWidget
 from trips.countries import COUNTRY_CODES, country_name
 from trips.models import Article, Evidence, Meeting, Official, OfficialsKeptApart, Stop, Trip
 from trips.services import official_merge, official_split
@@ -62,6 +63,8 @@ def _date_input() -> forms.DateInput:
 
 class StopInlineForm(forms.ModelForm):
     """A stop in one narrow row, so a trip of twenty stops fits a laptop's screen."""
+
+    default_renderer = ROW_RENDERER
 
     class Meta:
         model = Stop
@@ -115,8 +118,18 @@ class StopInline(admin.TabularInline):
         return format_date_range(stop.recorded_arrive, stop.recorded_depart)
 
 
+def _trip_id(request: HttpRequest) -> str | None:
+    """The id of the trip whose page this is; None on the page that adds one."""
+    return request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+
+
+class MeetingInlineForm(forms.ModelForm):
+    default_renderer = ROW_RENDERER
+
+
 class MeetingInline(admin.TabularInline):
     model = Meeting
+    form = MeetingInlineForm
     extra = 0
     ordering = ("date", "id")
     fields = ("stop", "date", "participants", "description", "edited_by_person")
@@ -127,12 +140,21 @@ class MeetingInline(admin.TabularInline):
         models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 48})},
     }
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        # Each meeting's participants with the meetings, not a query per meeting.
+        return super().get_queryset(request).prefetch_related("participants")
+
+    def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name == "participants":
+            kwargs["widget"] = TripParticipantsWidget(
+                db_field, self.admin_site, using=kwargs.get("using"), trip_id=_trip_id(request)
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
     def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
         # Offer only the stops of the trip being edited.
         if db_field.name == "stop":
-            trip_id = (
-                request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
-            )
+            trip_id = _trip_id(request)
             kwargs["queryset"] = (
                 Stop.objects.filter(trip_id=trip_id) if trip_id else Stop.objects.none()
             )
