@@ -50,7 +50,9 @@ def test_trip_change_page_shows_stops_meetings_and_evidence(admin_client):
     assert "Tokyo" in body
     assert "Talks on shipping lanes" in body
     assert "13 March 2024" in body  # the record's date, read-only beside the news dates
-    assert "The minister arrived in Tokyo on Monday" in body
+    # The evidence read-only, in one table linking each sentence's article.
+    assert f'<td>Trip</td><td><a href="/admin/trips/article/{article.pk}/change/">' in body
+    assert "<td>The minister arrived in Tokyo on Monday</td><td>0–39</td>" in body
 
 
 def test_article_change_page_is_read_only_with_its_facts(admin_client):

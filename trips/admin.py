@@ -18,7 +18,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from trips.admin_widgets import ROW_RENDERER, TripParticipantsWidget
 from trips.countries import COUNTRY_CODES, country_name
@@ -49,11 +49,6 @@ class EvidenceInline(admin.TabularInline):
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         # Each row shows its article: read with the rows, less the article's text.
         return super().get_queryset(request).with_article()
-
-
-class TripEvidenceInline(EvidenceInline):
-    fk_name = "trip"
-    verbose_name_plural = "evidence for the trip and its dates"
 
 
 def _date_input() -> forms.DateInput:
@@ -262,9 +257,10 @@ class TripAdmin(admin.ModelAdmin):
         "summary",
         "articles",
         "edited_by_person",
+        "evidence_table",
     )
-    readonly_fields = ("edited_by_person", "status_as_of")
-    inlines = (StopInline, MeetingInline, TripEvidenceInline)
+    readonly_fields = ("edited_by_person", "status_as_of", "evidence_table")
+    inlines = (StopInline, MeetingInline)
 
     class Media:
         css = {"all": ("css/admin-trip.css",)}
@@ -307,6 +303,34 @@ class TripAdmin(admin.ModelAdmin):
             )
         )
         return queryset.filter(matches), False
+
+    @admin.display(description="evidence for the trip and its dates")
+    def evidence_table(self, trip: Trip) -> str:
+        """The sentences behind the trip, read-only: one table, not an inline form per sentence."""
+        quotes = Evidence.objects.filter(trip=trip).with_article() if trip.pk else []
+        if not quotes:
+            return "–"
+        rows = format_html_join(
+            "",
+            '<tr><td>{}</td><td><a href="{}">{}</a></td><td>{}</td><td>{}–{}</td></tr>',
+            (
+                (
+                    quote.get_fact_display(),
+                    reverse("admin:trips_article_change", args=[quote.article_id]),
+                    quote.article,
+                    quote.sentence,
+                    quote.start_offset,
+                    quote.end_offset,
+                )
+                for quote in quotes
+            ),
+        )
+        return format_html(
+            '<table class="evidence-table"><thead><tr><th scope="col">fact</th>'
+            '<th scope="col">article</th><th scope="col">sentence</th>'
+            '<th scope="col">characters</th></tr></thead><tbody>{}</tbody></table>',
+            rows,
+        )
 
     @admin.display(description="travellers")
     def travellers(self, trip: Trip) -> str:
