@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.forms.renderers import DjangoTemplates
+from django.forms.utils import ErrorList
 from django.urls import reverse
 
 from tests.factories import (
@@ -19,7 +20,7 @@ from tests.factories import (
     make_trip,
 )
 from trips.admin import MeetingInlineForm, StopInlineForm
-from trips.admin_widgets import TripParticipantsWidget
+from trips.admin_widgets import ROW_RENDERER, TripParticipantsWidget
 from trips.models import Meeting, Official, OfficialsKeptApart, Stop, Trip
 
 pytestmark = pytest.mark.django_db
@@ -247,11 +248,22 @@ def test_the_trip_page_rows_are_written_as_djangos_widget_templates_write_them(
     fast = admin_client.get(url).content.decode()
     for form in (StopInlineForm, MeetingInlineForm):
         monkeypatch.setattr(form, "default_renderer", DjangoTemplates())
-    monkeypatch.setattr(TripParticipantsWidget, "optgroups", AutocompleteSelectMultiple.optgroups)
+    for method in ("optgroups", "render"):
+        monkeypatch.setattr(
+            TripParticipantsWidget, method, getattr(AutocompleteSelectMultiple, method)
+        )
     django = admin_client.get(url).content.decode()
 
     assert "City 1 &amp; &lt;1&gt;" in fast and "selected>Ana Host (Minister &lt;&amp;&gt;)" in fast
     assert _without_csrf(fast) == _without_csrf(django)
+
+
+@pytest.mark.parametrize("errors", [[], ["Enter a whole number.", "Not <this> & that."]])
+def test_the_rows_errors_are_written_as_djangos_templates_write_them(errors):
+    fast = ErrorList(errors, renderer=ROW_RENDERER, field_id="id_stops-0-order")
+    django = ErrorList(errors, renderer=DjangoTemplates(), field_id="id_stops-0-order")
+    assert fast.as_ul() == django.as_ul()
+    assert ("&lt;this&gt; &amp; that" in fast.as_ul()) is bool(errors)
 
 
 @pytest.mark.parametrize("meetings", [2, 12])

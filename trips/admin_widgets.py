@@ -82,10 +82,16 @@ _WIDGETS = {
 }
 
 
+_ERRORS = "django/forms/errors/list/ul.html"
+
+
 class RowRenderer(DjangoTemplates):
     """Django's form renderer, but the inline rows' widgets are written in Python."""
 
     def render(self, template_name: str, context: dict, request: Any = None) -> SafeString:
+        if template_name == _ERRORS and not context["errors"]:
+            # Every field of every row asks for its errors: none writes nothing.
+            return mark_safe("")
         write = _WIDGETS.get(template_name)
         if write is None:
             return super().render(template_name, context, request)
@@ -109,6 +115,10 @@ class TripParticipantsWidget(AutocompleteSelectMultiple):
         self.trip_id = trip_id
         # Shared by the copies each meeting's form makes of the widget.
         self.labels: dict[str, str] = {}
+
+    def render(self, name: str, value: Any, attrs: Any = None, renderer: Any = None) -> str:
+        # The admin's wrapper (the + link) renders it without a renderer: the rows' one.
+        return super().render(name, value, attrs, renderer or ROW_RENDERER)
 
     def _read_labels(self) -> None:
         if "" in self.labels:
