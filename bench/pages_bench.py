@@ -222,7 +222,10 @@ def record_pages() -> dict[str, str]:
     from django.db.models import Count
 
     busiest = (
-        Official.objects.annotate(n=Count("trips")).order_by("-n", "pk").values("slug", "n").first()
+        Official.objects.annotate(n=Count("trips"))
+        .order_by("-n", "pk")
+        .values("id", "slug", "n")
+        .first()
     )
     country = (
         Stop.objects.order_by()
@@ -282,6 +285,7 @@ def record_pages() -> dict[str, str]:
         "admin: trips to FR": "/admin/trips/trip/?country=FR",
         f"admin: trip ({longest.n} stops)": f"/admin/trips/trip/{longest.pk}/change/",
         "admin: officials": "/admin/trips/official/",
+        f"admin: official ({busiest['n']} trips)": f"/admin/trips/official/{busiest['id']}/change/",
     }
 
 

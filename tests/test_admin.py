@@ -19,8 +19,8 @@ from tests.factories import (
     make_stop,
     make_trip,
 )
-from trips.admin import MeetingInlineForm, StopInlineForm
-from trips.admin_widgets import ROW_RENDERER, TripParticipantsWidget
+from trips.admin import MeetingInlineForm, StopInlineForm, TripOfOfficialForm
+from trips.admin_widgets import ROW_RENDERER, ChosenInOneQuery
 from trips.models import Meeting, Official, OfficialsKeptApart, Stop, Trip
 
 pytestmark = pytest.mark.django_db
@@ -218,7 +218,7 @@ def test_trip_change_page_searches_articles_and_travellers_instead_of_listing_th
 
 def _long_trip(meetings: int) -> Trip:
     """A trip of six stops and ``meetings`` meetings, each with two people, some text to escape."""
-    trip = make_trip(title='Tour <of> "Asia" & more')
+    trip = make_trip(title='Tour <of> "Asia" & more', officials=[make_official()])
     stops = [
         make_stop(trip=trip, order=n, country="JP", city=f"City {n} & <{n}>", notes='a "note"')
         for n in range(1, 7)
@@ -235,6 +235,19 @@ def _long_trip(meetings: int) -> Trip:
     return trip
 
 
+@pytest.mark.parametrize("trips", [2, 12])
+def test_an_officials_page_costs_the_same_queries_whatever_their_trips(
+    admin_client, django_assert_num_queries, trips
+):
+    official = make_official(name="Busy Traveller", slug="busy-traveller")
+    for n in range(trips):
+        make_trip(officials=[official], title=f"Tour {n}")
+    with django_assert_num_queries(7):
+        response = admin_client.get(reverse("admin:trips_official_change", args=[official.pk]))
+    assert response.status_code == 200
+    assert response.content.decode().count("selected>Tour ") == trips
+
+
 def _without_csrf(html: str) -> str:
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
 
@@ -245,17 +258,21 @@ def test_the_trip_page_rows_are_written_as_djangos_widget_templates_write_them(
     trip = _long_trip(meetings=4)
     url = reverse("admin:trips_trip_change", args=[trip.pk])
 
+    official_url = reverse("admin:trips_official_change", args=[trip.officials.get().pk])
+
     fast = admin_client.get(url).content.decode()
-    for form in (StopInlineForm, MeetingInlineForm):
+    fast_official = admin_client.get(official_url).content.decode()
+    for form in (StopInlineForm, MeetingInlineForm, TripOfOfficialForm):
         monkeypatch.setattr(form, "default_renderer", DjangoTemplates())
     for method in ("optgroups", "render"):
-        monkeypatch.setattr(
-            TripParticipantsWidget, method, getattr(AutocompleteSelectMultiple, method)
-        )
+        monkeypatch.setattr(ChosenInOneQuery, method, getattr(AutocompleteSelectMultiple, method))
     django = admin_client.get(url).content.decode()
+    django_official = admin_client.get(official_url).content.decode()
 
     assert "City 1 &amp; &lt;1&gt;" in fast and "selected>Ana Host (Minister &lt;&amp;&gt;)" in fast
     assert _without_csrf(fast) == _without_csrf(django)
+    assert "Tour &lt;of&gt;" in fast_official
+    assert _without_csrf(fast_official) == _without_csrf(django_official)
 
 
 @pytest.mark.parametrize("errors", [[], ["Enter a whole number.", "Not <this> & that."]])

@@ -20,7 +20,11 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
-from trips.admin_widgets import ROW_RENDERER, TripParticipantsWidget
+from trips.admin_widgets import (
+    ROW_RENDERER,
+    RowsAutocompleteSelect,
+    RowsAutocompleteSelectMultiple,
+)
 from trips.countries import COUNTRY_CODES, country_name
 from trips.models import Article, Evidence, Meeting, Official, OfficialsKeptApart, Stop, Trip
 from trips.services import official_merge, official_split
@@ -141,8 +145,13 @@ class MeetingInline(admin.TabularInline):
 
     def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs):
         if db_field.name == "participants":
-            kwargs["widget"] = TripParticipantsWidget(
-                db_field, self.admin_site, using=kwargs.get("using"), trip_id=_trip_id(request)
+            trip_id = _trip_id(request)
+            people = Official.objects.filter(meetings__trip_id=trip_id).distinct()
+            kwargs["widget"] = RowsAutocompleteSelectMultiple(
+                db_field,
+                self.admin_site,
+                using=kwargs.get("using"),
+                chosen=people.order_by("name", "pk") if trip_id else None,
             )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
@@ -370,12 +379,39 @@ class TripAdmin(admin.ModelAdmin):
             Meeting.objects.filter(pk__in=changed).update(edited_by_person=True)
 
 
+class TripOfOfficialForm(forms.ModelForm):
+    default_renderer = ROW_RENDERER
+
+
 class TripOfOfficialInline(admin.TabularInline):
+    """An official's trips, a row each: the record's busiest travellers made about a hundred."""
+
     model = Trip.officials.through
+    form = TripOfOfficialForm
     extra = 0
     verbose_name = "trip"
     verbose_name_plural = "trips"
     autocomplete_fields = ("trip",)
+
+    def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name == "trip":
+            # The official's trips labelled in one query, not one per row.
+            official_id = (
+                request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+            )
+            trips = Trip.objects.filter(officials=official_id) if official_id else None
+            kwargs["widget"] = RowsAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using"), chosen=trips
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "trip" and isinstance(formfield.widget, RelatedFieldWidgetWrapper):
+            # No pop-up links to add or change a trip on each of a hundred rows
+            # (their template cost most of the page): a trip is edited on its own page.
+            formfield.widget = formfield.widget.widget
+        return formfield
 
 
 class OfficialSplitForm(forms.Form):

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.db.models import QuerySet
 from django.forms.renderers import DjangoTemplates
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
-
-from trips.models import Official
 
 
 def _attrs(attrs: dict[str, Any]) -> str:
@@ -102,18 +101,20 @@ class RowRenderer(DjangoTemplates):
 ROW_RENDERER = RowRenderer()
 
 
-class TripParticipantsWidget(AutocompleteSelectMultiple):
-    """The type-ahead box of a meeting's participants on a trip's page.
+class ChosenInOneQuery:
+    """An admin type-ahead box repeated on many rows of a page, which reads the
+    objects its rows show in one query for the page.
 
-    Django's box reads the officials it shows with one query per meeting; this
-    one reads those of every meeting of the trip once, and asks Django only for
-    an official it did not read (one the editor just added, on a form shown again).
+    Django's box reads the objects it shows with one query per row. ``chosen``
+    is every object the page's rows may show, in the box's order (a trip's
+    meetings' participants, an official's trips); an object it did not read (one
+    the editor just picked, on a form shown again) is left to Django's query.
     """
 
-    def __init__(self, *args: Any, trip_id: str | None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, chosen: QuerySet | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.trip_id = trip_id
-        # Shared by the copies each meeting's form makes of the widget.
+        self.chosen = chosen  # None (the page that adds the row's parent): Django's way
+        # Shared by the copies each row's form makes of the widget.
         self.labels: dict[str, str] = {}
 
     def render(self, name: str, value: Any, attrs: Any = None, renderer: Any = None) -> str:
@@ -123,24 +124,34 @@ class TripParticipantsWidget(AutocompleteSelectMultiple):
     def _read_labels(self) -> None:
         if "" in self.labels:
             return
-        self.labels[""] = ""  # read, even when no meeting names anyone
+        self.labels[""] = ""  # read, even when no row shows anything
         label = self.choices.field.label_from_instance
-        people = Official.objects.filter(meetings__trip_id=self.trip_id).distinct()
-        for official in people.order_by("name", "pk"):
-            self.labels[str(official.pk)] = label(official)
+        for chosen in self.chosen:
+            self.labels[str(chosen.pk)] = label(chosen)
 
     def optgroups(self, name: str, value: list, attr: Any = None) -> list:
         chosen = [str(v) for v in value if str(v) not in self.choices.field.empty_values]
-        if self.trip_id is not None:
+        if self.chosen is not None:
             self._read_labels()
-        if self.trip_id is None or any(pk not in self.labels for pk in chosen):
+        if self.chosen is None or any(pk not in self.labels for pk in chosen):
             return super().optgroups(name, value, attr)
-        # In the order of Django's query: the officials' own ordering, by name.
+        options = []
+        if not self.is_required and not self.allow_multiple_selected:
+            options.append(self.create_option(name, "", "", False, 0))
+        # In the order of Django's query, ``chosen``'s.
         position = {pk: n for n, pk in enumerate(self.labels)}
         chosen.sort(key=position.__getitem__)
         selected = set(chosen)
-        options = [
-            self.create_option(name, pk, self.labels[pk], selected, index)
+        options.extend(
+            self.create_option(name, pk, self.labels[pk], selected, len(options) + index)
             for index, pk in enumerate(chosen)
-        ]
+        )
         return [(None, options, 0)]
+
+
+class RowsAutocompleteSelect(ChosenInOneQuery, AutocompleteSelect):
+    pass
+
+
+class RowsAutocompleteSelectMultiple(ChosenInOneQuery, AutocompleteSelectMultiple):
+    pass
