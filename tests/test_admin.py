@@ -64,6 +64,25 @@ def test_article_change_page_is_read_only_with_its_facts(admin_client):
     assert "what was extracted from this article" in response.content.decode().lower()
 
 
+@pytest.mark.parametrize("facts", [1, 8])
+def test_an_articles_page_costs_the_same_queries_whatever_its_facts(
+    admin_client, django_assert_num_queries, facts
+):
+    article = make_article(text="The minister arrived in Tokyo on Monday for talks.")
+    for n in range(facts):
+        trip = make_trip(officials=[make_official()], title=f"Tour {n}")
+        stop = make_stop(trip=trip)
+        make_evidence(article=article, trip=trip, sentence="The minister arrived")
+        make_evidence(article=article, stop=stop, sentence="in Tokyo")
+        make_evidence(article=article, official=trip.officials.get(), sentence="The minister")
+        make_evidence(article=article, meeting=make_meeting(trip=trip), sentence="for talks")
+    url = reverse("admin:trips_article_change", args=[article.pk])
+    admin_client.get(url)  # once first: the caches a first request fills
+    with django_assert_num_queries(4):
+        response = admin_client.get(url)
+    assert response.content.decode().count("Tour ") >= facts
+
+
 @pytest.mark.parametrize("query", ["status=planned", "country=JP", "year=2024", "q=Tokyo"])
 def test_trip_changelist_filters_and_search(admin_client, query):
     trip = make_trip(status="planned", start_date=date(2024, 5, 1), end_date=date(2024, 5, 2))
@@ -242,8 +261,10 @@ def test_an_officials_page_costs_the_same_queries_whatever_their_trips(
     official = make_official(name="Busy Traveller", slug="busy-traveller")
     for n in range(trips):
         make_trip(officials=[official], title=f"Tour {n}")
+    url = reverse("admin:trips_official_change", args=[official.pk])
+    admin_client.get(url)  # once first: the caches a first request fills
     with django_assert_num_queries(7):
-        response = admin_client.get(reverse("admin:trips_official_change", args=[official.pk]))
+        response = admin_client.get(url)
     assert response.status_code == 200
     assert response.content.decode().count("selected>Tour ") == trips
 
@@ -288,8 +309,10 @@ def test_the_trip_page_costs_the_same_queries_whatever_its_meetings(
     admin_client, django_assert_num_queries, meetings
 ):
     trip = _long_trip(meetings=meetings)
+    url = reverse("admin:trips_trip_change", args=[trip.pk])
+    admin_client.get(url)  # once first: the caches a first request fills
     with django_assert_num_queries(12):
-        response = admin_client.get(reverse("admin:trips_trip_change", args=[trip.pk]))
+        response = admin_client.get(url)
     assert response.status_code == 200
 
 

@@ -643,6 +643,10 @@ class ArticleEvidenceInline(EvidenceInline):
     readonly_fields = fields
     verbose_name_plural = "what was extracted from this article"
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        # Each row names the fact it supports: read with the rows, not a query per row.
+        return super().get_queryset(request).select_related("official", "trip", "stop", "meeting")
+
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
