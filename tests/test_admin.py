@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.forms.renderers import DjangoTemplates
+from django.forms.utils import ErrorList
 from django.urls import reverse
 
 from tests.factories import (
@@ -15,6 +19,8 @@ from tests.factories import (
     make_stop,
     make_trip,
 )
+from trips.admin import MeetingInlineForm, StopInlineForm, TripOfOfficialForm
+from trips.admin_widgets import ROW_RENDERER, ChosenInOneQuery
 from trips.models import Meeting, Official, OfficialsKeptApart, Stop, Trip
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +51,9 @@ def test_trip_change_page_shows_stops_meetings_and_evidence(admin_client):
     assert "Tokyo" in body
     assert "Talks on shipping lanes" in body
     assert "13 March 2024" in body  # the record's date, read-only beside the news dates
-    assert "The minister arrived in Tokyo on Monday" in body
+    # The evidence read-only, in one table linking each sentence's article.
+    assert f'<td>Trip</td><td><a href="/admin/trips/article/{article.pk}/change/">' in body
+    assert "<td>The minister arrived in Tokyo on Monday</td><td>0–39</td>" in body
 
 
 def test_article_change_page_is_read_only_with_its_facts(admin_client):
@@ -54,6 +62,25 @@ def test_article_change_page_is_read_only_with_its_facts(admin_client):
     response = admin_client.get(reverse("admin:trips_article_change", args=[article.pk]))
     assert response.status_code == 200
     assert "what was extracted from this article" in response.content.decode().lower()
+
+
+@pytest.mark.parametrize("facts", [1, 8])
+def test_an_articles_page_costs_the_same_queries_whatever_its_facts(
+    admin_client, django_assert_num_queries, facts
+):
+    article = make_article(text="The minister arrived in Tokyo on Monday for talks.")
+    for n in range(facts):
+        trip = make_trip(officials=[make_official()], title=f"Tour {n}")
+        stop = make_stop(trip=trip)
+        make_evidence(article=article, trip=trip, sentence="The minister arrived")
+        make_evidence(article=article, stop=stop, sentence="in Tokyo")
+        make_evidence(article=article, official=trip.officials.get(), sentence="The minister")
+        make_evidence(article=article, meeting=make_meeting(trip=trip), sentence="for talks")
+    url = reverse("admin:trips_article_change", args=[article.pk])
+    admin_client.get(url)  # once first: the caches a first request fills
+    with django_assert_num_queries(4):
+        response = admin_client.get(url)
+    assert response.content.decode().count("Tour ") >= facts
 
 
 @pytest.mark.parametrize("query", ["status=planned", "country=JP", "year=2024", "q=Tokyo"])
@@ -206,6 +233,87 @@ def test_trip_change_page_searches_articles_and_travellers_instead_of_listing_th
     assert body.count('class="form-row') >= 18
     assert 'type="date" name="stops-0-arrive_date"' in body
     assert "record&#x27;s dates" in body.lower()
+
+
+def _long_trip(meetings: int) -> Trip:
+    """A trip of six stops and ``meetings`` meetings, each with two people, some text to escape."""
+    trip = make_trip(title='Tour <of> "Asia" & more', officials=[make_official()])
+    stops = [
+        make_stop(trip=trip, order=n, country="JP", city=f"City {n} & <{n}>", notes='a "note"')
+        for n in range(1, 7)
+    ]
+    host = make_official(name="Ana Host", slug="ana-host", title="Minister <&>")
+    for n in range(meetings):
+        make_meeting(
+            trip=trip,
+            stop=stops[n % 6],
+            date=date(2024, 3, 14),
+            description=f"Talks {n} <b>&</b>",
+            participants=[host, make_official(name=f"Zed {n}", slug=f"zed-{n}")],
+        )
+    return trip
+
+
+@pytest.mark.parametrize("trips", [2, 12])
+def test_an_officials_page_costs_the_same_queries_whatever_their_trips(
+    admin_client, django_assert_num_queries, trips
+):
+    official = make_official(name="Busy Traveller", slug="busy-traveller")
+    for n in range(trips):
+        make_trip(officials=[official], title=f"Tour {n}")
+    url = reverse("admin:trips_official_change", args=[official.pk])
+    admin_client.get(url)  # once first: the caches a first request fills
+    with django_assert_num_queries(7):
+        response = admin_client.get(url)
+    assert response.status_code == 200
+    assert response.content.decode().count("selected>Tour ") == trips
+
+
+def _without_csrf(html: str) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+
+
+def test_the_trip_page_rows_are_written_as_djangos_widget_templates_write_them(
+    admin_client, monkeypatch
+):
+    trip = _long_trip(meetings=4)
+    url = reverse("admin:trips_trip_change", args=[trip.pk])
+
+    official_url = reverse("admin:trips_official_change", args=[trip.officials.get().pk])
+
+    fast = admin_client.get(url).content.decode()
+    fast_official = admin_client.get(official_url).content.decode()
+    for form in (StopInlineForm, MeetingInlineForm, TripOfOfficialForm):
+        monkeypatch.setattr(form, "default_renderer", DjangoTemplates())
+    for method in ("optgroups", "render"):
+        monkeypatch.setattr(ChosenInOneQuery, method, getattr(AutocompleteSelectMultiple, method))
+    django = admin_client.get(url).content.decode()
+    django_official = admin_client.get(official_url).content.decode()
+
+    assert "City 1 &amp; &lt;1&gt;" in fast and "selected>Ana Host (Minister &lt;&amp;&gt;)" in fast
+    assert _without_csrf(fast) == _without_csrf(django)
+    assert "Tour &lt;of&gt;" in fast_official
+    assert _without_csrf(fast_official) == _without_csrf(django_official)
+
+
+@pytest.mark.parametrize("errors", [[], ["Enter a whole number.", "Not <this> & that."]])
+def test_the_rows_errors_are_written_as_djangos_templates_write_them(errors):
+    fast = ErrorList(errors, renderer=ROW_RENDERER, field_id="id_stops-0-order")
+    django = ErrorList(errors, renderer=DjangoTemplates(), field_id="id_stops-0-order")
+    assert fast.as_ul() == django.as_ul()
+    assert ("&lt;this&gt; &amp; that" in fast.as_ul()) is bool(errors)
+
+
+@pytest.mark.parametrize("meetings", [2, 12])
+def test_the_trip_page_costs_the_same_queries_whatever_its_meetings(
+    admin_client, django_assert_num_queries, meetings
+):
+    trip = _long_trip(meetings=meetings)
+    url = reverse("admin:trips_trip_change", args=[trip.pk])
+    admin_client.get(url)  # once first: the caches a first request fills
+    with django_assert_num_queries(12):
+        response = admin_client.get(url)
+    assert response.status_code == 200
 
 
 # --- Identity: merging and splitting officials ---------------------------------------

@@ -17,7 +17,7 @@ from tests.factories import (
     make_stop,
     make_trip,
 )
-from trips.models import Article, Trip
+from trips.models import Article, Official, OfficialFormerSlug, Trip
 
 pytestmark = pytest.mark.django_db
 
@@ -350,7 +350,18 @@ def test_an_official_shows_the_visits_they_hosted_and_their_meetings(client):
         "trips": [],
         # The meeting's day and the article naming him.
         "in_office": {"first": "2021-03-16", "last": "2021-03-16"},
-        "hosted_visits": [
+        # Counted and linked: a head of state hosts thousands.
+        "hosted_visit_count": 1,
+        "hosted_visits_url": f"{BASE}/api/officials/toshimitsu-motegi/hosted-visits/",
+        "meeting_count": 1,
+        "meetings_url": f"{BASE}/api/officials/toshimitsu-motegi/meetings/",
+    }
+    hosted = _get(client, "api:official-hosted-visits", kwargs={"slug": "toshimitsu-motegi"})
+    assert hosted == {
+        "count": 1,
+        "next": None,
+        "previous": None,
+        "results": [
             {
                 "trip": trip_ref,
                 "travellers": [ref(blinken, "antony-blinken")],
@@ -362,7 +373,13 @@ def test_an_official_shows_the_visits_they_hosted_and_their_meetings(client):
                 ],
             }
         ],
-        "meetings": [
+    }
+    meetings = _get(client, "api:official-meetings", kwargs={"slug": "toshimitsu-motegi"})
+    assert meetings == {
+        "count": 1,
+        "next": None,
+        "previous": None,
+        "results": [
             {
                 "id": meeting.pk,
                 "date": "2021-03-16",
@@ -375,6 +392,59 @@ def test_an_official_shows_the_visits_they_hosted_and_their_meetings(client):
             }
         ],
     }
+
+
+def _met_monthly(count: int) -> Official:
+    """Motegi, met on ``count`` trips to Tokyo, one a month from January 2020 (trip n newest)."""
+    motegi = make_official(name="Toshimitsu Motegi", slug="toshimitsu-motegi", country="JP")
+    blinken = make_official(name="Antony Blinken", slug="antony-blinken", country="US")
+    for n in range(1, count + 1):
+        day = date(2020 + (n - 1) // 12, (n - 1) % 12 + 1, 10)
+        trip = make_trip(officials=[blinken], title=f"Tokyo {n}", start_date=day, end_date=day)
+        stop = make_stop(trip=trip, country="JP", city="Tokyo", arrive_date=day, depart_date=day)
+        make_meeting(trip=trip, stop=stop, participants=[motegi], date=day, description=f"{n}")
+    return motegi
+
+
+def test_an_officials_visits_hosted_and_meetings_come_a_page_at_a_time(client):
+    _met_monthly(7)
+    slug = {"slug": "toshimitsu-motegi"}
+
+    detail = _get(client, "api:official-detail", kwargs=slug)
+    first = _get(client, "api:official-hosted-visits", kwargs=slug, page_size=3)
+    last = _get(client, "api:official-hosted-visits", kwargs=slug, page_size=3, page=3)
+    meetings = _get(client, "api:official-meetings", kwargs=slug, page_size=3, page=2)
+
+    assert (detail["hosted_visit_count"], detail["meeting_count"]) == (7, 7)
+    assert "hosted_visits" not in detail and "meetings" not in detail
+    url = f"{BASE}/api/officials/toshimitsu-motegi/hosted-visits/"
+    assert first["count"] == 7 and first["next"] == f"{url}?page=2&page_size=3"
+    assert [v["trip"]["title"] for v in first["results"]] == ["Tokyo 7", "Tokyo 6", "Tokyo 5"]
+    assert [v["trip"]["title"] for v in last["results"]] == ["Tokyo 1"]
+    assert last["next"] is None
+    assert meetings["count"] == 7
+    assert [m["description"] for m in meetings["results"]] == ["4", "3", "2"]
+
+
+@pytest.mark.parametrize("n_trips", [3, 60])
+def test_a_page_of_visits_hosted_costs_the_same_queries_whatever_their_number(
+    client, django_assert_num_queries, n_trips
+):
+    _met_monthly(n_trips)
+    url = reverse("api:official-hosted-visits", kwargs={"slug": "toshimitsu-motegi"})
+    with django_assert_num_queries(11):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == min(n_trips, 50)
+
+
+def test_the_visits_hosted_of_a_merged_official_move_with_them(client):
+    motegi = _met_monthly(1)
+    OfficialFormerSlug.objects.create(official=motegi, slug="motegi-toshimitsu")
+    response = client.get("/api/officials/motegi-toshimitsu/hosted-visits/?page=1")
+    assert response.status_code == 301
+    assert response["Location"] == "/api/officials/toshimitsu-motegi/hosted-visits/?page=1"
+    assert client.get("/api/officials/nobody/meetings/").status_code == 404
 
 
 def test_it_lists_stops_flat_with_trip_and_travellers(client):

@@ -65,6 +65,8 @@ def test_the_schema_describes_every_operation_filter_and_field(client):
     for path in (
         "/api/officials/",
         "/api/officials/{slug}/",
+        "/api/officials/{slug}/hosted-visits/",
+        "/api/officials/{slug}/meetings/",
         "/api/trips/",
         "/api/trips/{id}/",
         "/api/stops/",
@@ -105,6 +107,16 @@ def test_the_schema_describes_every_operation_filter_and_field(client):
         "page",
         "page_size",
     } <= trip_filters
+    # An official's visits hosted and meetings are lists of their own, paged, not embedded.
+    for path, item in (("hosted-visits", "HostedVisit"), ("meetings", "OfficialMeeting")):
+        operation = paths[f"/api/officials/{{slug}}/{path}/"]["get"]
+        assert {p["name"] for p in operation["parameters"]} == {"slug", "page", "page_size"}
+        body = operation["responses"]["200"]["content"]["application/json"]["schema"]
+        assert body == {"$ref": f"#/components/schemas/Paginated{item}List"}
+    detail = schema["components"]["schemas"]["OfficialDetail"]["properties"]
+    assert detail["hosted_visit_count"]["type"] == "integer"
+    assert (detail["meetings_url"]["type"], detail["meetings_url"]["format"]) == ("string", "uri")
+    assert "hosted_visits" not in detail and "meetings" not in detail
     assert set(paths["/api/trips/"]) == {"get", "post"}
     assert set(paths["/api/trips/{id}/"]) == {"get", "put", "patch", "delete"}
 

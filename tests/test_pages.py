@@ -399,7 +399,8 @@ def test_an_official_with_no_trips_still_shows_where_they_were_met(client):
     assert "He met Cho Tae-yul on Monday." in html
 
 
-@pytest.mark.parametrize("n_trips", [2, 8])
+# 30: more than a page of visits hosted and of meetings.
+@pytest.mark.parametrize("n_trips", [2, 30])
 def test_the_visits_hosted_cost_the_same_queries_whatever_their_number(
     client, django_assert_num_queries, n_trips
 ):
@@ -408,8 +409,60 @@ def test_the_visits_hosted_cost_the_same_queries_whatever_their_number(
     for _ in range(n_trips):
         _tour(blinken, cho)
 
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(20):
         assert client.get(cho.get_absolute_url()).status_code == 200
+
+
+def _hosted_meetings(count: int) -> Official:
+    """Cho, met on ``count`` trips to Seoul, one a month from January 2020."""
+    cho = make_official(name="Cho Tae-yul", slug="cho-tae-yul", country="KR")
+    blinken = make_official(name="Antony Blinken", slug="antony-blinken")
+    for n in range(1, count + 1):
+        day = date(2020 + (n - 1) // 12, (n - 1) % 12 + 1, 10)
+        trip = make_trip(officials=[blinken], title=f"Seoul trip {n}", start_date=day, end_date=day)
+        stop = make_stop(trip=trip, country="KR", city="Seoul", arrive_date=day, depart_date=day)
+        make_meeting(trip=trip, stop=stop, participants=[cho], date=day, description=f"Talks {n}")
+    return cho
+
+
+def _section(html: str, start: str, end: str | None = None) -> str:
+    html = html[html.index(start) :]
+    return html[: html.index(end)] if end else html
+
+
+def test_the_visits_hosted_and_meetings_come_a_page_at_a_time(client):
+    cho = _hosted_meetings(27)
+
+    first = _html(client.get(cho.get_absolute_url()))
+    second = _html(client.get(cho.get_absolute_url(), {"hosted_page": 2, "meetings_page": 2}))
+
+    hosted = _section(first, 'id="hosted-title"', 'id="meetings-title"')
+    assert 'Visits hosted <span class="count">27</span>' in hosted
+    assert hosted.count('class="year-trip"') == 25
+    assert "Seoul trip 27<" in hosted and "Seoul trip 3<" in hosted
+    assert "Seoul trip 2<" not in hosted
+    # The years count every visit; the last year here is cut by the page.
+    assert '2021 <span class="count">12 visits</span>' in hosted
+    assert '2020 <span class="count">12 visits, 10 on this page</span>' in hosted
+    assert '<nav class="pagination" aria-label="Pages of visits hosted">' in hosted
+    assert 'rel="next" href="?hosted_page=2#hosted"' in hosted
+    hosted = _section(second, 'id="hosted-title"', 'id="meetings-title"')
+    assert hosted.count('class="year-trip"') == 2
+    assert "Seoul trip 2<" in hosted and "Seoul trip 1<" in hosted
+    assert "Seoul trip 3<" not in hosted
+    assert '<a aria-current="page" href="?hosted_page=2&amp;meetings_page=2#hosted">' in hosted
+
+    meetings = _section(first, 'id="meetings-title"')
+    assert 'Meetings <span class="count">27</span>' in meetings
+    assert meetings.count('class="meeting"') == 25
+    assert "Talks 27<" in meetings and "Talks 3<" in meetings and "Talks 2<" not in meetings
+    assert 'rel="next" href="?meetings_page=2#meetings"' in meetings
+    meetings = _section(second, 'id="meetings-title"')
+    assert meetings.count('class="meeting"') == 2
+    assert "Talks 2<" in meetings and "Talks 1<" in meetings
+    # Paging one list leaves the other where it was.
+    third = _html(client.get(cho.get_absolute_url(), {"meetings_page": 2}))
+    assert "Seoul trip 27<" in _section(third, 'id="hosted-title"', 'id="meetings-title"')
 
 
 def test_it_answers_404_for_an_unknown_official(client):

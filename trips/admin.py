@@ -18,8 +18,13 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
+from trips.admin_widgets import (
+    ROW_RENDERER,
+    RowsAutocompleteSelect,
+    RowsAutocompleteSelectMultiple,
+)
 from trips.countries import COUNTRY_CODES, country_name
 from trips.models import Article, Evidence, Meeting, Official, OfficialsKeptApart, Stop, Trip
 from trips.services import official_merge, official_split
@@ -50,11 +55,6 @@ class EvidenceInline(admin.TabularInline):
         return super().get_queryset(request).with_article()
 
 
-class TripEvidenceInline(EvidenceInline):
-    fk_name = "trip"
-    verbose_name_plural = "evidence for the trip and its dates"
-
-
 def _date_input() -> forms.DateInput:
     # The browser's own date field: narrower than the admin's, with its shortcuts.
     return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
@@ -62,6 +62,8 @@ def _date_input() -> forms.DateInput:
 
 class StopInlineForm(forms.ModelForm):
     """A stop in one narrow row, so a trip of twenty stops fits a laptop's screen."""
+
+    default_renderer = ROW_RENDERER
 
     class Meta:
         model = Stop
@@ -115,8 +117,18 @@ class StopInline(admin.TabularInline):
         return format_date_range(stop.recorded_arrive, stop.recorded_depart)
 
 
+def _trip_id(request: HttpRequest) -> str | None:
+    """The id of the trip whose page this is; None on the page that adds one."""
+    return request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+
+
+class MeetingInlineForm(forms.ModelForm):
+    default_renderer = ROW_RENDERER
+
+
 class MeetingInline(admin.TabularInline):
     model = Meeting
+    form = MeetingInlineForm
     extra = 0
     ordering = ("date", "id")
     fields = ("stop", "date", "participants", "description", "edited_by_person")
@@ -127,12 +139,26 @@ class MeetingInline(admin.TabularInline):
         models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 48})},
     }
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        # Each meeting's participants with the meetings, not a query per meeting.
+        return super().get_queryset(request).prefetch_related("participants")
+
+    def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name == "participants":
+            trip_id = _trip_id(request)
+            people = Official.objects.filter(meetings__trip_id=trip_id).distinct()
+            kwargs["widget"] = RowsAutocompleteSelectMultiple(
+                db_field,
+                self.admin_site,
+                using=kwargs.get("using"),
+                chosen=people.order_by("name", "pk") if trip_id else None,
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
     def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
         # Offer only the stops of the trip being edited.
         if db_field.name == "stop":
-            trip_id = (
-                request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
-            )
+            trip_id = _trip_id(request)
             kwargs["queryset"] = (
                 Stop.objects.filter(trip_id=trip_id) if trip_id else Stop.objects.none()
             )
@@ -240,9 +266,10 @@ class TripAdmin(admin.ModelAdmin):
         "summary",
         "articles",
         "edited_by_person",
+        "evidence_table",
     )
-    readonly_fields = ("edited_by_person", "status_as_of")
-    inlines = (StopInline, MeetingInline, TripEvidenceInline)
+    readonly_fields = ("edited_by_person", "status_as_of", "evidence_table")
+    inlines = (StopInline, MeetingInline)
 
     class Media:
         css = {"all": ("css/admin-trip.css",)}
@@ -286,6 +313,34 @@ class TripAdmin(admin.ModelAdmin):
         )
         return queryset.filter(matches), False
 
+    @admin.display(description="evidence for the trip and its dates")
+    def evidence_table(self, trip: Trip) -> str:
+        """The sentences behind the trip, read-only: one table, not an inline form per sentence."""
+        quotes = Evidence.objects.filter(trip=trip).with_article() if trip.pk else []
+        if not quotes:
+            return "–"
+        rows = format_html_join(
+            "",
+            '<tr><td>{}</td><td><a href="{}">{}</a></td><td>{}</td><td>{}–{}</td></tr>',
+            (
+                (
+                    quote.get_fact_display(),
+                    reverse("admin:trips_article_change", args=[quote.article_id]),
+                    quote.article,
+                    quote.sentence,
+                    quote.start_offset,
+                    quote.end_offset,
+                )
+                for quote in quotes
+            ),
+        )
+        return format_html(
+            '<table class="evidence-table"><thead><tr><th scope="col">fact</th>'
+            '<th scope="col">article</th><th scope="col">sentence</th>'
+            '<th scope="col">characters</th></tr></thead><tbody>{}</tbody></table>',
+            rows,
+        )
+
     @admin.display(description="travellers")
     def travellers(self, trip: Trip) -> str:
         return ", ".join(official.name for official in trip.officials.all())
@@ -324,12 +379,39 @@ class TripAdmin(admin.ModelAdmin):
             Meeting.objects.filter(pk__in=changed).update(edited_by_person=True)
 
 
+class TripOfOfficialForm(forms.ModelForm):
+    default_renderer = ROW_RENDERER
+
+
 class TripOfOfficialInline(admin.TabularInline):
+    """An official's trips, a row each: the record's busiest travellers made about a hundred."""
+
     model = Trip.officials.through
+    form = TripOfOfficialForm
     extra = 0
     verbose_name = "trip"
     verbose_name_plural = "trips"
     autocomplete_fields = ("trip",)
+
+    def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name == "trip":
+            # The official's trips labelled in one query, not one per row.
+            official_id = (
+                request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+            )
+            trips = Trip.objects.filter(officials=official_id) if official_id else None
+            kwargs["widget"] = RowsAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using"), chosen=trips
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "trip" and isinstance(formfield.widget, RelatedFieldWidgetWrapper):
+            # No pop-up links to add or change a trip on each of a hundred rows
+            # (their template cost most of the page): a trip is edited on its own page.
+            formfield.widget = formfield.widget.widget
+        return formfield
 
 
 class OfficialSplitForm(forms.Form):
@@ -560,6 +642,10 @@ class ArticleEvidenceInline(EvidenceInline):
     fields = ("fact", "sentence", "official", "trip", "stop", "meeting")
     readonly_fields = fields
     verbose_name_plural = "what was extracted from this article"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        # Each row names the fact it supports: read with the rows, not a query per row.
+        return super().get_queryset(request).select_related("official", "trip", "stop", "meeting")
 
 
 @admin.register(Article)

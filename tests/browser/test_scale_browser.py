@@ -9,7 +9,8 @@ import re
 import pytest
 
 from tests.browser.test_pages_browser import _assert_accessible
-from trips.models import Official, Stop
+from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
+from trips.selectors import official_hosted_trips, official_in_office
 
 pytestmark = pytest.mark.browser
 
@@ -113,6 +114,56 @@ def test_an_officials_travel_log_sorts_pages_and_downloads_as_csv(
     assert page.problems == []
 
 
+def test_an_officials_visits_hosted_and_meetings_page_by_keyboard(
+    live_server, loaded, page, screenshots
+):
+    # A host the busy traveller met on each of their 60 trips: 60 visits hosted, 60 meetings.
+    host = Official.objects.create(
+        name="Hana Host", slug="hana-host", title="Foreign Minister", country="KR"
+    )
+    trips = Trip.objects.filter(officials=loaded["busy"]).order_by("start_date")[:60]
+    meetings = Meeting.objects.bulk_create(
+        Meeting(trip=trip, date=trip.start_date, description=f"Talks {n:02d}")
+        for n, trip in enumerate(trips)
+    )
+    Meeting.participants.through.objects.bulk_create(
+        Meeting.participants.through(meeting=meeting, official=host) for meeting in meetings
+    )
+    # Those, and the other governments' trips to Korea while the record shows her in office.
+    total = official_hosted_trips(official=host, in_office=official_in_office(host)).count()
+    assert total > 50
+
+    page.goto(live_server.url + host.get_absolute_url())
+    hosted = page.locator("#hosted")
+    assert hosted.locator("h2 .count").inner_text() == str(total)
+    assert hosted.locator(".year-trip").count() == 25
+    first = hosted.locator(".year-trip a[href^='/trips/']").all_inner_texts()
+    nav = page.get_by_role("navigation", name="Pages of visits hosted")
+    assert nav.get_by_text(f"Page 1 of {-(-total // 25)}").is_visible()
+    _assert_accessible(page)
+
+    # By keyboard: the focus on the next page's link, then Enter.
+    nav.get_by_role("link", name="Older →").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"\?hosted_page=2#hosted$"))
+    hosted = page.locator("#hosted")
+    assert hosted.locator(".year-trip").count() == 25
+    assert set(hosted.locator(".year-trip a[href^='/trips/']").all_inner_texts()).isdisjoint(first)
+    assert nav.locator("[aria-current=page]").inner_text().endswith("2")
+    hosted.screenshot(path=screenshots / "official-hosted-page-2.png")
+
+    # The meetings page on their own; the visits hosted stay on their page.
+    meetings = page.get_by_role("navigation", name="Pages of meetings")
+    meetings.get_by_role("link", name="Page 3", exact=True).click()
+    page.wait_for_url(re.compile(r"hosted_page=2&meetings_page=3#meetings$"))
+    assert page.locator("#meetings .meeting").count() == 10
+    assert page.locator("#meetings").get_by_text("Talks 09").is_visible()
+    assert page.locator("#hosted .year-trip").count() == 25
+    page.screenshot(path=screenshots / "official-meetings-page-3.png", full_page=True)
+    _assert_accessible(page)
+    assert page.problems == []
+
+
 def test_a_country_page_shades_where_visitors_came_from_and_sorts_its_visits(
     live_server, loaded, page, screenshots
 ):
@@ -198,9 +249,27 @@ def test_the_admin_trip_page_fits_a_laptop_and_lists_each_country_once(
     assert codes and len(codes) == len(set(codes))
 
     trip = loaded["long_trip"]
+    # Long sentences of evidence, and meetings with people, as on the record's longest trip.
+    article = Article.objects.order_by("pk").first()
+    sentence = "The Secretary of State arrived for talks on trade, security and climate. " * 6
+    for order in range(1, 8):
+        Evidence.objects.create(
+            article=article,
+            fact="trip",
+            trip=trip,
+            sentence=sentence,
+            start_offset=0,
+            end_offset=len(sentence),
+        )
+        meeting = Meeting.objects.create(
+            trip=trip, stop=trip.stops.get(order=order), description="Talks " * 20
+        )
+        meeting.participants.set(Official.objects.order_by("pk")[order : order + 3])
     page.goto(live_server.url + f"/admin/trips/trip/{trip.pk}/change/")
     page.locator("#stops-group").wait_for()
     assert page.locator("#stops-group tr.form-row.has_original").count() == 18
+    assert page.locator(".evidence-table tbody tr").count() == 7
+    assert page.locator("#meetings-group tr.form-row.has_original").count() == 7
     assert page.evaluate("document.documentElement.scrollWidth") <= 1366
     page.screenshot(path=screenshots / "admin-trip.png", full_page=True)
     context.close()
