@@ -1220,3 +1220,23 @@ def test_an_epithet_for_the_one_named_refers_back_to_them():
     )
     (trip,) = _extract(text, published=date(2023, 6, 15)).trips
     assert [s.city for s in trip.stops] == ["Shanghai", "Beijing"]
+
+
+def test_that_afternoon_counts_from_the_day_the_text_named_last():
+    text = (
+        "Secretary-General Ana Cruz of the United Nations arrived in Lima, Peru, on Friday "
+        "night. On Sunday morning, she had a briefing with her team. Cruz left Peru for "
+        "Santiago, Chile, that afternoon."
+    )
+    (trip,) = _extract(text, published=date(2023, 6, 19)).trips
+    assert _stops(trip)[0] == ("PE", "Lima", date(2023, 6, 16), date(2023, 6, 18))
+
+
+def test_a_title_before_a_glued_initial_and_an_honorific_abbreviation_name_one_person():
+    text = (
+        "Minister of Foreign Affairs of Peru B.Salas welcomed him. He will meet Foreign "
+        "Minister B.Salas again. The Vice-President, Prof. Ana Cruz, will chair the dialogue."
+    )
+    officials = _officials(_extract(text))
+    assert list(officials).count("B. Salas") == 1 and len(officials) == 2
+    assert "Ana Cruz" in officials

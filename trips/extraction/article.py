@@ -79,6 +79,7 @@ def extract_article(article: ArticleInput, doc: Doc | None = None) -> Extraction
         homes=reading.homes,
         guessed=reading.guessed,
         dateline=reading.dateline,
+        dates=reading.dates,
     )
     build_journeys(ctx)
     _spelling_of_capitals(ctx, reading.raw_places)

@@ -336,6 +336,7 @@ EPITHET_NOUNS = frozenset(
         "socialist",
         "incumbent",
         "strongman",
+        "scribe",
         "premier",
     ]
 )

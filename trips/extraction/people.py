@@ -80,6 +80,9 @@ _HONORIFIC_WORDS = frozenset(
         "hh",
         "hrh",
         "pol",
+        "prof",
+        "amb",
+        "engr",
     ]
 )
 _SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
@@ -1684,6 +1687,8 @@ def find_people(
         index = nicknames.get(word)
         if index is None:
             index = _resolve_single(people, mentions, word, start, info)
+        if index is None and len(normalise_name(word).split()) > 1:
+            index = _find(people, display_name(word))  # "B.Battsetseg" again
         if index is None:
             if (
                 info is None

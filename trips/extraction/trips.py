@@ -140,6 +140,7 @@ class Context:
     guessed: set[int] = field(default_factory=set)  # homes only guessed (the outlet's)
     dateline: PlaceMention | None = None
     journeys: list[Journey] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)  # every date of the text
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -1098,6 +1099,22 @@ def _told_in_sequence(journey: Journey, text: str) -> list[tuple[Stop, Stop]]:
     return pairs
 
 
+def _day_told_before(ctx: Context, mention: DateMention, last_day: date | None) -> date | None:
+    """The day "that afternoon" or "the next day" counts from: the day the text named
+    last before it ("On Sunday morning, he had a briefing ... left Uganda that
+    afternoon"), else the journey's last dated step."""
+    before = [
+        m
+        for m in ctx.dates
+        if m.kind == "day" and m.first and m.end <= mention.start and m.pattern != "clock"
+    ]
+    if before:
+        told = max(before, key=lambda m: m.start)
+        if last_day is None or told.first >= last_day:
+            return told.first
+    return last_day
+
+
 def _order_by_dates(journey: Journey) -> None:
     """Stops the text dates go in the order of their dates; the others keep their places."""
 
@@ -1153,8 +1170,13 @@ def _dates(ctx: Context, journey: Journey) -> None:
             mention = _resolved(ctx, event, role.mention)
             if mention is None:
                 continue
-            if mention.kind == "anaphoric" and last_day is not None and mention.days is not None:
-                first = last_day + timedelta(days=mention.days)
+            base = (
+                _day_told_before(ctx, mention, last_day)
+                if mention.kind == "anaphoric" and mention.days is not None
+                else None
+            )
+            if base is not None:
+                first = base + timedelta(days=mention.days)
                 mention = DateMention(mention.start, mention.end, mention.text, "day", first, first)
             if mention.kind == "range" and mention.first and mention.last:
                 bracketed = [
