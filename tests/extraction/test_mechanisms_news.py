@@ -1240,3 +1240,15 @@ def test_a_title_before_a_glued_initial_and_an_honorific_abbreviation_name_one_p
     officials = _officials(_extract(text))
     assert list(officials).count("B. Salas") == 1 and len(officials) == 2
     assert "Ana Cruz" in officials
+
+
+def test_a_banquet_in_honour_of_the_visitor_is_a_meeting_with_the_host():
+    text = (
+        "LIMA: Secretary-General Ana Cruz of the United Nations has arrived in Lima on a "
+        "four-day official visit. President Luis Soto of Peru will host a banquet on Sunday "
+        "evening in honour of Secretary-General Cruz."
+    )
+    (trip,) = _extract(text).trips
+    assert [(m.participants, m.date) for m in trip.meetings] == [
+        (("Luis Soto",), date(2023, 6, 18))
+    ]

@@ -2743,11 +2743,15 @@ def _meeting(
         for p in resolver.resolve(agent):
             if p not in objects:
                 objects.append(p)
-    for child in token.children:
-        # "accorded a welcome in the presence of Prime Minister X": X took part.
+    for child in [
+        *token.children,
+        *(c for d in token.children if d.dep_ == "dobj" for c in d.children),
+    ]:
+        # "accorded a welcome in the presence of Prime Minister X": X took part; "will
+        # host a banquet in honour of Secretary-General X": X is the guest.
         if child.dep_ == "prep" and child.lower_ in ("in", "at"):
             for presence in child.children:
-                if presence.dep_ == "pobj" and presence.lower_ == "presence":
+                if presence.dep_ == "pobj" and presence.lower_ in ("presence", "honour", "honor"):
                     for of in presence.children:
                         for obj in of.children:
                             objects.extend(p for p in resolver.resolve(obj) if p not in objects)
