@@ -1252,3 +1252,13 @@ def test_a_banquet_in_honour_of_the_visitor_is_a_meeting_with_the_host():
     assert [(m.participants, m.date) for m in trip.meetings] == [
         (("Luis Soto",), date(2023, 6, 18))
     ]
+
+
+def test_has_arrived_is_the_report_day_whatever_day_the_programme_opens():
+    text = (
+        "KATHMANDU: Secretary-General Ana Cruz of the United Nations has arrived in "
+        "Kathmandu on a four-day official visit. On the first day of her visit on Sunday, "
+        "Cruz is scheduled to call on President Ram Paudel."
+    )
+    (trip,) = _extract(text, published=date(2023, 10, 29)).trips
+    assert _stops(trip) == [("NP", "Kathmandu", date(2023, 10, 29), date(2023, 11, 1))]

@@ -1331,8 +1331,13 @@ def _dates(ctx: Context, journey: Journey) -> None:
     ):
         # "The royals arrived late on Monday night": the first arrival is at the first stop.
         first.arrive = min(journey.arrived)
-    if not first.arrive and not starts and ctx.published is not None:
-        # "X has arrived in Kathmandu on a four-day visit", undated: the day of the report.
+    if (
+        not first.arrive
+        and ctx.published is not None
+        and all(day >= ctx.published for day, _ in starts)
+    ):
+        # "X has arrived in Kathmandu on a four-day visit", undated: the day of the report
+        # (whatever day the programme opens: "on the first day of his visit on Sunday").
         for event in journey.events:
             if (
                 event.phase == "arrive"
