@@ -1262,3 +1262,17 @@ def test_has_arrived_is_the_report_day_whatever_day_the_programme_opens():
     )
     (trip,) = _extract(text, published=date(2023, 10, 29)).trips
     assert _stops(trip) == [("NP", "Kathmandu", date(2023, 10, 29), date(2023, 11, 1))]
+
+
+def test_a_lead_that_describes_its_official_before_naming_him_and_a_meeting_between_others():
+    text = (
+        "Peru's foreign minister arrived in Santiago on Friday, the first such visit in years.\n"
+        "The two-day visit by Foreign Minister Ana Cruz of Peru follows a summit and precedes "
+        "a meeting between President Luis Soto and President Tom Hale in coming weeks.\n"
+        "Cruz, who will meet her Chilean counterpart Juan Vidal during her stay, was greeted "
+        "at the airport."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Ana Cruz",)
+    assert _stops(trip) == [("CL", "Santiago", date(2023, 6, 16), date(2023, 6, 17))]
+    assert _participants(trip) == [("Juan Vidal",)]

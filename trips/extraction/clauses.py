@@ -851,6 +851,10 @@ class _Resolver:
         ]
         if mentioned:
             return [max(mentioned)[1]]
+        if demonym_countries and len(candidates) == 1 and self.ann.sentence_of[token.i] <= 1:
+            # "China's foreign minister arrived in Pyongyang on Wednesday ... Wang Yi":
+            # a lead that names its official only after describing him.
+            return candidates
         return []
 
     def _fits(self, person: int, head: str) -> bool:
@@ -2781,6 +2785,19 @@ def _meeting(
                 if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
                     for obj in (c for c in prep.children if c.dep_ == "pobj"):
                         objects.extend(p for p in resolver.resolve(obj) if p not in objects)
+    between = [
+        p
+        for child in token.children
+        if child.dep_ == "prep" and child.lower_ == "between"
+        for c in child.children
+        if c.dep_ == "pobj"
+        for item in _listed(c)
+        for p in resolver.resolve(item)
+    ]
+    if event.nominal and len(set(between)) >= 2 and not set(between) & set(event.subjects):
+        # "precedes a meeting between Kim and Trump": theirs, not the subject's, and
+        # of no journey the text follows.
+        event.subjects, objects = [], []
     event.objects = [p for p in objects if p not in event.subjects]
     if not event.objects and any(
         noun_lemma(c.text) == "counterpart"
