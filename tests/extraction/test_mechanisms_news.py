@@ -1276,3 +1276,17 @@ def test_a_lead_that_describes_its_official_before_naming_him_and_a_meeting_betw
     assert trip.travelers == ("Ana Cruz",)
     assert _stops(trip) == [("CL", "Santiago", date(2023, 6, 16), date(2023, 6, 17))]
     assert _participants(trip) == [("Juan Vidal",)]
+
+
+def test_meeting_one_on_a_day_before_visiting_another_on_the_next_is_two_meetings():
+    text = (
+        "Foreign Minister Ana Cruz of Peru has arrived in Chile for her first visit in years. "
+        "Cruz is scheduled to meet Chilean Foreign Minister Juan Vidal on Saturday before "
+        "visiting Chilean President Luis Soto on Sunday."
+    )
+    (trip,) = _extract(text).trips
+    assert [(m.participants, m.date) for m in trip.meetings] == [
+        (("Juan Vidal",), date(2023, 6, 17)),
+        (("Luis Soto",), date(2023, 6, 18)),
+    ]
+    assert trip.status == "ongoing"

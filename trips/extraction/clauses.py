@@ -1513,6 +1513,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
         if (
             token.lower_ == "visiting"
             and token.tag_ == "VBG"
+            and token.dep_ != "pcomp"  # "before visiting President X": a verb
             and any(
                 c.dep_ == "dobj" and (c.i in ann.person_at or lemma(c.text) in TITLE_WORDS)
                 for c in token.children
@@ -2390,6 +2391,9 @@ def _visited_people(event: Event, token: Token, ann: Annotations) -> None:
                 event.places.append(PlaceRole(mention, "obj", item.i))
                 if person not in event.objects:
                     event.objects.append(person)
+                # Calling on a person says the traveller is in their country that day,
+                # not that he arrives: "before visiting President X on Thursday".
+                event.phase = "presence"
 
 
 def _presence_on(

@@ -738,7 +738,7 @@ def _journey_of(ctx: Context, person: int, token: int) -> Journey | None:
 def _meetings(ctx: Context) -> None:
     by_token = {e.token: e for e in ctx.events}
     for event in ctx.events:
-        visited = event.kind == "travel" and event.phase == "visit" and event.objects
+        visited = event.kind == "travel" and event.phase in ("visit", "presence") and event.objects
         if event.kind != "meet" and event.phase != "host" and not visited:
             continue  # "visited President X" is a meeting too
         parent = by_token.get(event.parent) if event.parent is not None else None
@@ -917,7 +917,16 @@ def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) 
             )
         return
     stop = _meeting_stop(ctx, journey, event, participants, day)
-    same = next((m for m in journey.meetings if m.sentence == sentence and m.stop is stop), None)
+    same = next(
+        (
+            m
+            for m in journey.meetings
+            if m.sentence == sentence
+            and m.stop is stop
+            and (m.day is None or day is None or m.day == day)
+        ),
+        None,
+    )  # "meet X on Wednesday before visiting Y on Thursday": two meetings
     if same is not None:
         for p in participants:
             if p not in same.participants:
