@@ -55,6 +55,7 @@ from trips.models import (
     Stop,
     Trip,
     TripCountryVisits,
+    TripStopCount,
     TripTravellersSeen,
 )
 from trips.readers import ArticleSource
@@ -1099,6 +1100,7 @@ _ANALYZED = (
     Evidence,
     TripCountryVisits,
     TripTravellersSeen,
+    TripStopCount,
     OfficialTotals,
 )
 
