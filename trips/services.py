@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import islice
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
@@ -980,12 +981,29 @@ def article_import(
     extraction when the caller made it already (a batch parses together).
     """
     index = index or OfficialIndex()
-    outcome = ArticleOutcome(
+    outcome = _article_outcome(source)
+    previous = _article_found(source, outcome)
+    if outcome.status == "unchanged":
+        return outcome
+    if extraction is None:
+        extraction = extract_article(_article_input(source))
+    with transaction.atomic():
+        touched = _article_write(source, previous, extraction, index, outcome)
+        visit_totals_refresh(trip_ids=touched)
+    return outcome
+
+
+def _article_outcome(source: ArticleSource) -> ArticleOutcome:
+    return ArticleOutcome(
         origin=source.origin,
         external_id=source.external_id,
         status="imported",
         warnings=source.warnings,
     )
+
+
+def _article_found(source: ArticleSource, outcome: ArticleOutcome) -> Article | None:
+    """The earlier version of the article, if any; an identical one marks it unchanged."""
     # One query finds both an identical article and an earlier version of it.
     known = Q(content_hash=source.content_hash) | Q(external_id=source.external_id)
     if source.url:
@@ -994,12 +1012,22 @@ def article_import(
     same = next((a for a in found if a.content_hash == source.content_hash), None)
     if same is not None:
         outcome.status, outcome.article_id = "unchanged", same.pk
-        return outcome
+        return None
     previous = next((a for a in found if a.external_id == source.external_id), None)
-    previous = previous or next((a for a in found if source.url and a.url == source.url), None)
-    if extraction is None:
-        extraction = extract_article(_article_input(source))
-    outcome.warnings += extraction.warnings
+    return previous or next((a for a in found if source.url and a.url == source.url), None)
+
+
+def _article_write(
+    source: ArticleSource,
+    previous: Article | None,
+    extraction: Extraction,
+    index: OfficialIndex,
+    outcome: ArticleOutcome,
+) -> set[int]:
+    """Write one article in a savepoint; return the trips it touched (none if it failed).
+
+    A failure rolls back this article alone and is told in ``outcome``.
+    """
     try:
         with transaction.atomic():
             named = officials_named(article_ids=[previous.pk])[previous.pk] if previous else set()
@@ -1012,14 +1040,41 @@ def article_import(
                 counts=outcome.counts,
                 prefer=named,
             )
-            visit_totals_refresh(trip_ids=touched | _article_trip_ids(article))
+            return touched | _article_trip_ids(article)
     except ValidationError as error:
         index.invalidate()
         outcome.status, outcome.message = "failed", _validation_message(error)
     except DatabaseError as error:
         index.invalidate()
         outcome.status, outcome.message = "failed", f"database refused the article: {error}"
-    return outcome
+    return set()
+
+
+def _articles_group_import(
+    group: list[tuple[ArticleSource, Extraction]], index: OfficialIndex
+) -> list[ArticleOutcome]:
+    """Import a group of articles in one transaction, one savepoint each.
+
+    An article that fails rolls back alone (its outcome names it); the
+    stored totals are brought up to date once for the whole group.
+    """
+    outcomes = []
+    touched: set[int] = set()
+    try:
+        with transaction.atomic():
+            for source, extraction in group:
+                outcome = _article_outcome(source)
+                previous = _article_found(source, outcome)
+                if outcome.status != "unchanged":
+                    outcome.warnings += extraction.warnings
+                    touched |= _article_write(source, previous, extraction, index, outcome)
+                outcomes.append(outcome)
+            visit_totals_refresh(trip_ids=touched)
+    except DatabaseError:
+        # The group is gone: so are the officials the index learnt from it.
+        index.invalidate()
+        raise
+    return outcomes
 
 
 def _article_trip_ids(article: Article) -> set[int]:
@@ -1074,17 +1129,23 @@ def articles_import(
     ordered = sorted(sources, key=lambda s: (s.published is None, s.published or date.min))
     index = OfficialIndex()
     report = ImportReport()
-    # The parser reads articles fastest in batches; each article still commits alone.
+    # The parser reads articles fastest in batches (nlp.pipe); the writes
+    # commit a group at a time, each article in its own savepoint.
     extractions = extract_articles(_article_input(source) for source in ordered)
-    for source, extraction in zip(ordered, extractions, strict=True):
-        outcome = article_import(source=source, index=index, extraction=extraction)
-        report.outcomes.append(outcome)
-        if on_outcome is not None:
-            on_outcome(outcome)
+    pairs = zip(ordered, extractions, strict=True)
+    while group := list(islice(pairs, IMPORT_GROUP)):
+        for outcome in _articles_group_import(group, index):
+            report.outcomes.append(outcome)
+            if on_outcome is not None:
+                on_outcome(outcome)
     if report.counts["imported"] + report.counts["updated"] >= ANALYZE_AFTER:
         tables_analyze()
     return report
 
+
+# Articles written in one transaction: the commit, the stored totals' upkeep
+# and the savepoints' overhead are paid once a group.
+IMPORT_GROUP = 50
 
 # A batch this large may change the tables' sizes enough to mislead the planner.
 ANALYZE_AFTER = 200
