@@ -19,7 +19,7 @@ from itertools import islice
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q, Value
 from django.utils import timezone
 
 from trips.countries import is_country_code
@@ -364,14 +364,12 @@ def _candidate_trips(
     many trips a traveller has.
     """
     # Each branch is a date range on an indexed column of the trip (or the
-    # undated trips' partial index); the traveller and the shared country
-    # are checked per trip found, through the link table's and the stops'
-    # per-trip indexes, so the cost follows the trips near the article's
-    # days, not all the traveller's trips or all the stops of the countries.
-    shares_country = Exists(
-        Stop.objects.filter(trip_id=OuterRef("pk"), country__in={s.country for s in new.stops})
-    )
-    could_match = shares_country
+    # undated trips' partial index), and the traveller is checked per trip
+    # found through the link table's index, so the cost follows the trips
+    # near the article's days, not all the traveller's trips. The shared
+    # country is checked after, on the stops of the trips found alone: inside
+    # the same query, PostgreSQL hashed every stop of the countries instead.
+    dated = Q()  # may match if they share a stop country; no day known: every trip
     known = [d for d in (new.start, new.end, *(s.arrive for s in new.stops)) if d]
     points = known or ([published] if published else [])
     if points:
@@ -379,20 +377,23 @@ def _candidate_trips(
         # generous margin keeps this filter from ruling out a real match.
         margin = timedelta(days=_UNRELATED_AFTER_DAYS)
         low, high = min(points) - margin, max(points) + margin
-        could_match = shares_country & (
+        dated = (
             Q(start_date__range=(low, high))
             | Q(end_date__range=(low, high))
             | Q(status_as_of__range=(low, high))
             | Q(start_date__isnull=True, end_date__isnull=True, status_as_of__isnull=True)
         )
+    near = Value(False)  # trips close enough in time to match on their own
     if known:
         window = timedelta(days=_CANDIDATE_WINDOW_DAYS)
         low, high = min(known) - window, max(known) + window
-        could_match |= (
+        close = (
             Q(start_date__range=(low, high))
             | Q(end_date__range=(low, high))
             | Q(start_date__lte=low, end_date__gte=high)
         )
+        dated |= close
+        near = ExpressionWrapper(close, output_field=BooleanField())
     travelled = Exists(
         Trip.officials.through.objects.filter(trip_id=OuterRef("pk"), official__in=travellers)
     )
@@ -400,7 +401,20 @@ def _candidate_trips(
         # No day at all to go by: the travellers' trips are where to start.
         mine = Trip.officials.through.objects.filter(official__in=travellers).values("trip_id")
         travelled = Q(pk__in=mine)
-    ids = Trip.objects.filter(could_match, travelled).values("pk")
+    found = list(
+        Trip.objects.filter(dated, travelled).annotate(near=near).values_list("pk", "near")
+    )
+    ids = {pk for pk, is_near in found if is_near}
+    maybe = {pk for pk, is_near in found if not is_near}
+    if maybe:
+        countries = {s.country for s in new.stops}
+        ids |= set(
+            Stop.objects.filter(trip_id__in=maybe, country__in=countries)
+            .order_by()
+            .values_list("trip_id", flat=True)
+        )
+    if not ids:
+        return []
     return _meeting_stops_cached(list(_trips_prefetched().filter(pk__in=ids).order_by("pk")))
 
 
