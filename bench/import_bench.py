@@ -99,6 +99,14 @@ def grow(factor: int, external_ids: list[str]) -> int:
     # matching margin (150 days), so it is never a candidate, only a row to skip.
     before = span + timedelta(days=300)
     step = timedelta(days=400)
+    first = min(t.start_date for t in dated)
+
+    def undated_as_of(trip):
+        # A copy of a trip with no date at all would be a candidate of every
+        # article sharing its country, hundreds of identical copies of it:
+        # its report's day (moved back with the others) keeps it out of the batch.
+        return None if trip.start_date or trip.end_date else first
+
     wanted = factor * TRIPS_AT_1X
     rounds = -(-wanted // max(1, len(template)))
     fields = ("title", "status", "summary")
@@ -116,7 +124,7 @@ def grow(factor: int, external_ids: list[str]) -> int:
                     end_date=back(t.end_date),
                     reported_start=back(t.reported_start),
                     reported_end=back(t.reported_end),
-                    status_as_of=back(t.status_as_of),
+                    status_as_of=back(t.status_as_of or undated_as_of(t)),
                 )
                 for t in template
             )
