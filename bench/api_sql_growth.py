@@ -7,7 +7,8 @@ Reads the databases ``api_bench.py --sizes`` filled (it must have run first,
 without ``--drop``) and answers every endpoint of its scenarios through
 Django's test client, with no server and no network: for each endpoint, the
 number of queries, the median SQL time and the fastest and median whole
-answer over ``--runs`` rounds (each round over all its addresses). On a
+answer over ``--runs`` rounds (each round over all its addresses, the
+sizes taking turns). On a
 shared machine the fastest answer and the SQL time move far less than the
 served p95, so their growth from 1x to 10x says where a cost follows the
 size of the record.
@@ -21,6 +22,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
@@ -40,39 +42,46 @@ os.environ.update(
 TARGET_GROWTH = 1.5
 
 
-def measure(paths_by_name: dict[str, list[str]], runs: int) -> dict[str, tuple]:
-    """name -> (queries per answer, median SQL ms, fastest ms, median ms)."""
+def measure(paths_by_name: dict[str, list[str]], samples: dict) -> None:
+    """Answer each address once; add (queries, SQL ms, whole ms) to samples[name]."""
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     client = Client()
-    results = {}
+    statements: list[float] = []
+
+    def timed(execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            statements.append((time.perf_counter() - started) * 1000)
+
     for name, paths in paths_by_name.items():
-        paths = paths[:20]
-        sql, whole, queries = [], [], []
-        for _ in range(runs):
-            for path in paths:
-                with CaptureQueriesContext(connection) as captured:
-                    started = time.perf_counter()
-                    response = client.get(path)
-                    whole.append((time.perf_counter() - started) * 1000)
-                assert response.status_code == 200, (path, response.status_code)
-                queries.append(len(captured))
-                sql.append(sum(float(q["time"]) for q in captured.captured_queries) * 1000)
-        results[name] = (
-            statistics.median(queries),
-            statistics.median(sql),
-            min(whole),
-            statistics.median(whole),
-        )
-    return results
+        for path in paths[:20]:
+            statements.clear()
+            with connection.execute_wrapper(timed):
+                started = time.perf_counter()
+                response = client.get(path)
+                whole = (time.perf_counter() - started) * 1000
+            assert response.status_code == 200, (path, response.status_code)
+            samples.setdefault(name, []).append((len(statements), sum(statements), whole))
+
+
+def summary(samples: list[tuple]) -> tuple:
+    """(queries per answer, median SQL ms, fastest ms, median ms)."""
+    return (
+        statistics.median([s[0] for s in samples]),
+        statistics.median([s[1] for s in samples]),
+        min(s[2] for s in samples),
+        statistics.median([s[2] for s in samples]),
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1,10", help="size factors api_bench.py filled")
-    parser.add_argument("--runs", type=int, default=15, help="rounds over each endpoint")
+    parser.add_argument("--runs", type=int, default=10, help="rounds, each over every size in turn")
     parser.add_argument("--skip", default="official detail", help="endpoints left out (comma)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -81,23 +90,26 @@ def main() -> None:
     from api_bench import bench_url, scenarios
 
     base = os.environ.get("DATABASE_URL", "")
-    by_size = {}
-    for size in sizes:
-        url = bench_url(base, size)
-        os.environ["DATABASE_URL"] = url
-        import django
-        from django.db import connections
+    import django
+    from django.conf import settings
+    from django.db import connections
 
-        if size == sizes[0]:
-            django.setup()
-        else:
-            from django.conf import settings
-
+    django.setup()
+    samples: dict[int, dict] = {size: {} for size in sizes}
+    paths = None
+    # The sizes take turns round after round, so a burst of load elsewhere on
+    # the machine falls on both rather than on one.
+    for _ in range(args.runs):
+        for size in sizes:
+            url = bench_url(base, size)
             connections.close_all()
-            settings.DATABASES["default"]["NAME"] = url.rsplit("/", 1)[1]
-        paths = {k: v for k, v in scenarios(url).items() if k not in skipped}
-        by_size[size] = measure(paths, args.runs)
-        connections.close_all()
+            settings.DATABASES["default"]["NAME"] = urlsplit(url).path.lstrip("/")
+            if paths is None or size not in paths:
+                paths = (paths or {}) | {size: scenarios(url)}
+            chosen = {k: v for k, v in paths[size].items() if k not in skipped}
+            measure(chosen, samples[size])
+    connections.close_all()
+    by_size = {size: {k: summary(v) for k, v in samples[size].items()} for size in sizes}
 
     first, last = sizes[0], sizes[-1]
     print(
