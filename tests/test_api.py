@@ -546,28 +546,6 @@ def test_it_filters_trips(client, three_trips, params, expected):
         assert got == expected
 
 
-def test_a_search_pages_its_matches_in_list_order_running_the_match_once(client, three_trips):
-    from django.db import connection
-
-    # Blinken travels on the Japan and France trips: the traveller part of the match.
-    everything = _ids(_get(client, "api:trip-list"))
-    matched = [pk for pk in everything if pk != three_trips["korea"].pk]
-    statements = []
-
-    def record(execute, sql, params, many, context):
-        statements.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(record):
-        first = _get(client, "api:trip-list", q="Blinken", page_size=1)
-    second = _get(client, "api:trip-list", q="Blinken", page_size=1, page=2)
-    assert (first["count"], _ids(first), _ids(second)) == (2, matched[:1], matched[1:])
-    assert second["next"] is None and "page=2" in first["next"]
-    assert statements and not [sql for sql in statements if "COUNT(" in sql.upper()]
-    by_title = _get(client, "api:trip-list", q="Blinken", ordering="title")
-    assert _ids(by_title) == [three_trips["japan"].pk, three_trips["france"].pk]
-
-
 def test_search_follows_edits_and_reads_article_text(client, three_trips):
     """The searched text is stored per row (on PostgreSQL); it must follow every change."""
     japan = three_trips["japan"]

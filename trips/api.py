@@ -217,19 +217,6 @@ class TripViewSet(RowsList, StaffWrites, viewsets.ReadOnlyModelViewSet):
             return api_selectors.trips_listed()
         return api_selectors.trip_detailed()
 
-    def paginate_queryset(self, queryset: QuerySet) -> list | None:
-        if self.action != "list" or not self.request.query_params.get("q"):
-            return super().paginate_queryset(queryset)
-        # The text match is the costly part, and a COUNT then a page would run
-        # it twice: run it once for the ids in list order, count them, and
-        # read only the page's rows, by id.
-        ids = list(queryset.values_list("pk", flat=True))
-        self._paginator = KnownCountPagination(len(ids))
-        page = super().paginate_queryset(ids)
-        rows = self.get_queryset().filter(pk__in=page).values(*self.row_columns)
-        by_id = {row["id"]: row for row in rows}
-        return [by_id[pk] for pk in page]
-
     def get_serializer_class(self) -> type:
         if self.action == "list":
             return _csv_or(self, TripCSVSerializer, TripSerializer)
