@@ -222,6 +222,44 @@ def test_each_article_has_its_own_transaction():
     assert Stop.objects.count() == 1
 
 
+def test_a_bad_article_rolls_back_alone_and_its_group_keeps_the_others(monkeypatch):
+    good = _extraction()
+    broken = Extraction(
+        officials=good.officials,
+        trips=(
+            ExtractedTrip(
+                travelers=("Ada Quill",),
+                stops=(ExtractedStop("FR", "Paris", latitude=500.0, longitude=0.0),),
+            ),
+        ),
+    )
+    later = _extraction(stops=(("KR", "Seoul", date(2024, 3, 20)),), meetings=())
+    monkeypatch.setattr(services, "IMPORT_GROUP", 2)
+    refreshed = []
+    real_refresh = services.visit_totals_refresh
+
+    def refresh(**kwargs):
+        refreshed.append(set(kwargs["trip_ids"]))
+        real_refresh(**kwargs)
+
+    monkeypatch.setattr(services, "visit_totals_refresh", refresh)
+    sources = [
+        _source("a1"),
+        _source("a2", text="Other", published=date(2024, 3, 19)),
+        _source("a3", text="Later", published=date(2024, 3, 20)),
+    ]
+    extractions = iter([good, broken, later])
+    with mock.patch.object(services, "extract_articles", return_value=extractions):
+        report = articles_import(sources=sources)
+    outcomes = [(o.external_id, o.status) for o in report.outcomes]
+    assert outcomes == [("a1", "imported"), ("a2", "failed"), ("a3", "imported")]
+    assert sorted(Article.objects.values_list("external_id", flat=True)) == ["a1", "a3"]
+    assert sorted(Stop.objects.values_list("city", flat=True)) == ["Seoul", "Tokyo"]
+    # One upkeep of the stored totals a group (a1 and a2; a3), with every trip written.
+    assert len(refreshed) == 2
+    assert set().union(*refreshed) == set(Trip.objects.values_list("pk", flat=True))
+
+
 def test_officials_resolve_across_spellings_and_keep_aliases():
     index = OfficialIndex()
     first = official_resolve(name="Antonia Quill", title="Minister", country="GB", index=index)

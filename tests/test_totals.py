@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from tests.factories import make_meeting, make_official, make_stop, make_trip
 from tests.test_admin import _inline_post_data
-from trips.api_selectors import countries_visited, officials_listed
-from trips.models import CountryVisits, Official, OfficialTotals, Stop, Trip
+from trips.api_selectors import countries_visited, officials_listed, stops_counted
+from trips.models import CountryVisits, Official, OfficialTotals, RecordTotals, Stop, Trip
 from trips.readers import ArticleSource, ReadOptions, read_paths
 from trips.reconcile import record_import, trips_reconcile
 from trips.services import articles_import, official_merge, official_split
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RECORD = ROOT / "tests" / "data" / "record"
 
 
-def _fresh() -> tuple[dict, dict]:
+def _fresh() -> tuple[dict, dict, int]:
     """The totals as the GROUP BY over all the stops gives them."""
     countries = {
         r["code"]: (r["visit_count"], r["trip_count"], r["first_visit"], r["last_visit"])
@@ -37,16 +37,16 @@ def _fresh() -> tuple[dict, dict]:
         trips = Trip.objects.travelled().filter(officials=official)
         visited = Stop.objects.filter(trip__in=trips).values("country").distinct().count()
         officials[official.pk] = (trips.count(), visited)
-    return countries, officials
+    return countries, officials, Stop.objects.count()
 
 
-def _stored() -> tuple[dict, dict]:
+def _stored() -> tuple[dict, dict, int | None]:
     countries = {
         c.code: (c.visit_count, c.trip_count, c.first_visit, c.last_visit)
         for c in CountryVisits.objects.all()
     }
     officials = {o.pk: (o.trip_count, o.countries_visited) for o in officials_listed()}
-    return countries, officials
+    return countries, officials, stops_counted()
 
 
 def _assert_kept() -> None:
@@ -147,3 +147,28 @@ def test_rebuild_visit_totals_recomputes_them_from_scratch():
     call_command("rebuild_visit_totals", stdout=out)
     assert "2 countries" in out.getvalue()
     _assert_kept()
+
+
+def test_the_unfiltered_stops_list_reads_the_stored_count(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    trip = make_trip()
+    make_stop(trip=trip, country="JP")
+    make_stop(trip=make_trip(status="planned"), country="KR")
+    with CaptureQueriesContext(connection) as queries:
+        listed = client.get("/api/stops/", {"page_size": 1}).json()
+    assert listed["count"] == 2
+    assert not [q for q in queries if "COUNT(" in q["sql"].upper()]
+    filtered = client.get("/api/stops/", {"country": "KR"}).json()
+    assert filtered["count"] == 1
+    geojson = client.get("/api/stops/", {"format": "geojson"})
+    assert geojson["X-Total-Count"] == "2"
+
+
+def test_the_stop_count_comes_back_after_a_flush_of_its_row():
+    trip = make_trip()
+    make_stop(trip=trip)
+    RecordTotals.objects.all().delete()
+    make_stop(trip=trip)
+    assert stops_counted() == 2

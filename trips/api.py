@@ -283,6 +283,15 @@ class StopViewSet(StaffWrites, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet[Stop]:
         return api_selectors.stops_listed()
 
+    def paginate_queryset(self, queryset: QuerySet[Stop]) -> list | None:
+        # Unfiltered, the list holds every stop: their stored number, not a
+        # COUNT(*) that reads them all.
+        if self.action == "list" and not queryset.query.where:
+            count = api_selectors.stops_counted()
+            if count is not None:
+                self._paginator = KnownCountPagination(count)
+        return super().paginate_queryset(queryset)
+
     def get_serializer_class(self) -> type:
         return _csv_or(self, StopCSVSerializer, StopSerializer)
 

@@ -9,7 +9,16 @@ from __future__ import annotations
 from django.db.models import Count, F, Max, Min, Prefetch, QuerySet
 from django.db.models.functions import Coalesce
 
-from trips.models import Article, CountryVisits, Evidence, Meeting, Official, Stop, Trip
+from trips.models import (
+    Article,
+    CountryVisits,
+    Evidence,
+    Meeting,
+    Official,
+    RecordTotals,
+    Stop,
+    Trip,
+)
 
 
 def _evidence(lookup: str = "evidence") -> Prefetch:
@@ -70,6 +79,15 @@ def stops_listed() -> QuerySet[Stop]:
         Stop.objects.select_related("trip")
         .prefetch_related(_travellers("trip__officials"), _evidence())
         .order_by(F("arrive_date").desc(nulls_last=True), "trip_id", "order")
+    )
+
+
+def stops_counted() -> int | None:
+    """The record's number of stops, as stored (``trips.totals``); None if never stored."""
+    return (
+        RecordTotals.objects.filter(pk=RecordTotals.ONLY)
+        .values_list("stop_count", flat=True)
+        .first()
     )
 
 

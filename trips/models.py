@@ -644,3 +644,45 @@ class OfficialTotals(models.Model):
 
     def __str__(self) -> str:
         return f"{self.official_id}: {self.trip_count} trips, {self.countries_visited} countries"
+
+
+class TripStopCount(models.Model):
+    """A trip's stops (all of them, counted or not) when its totals were last refreshed.
+
+    So a refresh knows by how much the trips it was given moved the record's
+    number of stops (``RecordTotals.stop_count``).
+    """
+
+    trip = models.OneToOneField(
+        Trip,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        primary_key=True,
+        related_name="+",
+    )
+    stops = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["trip_id"]
+
+    def __str__(self) -> str:
+        return f"trip {self.trip_id}: {self.stops} stops"
+
+
+class RecordTotals(models.Model):
+    """Totals of the whole record, one row: the unfiltered stops list's count."""
+
+    ONLY = 1  # the one row's key
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=ONLY)
+    stop_count = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name_plural = "record totals"
+        constraints = [
+            models.CheckConstraint(condition=models.Q(id=1), name="record_totals_one_row")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.stop_count} stops"

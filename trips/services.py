@@ -15,10 +15,11 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import islice
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q, Value
 from django.utils import timezone
 
 from trips.countries import is_country_code
@@ -55,6 +56,7 @@ from trips.models import (
     Stop,
     Trip,
     TripCountryVisits,
+    TripStopCount,
     TripTravellersSeen,
 )
 from trips.readers import ArticleSource
@@ -362,14 +364,12 @@ def _candidate_trips(
     many trips a traveller has.
     """
     # Each branch is a date range on an indexed column of the trip (or the
-    # undated trips' partial index); the traveller and the shared country
-    # are checked per trip found, through the link table's and the stops'
-    # per-trip indexes, so the cost follows the trips near the article's
-    # days, not all the traveller's trips or all the stops of the countries.
-    shares_country = Exists(
-        Stop.objects.filter(trip_id=OuterRef("pk"), country__in={s.country for s in new.stops})
-    )
-    could_match = shares_country
+    # undated trips' partial index), and the traveller is checked per trip
+    # found through the link table's index, so the cost follows the trips
+    # near the article's days, not all the traveller's trips. The shared
+    # country is checked after, on the stops of the trips found alone: inside
+    # the same query, PostgreSQL hashed every stop of the countries instead.
+    dated = Q()  # may match if they share a stop country; no day known: every trip
     known = [d for d in (new.start, new.end, *(s.arrive for s in new.stops)) if d]
     points = known or ([published] if published else [])
     if points:
@@ -377,20 +377,23 @@ def _candidate_trips(
         # generous margin keeps this filter from ruling out a real match.
         margin = timedelta(days=_UNRELATED_AFTER_DAYS)
         low, high = min(points) - margin, max(points) + margin
-        could_match = shares_country & (
+        dated = (
             Q(start_date__range=(low, high))
             | Q(end_date__range=(low, high))
             | Q(status_as_of__range=(low, high))
             | Q(start_date__isnull=True, end_date__isnull=True, status_as_of__isnull=True)
         )
+    near = Value(False)  # trips close enough in time to match on their own
     if known:
         window = timedelta(days=_CANDIDATE_WINDOW_DAYS)
         low, high = min(known) - window, max(known) + window
-        could_match |= (
+        close = (
             Q(start_date__range=(low, high))
             | Q(end_date__range=(low, high))
             | Q(start_date__lte=low, end_date__gte=high)
         )
+        dated |= close
+        near = ExpressionWrapper(close, output_field=BooleanField())
     travelled = Exists(
         Trip.officials.through.objects.filter(trip_id=OuterRef("pk"), official__in=travellers)
     )
@@ -398,7 +401,20 @@ def _candidate_trips(
         # No day at all to go by: the travellers' trips are where to start.
         mine = Trip.officials.through.objects.filter(official__in=travellers).values("trip_id")
         travelled = Q(pk__in=mine)
-    ids = Trip.objects.filter(could_match, travelled).values("pk")
+    found = list(
+        Trip.objects.filter(dated, travelled).annotate(near=near).values_list("pk", "near")
+    )
+    ids = {pk for pk, is_near in found if is_near}
+    maybe = {pk for pk, is_near in found if not is_near}
+    if maybe:
+        countries = {s.country for s in new.stops}
+        ids |= set(
+            Stop.objects.filter(trip_id__in=maybe, country__in=countries)
+            .order_by()
+            .values_list("trip_id", flat=True)
+        )
+    if not ids:
+        return []
     return _meeting_stops_cached(list(_trips_prefetched().filter(pk__in=ids).order_by("pk")))
 
 
@@ -979,12 +995,29 @@ def article_import(
     extraction when the caller made it already (a batch parses together).
     """
     index = index or OfficialIndex()
-    outcome = ArticleOutcome(
+    outcome = _article_outcome(source)
+    previous = _article_found(source, outcome)
+    if outcome.status == "unchanged":
+        return outcome
+    if extraction is None:
+        extraction = extract_article(_article_input(source))
+    with transaction.atomic():
+        touched = _article_write(source, previous, extraction, index, outcome)
+        visit_totals_refresh(trip_ids=touched)
+    return outcome
+
+
+def _article_outcome(source: ArticleSource) -> ArticleOutcome:
+    return ArticleOutcome(
         origin=source.origin,
         external_id=source.external_id,
         status="imported",
         warnings=source.warnings,
     )
+
+
+def _article_found(source: ArticleSource, outcome: ArticleOutcome) -> Article | None:
+    """The earlier version of the article, if any; an identical one marks it unchanged."""
     # One query finds both an identical article and an earlier version of it.
     known = Q(content_hash=source.content_hash) | Q(external_id=source.external_id)
     if source.url:
@@ -993,12 +1026,22 @@ def article_import(
     same = next((a for a in found if a.content_hash == source.content_hash), None)
     if same is not None:
         outcome.status, outcome.article_id = "unchanged", same.pk
-        return outcome
+        return None
     previous = next((a for a in found if a.external_id == source.external_id), None)
-    previous = previous or next((a for a in found if source.url and a.url == source.url), None)
-    if extraction is None:
-        extraction = extract_article(_article_input(source))
-    outcome.warnings += extraction.warnings
+    return previous or next((a for a in found if source.url and a.url == source.url), None)
+
+
+def _article_write(
+    source: ArticleSource,
+    previous: Article | None,
+    extraction: Extraction,
+    index: OfficialIndex,
+    outcome: ArticleOutcome,
+) -> set[int]:
+    """Write one article in a savepoint; return the trips it touched (none if it failed).
+
+    A failure rolls back this article alone and is told in ``outcome``.
+    """
     try:
         with transaction.atomic():
             named = officials_named(article_ids=[previous.pk])[previous.pk] if previous else set()
@@ -1011,14 +1054,41 @@ def article_import(
                 counts=outcome.counts,
                 prefer=named,
             )
-            visit_totals_refresh(trip_ids=touched | _article_trip_ids(article))
+            return touched | _article_trip_ids(article)
     except ValidationError as error:
         index.invalidate()
         outcome.status, outcome.message = "failed", _validation_message(error)
     except DatabaseError as error:
         index.invalidate()
         outcome.status, outcome.message = "failed", f"database refused the article: {error}"
-    return outcome
+    return set()
+
+
+def _articles_group_import(
+    group: list[tuple[ArticleSource, Extraction]], index: OfficialIndex
+) -> list[ArticleOutcome]:
+    """Import a group of articles in one transaction, one savepoint each.
+
+    An article that fails rolls back alone (its outcome names it); the
+    stored totals are brought up to date once for the whole group.
+    """
+    outcomes = []
+    touched: set[int] = set()
+    try:
+        with transaction.atomic():
+            for source, extraction in group:
+                outcome = _article_outcome(source)
+                previous = _article_found(source, outcome)
+                if outcome.status != "unchanged":
+                    outcome.warnings += extraction.warnings
+                    touched |= _article_write(source, previous, extraction, index, outcome)
+                outcomes.append(outcome)
+            visit_totals_refresh(trip_ids=touched)
+    except DatabaseError:
+        # The group is gone: so are the officials the index learnt from it.
+        index.invalidate()
+        raise
+    return outcomes
 
 
 def _article_trip_ids(article: Article) -> set[int]:
@@ -1073,17 +1143,23 @@ def articles_import(
     ordered = sorted(sources, key=lambda s: (s.published is None, s.published or date.min))
     index = OfficialIndex()
     report = ImportReport()
-    # The parser reads articles fastest in batches; each article still commits alone.
+    # The parser reads articles fastest in batches (nlp.pipe); the writes
+    # commit a group at a time, each article in its own savepoint.
     extractions = extract_articles(_article_input(source) for source in ordered)
-    for source, extraction in zip(ordered, extractions, strict=True):
-        outcome = article_import(source=source, index=index, extraction=extraction)
-        report.outcomes.append(outcome)
-        if on_outcome is not None:
-            on_outcome(outcome)
+    pairs = zip(ordered, extractions, strict=True)
+    while group := list(islice(pairs, IMPORT_GROUP)):
+        for outcome in _articles_group_import(group, index):
+            report.outcomes.append(outcome)
+            if on_outcome is not None:
+                on_outcome(outcome)
     if report.counts["imported"] + report.counts["updated"] >= ANALYZE_AFTER:
         tables_analyze()
     return report
 
+
+# Articles written in one transaction: the commit, the stored totals' upkeep
+# and the savepoints' overhead are paid once a group.
+IMPORT_GROUP = 50
 
 # A batch this large may change the tables' sizes enough to mislead the planner.
 ANALYZE_AFTER = 200
@@ -1099,6 +1175,7 @@ _ANALYZED = (
     Evidence,
     TripCountryVisits,
     TripTravellersSeen,
+    TripStopCount,
     OfficialTotals,
 )
 

@@ -1,7 +1,8 @@
-"""Stored totals: visits per country, trips and countries per official.
+"""Stored totals: visits per country, trips and countries per official, stops.
 
 ``/api/countries/`` and ``/api/officials/`` read them instead of grouping
-all the stops on every request. ``visit_totals_refresh`` keeps them exact:
+all the stops on every request, and the unfiltered ``/api/stops/`` its
+count instead of counting every stop. ``visit_totals_refresh`` keeps them exact:
 every write that changes a trip's stops, status or travellers (imports,
 reconcile, merges and splits, the admin, the API) calls it with the trips it
 touched, deleted ones included. It recomputes those trips' own rows and
@@ -23,9 +24,11 @@ from trips.models import (
     CountryVisits,
     Official,
     OfficialTotals,
+    RecordTotals,
     Stop,
     Trip,
     TripCountryVisits,
+    TripStopCount,
     TripTravellersSeen,
 )
 
@@ -53,6 +56,7 @@ def visit_totals_refresh(*, trip_ids: Iterable[int], official_ids: Iterable[int]
     officials = set(official_ids)
     if trip_ids:
         officials |= _refresh_trips(trip_ids)
+        _refresh_stop_count(trip_ids)
     if officials:
         _refresh_officials(officials)
 
@@ -145,6 +149,39 @@ def _refresh_trips(trip_ids: set[int]) -> set[int]:
     return redo
 
 
+def _refresh_stop_count(trip_ids: set[int]) -> None:
+    """Replace the trips' stop counts and move the record's by the difference."""
+    old = dict(
+        TripStopCount.objects.filter(trip_id__in=trip_ids)
+        .order_by()
+        .values_list("trip_id", "stops")
+    )
+    new = dict(
+        Stop.objects.filter(trip_id__in=trip_ids)
+        .order_by()
+        .values("trip_id")
+        .annotate(n=Count("pk"))
+        .values_list("trip_id", "n")
+    )
+    gone = [t for t in old if t not in new]
+    if gone:
+        TripStopCount.objects.filter(trip_id__in=gone).delete()
+    changed = [TripStopCount(trip_id=t, stops=n) for t, n in new.items() if old.get(t) != n]
+    if changed:
+        TripStopCount.objects.bulk_create(
+            changed, update_conflicts=True, unique_fields=["trip"], update_fields=["stops"]
+        )
+    moved = sum(new.values()) - sum(old.values())
+    if not moved:
+        return
+    updated = RecordTotals.objects.filter(pk=RecordTotals.ONLY).update(
+        stop_count=F("stop_count") + moved
+    )
+    if not updated:
+        # The row went with a flush of the tables: count once, exactly, as now.
+        RecordTotals.objects.create(pk=RecordTotals.ONLY, stop_count=Stop.objects.count())
+
+
 def _refresh_country(code: str, visits: int, trips: int, span: tuple | None) -> None:
     """Move one country's counts by the difference.
 
@@ -220,6 +257,8 @@ def visit_totals_rebuild() -> dict[str, int]:
     """Recompute every stored total from the stops, trips and travellers."""
     TripCountryVisits.objects.all().delete()
     TripTravellersSeen.objects.all().delete()
+    TripStopCount.objects.all().delete()
+    RecordTotals.objects.all().delete()
     CountryVisits.objects.all().delete()
     OfficialTotals.objects.all().delete()
     rows = _trip_rows(Stop.objects.all())
@@ -260,6 +299,14 @@ def visit_totals_rebuild() -> dict[str, int]:
             last=Max("last_visit"),
         )
     )
+    TripStopCount.objects.bulk_create(
+        (
+            TripStopCount(trip_id=r["trip_id"], stops=r["n"])
+            for r in Stop.objects.order_by().values("trip_id").annotate(n=Count("pk"))
+        ),
+        batch_size=5000,
+    )
+    RecordTotals.objects.create(pk=RecordTotals.ONLY, stop_count=Stop.objects.count())
     _refresh_officials(None)
     return {
         "countries": CountryVisits.objects.count(),
