@@ -1290,3 +1290,19 @@ def test_meeting_one_on_a_day_before_visiting_another_on_the_next_is_two_meeting
         (("Luis Soto",), date(2023, 6, 18)),
     ]
     assert trip.status == "ongoing"
+
+
+def test_a_reigning_sultan_and_a_president_junior_are_officials_visiting_the_hosts_country():
+    text = (
+        "His Highness Sheikh Rashid bin Saif Al Nahyan, President of the UAE, received today His "
+        "Excellency Tom Hale Jr., President of the friendly Republic of Palau, who is "
+        "currently visiting the country to attend a forum.\n"
+        "His Majesty Sultan Faisal bin Tariq arrived in Lima on Monday on a two-day state visit."
+    )
+    result = _extract(text, url="https://www.wam.ae/en/article/1")
+    officials = _officials(result)
+    assert officials["Tom Hale"][1] == "PW"
+    assert officials["Faisal bin Tariq"][0] == "Sultan"
+    by_traveller = {t.travelers: [s.country for s in t.stops] for t in result.trips}
+    assert by_traveller[("Tom Hale",)] == ["AE"]
+    assert by_traveller[("Faisal bin Tariq",)] == ["PE"]

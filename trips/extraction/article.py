@@ -35,6 +35,7 @@ from trips.extraction.places import (
     country_code,
     demonym_places,
     find_places,
+    gazetteer,
     near_capital,
 )
 from trips.extraction.sentences import Sentence, sentences_of
@@ -178,7 +179,42 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
     if dateline is not None:
         _here(reading, ann, dateline)
     reading.homes = _countries(reading, text, outlet_country(url))
+    _the_hosts_country(reading, text)
     return reading
+
+
+_THE_COUNTRY = re.compile(
+    r"\b(?:visit(?:ing|s)?|to|in)\s+(the\s+(?:country|kingdom|emirate|nation))\b"
+)
+
+
+def _the_hosts_country(reading: _Reading, text: str) -> None:
+    """ "X received President Y, who is visiting the country": the host's country."""
+    for event in reading.events:
+        if event.kind != "travel" or event.places or not event.subjects:
+            continue
+        sentence = reading.sentences[min(event.sentence, len(reading.sentences) - 1)]
+        match = _THE_COUNTRY.search(text, sentence.start, sentence.end)
+        if match is None:
+            continue
+        # The host's, else that of the one other person of the sentence.
+        hosts = {
+            reading.homes.get(h)
+            for e in reading.events
+            if e.phase == "host" and e.sentence == event.sentence
+            for h in (e.objects if e.passive else e.subjects)
+        } or {
+            reading.homes.get(m.person)
+            for m in reading.mentions
+            if sentence.start <= m.start < sentence.end and m.person not in event.subjects
+        }
+        hosts -= {None, *(reading.homes.get(p) for p in event.subjects)}
+        if len(hosts) != 1:
+            continue
+        place = gazetteer().countries.get(hosts.pop())
+        if place is not None:
+            mention = PlaceMention(match.start(1), match.end(1), match.group(1), place)
+            event.places.append(PlaceRole(mention, "to", event.token))
 
 
 # Country-code domains that sites use for their letters, not their country.

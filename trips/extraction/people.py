@@ -306,7 +306,7 @@ _RANK = re.compile(
 )
 # A royal style between an office and the name ("Foreign Minister Prince
 # Faisal ..."): the office is the title, the style is dropped.
-_ROYAL_STYLE = re.compile(r"(?<!Crown\s)\b(?:Prince|Princess|Sheikh|Sheikha|Sultan)\s+$")
+_ROYAL_STYLE = re.compile(r"(?<!Crown\s)\b(?:Prince|Princess|Sheikh|Sheikha)\s+$")
 _MILITARY = re.compile(r"\b(?:Adm|Gen|General|Admiral|Colonel|Col|Maj|Brig)\b")
 # "then" and "late" mark a former office only right before it ("then-Secretary",
 # "the late King"): "will then visit" and "late on Monday" are not.
@@ -1418,6 +1418,10 @@ def _clean_title(title: str) -> str:
     return cleaned[:1].upper() + cleaned[1:]
 
 
+_REIGNING = re.compile(
+    r"(Sultan|Emperor|Empress)\s+(?!(?:bin|Bin|ibn|Al|al|Al-|al-)\b)(?=\S+\s+\S)"
+)
+
 _APPOSITIVE = re.compile(r"\s*,\s*(?:(?:the|a|an|his|her|its)\s+)?([^,;:()\n]{2,90})")
 _OF_COUNTRY = re.compile(
     r"\s+of\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+(?:of|the|and|[A-Z][\w'’\-]*))*)"
@@ -1425,6 +1429,8 @@ _OF_COUNTRY = re.compile(
 
 
 def _title_after(text: str, end: int, limit: int) -> TitleInfo | None:
+    if text[end : end + 1] == "." and re.search(r"\b(?:Jr|Sr)$", text[max(0, end - 3) : end]):
+        end += 1  # "Surangel Whipps Jr., President of Palau"
     tail = text[end:limit]
     match = _APPOSITIVE.match(tail)
     if match:
@@ -1661,6 +1667,11 @@ def find_people(
                 before.span,
             )
         words = [w for w in raw.split() if w.lower() not in _CONNECTORS]
+        reign = _REIGNING.match(raw)
+        if info is None and reign:
+            # "Sultan Haitham bin Tarik": the office before the name ("Sultan Al Jaber"
+            # and "Sultan bin Salman" are given names)
+            info = TitleInfo(reign.group(1), None, False, True, None, (start, start + reign.end()))
         if len(words) < 2 and start in function_words:
             continue
         if len(words) < 2:
