@@ -1306,3 +1306,14 @@ def test_a_reigning_sultan_and_a_president_junior_are_officials_visiting_the_hos
     by_traveller = {t.travelers: [s.country for s in t.stops] for t in result.trips}
     assert by_traveller[("Tom Hale",)] == ["AE"]
     assert by_traveller[("Faisal bin Tariq",)] == ["PE"]
+
+
+def test_a_range_with_bracketed_weekdays_a_venue_in_a_city_and_a_short_town_inside_a_name():
+    text = (
+        "Minister for Foreign Affairs Ana Cruz of Peru will visit Viet Nam and Thailand from "
+        "June 20 (Tue) to June 25 (Sun). While staying in Viet Nam, Cruz will pay floral "
+        "tributes at the President Ho Chi Minh Mausoleum in Hanoi."
+    )
+    (trip,) = _extract(text).trips
+    assert (trip.start, trip.end) == (date(2023, 6, 20), date(2023, 6, 25))
+    assert [(s.country, s.city) for s in trip.stops] == [("VN", "Hanoi"), ("TH", None)]

@@ -45,6 +45,7 @@ from trips.extraction.lexicon import (
     TITLE_WORDS,
     TRAVEL_NOUNS,
     TRAVEL_VERBS,
+    VENUE_NOUNS,
     WISH_VERBS,
     lemma,
     noun_lemma,
@@ -1227,7 +1228,11 @@ def _attach(
                 return _Attachment(predicates[head.i], role, None, holder)
             if _verbal_tag(head):
                 return _Attachment(None, role, head, holder)
-            if lemma(head.text) in PLACE_NOUNS | EVENT_NOUNS or head.i in predicates:
+            if (
+                lemma(head.text) in PLACE_NOUNS | EVENT_NOUNS
+                or head.i in predicates
+                or lemma(head.text.lower()) in VENUE_NOUNS
+            ):
                 current = head
                 role = None if lemma(head.text) in PLACE_NOUNS else role
                 continue

@@ -389,11 +389,14 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
     """
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    # "from April 28 (Sat) to May 6 (Sun)": the bracketed weekday adds nothing to the
+    # dates and would cut the range in two; blank it, keeping every offset.
+    original, text = text, _WEEKDAY_IN_BRACKETS.sub(lambda m: " " * len(m.group()), text)
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            surface = match.group()
+            surface = original[match.start() : match.end()]
             if kind == "clock" and re.match(
                 r"\s*(?:,\s*)?(?:on\s+|last\s+|this\s+|yesterday|today|tomorrow)",
                 text[match.end() :],
@@ -416,6 +419,9 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
     return [_weekday_told_with_its_date(m, found, text, offset) for m in found]
 
 
+_WEEKDAY_IN_BRACKETS = re.compile(
+    r"(?<=\d)\s*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\)", re.IGNORECASE
+)
 _BESIDE = re.compile(r"[\s,(]*")
 _DAY_IN_BRACKETS = re.compile(r"\s*\((\d{1,2})(?:st|nd|rd|th)?\)")
 

@@ -390,6 +390,43 @@ TITLE_WORDS = frozenset(
 
 # Nouns that stand for a place in a phrase ("the capital of Kazakhstan",
 # "the Uzbek capital", "the port city of Mombasa").
+# Buildings and sites a visitor goes to: what is done at one "in X" is done in X
+# ("laid a wreath at the monument in Hanoi").
+VENUE_NOUNS = frozenset(
+    [
+        "monument",
+        "mausoleum",
+        "memorial",
+        "cemetery",
+        "museum",
+        "temple",
+        "shrine",
+        "church",
+        "mosque",
+        "cathedral",
+        "palace",
+        "hall",
+        "house",
+        "headquarters",
+        "secretariat",
+        "embassy",
+        "consulate",
+        "university",
+        "school",
+        "hospital",
+        "factory",
+        "plant",
+        "site",
+        "center",
+        "centre",
+        "park",
+        "square",
+        "airport",
+        "base",
+        "camp",
+    ]
+)
+
 PLACE_NOUNS = frozenset(
     [
         "capital",

@@ -812,6 +812,8 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
                 accept = False  # "Washington Post"; but a city's airport is the city
             if accept and re.match(r"-\w", tail):
                 accept = False
+            if accept and not pinned_ok and len(surface) <= 3 and re.match(r"\s+[A-Z][a-z]", tail):
+                accept = False  # "Ho Chi Minh Mausoleum": a short town's name inside a name
             if (
                 accept
                 and found
