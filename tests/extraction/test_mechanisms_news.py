@@ -1317,3 +1317,16 @@ def test_a_range_with_bracketed_weekdays_a_venue_in_a_city_and_a_short_town_insi
     (trip,) = _extract(text).trips
     assert (trip.start, trip.end) == (date(2023, 6, 20), date(2023, 6, 25))
     assert [(s.country, s.city) for s in trip.stops] == [("VN", "Hanoi"), ("TH", None)]
+
+
+def test_after_a_planned_visit_the_next_planned_visit_is_the_same_journey():
+    text = (
+        "SINGAPORE: Foreign Minister Ana Cruz of Peru will make a three-day official visit "
+        "to Singapore from Wednesday (Jun 21). This will be Cruz's first official visit to "
+        "Singapore. After her visit to Singapore, Cruz will visit Kuala Lumpur from Jun 23 "
+        "to 24."
+    )
+    trips = _extract(text).trips
+    assert [[(s.city, s.arrive) for s in t.stops] for t in trips] == [
+        [("Singapore", date(2023, 6, 21)), ("Kuala Lumpur", date(2023, 6, 23))]
+    ]

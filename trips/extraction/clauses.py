@@ -2645,7 +2645,12 @@ def _came_from(event: Event, token: Token, arrival: Event) -> bool:
     >>> [(e.phase, [(p.mention.text, p.role) for p in e.places]) for e in analyse_text(text)]
     [('arrive', [('Oslo', 'in'), ('Rome', 'after')]), ('visit', [])]
     """
-    if not event.nominal or event.kind != "travel" or arrival.phase != "arrive":
+    if not event.nominal or event.kind != "travel":
+        return False
+    if arrival.phase != "arrive" and not (
+        # "After his visit to Singapore, he will visit Kuala Lumpur": the plan's leg before
+        arrival.phase in ("visit", "go") and arrival.tense == "future" and not arrival.nominal
+    ):
         return False
     return (
         token.dep_ == "pobj"
