@@ -1330,3 +1330,18 @@ def test_after_a_planned_visit_the_next_planned_visit_is_the_same_journey():
     assert [[(s.city, s.arrive) for s in t.stops] for t in trips] == [
         [("Singapore", date(2023, 6, 21)), ("Kuala Lumpur", date(2023, 6, 23))]
     ]
+
+
+def test_a_chant_is_no_name_and_the_one_who_receives_a_welcome_at_a_seat_is_the_visitor():
+    text = (
+        "New York: Prime Minister Ravi Menon received a grand reception as he landed at the "
+        "John F Kennedy International Airport in New York on Tuesday. People were seen "
+        "chanting 'Menon Menon' slogans. PM Menon will then travel to Washington DC and will "
+        "receive a ceremonial welcome at the White House on June 22."
+    )
+    result = _extract(text, published=date(2023, 6, 20))
+    officials = _officials(result)
+    assert "Menon Menon" not in officials
+    assert officials["Ravi Menon"][1] != "US"
+    (trip,) = result.trips
+    assert [(s.country, s.city) for s in trip.stops] == [("US", "New York"), ("US", "Washington")]

@@ -615,9 +615,16 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
         seat = _SEAT_AT.search(sentence)
         if seat is None:
             continue
+        there = seat_country(seat.group(1))
         for person in event.objects + event.subjects:
+            if any(
+                person in e.subjects and there in {r.mention.place.country for r in e.places}
+                for e in reading.events
+                if e.kind == "travel"
+            ):
+                continue  # "will receive a welcome at the White House": the visitor
             if countries.get(person) is None and _HEADS_OF_STATE.search(people[person].title):
-                countries[person] = seat_country(seat.group(1))
+                countries[person] = there
     # Staff serve the government of the traveller the story follows, once known.
     lead = next((countries[p] for p in travellers if countries.get(p)), None)
     for index, person in enumerate(people):

@@ -423,6 +423,9 @@ def _of_phrase(token: Token) -> list[Token]:
     return [t for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
 
 
+# What a guest receives: "received a warm welcome", "a ceremonial reception".
+_HONOURS = frozenset(["reception", "welcome", "greeting", "ovation", "salute", "honour", "honor"])
+
 # "MoS", "EAM", "NSA": an office's initials, capitals first.
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z][A-Za-z]{0,3}")
 
@@ -2745,6 +2748,12 @@ def _meeting(
         event.tense = clause_tense(verb) if verb is not None else "none"
     else:
         subject, passive = _subject_token(token)
+        if (
+            event.phase == "host"
+            and lemma(token.text) in ("receive", "get", "accord")
+            and any(c.dep_ == "dobj" and lemma(c.text.lower()) in _HONOURS for c in token.children)
+        ):
+            passive = True  # "X received a grand reception": X is the one welcomed
         event.passive = passive
         if subject is not None:
             event.subjects = _subjects(subject, resolver, ann)

@@ -1667,6 +1667,8 @@ def find_people(
                 before.span,
             )
         words = [w for w in raw.split() if w.lower() not in _CONNECTORS]
+        if len(words) > 1 and len({w.lower() for w in words}) == 1:
+            continue  # "chanting 'Modi Modi'": a chant, not a name
         reign = _REIGNING.match(raw)
         if info is None and reign:
             # "Sultan Haitham bin Tarik": the office before the name ("Sultan Al Jaber"
