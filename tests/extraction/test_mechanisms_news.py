@@ -1345,3 +1345,14 @@ def test_a_chant_is_no_name_and_the_one_who_receives_a_welcome_at_a_seat_is_the_
     assert officials["Ravi Menon"][1] != "US"
     (trip,) = result.trips
     assert [(s.country, s.city) for s in trip.stops] == [("US", "New York"), ("US", "Washington")]
+
+
+def test_returning_to_a_city_of_the_visit_is_not_going_home():
+    text = (
+        "Prime Minister Ravi Menon on Thursday left for a three-day visit to Britain. His "
+        "talks with Prime Minister Tom Hale will carry on at Chequers. On Friday, Menon "
+        "returns to London for a meeting with the King."
+    )
+    result = _extract(text, published=date(2023, 6, 15))
+    assert _officials(result)["Ravi Menon"][1] != "GB"
+    assert [s.country for t in result.trips for s in t.stops] == ["GB"]

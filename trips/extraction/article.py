@@ -460,7 +460,18 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
         if event.phase == "return" and event.mood in ("real", "plan"):
             returned = [r.mention.place.country for r in event.places if r.role == "to"]
             for person in event.subjects:
-                if countries.get(person) is None and len(set(returned)) == 1:
+                visited = {
+                    r.mention.place.country
+                    for e in reading.events
+                    if e.kind == "travel" and e.phase != "return" and person in e.subjects
+                    for r in e.places
+                    if r.role in ("to", "in")
+                }
+                if (
+                    countries.get(person) is None
+                    and len(set(returned)) == 1
+                    and returned[0] not in visited  # "returns to London" during a UK visit
+                ):
                     countries[person] = returned[0]
     for event in reading.events:
         # "President X departed Accra for Madrid": the capital left for abroad is home;
