@@ -19,7 +19,14 @@ from tests.factories import (
     make_stop,
     make_trip,
 )
-from trips.admin import MeetingInlineForm, StopInlineForm, TripOfOfficialForm
+from trips.admin import (
+    MeetingInline,
+    MeetingInlineForm,
+    StopInline,
+    StopInlineForm,
+    TripOfOfficialForm,
+    TripOfOfficialInline,
+)
 from trips.admin_widgets import ROW_RENDERER, ChosenInOneQuery
 from trips.models import Meeting, Official, OfficialsKeptApart, Stop, Trip
 
@@ -273,9 +280,7 @@ def _without_csrf(html: str) -> str:
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
 
 
-def test_the_trip_page_rows_are_written_as_djangos_widget_templates_write_them(
-    admin_client, monkeypatch
-):
+def test_the_trip_page_rows_are_written_as_djangos_templates_write_them(admin_client, monkeypatch):
     trip = _long_trip(meetings=4)
     url = reverse("admin:trips_trip_change", args=[trip.pk])
 
@@ -285,6 +290,8 @@ def test_the_trip_page_rows_are_written_as_djangos_widget_templates_write_them(
     fast_official = admin_client.get(official_url).content.decode()
     for form in (StopInlineForm, MeetingInlineForm, TripOfOfficialForm):
         monkeypatch.setattr(form, "default_renderer", DjangoTemplates())
+    for inline in (StopInline, MeetingInline, TripOfOfficialInline):
+        monkeypatch.setattr(inline, "template", "admin/edit_inline/tabular.html")
     for method in ("optgroups", "render"):
         monkeypatch.setattr(ChosenInOneQuery, method, getattr(AutocompleteSelectMultiple, method))
     django = admin_client.get(url).content.decode()
@@ -294,6 +301,26 @@ def test_the_trip_page_rows_are_written_as_djangos_widget_templates_write_them(
     assert _without_csrf(fast) == _without_csrf(django)
     assert "Tour &lt;of&gt;" in fast_official
     assert _without_csrf(fast_official) == _without_csrf(django_official)
+
+
+def test_rows_with_errors_are_written_as_djangos_template_writes_them(admin_client, monkeypatch):
+    trip = make_trip(title="Red Tour")
+    stop = make_stop(trip=trip, city="Tokyo", country="JP")
+    meeting = make_meeting(trip=trip, stop=stop)
+    data = _inline_post_data(trip, stop, meeting)
+    # Two rows with errors (one leaves before it arrives), one of them just added.
+    data |= {"stops-0-arrive_date": "2024-03-18", "stops-0-depart_date": "2024-03-14"}
+    data |= {"stops-TOTAL_FORMS": "2", "stops-1-trip": str(trip.pk)}
+    data |= {"stops-1-order": "x", "stops-1-country": "JP", "stops-1-city": "<Kyoto>"}
+    url = reverse("admin:trips_trip_change", args=[trip.pk])
+
+    fast = admin_client.post(url, data).content.decode()
+    for inline in (StopInline, MeetingInline):
+        monkeypatch.setattr(inline, "template", "admin/edit_inline/tabular.html")
+    django = admin_client.post(url, data).content.decode()
+
+    assert fast.count("errorlist") == 2 and "&lt;Kyoto&gt;" in fast
+    assert _without_csrf(fast) == _without_csrf(django)
 
 
 @pytest.mark.parametrize("errors", [[], ["Enter a whole number.", "Not <this> & that."]])

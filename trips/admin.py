@@ -89,9 +89,14 @@ class StopInlineForm(forms.ModelForm):
         }
 
 
+# Django's tabular inline, its rows written in Python (``tabular_rows``).
+TABULAR_ROWS = "admin/trips/edit_inline/tabular.html"
+
+
 class StopInline(admin.TabularInline):
     model = Stop
     form = StopInlineForm
+    template = TABULAR_ROWS
     extra = 0
     ordering = ("order",)
     show_change_link = True
@@ -129,6 +134,7 @@ class MeetingInlineForm(forms.ModelForm):
 class MeetingInline(admin.TabularInline):
     model = Meeting
     form = MeetingInlineForm
+    template = TABULAR_ROWS
     extra = 0
     ordering = ("date", "id")
     fields = ("stop", "date", "participants", "description", "edited_by_person")
@@ -388,6 +394,7 @@ class TripOfOfficialInline(admin.TabularInline):
 
     model = Trip.officials.through
     form = TripOfOfficialForm
+    template = TABULAR_ROWS
     extra = 0
     verbose_name = "trip"
     verbose_name_plural = "trips"
