@@ -1356,3 +1356,14 @@ def test_returning_to_a_city_of_the_visit_is_not_going_home():
     result = _extract(text, published=date(2023, 6, 15))
     assert _officials(result)["Ravi Menon"][1] != "GB"
     assert [s.country for t in result.trips for s in t.stops] == ["GB"]
+
+
+def test_the_two_countries_are_the_two_the_sentence_named_before():
+    text = (
+        "BEIJING, June 16 (Xinhua) -- At the invitation of President Ana Cruz of Peru and "
+        "President Luis Soto of Chile, Chinese President Li Wei will pay state visits to the "
+        "two countries from June 20 to 26, a spokesperson announced Friday."
+    )
+    (trip,) = _extract(text, published=date(2023, 6, 16)).trips
+    assert [s.country for s in trip.stops] == ["PE", "CL"]
+    assert (trip.status, trip.start, trip.end) == ("planned", date(2023, 6, 20), date(2023, 6, 26))

@@ -180,7 +180,44 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
         _here(reading, ann, dateline)
     reading.homes = _countries(reading, text, outlet_country(url))
     _the_hosts_country(reading, text)
+    _the_countries_counted(reading, text)
     return reading
+
+
+_COUNTED = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+_THE_COUNTRIES = re.compile(
+    r"\b(?:to|in|visit(?:s|ing)?)\s+(?:the\s+)?(two|both|three|four|five)\s+countries\b",
+    re.IGNORECASE,
+)
+
+
+def _the_countries_counted(reading: _Reading, text: str) -> None:
+    """ "At the invitation of President A of Peru and President B of Chile, X will pay
+    state visits to the two countries": the countries named before, in their order."""
+    for event in reading.events:
+        if event.kind != "travel" or event.places or not event.subjects:
+            continue
+        sentence = reading.sentences[min(event.sentence, len(reading.sentences) - 1)]
+        match = _THE_COUNTRIES.search(text, sentence.start, sentence.end)
+        if match is None:
+            continue
+        own = {reading.homes.get(p) for p in event.subjects}
+        named: list[PlaceMention] = []
+        for place in reading.raw_places:
+            if (
+                sentence.start <= place.start < match.start()
+                and place.place.country not in own
+                and place.place.country not in {n.place.country for n in named}
+            ):
+                named.append(place)
+        wanted = _COUNTED[match.group(1).lower()]
+        if len(named) != wanted:
+            continue
+        for place in named:
+            country = gazetteer().countries.get(place.place.country)
+            if country is not None:
+                mention = PlaceMention(place.start, place.end, place.text, country)
+                event.places.append(PlaceRole(mention, "to", event.token))
 
 
 _THE_COUNTRY = re.compile(
