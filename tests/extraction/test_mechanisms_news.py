@@ -1367,3 +1367,14 @@ def test_the_two_countries_are_the_two_the_sentence_named_before():
     (trip,) = _extract(text, published=date(2023, 6, 16)).trips
     assert [s.country for s in trip.stops] == ["PE", "CL"]
     assert (trip.status, trip.start, trip.end) == ("planned", date(2023, 6, 20), date(2023, 6, 26))
+
+
+def test_talks_with_visiting_president_x_are_the_hosts_meeting_with_the_guest():
+    text = (
+        "BEIJING, June 20 (Xinhua) -- Chinese President Li Wei on Tuesday held talks with "
+        "visiting Peruvian President Ana Cruz in Beijing. Cruz is on a state visit to China "
+        "from June 18 to 22."
+    )
+    (trip,) = _extract(text, published=date(2023, 6, 20)).trips
+    assert trip.travelers == ("Ana Cruz",)
+    assert [(m.participants, m.date) for m in trip.meetings] == [(("Li Wei",), date(2023, 6, 20))]

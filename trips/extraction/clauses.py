@@ -1122,6 +1122,9 @@ def _with_objects(token: Token) -> list[Token]:
             for c in child.children:
                 if c.dep_ == "pobj":
                     found.extend(_listed(c))
+                elif c.dep_ == "pcomp" and c.lower_ == "visiting":
+                    # "talks with visiting President X": the guest, parsed as an object
+                    found.extend(t for d in c.children if d.dep_ == "dobj" for t in _listed(d))
         elif child.dep_ == "prt" and child.lower_ in ("with", "on") or child.dep_ == "agent":
             continue
         elif child.dep_ in ("npadvmod", "advmod") and _verbal_tag(token):
@@ -1521,7 +1524,11 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
         if (
             token.lower_ == "visiting"
             and token.tag_ == "VBG"
-            and token.dep_ != "pcomp"  # "before visiting President X": a verb
+            # "before visiting President X": a verb; "talks with visiting President X": not
+            and not (
+                token.dep_ == "pcomp"
+                and token.head.lower_ in ("before", "after", "while", "since", "upon", "by")
+            )
             and any(
                 c.dep_ == "dobj" and (c.i in ann.person_at or lemma(c.text) in TITLE_WORDS)
                 for c in token.children
