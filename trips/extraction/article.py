@@ -184,6 +184,26 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
     return reading
 
 
+def _placeless_visits(reading: _Reading, text: str, pattern: re.Pattern[str]):
+    """The travel events with no place whose sentence says where with ``pattern``
+    ("visiting the country", "to the two countries"), each with its sentence and match."""
+    for event in reading.events:
+        if event.kind != "travel" or event.places or not event.subjects:
+            continue
+        sentence = reading.sentences[min(event.sentence, len(reading.sentences) - 1)]
+        match = pattern.search(text, sentence.start, sentence.end)
+        if match is not None:
+            yield event, sentence, match
+
+
+def _visit_to(event: Event, code: str | None, start: int, end: int, text: str) -> None:
+    """Give ``event`` the country ``code`` as its destination, told at ``start:end``."""
+    country = gazetteer().countries.get(code) if code else None
+    if country is not None:
+        mention = PlaceMention(start, end, text[start:end], country)
+        event.places.append(PlaceRole(mention, "to", event.token))
+
+
 _COUNTED = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 _THE_COUNTRIES = re.compile(
     r"\b(?:to|in|visit(?:s|ing)?)\s+(?:the\s+)?(two|both|three|four|five)\s+countries\b",
@@ -194,13 +214,7 @@ _THE_COUNTRIES = re.compile(
 def _the_countries_counted(reading: _Reading, text: str) -> None:
     """ "At the invitation of President A of Peru and President B of Chile, X will pay
     state visits to the two countries": the countries named before, in their order."""
-    for event in reading.events:
-        if event.kind != "travel" or event.places or not event.subjects:
-            continue
-        sentence = reading.sentences[min(event.sentence, len(reading.sentences) - 1)]
-        match = _THE_COUNTRIES.search(text, sentence.start, sentence.end)
-        if match is None:
-            continue
+    for event, sentence, match in _placeless_visits(reading, text, _THE_COUNTRIES):
         own = {reading.homes.get(p) for p in event.subjects}
         named: list[PlaceMention] = []
         for place in reading.raw_places:
@@ -210,14 +224,9 @@ def _the_countries_counted(reading: _Reading, text: str) -> None:
                 and place.place.country not in {n.place.country for n in named}
             ):
                 named.append(place)
-        wanted = _COUNTED[match.group(1).lower()]
-        if len(named) != wanted:
-            continue
-        for place in named:
-            country = gazetteer().countries.get(place.place.country)
-            if country is not None:
-                mention = PlaceMention(place.start, place.end, place.text, country)
-                event.places.append(PlaceRole(mention, "to", event.token))
+        if len(named) == _COUNTED[match.group(1).lower()]:
+            for place in named:
+                _visit_to(event, place.place.country, place.start, place.end, text)
 
 
 _THE_COUNTRY = re.compile(
@@ -227,13 +236,7 @@ _THE_COUNTRY = re.compile(
 
 def _the_hosts_country(reading: _Reading, text: str) -> None:
     """ "X received President Y, who is visiting the country": the host's country."""
-    for event in reading.events:
-        if event.kind != "travel" or event.places or not event.subjects:
-            continue
-        sentence = reading.sentences[min(event.sentence, len(reading.sentences) - 1)]
-        match = _THE_COUNTRY.search(text, sentence.start, sentence.end)
-        if match is None:
-            continue
+    for event, sentence, match in _placeless_visits(reading, text, _THE_COUNTRY):
         # The host's, else that of the one other person of the sentence.
         hosts = {
             reading.homes.get(h)
@@ -246,12 +249,8 @@ def _the_hosts_country(reading: _Reading, text: str) -> None:
             if sentence.start <= m.start < sentence.end and m.person not in event.subjects
         }
         hosts -= {None, *(reading.homes.get(p) for p in event.subjects)}
-        if len(hosts) != 1:
-            continue
-        place = gazetteer().countries.get(hosts.pop())
-        if place is not None:
-            mention = PlaceMention(match.start(1), match.end(1), match.group(1), place)
-            event.places.append(PlaceRole(mention, "to", event.token))
+        if len(hosts) == 1:
+            _visit_to(event, hosts.pop(), match.start(1), match.end(1), text)
 
 
 # Country-code domains that sites use for their letters, not their country.

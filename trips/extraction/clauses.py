@@ -722,13 +722,13 @@ class _Resolver:
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss", "predet")}
         if not determiners or determiners & {"a", "an", "another", "some", "any", "many", "other"}:
             return []  # only a definite description refers back ("the minister", "his counterpart")
+        of_country = {c.i for c in _of_phrase(token)}  # "the Prime Minister of Lesotho"
+        phrase_end = max([token.i, *of_country])
         if token.tag_ in ("NNS", "NNPS"):
             listed = self.named_after(token)
             if len(listed) > 1:
                 return listed
-        elif (phrase_end := max([token.i, *(c.i for c in _of_phrase(token))])) + 2 < len(
-            self.ann.doc
-        ) and self.ann.doc[phrase_end + 1].text == ",":
+        elif phrase_end + 2 < len(self.ann.doc) and self.ann.doc[phrase_end + 1].text == ",":
             # "meet Qatar's emir, Sheikh X, in Doha", "the Prime Minister of Lesotho, X":
             # the name apposed after the comma, however the parse hangs it.
             named = None
@@ -782,8 +782,8 @@ class _Resolver:
             return many if len(many) > 1 else []
         demonym_countries = {
             self.ann.place_at[c.i].place.country
-            for c in [*token.subtree]
-            if c.i in self.ann.place_at and (c.i < token.i or c in _of_phrase(token))
+            for c in token.subtree
+            if c.i in self.ann.place_at and (c.i < token.i or c.i in of_country)
         }  # "the Chinese premier", "the Prime Minister of Lesotho"
         owner: list[int] = []
         if head == "counterpart":
@@ -1758,10 +1758,9 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             for role in event.places:
                 if role.role in ("to", "in", "obj"):
                     parent.places.append(PlaceRole(role.mention, token.head.lower_, role.token))
-        elif _attended_there(token, predicates) is not None:
+        elif (attending := _attended_there(token, predicates)) is not None:
             # "after attending the Summit that concluded in Kathmandu": where the summit
             # was is where the one attending it went.
-            attending = _attended_there(token, predicates)
             attending.places.extend(
                 PlaceRole(r.mention, "in", r.token) for r in event.places if r.role == "in"
             )

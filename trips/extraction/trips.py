@@ -1012,7 +1012,7 @@ def _meeting_stop(
 # --- order, dates, status ------------------------------------------------------------------
 
 
-def _order(journey: Journey, text: str = "") -> None:
+def _order(journey: Journey, text: str) -> None:
     """Travel order: the text's, with first and last stops as the text calls them, and
     what it says of order ("before Kazakhstan", "en route to Sri Lanka")."""
     stops = sorted(journey.stops, key=lambda s: s.order)
