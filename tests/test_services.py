@@ -389,3 +389,14 @@ def test_candidate_trips_read_meetings_without_joining_the_stops():
     ]
     assert meeting_reads and not any("trips_stop" in sql for sql in meeting_reads)
     assert Trip.objects.count() == 1  # the second report enriched the first trip
+
+
+@pytest.mark.django_db
+def test_the_extractions_warnings_reach_the_outcome_alone_or_in_a_batch():
+    source = _source(published=None)
+    single = article_import(source=source)
+    assert "no publication date: relative dates left unresolved" in single.warnings
+    report = articles_import(
+        sources=[_source(external_id="a2", text=TEXT + " Again.", published=None)]
+    )
+    assert "no publication date: relative dates left unresolved" in report.outcomes[0].warnings

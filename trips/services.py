@@ -1042,6 +1042,7 @@ def _article_write(
 
     A failure rolls back this article alone and is told in ``outcome``.
     """
+    outcome.warnings += extraction.warnings
     try:
         with transaction.atomic():
             named = officials_named(article_ids=[previous.pk])[previous.pk] if previous else set()
@@ -1080,7 +1081,6 @@ def _articles_group_import(
                 outcome = _article_outcome(source)
                 previous = _article_found(source, outcome)
                 if outcome.status != "unchanged":
-                    outcome.warnings += extraction.warnings
                     touched |= _article_write(source, previous, extraction, index, outcome)
                 outcomes.append(outcome)
             visit_totals_refresh(trip_ids=touched)
