@@ -1378,3 +1378,55 @@ def test_talks_with_visiting_president_x_are_the_hosts_meeting_with_the_guest():
     (trip,) = _extract(text, published=date(2023, 6, 20)).trips
     assert trip.travelers == ("Ana Cruz",)
     assert [(m.participants, m.date) for m in trip.meetings] == [(("Li Wei",), date(2023, 6, 20))]
+
+
+def test_ending_a_visit_on_the_way_to_the_last_leg_leaves_the_tour_under_way():
+    text = (
+        "Prime Minister Kofi Mensah left for Brazil today, concluding his state visit in "
+        "Peru.\nMensah wrapped up his two-day stay in South America during which he visited "
+        "Chile and Peru and held talks with the presidents of the two countries.\n"
+        "The Prime Minister's last leg of the tour will be in Brazil, where he is expected to "
+        "hold talks with President Joana Lima."
+    )
+    (trip,) = _extract(text).trips
+    assert [s.country for s in trip.stops][-1] == "BR"
+    assert trip.status == "ongoing"
+
+
+def test_a_return_to_a_capital_after_a_visit_abroad_is_the_way_home():
+    text = (
+        "President Ade Bello on Monday returned to Abuja after a four-day official visit to "
+        "Nairobi, the Kenyan capital, where he attended a regional summit.\n"
+        "The president arrived at the Presidential Wing of the airport, Abuja at about 3pm.\n"
+        "He was received by his Chief of Staff, Prof. Musa Dan; Chief of Defence Staff, Gen. "
+        "Tunde Ola, among other top government officials.\n"
+        "Bello also met on the sidelines of the summit with Kenyan President Grace Wanjiru."
+    )
+    result = _extract(text)
+    (trip,) = result.trips
+    assert _officials(result)["Ade Bello"][1] == "NG"
+    assert _stops(trip) == [("KE", "Nairobi", date(2023, 6, 9), date(2023, 6, 12))]
+    assert _participants(trip) == [("Grace Wanjiru",)]
+
+
+def test_a_host_meeting_a_guest_at_home_puts_the_guest_there():
+    text = (
+        "Chilean President Rosa Vidal on Friday met with British Foreign Secretary Tom Hale "
+        "at the Government House in Santiago, where they discussed trade."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Tom Hale",)
+    assert _stops(trip) == [("CL", "Santiago", None, None)]
+    assert _participants(trip) == [("Rosa Vidal",)]
+
+
+def test_where_after_a_phrase_ending_on_a_place_happens_at_that_place():
+    text = (
+        "British Foreign Secretary Tom Hale arrived in Lima on Thursday evening, after "
+        "participating in a meeting with his counterparts in the G20 in Brazil, where he "
+        "also met with Brazilian President Paulo Dias."
+    )
+    (trip,) = _extract(text).trips
+    meetings = {m.participants: m.country for m in trip.meetings}
+    assert meetings == {("Paulo Dias",): "BR"}
+    assert {s.country for s in trip.stops} == {"PE", "BR"}

@@ -495,13 +495,21 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
         # "upon his return to the United States": where a traveller returns is home.
         if event.phase == "return" and event.mood in ("real", "plan"):
             returned = [r.mention.place.country for r in event.places if r.role == "to"]
+            cities = {r.mention.place.name for r in event.places if r.role == "to"}
             for person in event.subjects:
+                # An arrival told after the return, in the city returned to, is that
+                # return's landing ("arrived at the airport, Abuja at 3pm"), not a visit.
                 visited = {
                     r.mention.place.country
                     for e in reading.events
                     if e.kind == "travel" and e.phase != "return" and person in e.subjects
                     for r in e.places
                     if r.role in ("to", "in")
+                    and not (
+                        e.phase == "arrive"
+                        and e.token > event.token
+                        and r.mention.place.name in cities
+                    )
                 }
                 if (
                     countries.get(person) is None

@@ -2006,7 +2006,7 @@ def _where_clauses(doc: Doc, predicates: dict[int, Event], ann: Annotations) -> 
         if described.i not in ann.place_at:
             # "Patil's Seychelles trip, where she arrived on April 29": the place that
             # names the trip.
-            described = next(
+            named = next(
                 (
                     c
                     for c in described.children
@@ -2014,8 +2014,25 @@ def _where_clauses(doc: Doc, predicates: dict[int, Event], ann: Annotations) -> 
                 ),
                 None,
             )
-            if described is None:
+            if named is None:
+                # "with his counterparts in the G20 in Brazil, where he also met X": the
+                # place the phrase ends on, before the clause.
+                named = max(
+                    (
+                        t
+                        for t in described.subtree
+                        if t.i < token.i
+                        and t.i in ann.place_at
+                        and t.dep_ == "pobj"
+                        and t.head.lower_ in ("in", "at")
+                        and not ann.place_at[t.i].demonym
+                    ),
+                    key=lambda t: t.i,
+                    default=None,
+                )
+            if named is None:
                 continue
+            described = named
         # "to Argentina, Chile and Brazil, where he will meet ...": the place named last
         # before the clause, though the parse hangs the clause off the list's first.
         named = [described] + [

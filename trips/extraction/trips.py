@@ -275,6 +275,17 @@ def build_journeys(ctx: Context) -> None:
             if event.mood not in _REAL_MOODS or event.tense == "maybe":
                 continue
             travellers = [p for p in event.subjects if _is_traveller(ctx.people[p])]
+            countries = {_place_of(r).country for r in event.places if r.role == "in"}
+            if travellers and all(ctx.homes.get(p) in countries for p in travellers):
+                # "Argentine President X met Secretary Y in Buenos Aires": the host is
+                # at home; the guest from abroad is the one who came.
+                travellers = [
+                    p
+                    for p in event.objects
+                    if _is_traveller(ctx.people[p])
+                    and ctx.homes.get(p) is not None
+                    and ctx.homes.get(p) not in countries
+                ]
             if len(travellers) > 1:
                 # "where he and President X agreed": X met him there; only who travels
                 # elsewhere in the text goes there.
@@ -868,14 +879,16 @@ def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) 
         )
     ]
     abroad = [r for r in event.places if _place_of(r).country not in homes]
+    back = _at_home(ctx, journey, event)
     if (
         participants
         and not abroad
         and all(
-            ctx.homes.get(p) in homes and not _ENVOY.search(ctx.people[p].title)
+            (ctx.homes.get(p) in homes or back and ctx.homes.get(p) is None)
+            and not _ENVOY.search(ctx.people[p].title)
             for p in participants
         )
-        and (event.places or event.home or _at_home(ctx, journey, event))
+        and (event.places or event.home or back)
     ):
         return  # welcomed home by their own officials: not a meeting of the journey
     if not participants:
@@ -971,8 +984,22 @@ _AIRPORT = re.compile(r"\b(?:airport|tarmac|air\s*base|airbase|runway)\b", re.IG
 
 
 def _at_home(ctx: Context, journey: Journey, event: Event) -> bool:
-    """The traveller is back home at this point of the text (a return came before)."""
-    return any(e.home and e.token <= event.token + 40 for e in journey.events) or any(
+    """The traveller is back home at this point of the text (a return came before:
+    "returned home", or "returned to Abuja" when Abuja is at home)."""
+    homes = _home(ctx, journey)
+
+    def homeward(e: Event) -> bool:
+        if e.home:
+            return True
+        to = [r for r in e.places if r.role == "to"]
+        return (
+            e.phase == "return"
+            and e.tense in ("past", "perfect")
+            and bool(to)
+            and all(_place_of(r).country in homes for r in to)
+        )
+
+    return any(homeward(e) and e.token <= event.token + 40 for e in journey.events) or any(
         e.home and e.sentence == event.sentence for e in ctx.events
     )
 
@@ -1388,6 +1415,16 @@ def _dates(ctx: Context, journey: Journey) -> None:
         journey.start = journey.end - timedelta(days=trip_days - 1)
     if len(journey.stops) == 1 and trip_days and first.arrive and not first.depart:
         first.depart = journey.end
+    if (
+        len(journey.stops) == 1
+        and trip_days
+        and journey.start
+        and journey.end
+        and not first.arrive
+        and not first.depart
+    ):
+        # "returned on Monday after a four-day visit to Addis Ababa": the visit's days.
+        first.arrive, first.depart = journey.start, journey.end
     if journey.start and journey.end and journey.end < journey.start:
         journey.end = None
     for stop in journey.stops:
@@ -1705,6 +1742,26 @@ def _fill_legs(journey: Journey) -> None:
 _LONGEST_TRIP_DAYS = 31
 
 
+def _still_ahead(journey: Journey, last: Stop | None) -> bool:
+    """Whether the journey's last stop is only ahead: told in the future ("his last leg
+    will be in Brazil") or as the goal of a departure ("left for Brazil today"), and
+    nowhere as reached. Ending an earlier visit then ends no journey."""
+    if last is None:
+        return False
+    ahead = False
+    for event in journey.events:
+        for role in event.places:
+            if _stop_for(journey, role) is not last:
+                continue
+            if event.tense == "future" or (
+                event.phase in ("leave", "go") and role.role == "to" and event.mood == "real"
+            ):
+                ahead = True
+            elif event.tense in ("past", "perfect", "present"):
+                return False
+    return ahead
+
+
 def _status(ctx: Context, journey: Journey) -> str:
     if journey.frame[0] == "cancelled":
         return "cancelled"
@@ -1733,7 +1790,7 @@ def _status(ctx: Context, journey: Journey) -> str:
         or e.tense in ("past", "perfect")
         and e.home
         for e in journey.events
-    )
+    ) and not _still_ahead(journey, last)
     future = [t for t in tenses if t == "future"]
     # The verbs that carry a place or a day say most about when.
     anchored = [
