@@ -1430,3 +1430,34 @@ def test_where_after_a_phrase_ending_on_a_place_happens_at_that_place():
     meetings = {m.participants: m.country for m in trip.meetings}
     assert meetings == {("Paulo Dias",): "BR"}
     assert {s.country for s in trip.stops} == {"PE", "BR"}
+
+
+def test_a_dateline_the_traveller_is_in_is_not_his_home():
+    text = (
+        "LIMA, Peru – President Omar Haddad toured a copper mine in Peru on Friday.\n"
+        "The visit closes a two-nation tour that began when he landed in Chile."
+    )
+    result = _extract(text)
+    assert _officials(result)["Omar Haddad"][1] is None
+    (trip,) = result.trips
+    assert {s.country for s in trip.stops} == {"PE", "CL"}
+
+
+def test_the_place_of_what_a_meeting_is_to_discuss_is_a_topic():
+    text = (
+        "President Omar Haddad of Lebanon met regional leaders in Nairobi on Monday to "
+        "discuss the civil strife in neighbouring South Sudan."
+    )
+    (trip,) = _extract(text).trips
+    assert [s.country for s in trip.stops] == ["KE"]
+
+
+def test_the_landing_that_began_a_tour_is_its_first_stop_on_that_day():
+    text = (
+        "LIMA, Peru – Lebanese President Omar Haddad is closing out a visit with a speech.\n"
+        "Haddad begins his day Tuesday with a tour of a food plant in Peru.\n"
+        "His speech Tuesday will close a five-day, two-nation tour of South America that "
+        "began Friday when he landed in Chile."
+    )
+    (trip,) = _extract(text, published=date(2023, 6, 20)).trips
+    assert _stops(trip) == [("CL", None, date(2023, 6, 16), None), ("PE", None, None, None)]

@@ -647,6 +647,15 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
     # no stated country, reported from a dateline that is none of the trip's places.
     if reading.dateline is not None:
         home = reading.dateline.place.country
+        # (not who goes to the dateline's country in another sentence: "ADDIS ABABA -- X
+        # tours a plant in Ethiopia ... a tour that began when he landed in Kenya")
+        there = {
+            person
+            for e in reading.events
+            if e.kind == "travel" or any(r.role == "in" for r in e.places)
+            for person in e.subjects
+            if home in {r.mention.place.country for r in e.places}
+        }
         for event in reading.events:
             if (
                 not event.places
@@ -659,6 +668,7 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
                 if (
                     countries.get(person) is None
                     and home not in going
+                    and person not in there
                     and _HEADS_OF_STATE.search(people[person].title)
                 ):
                     countries[person] = home

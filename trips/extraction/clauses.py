@@ -1339,6 +1339,8 @@ _ON_SITE_VERBS = frozenset(
     ]
 )
 
+_DAY_NOUNS = frozenset(["day", "morning", "afternoon", "evening", "week", "weekend"])
+
 _TIME_NOUNS = frozenset(
     ["noon", "midday", "night", "midnight", "morning", "afternoon", "evening", "dawn", "hours"]
 )
@@ -1673,6 +1675,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
 
     _events_attended(doc, predicates)
     _shared_dates(doc, predicates, clause_dates)
+    _when_clauses(doc, predicates)
     _same_countries(doc, predicates, ann)
     _before_after(doc, predicates, ann)
     _where_clauses(doc, predicates, ann)
@@ -1793,7 +1796,28 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             # "... when he visited X, travelling also to Y": the same time as X.
             event.dates = [d for d in parent.dates if d.mention.kind in ("vague", "day")]
     _negated_between(doc, events)
+    _purposes_are_topics(doc, events)
     return events
+
+
+# Verbs of a subject talked over: their place, in a clause of purpose, is the topic's.
+_TOPIC_VERBS = frozenset(["discuss", "review", "address", "explore", "examine", "tackle"])
+
+
+def _purposes_are_topics(doc: Doc, events: list[Event]) -> None:
+    """ "met Monday to discuss the civil strife in neighbouring South Sudan": a clause of
+    purpose says what the meeting was about, and its place is where that happens, not
+    where the meeting is; the meeting's own place hangs off its main verb."""
+    for event in events:
+        token = doc[event.token]
+        if (
+            event.kind == "meet"
+            and token.tag_ == "VB"
+            and token.dep_ in ("advcl", "xcomp", "acl")
+            and lemma(token.text) in _TOPIC_VERBS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        ):
+            event.places = [r for r in event.places if r.role not in ("in", "at")]
 
 
 def _parent(token: Token, predicates: dict[int, Event]) -> int | None:
@@ -1898,6 +1922,26 @@ def _events_attended(doc: Doc, predicates: dict[int, Event]) -> None:
                 attended = predicates.get(target.i)
                 if attended is not None and attended.kind == "meet":
                     event.places.extend(r for r in attended.places if r.role == "in")
+
+
+def _when_clauses(doc: Doc, predicates: dict[int, Event]) -> None:
+    """ "a tour that began Friday when he landed in Kenya": an undated arrival in a clause
+    of "when" happens on the day of the event it is hung off."""
+    for token_index, event in predicates.items():
+        token = doc[token_index]
+        if (
+            event.dates
+            or event.kind != "travel"
+            or event.phase not in ("arrive", "visit", "go", "leave")
+            or token.dep_ not in ("advcl", "relcl")
+            or not any(c.lower_ == "when" and c.dep_ == "advmod" for c in token.children)
+        ):
+            continue
+        head = predicates.get(token.head.i)
+        if head is not None:
+            event.dates = [d for d in head.dates if d.mention.kind == "day"]
+            if head.phase == "begin" and event.phase == "arrive":
+                event.hints.add("first")  # the landing that began the tour: its first stop
 
 
 def _shared_dates(
@@ -2744,7 +2788,9 @@ def _nominal(
         event.hints.add("earlier")
     if token.dep_ == "pobj" and token.head.lower_ == "with":
         carrier = lemma(token.head.head.text)
-        if carrier in ("begin", "start", "open", "kick"):
+        if any(c.dep_ == "dobj" and c.lower_ in _DAY_NOUNS for c in token.head.head.children):
+            pass  # "begins his day with a tour of a plant": that day's first, not the trip's
+        elif carrier in ("begin", "start", "open", "kick"):
             event.hints.add("first")  # "the trip will begin with a visit to X"
         elif carrier in ("end", "conclude", "close", "wrap", "finish"):
             event.hints.add("last")

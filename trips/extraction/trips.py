@@ -1597,6 +1597,7 @@ def _apply_day(
                 before = [s for s in journey.stops if s.order < stop.order and s is not stop]
                 if (
                     before
+                    and not stop.first  # the tour's first stop leaves none before it
                     and not before[-1].depart
                     and (not before[-1].arrive or before[-1].arrive <= day)
                 ):
