@@ -1460,4 +1460,23 @@ def test_the_landing_that_began_a_tour_is_its_first_stop_on_that_day():
         "began Friday when he landed in Chile."
     )
     (trip,) = _extract(text, published=date(2023, 6, 20)).trips
-    assert _stops(trip) == [("CL", None, date(2023, 6, 16), None), ("PE", None, None, None)]
+    assert _stops(trip) == [("CL", None, date(2023, 6, 16), None), ("PE", "Lima", None, None)]
+
+
+def test_a_visit_that_came_to_an_end_leaves_its_stop_that_day():
+    text = (
+        "The state visit by Brazilian President Rui Costa to Ghana came to an end on Friday "
+        "afternoon.\nPresident Costa arrived in the country on Wednesday night for his visit."
+    )
+    (trip,) = _extract(text).trips
+    assert _stops(trip) == [("GH", None, date(2023, 6, 14), date(2023, 6, 16))]
+
+
+def test_a_city_dateline_places_the_visit_to_its_country():
+    text = (
+        "ACCRA, Ghana, Jun 16 – Trade deals worth millions were signed on Thursday.\n"
+        "The historic visit of Brazilian President Rui Costa to Ghana drew crowds.\n"
+        "On Thursday he held talks with his host President Kwame Owusu."
+    )
+    (trip,) = _extract(text).trips
+    assert [(s.country, s.city) for s in trip.stops] == [("GH", "Accra")]

@@ -341,8 +341,20 @@ def doc_token(doc: Doc, char: int) -> int:
 def _here(reading: _Reading, ann, dateline: PlaceMention) -> None:
     """ "arrived here": the dateline's place."""
     doc = ann.doc
+    # "NAIROBI, Kenya -- ... his historic visit to Kenya": with no other city of the
+    # country in the story, the visit is in the dateline's city.
+    alone = not any(
+        m.place.kind == "city"
+        and m.place.country == dateline.place.country
+        and m.place.name != dateline.place.name
+        for m in reading.places
+    )
     for event in reading.events:
-        if event.kind == "travel" and event.phase == "arrive" and dateline.place.kind == "city":
+        if (
+            event.kind == "travel"
+            and (event.phase == "arrive" or event.phase == "visit" and alone)
+            and dateline.place.kind == "city"
+        ):
             # "KATHMANDU, May 6: X arrived in Nepal on Sunday": in the dateline's city.
             countries = [r for r in event.places if r.role in ("in", "to")]
             if (

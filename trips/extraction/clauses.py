@@ -1489,6 +1489,13 @@ def _verb_phase(token: Token) -> str | None:
         return phase
     if low == "come" and "back" in particles:
         return "return"
+    if low in ("come", "draw") and any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(g.dep_ == "pobj" and g.lower_ in ("end", "close", "conclusion") for g in c.children)
+        for c in children
+    ):
+        return "end"  # "the visit came to an end on Sunday", "drew to a close"
     if low in ("go", "fly", "head") and "back" in particles or "home" in particles:
         return "return" if low != "leave" else phase
     return phase

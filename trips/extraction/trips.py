@@ -1719,6 +1719,9 @@ def _apply_day(
             target = (dests or visits)[-1]
             target.depart = target.depart or day
         else:
+            if len(journey.stops) == 1 and not event.home:
+                # "the visit came to an end on Sunday": the one stop's last day.
+                journey.stops[0].depart = journey.stops[0].depart or day
             ends.append((day, sentence))
         return
     if phase == "return":
