@@ -659,14 +659,16 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
     # no stated country, reported from a dateline that is none of the trip's places.
     if reading.dateline is not None:
         home = reading.dateline.place.country
-        # (not who goes to the dateline's country in another sentence: "ADDIS ABABA -- X
-        # tours a plant in Ethiopia ... a tour that began when he landed in Kenya")
+        # (not who visits the dateline's country in another sentence: "ADDIS ABABA -- X
+        # tours a plant in Ethiopia ... a tour that began when he landed in Kenya"; an
+        # arrival there may be the landing home: "SEOUL -- His arrival here came hours
+        # after he left Kazakhstan")
         there = {
             person
             for e in reading.events
-            if e.kind == "travel" or any(r.role == "in" for r in e.places)
+            if e.kind == "travel" and e.phase in ("visit", "presence") and not e.home
             for person in e.subjects
-            if home in {r.mention.place.country for r in e.places}
+            if home in {r.mention.place.country for r in e.places if r.role in ("to", "in")}
         }
         for event in reading.events:
             if (

@@ -880,11 +880,14 @@ def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) 
     ]
     abroad = [r for r in event.places if _place_of(r).country not in homes]
     back = _at_home(ctx, journey, event)
+    # Just back ("returned to Abuja ... He was received by Gen. X"): who receives the
+    # traveller there, of no stated country, is at home too.
+    just_back = back and _at_home(ctx, journey, event, within=2)
     if (
         participants
         and not abroad
         and all(
-            (ctx.homes.get(p) in homes or back and ctx.homes.get(p) is None)
+            (ctx.homes.get(p) in homes or just_back and ctx.homes.get(p) is None)
             and not _ENVOY.search(ctx.people[p].title)
             for p in participants
         )
@@ -983,9 +986,10 @@ _RECEIVED = re.compile(r"\b(?:received|welcomed|greeted|met)\b", re.IGNORECASE)
 _AIRPORT = re.compile(r"\b(?:airport|tarmac|air\s*base|airbase|runway)\b", re.IGNORECASE)
 
 
-def _at_home(ctx: Context, journey: Journey, event: Event) -> bool:
+def _at_home(ctx: Context, journey: Journey, event: Event, within: int | None = None) -> bool:
     """The traveller is back home at this point of the text (a return came before:
-    "returned home", or "returned to Abuja" when Abuja is at home)."""
+    "returned home", or "returned to Abuja" when Abuja is at home); with ``within``,
+    a return told at most that many sentences before."""
     homes = _home(ctx, journey)
 
     def homeward(e: Event) -> bool:
@@ -999,6 +1003,10 @@ def _at_home(ctx: Context, journey: Journey, event: Event) -> bool:
             and all(_place_of(r).country in homes for r in to)
         )
 
+    if within is not None:
+        return any(
+            homeward(e) and 0 <= event.sentence - e.sentence <= within for e in journey.events
+        )
     return any(homeward(e) and e.token <= event.token + 40 for e in journey.events) or any(
         e.home and e.sentence == event.sentence for e in ctx.events
     )
