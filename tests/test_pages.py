@@ -995,3 +995,63 @@ def test_it_pages_a_countrys_visits(client):
     assert "55 visits" in html and "55 entries, 1–50 shown" in html
     assert "51–55 shown" in last
     assert 'href="?visits_page=2#visits"' in html
+
+
+# The loops of trips/includes/official_life.html before its rows were written in
+# Python (trip_tags.hosted_visit_html, meeting_html): the rows must not change.
+_HOSTED_LOOP = """{% load trip_tags %}{% for visit in visits %}
+      <li class="year-trip">
+        <p class="year-trip-dates">{{ visit.trip|daterange }}</p>
+        <div>
+          <p class="visit-who">{% for person in visit.trip.officials.all %}<a href="{{ person.get_absolute_url }}">{{ person.name }}</a>{% if person.country %} <span class="from">from {{ person.country_name }}</span>{% endif %}{% if not forloop.last %}; {% endif %}{% empty %}Travellers not reported{% endfor %}</p>
+          <p class="visit-where">{{ visit.places }} · <a href="{{ visit.trip.get_absolute_url }}">{{ visit.trip }}</a> {% include "trips/includes/status.html" with trip=visit.trip %}{% if visit.met %} <span class="met-badge">met {{ life.official.name }}</span>{% endif %}</p>
+          {% with quotes=visit.evidence %}{% if quotes %}<details class="trip-evidence"><summary>Evidence <span class="count">{{ quotes|length }}</span></summary>{{ quotes|quotes }}</details>{% endif %}{% endwith %}
+        </div>
+      </li>
+      {% endfor %}"""  # noqa: E501
+_MEETINGS_LOOP = """{% load trip_tags %}{% for meeting in life.meetings %}
+    <li class="meeting">
+      <p class="meeting-head"><span class="meeting-label">Meeting</span> {% if meeting.date %}<time datetime="{{ meeting.date|date:'Y-m-d' }}">{{ meeting.date|date:"j F Y" }}</time>{% else %}<span class="unknown">date unknown</span>, on the trip of {{ meeting.trip|daterange }}{% endif %}
+        with {% for person in meeting.trip.officials.all %}<a href="{{ person.get_absolute_url }}">{{ person.name }}</a>{% if not forloop.last %}, {% endif %}{% empty %}travellers not reported{% endfor %}{% if meeting.stop %} in {{ meeting.stop.place }}{% endif %}</p>
+      <p class="meeting-trip"><a href="{{ meeting.trip.get_absolute_url }}">{{ meeting.trip }}</a>{% with others=meeting.participants.all %}{% if others|length > 1 %} · also there: {% for person in others %}{% if person.pk != life.official.pk %}<a href="{{ person.get_absolute_url }}">{{ person.name }}</a>{% if not forloop.last %}, {% endif %}{% endif %}{% endfor %}{% endif %}{% endwith %}</p>
+      {% if meeting.description %}<p class="meeting-description">{{ meeting.description }}</p>{% endif %}
+      {{ meeting.evidence.all|quotes }}
+    </li>
+    {% endfor %}"""  # noqa: E501
+
+
+def test_the_visits_hosted_and_meetings_rows_are_those_the_template_wrote():
+    from django.template import engines
+
+    from trips import selectors
+    from trips.templatetags.trip_tags import hosted_rows, meeting_rows
+
+    cho = make_official(name="Cho Tae-yul", slug="cho-tae-yul", country="KR")
+    _tour(counterpart=cho)  # met, with evidence
+    o_brien = make_official(name="Seán O'Brien & Co", slug="sean-obrien", country="IE")
+    wong = make_official(name="Penny Wong", slug="penny-wong", country="AU")
+    nameless = make_official(name="Zed", slug="zed", country="")
+    planned = make_trip(
+        officials=[o_brien, wong, nameless],
+        title="<To Seoul>",
+        status=Trip.Status.PLANNED,
+        start_date=date(2025, 1, 6),
+        end_date=None,
+    )
+    make_stop(trip=planned, country="KR", city="Seoul")
+    # A meeting with no date nor stop, others there, the official not last.
+    make_meeting(trip=planned, participants=[cho, wong, o_brien], description="")
+    quiet = make_trip(officials=[], title="", start_date=date(2025, 1, 8), end_date=None)
+    make_stop(trip=quiet, country="KR", city="")
+    make_meeting(trip=quiet, participants=[cho], date=date(2025, 1, 8), description="A & B")
+
+    life = selectors.official_diplomatic_life(official=cho)
+    assert len(life.hosted) == 3 and len(life.meetings) == 3
+    django = engines["django"]
+    context = {"life": life, "visits": list(life.hosted)}
+
+    assert hosted_rows(context["visits"], cho) == django.from_string(_HOSTED_LOOP).render(context)
+    meetings = meeting_rows(life.meetings, cho)
+    assert meetings == django.from_string(_MEETINGS_LOOP).render(context)
+    assert "Travellers not reported" in hosted_rows(context["visits"], cho)
+    assert "date unknown" in meetings and "also there" in meetings and "&amp;" in meetings

@@ -246,6 +246,110 @@ def evidence_html(evidence, article_url: str) -> str:
     )
 
 
+def _status_html(trip: Trip, today: date) -> str:
+    """What ``{% include "trips/includes/status.html" %}`` writes (the file ends in a newline)."""
+    key, label = status_badge(trip.status, trip.start_date, trip.end_date, trip.status_as_of, today)
+    return f'<span class="status status-{escape(key)}">{escape(label)}</span>\n'
+
+
+def _links(people, prefix: str) -> list[str]:
+    return [f'<a href="{escape(prefix)}{escape(p.slug)}/">{escape(p.name)}</a>' for p in people]
+
+
+def hosted_visit_html(visit, *, host: str, prefixes: dict[str, str], today: date) -> str:
+    """One visit an official hosted (a ``selectors.HostedVisit``), as the loop of
+    ``trips/includes/official_life.html`` wrote it; ``host`` is the official's name.
+
+    ``prefixes`` holds the addresses of officials, trips and articles without
+    their last part (``url_prefixes``).
+    """
+    trip = visit.trip
+    people = trip.officials.all()
+    who = "; ".join(
+        link + (f' <span class="from">from {escape(p.country_name)}</span>' if p.country else "")
+        for p, link in zip(people, _links(people, prefixes["official"]), strict=True)
+    )
+    met = f' <span class="met-badge">met {escape(host)}</span>' if visit.met else ""
+    quotes = visit.evidence
+    evidence = (
+        '<details class="trip-evidence"><summary>Evidence '
+        f'<span class="count">{len(quotes)}</span></summary>'
+        f"{quotes_html(quotes, prefixes['article'])}</details>"
+        if quotes
+        else ""
+    )
+    return (
+        '\n      <li class="year-trip">\n'
+        f'        <p class="year-trip-dates">{escape(daterange(trip))}</p>\n'
+        "        <div>\n"
+        f'          <p class="visit-who">{who or "Travellers not reported"}</p>\n'
+        f'          <p class="visit-where">{escape(visit.places)} · '
+        f'<a href="{escape(prefixes["trip"])}{trip.pk}/">{escape(str(trip))}</a> '
+        f"{_status_html(trip, today)}{met}</p>\n"
+        f"          {evidence}\n"
+        "        </div>\n"
+        "      </li>\n      "
+    )
+
+
+def meeting_html(meeting, *, official_pk: int, prefixes: dict[str, str]) -> str:
+    """One meeting of an official (prefetched as ``selectors.official_meetings`` reads
+    them), as the loop of ``trips/includes/official_life.html`` wrote it."""
+    trip = meeting.trip
+    if meeting.date:
+        when = f'<time datetime="{meeting.date.isoformat()}">{escape(_day(meeting.date))}</time>'
+    else:
+        when = (
+            f'<span class="unknown">date unknown</span>, on the trip of {escape(daterange(trip))}'
+        )
+    travellers = ", ".join(_links(trip.officials.all(), prefixes["official"]))
+    place = f" in {escape(meeting.stop.place)}" if meeting.stop else ""
+    others = meeting.participants.all()
+    also = ""
+    if len(others) > 1:
+        # As the template wrote it: the separator follows every name but the last
+        # listed, so the official, last, leaves one behind.
+        last = len(others) - 1
+        also = " · also there: " + "".join(
+            link + (", " if n != last else "")
+            for n, (person, link) in enumerate(
+                zip(others, _links(others, prefixes["official"]), strict=True)
+            )
+            if person.pk != official_pk
+        )
+    description = (
+        f'<p class="meeting-description">{escape(meeting.description)}</p>'
+        if meeting.description
+        else ""
+    )
+    return (
+        '\n    <li class="meeting">\n'
+        f'      <p class="meeting-head"><span class="meeting-label">Meeting</span> {when}\n'
+        f"        with {travellers or 'travellers not reported'}{place}</p>\n"
+        f'      <p class="meeting-trip"><a href="{escape(prefixes["trip"])}{trip.pk}/">'
+        f"{escape(str(trip))}</a>{also}</p>\n"
+        f"      {description}\n"
+        f"      {quotes_html(meeting.evidence.all(), prefixes['article'])}\n"
+        "    </li>\n    "
+    )
+
+
+def url_prefixes() -> dict[str, str]:
+    """The addresses of officials, trips and articles without their last part, reversed once."""
+    return {
+        "official": reverse("trips:official-detail", kwargs={"slug": "-"})[:-2],
+        "trip": reverse("trips:trip-detail", kwargs={"pk": 0})[:-2],
+        "article": reverse("trips:article-detail", kwargs={"pk": 0})[:-2],
+    }
+
+
+def quotes_html(evidence_list, article_prefix: str) -> str:
+    """The sentences of ``evidence_list``, each linked to its article."""
+    return "".join(
+        evidence_html(item, f"{article_prefix}{item.article_id}/") for item in evidence_list
+    )
+
+
 def options_html(choices, selected: object) -> str:
     """The <option>s of a select, the chosen one marked (faster than Django's widget templates).
 
@@ -279,8 +383,24 @@ def visit_rows(rows, kind: str) -> str:
 @register.filter
 def quotes(evidence_list) -> str:
     prefix = reverse("trips:article-detail", kwargs={"pk": 0})[:-2]  # once, not per quote
+    return mark_safe(quotes_html(evidence_list, prefix))
+
+
+@register.filter
+def hosted_rows(visits, official) -> str:
+    prefixes, today = url_prefixes(), timezone.localdate()
     return mark_safe(
-        "".join(evidence_html(item, f"{prefix}{item.article_id}/") for item in evidence_list)
+        "".join(
+            hosted_visit_html(v, host=official.name, prefixes=prefixes, today=today) for v in visits
+        )
+    )
+
+
+@register.filter
+def meeting_rows(meetings, official) -> str:
+    prefixes = url_prefixes()
+    return mark_safe(
+        "".join(meeting_html(m, official_pk=official.pk, prefixes=prefixes) for m in meetings)
     )
 
 
