@@ -23,7 +23,8 @@ from tests.factories import (
     make_trip,
 )
 from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
-from trips.serializers import MeetingSerializer, TripSerializer
+from trips.selectors import hosted_visits, official_hosted_trips, official_in_office
+from trips.serializers import HostedVisitSerializer, MeetingSerializer, TripSerializer
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +170,31 @@ def test_meeting_rows_are_what_the_serializer_gives(client):
     assert talks["city"] == "Santiago" and talks["evidence"][0]["sentence"] == "They met."
     loose = next(row for row in rows if row["stop"] is None and row["date"] is None)
     assert loose["country"] is None and loose["participants"] == []
+
+
+def test_hosted_visit_rows_are_what_the_serializer_gives(client):
+    _varied_meetings()  # Zed, of Chile, met on both trips; Santiago is in Chile
+    zed = Official.objects.get(slug="zed")
+    busy = Trip.objects.get(title="Two capitals")
+    make_evidence(stop=busy.stops.get(order=1), sentence="In Santiago.", end_offset=12)
+    visitor = make_official(name="Ana Visitor", slug="ana-visitor", country="AR")
+    later = make_trip(
+        officials=[visitor], title="To Chile", start_date=date(2024, 3, 1), end_date=None
+    )
+    make_stop(trip=later, country="CL", city="Valparaíso")
+    make_meeting(trip=busy, participants=[zed], date=None, description="Again")
+    url = reverse("api:official-hosted-visits", kwargs={"slug": "zed"})
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    rows = response.json()["results"]
+    trips = official_hosted_trips(official=zed, in_office=official_in_office(zed))
+    context = {"request": Request(response.wsgi_request)}
+    serialized = HostedVisitSerializer(hosted_visits(trips), many=True, context=context).data
+    assert rows == json.loads(json.dumps(serialized))
+    assert [row["trip"]["title"] for row in rows] == ["Two capitals", "To Chile", ""]
+    assert rows[0]["met"] is True and rows[1]["met"] is False  # in Chile while Zed was in office
+    assert rows[1]["stops"][0]["city"] == "Valparaíso"
+    sentences = [e["sentence"] for e in rows[0]["evidence"]]
+    assert sentences == ["They met.", "In Santiago."]  # the meetings' first

@@ -191,8 +191,12 @@ class OfficialViewSet(StaffWrites, viewsets.ReadOnlyModelViewSet):
         trips = selectors.official_hosted_trips(
             official=official, in_office=selectors.official_in_office(official)
         )
-        page = selectors.hosted_visits(self.paginate_queryset(trips))
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        # The rows from column values: a page may hold hundreds of visits (api_rows).
+        page = self.paginate_queryset(trips.prefetch_related(None).values(*api_rows.HOSTED_COLUMNS))
+        rows = api_rows.hosted_visit_rows(
+            page, official=official, context=self.get_serializer_context()
+        )
+        return self.get_paginated_response(rows)
 
     @extend_schema(
         summary="The meetings an official took part in, newest first",

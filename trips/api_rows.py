@@ -21,11 +21,11 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from rest_framework import serializers
 
 from trips.countries import country_name
-from trips.models import Evidence, Meeting, Stop, Trip
+from trips.models import Evidence, Meeting, Official, Stop, Trip
 from trips.serializers import link_template
 
 Row = dict[str, Any]
@@ -69,6 +69,39 @@ def _grouped(rows: Iterable[tuple], build: Callable[[tuple], Any]) -> dict[int, 
     for row in rows:
         groups[row[0]].append(build(row))
     return groups
+
+
+def _stop(r: tuple) -> Row:
+    """A stop's summary (``StopRefSerializer``) from a row of ``_STOP_COLUMNS``."""
+    return {
+        "id": r[1],
+        "order": r[2],
+        "country": r[3],
+        "country_name": country_name(r[3]),
+        "city": r[4],
+        "latitude": r[5],
+        "longitude": r[6],
+        "arrive_date": _day(r[7]),
+        "depart_date": _day(r[8]),
+    }
+
+
+_STOP_COLUMNS = (
+    "trip_id",
+    "id",
+    "order",
+    "country",
+    "city",
+    "latitude",
+    "longitude",
+    "arrive_date",
+    "depart_date",
+)
+
+
+def _stops(stops: QuerySet) -> dict[int, list[Row]]:
+    """Stop summaries by trip, in route order."""
+    return _grouped(stops.order_by("trip_id", "order").values_list(*_STOP_COLUMNS), _stop)
 
 
 class _Builder:
@@ -162,35 +195,7 @@ def trip_rows(trips: list[Row], context: dict[str, Any]) -> list[Row]:
     trip_url = build.linker("api:trip-detail")
     page_url = build.linker("trips:trip-detail")
     travellers = build.travellers(ids)
-    found = (
-        Stop.objects.filter(trip_id__in=ids)
-        .order_by("trip_id", "order")
-        .values_list(
-            "trip_id",
-            "id",
-            "order",
-            "country",
-            "city",
-            "latitude",
-            "longitude",
-            "arrive_date",
-            "depart_date",
-        )
-    )
-    stops = _grouped(
-        found,
-        lambda r: {
-            "id": r[1],
-            "order": r[2],
-            "country": r[3],
-            "country_name": country_name(r[3]),
-            "city": r[4],
-            "latitude": r[5],
-            "longitude": r[6],
-            "arrive_date": _day(r[7]),
-            "depart_date": _day(r[8]),
-        },
-    )
+    stops = _stops(Stop.objects.filter(trip_id__in=ids))
     sources = _grouped(
         Trip.articles.through.objects.filter(trip_id__in=ids)
         .order_by("article_id")
@@ -246,4 +251,47 @@ def meeting_rows(meetings: list[Row], context: dict[str, Any]) -> list[Row]:
             "evidence": evidence[meeting["id"]],
         }
         for meeting in meetings
+    ]
+
+
+# The columns of a visit hosted its row shows (``HostedVisitSerializer``'s trip).
+HOSTED_COLUMNS = ("id", "title", "status", "start_date", "end_date")
+
+
+def hosted_visit_rows(
+    trips: list[Row], *, official: Official, context: dict[str, Any]
+) -> list[Row]:
+    """The representation ``HostedVisitSerializer`` gives of the visits an official
+    hosted (dicts of ``HOSTED_COLUMNS``, a page of ``selectors.official_hosted_trips``)."""
+    ids = [trip["id"] for trip in trips]
+    build = _Builder(context)
+    trip_url = build.linker("api:trip-detail")
+    travellers = build.travellers(ids)
+    stops = _stops(Stop.objects.filter(trip_id__in=ids, country=official.country or "-"))
+    met = _grouped(
+        Meeting.objects.filter(trip_id__in=ids, participants=official)
+        .order_by(F("date").asc(nulls_last=True), "id")
+        .values_list("trip_id", "id"),
+        lambda r: r[1],
+    )
+    said_at_meetings = build.evidence("meeting_id", [m for found in met.values() for m in found])
+    said_at_stops = build.evidence("stop_id", [s["id"] for found in stops.values() for s in found])
+    return [
+        {
+            "trip": {
+                "id": trip["id"],
+                "title": trip["title"],
+                "status": trip["status"],
+                "start_date": _day(trip["start_date"]),
+                "end_date": _day(trip["end_date"]),
+                "api_url": trip_url(trip["id"]),
+            },
+            "travellers": travellers[trip["id"]],
+            "met": bool(met[trip["id"]]),
+            "stops": stops[trip["id"]],
+            # The meetings' sentences first, then the stops', as HostedVisit.evidence.
+            "evidence": [e for m in met[trip["id"]] for e in said_at_meetings[m]]
+            + [e for s in stops[trip["id"]] for e in said_at_stops[s["id"]]],
+        }
+        for trip in trips
     ]
