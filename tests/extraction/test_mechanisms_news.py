@@ -1480,3 +1480,50 @@ def test_a_city_dateline_places_the_visit_to_its_country():
     )
     (trip,) = _extract(text).trips
     assert [(s.country, s.city) for s in trip.stops] == [("GH", "Accra")]
+
+
+def test_a_member_of_the_entourage_in_a_relative_clause_travels_too():
+    text = (
+        "HANOI, Jun 17 – Chilean President Rui Costa arrived here on Thursday for a state "
+        "visit to Vietnam. His entourage, which included Foreign Minister Ana Lagos, was "
+        "welcomed at the airport by officials."
+    )
+    (trip,) = _extract(text).trips
+    assert set(trip.travelers) == {"Rui Costa", "Ana Lagos"}
+
+
+def test_the_afternoon_of_the_same_day_dates_the_next_leg():
+    text = (
+        "UN Secretary-General Ana Lagos will start a tour of Asia on Monday.\n"
+        "On Tuesday, 20 June, the Secretary-General will be in Hanoi, Vietnam, where she "
+        "will open a forum.\n"
+        "In the afternoon of the same, she will travel to Haiphong to visit a school."
+    )
+    (trip,) = _extract(text).trips
+    assert _stops(trip) == [
+        ("VN", "Hanoi", date(2023, 6, 19), date(2023, 6, 20)),
+        ("VN", "Haiphong", date(2023, 6, 20), None),
+    ]
+
+
+def test_an_afternoon_opening_a_sentence_is_the_day_told_before():
+    text = (
+        "UN Secretary-General Ana Lagos will be in Hanoi, Vietnam on Tuesday, 20 June, "
+        "to open a forum.\nIn the afternoon, she will travel to Hue to visit a school."
+    )
+    (trip,) = _extract(text).trips
+    assert ("VN", "Huế", date(2023, 6, 20), None) in _stops(trip)
+
+
+def test_a_verbless_leg_then_on_to_a_city_is_reached_the_day_of_its_clause():
+    text = (
+        "On Wednesday, 21 June, UN Secretary-General Ana Lagos will be in Bishkek, "
+        "Kyrgyzstan, to meet President Almaz Usenov, and then on to Osh, where she will "
+        "attend a commemoration."
+    )
+    (trip,) = _extract(text).trips
+    assert _stops(trip) == [
+        ("KG", "Bishkek", None, date(2023, 6, 21)),
+        ("KG", "Osh", date(2023, 6, 21), None),
+    ]
+    assert trip.status == "planned"

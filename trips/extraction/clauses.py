@@ -1590,6 +1590,13 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
                     event.phase = "host"
             elif low == "be":
                 event = Event("travel", "presence", token.i, sentence)
+        elif (
+            token.lower_ == "on"
+            and token.dep_ == "conj"
+            and any(c.lower_ == "then" for c in token.children)
+            and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+        ):
+            event = Event("travel", "go", token.i, sentence)  # "..., and then on to X"
         elif is_noun and token.i not in ann.date_at:
             low = noun_lemma(token.text)
             if low in TRAVEL_NOUNS:
@@ -1682,6 +1689,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
 
     _events_attended(doc, predicates)
     _shared_dates(doc, predicates, clause_dates)
+    _then_on_to(doc, predicates)
     _when_clauses(doc, predicates)
     _same_countries(doc, predicates, ann)
     _before_after(doc, predicates, ann)
@@ -1992,6 +2000,24 @@ def _shared_dates(
                 if usable:
                     event.dates = list(usable)
                     break
+
+
+def _then_on_to(doc: Doc, predicates: dict[int, Event]) -> None:
+    """ "will be in X on Sunday to meet Y, and then on to Z": the verbless leg takes the
+    day of the clause it is coordinated with."""
+    for token_index, event in predicates.items():
+        token = doc[token_index]
+        if token.lower_ != "on" or event.kind != "travel" or event.dates:
+            continue
+        head = token.head
+        for _ in range(4):
+            source = predicates.get(head.i)
+            if source is not None and source.dates:
+                event.dates = [d for d in source.dates if d.mention.kind in ("day", "range")]
+                break
+            if head.i == head.head.i:
+                break
+            head = head.head
 
 
 _COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -2415,6 +2441,8 @@ def _delegations(
         subject, _ = _subject_token(token)
         if subject is None:
             continue
+        if subject.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+            subject = token.head  # "his entourage, which included X, ..."
         arriving = next(
             (predicates[c.i] for c in subject.children if c.dep_ == "acl" and c.i in predicates),
             None,
@@ -2520,7 +2548,8 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
                 event.subjects = resolver.resolve(owner)
         if subject.lower_ not in _PRONOUNS or subject.lower_ in ("he", "she", "they"):
             resolver.note_subject(subject, event.subjects)
-    event.tense = clause_tense(token)
+    verbless = token.lower_ == "on" and token.dep_ == "conj"  # "..., and then on to X"
+    event.tense = clause_tense(token.head if verbless else token)
     governor = token.head
     if (
         event.tense == "future"
