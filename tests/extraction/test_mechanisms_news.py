@@ -1527,3 +1527,49 @@ def test_a_verbless_leg_then_on_to_a_city_is_reached_the_day_of_its_clause():
         ("KG", "Osh", date(2023, 6, 21), None),
     ]
     assert trip.status == "planned"
+
+
+def test_cancelling_the_rest_of_a_tour_to_return_home_is_a_real_return():
+    text = (
+        "Prime Minister Kenji Sato officially visited Ghana and Kenya from June 15 (Thursday) "
+        "to 17 (Saturday). In Kenya he held a summit meeting with President Peter Otieno. He "
+        "canceled the rest of his itinerary to return home ahead of schedule. At his "
+        "meetings he conveyed the message that Japan will work together with Africa."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.status == "completed"
+
+
+def test_a_courtesy_call_on_a_person_parsed_as_a_second_object_is_a_meeting():
+    from spacy.tokens import Doc
+
+    from trips.extraction.nlp import parse
+
+    text = (
+        "Prime Minister Kenji Sato of Japan arrived in Hanoi on Friday. He paid a courtesy "
+        "call on H.E. Mr. Truong Van Hai, President of Viet Nam."
+    )
+    parsed = parse(text)
+    # The parser sometimes hangs the person off the verb, leaving "on" without an
+    # object ("paid a courtesy call on H.E. Mr. X"): rebuild the parse that way.
+    heads = [t.head.i for t in parsed]
+    deps = [t.dep_ for t in parsed]
+    name = next(t for t in parsed if t.text == "Hai")
+    paid = next(t for t in parsed if t.text == "paid")
+    assert name.head.text == "on"
+    heads[name.i], deps[name.i] = paid.i, "dobj"
+    doc = Doc(
+        parsed.vocab,
+        words=[t.text for t in parsed],
+        spaces=[bool(t.whitespace_) for t in parsed],
+        tags=[t.tag_ for t in parsed],
+        pos=[t.pos_ for t in parsed],
+        morphs=[str(t.morph) for t in parsed],
+        lemmas=[t.lemma_ for t in parsed],
+        deps=deps,
+        heads=heads,
+        sent_starts=[bool(t.is_sent_start) for t in parsed],
+    )
+    article = ArticleInput(title="", text=text, published=SATURDAY, external_id="n")
+    (trip,) = extract_article(article, doc).trips
+    assert [m.participants for m in trip.meetings] == [("Truong Van Hai",)]

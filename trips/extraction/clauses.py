@@ -484,6 +484,11 @@ def _mood(anchor: Token) -> str:
         ):
             return "negated"
         if low in CANCEL_WORDS and token is not anchor:
+            below = chain[chain.index(token) - 1]
+            if below.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in below.children
+            ):
+                continue  # "cancelled the rest of his itinerary to return home": a purpose
             return "cancelled"
         if low in WISH_VERBS and token is not anchor:
             if low in ("welcome", "call", "look") and token.dep_ != "ROOT":
@@ -2913,6 +2918,16 @@ def _meeting(
                 if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
                     for obj in (c for c in prep.children if c.dep_ == "pobj"):
                         objects.extend(p for p in resolver.resolve(obj) if p not in objects)
+    if event.nominal and not objects and token.dep_ == "dobj":
+        dangling = any(
+            c.dep_ == "prep" and c.lower_ in ("on", "with") and not list(c.children)
+            for c in token.children
+        )
+        if dangling:
+            # "paid a courtesy call on H.E. Mr. X": parsed with X a second object of the verb
+            for other in token.head.children:
+                if other.dep_ == "dobj" and other.i != token.i:
+                    objects.extend(p for p in resolver.resolve(other) if p not in objects)
     between = [
         p
         for child in token.children
