@@ -1573,3 +1573,15 @@ def test_a_courtesy_call_on_a_person_parsed_as_a_second_object_is_a_meeting():
     article = ArticleInput(title="", text=text, published=SATURDAY, external_id="n")
     (trip,) = extract_article(article, doc).trips
     assert [m.participants for m in trip.meetings] == [("Truong Van Hai",)]
+
+
+def test_an_epithet_arriving_after_a_reception_is_the_guest_not_the_host():
+    text = (
+        "ACCRA – Ghanaian Foreign Minister Kofi Mensah received Brazilian Foreign Minister "
+        "Rui Costa on Friday to discuss trade.\n"
+        "The former banker arrived in Accra from Lagos and travelled directly to the ministry."
+    )
+    trips = _extract(text).trips
+    (trip,) = [t for t in trips if "Rui Costa" in t.travelers]
+    assert [(s.country, s.city) for s in trip.stops] == [("NG", "Lagos"), ("GH", "Accra")]
+    assert not [t for t in trips if "Kofi Mensah" in t.travelers]

@@ -708,9 +708,10 @@ class _Resolver:
         """ "the minister", "the South Korean leader", "the secretary of state"."""
         words = {lemma(c.text) for c in token.subtree if c.i <= token.i or c.dep_ == "prep"}
         head = token.lower_
-        if (head in EPITHET_NOUNS or _AGED.fullmatch(head)) and any(
+        epithet = (head in EPITHET_NOUNS or _AGED.fullmatch(head)) and any(
             c.dep_ == "det" and c.lower_ == "the" for c in token.children
-        ):
+        )
+        if epithet:
             head = "leader"  # "the seasoned lefty", "the former ExxonMobil CEO", "the 77-year-old"
             words = words | {"leader"}
         plural_people = head in ("men", "women", "pair", "duo", "allies", "sides") or (
@@ -850,6 +851,21 @@ class _Resolver:
         for token_index, persons in reversed(self.subjects):
             if token_index < token.i:
                 hit = [p for p in persons if p in candidates]
+                if hit and epithet and token.dep_ == "nsubj":
+                    # "X received visiting Y on Monday. The former CEO arrived in Lima":
+                    # who arrives is the one received, not the host.
+                    received = self.ann.doc[token_index].head
+                    if lemma(received.text) in ("receive", "welcome", "greet", "host") and (
+                        TRAVEL_VERBS.get(lemma(token.head.text)) in ("arrive", "go", "visit")
+                    ):
+                        guests = [
+                            p
+                            for c in received.children
+                            if c.dep_ == "dobj"
+                            for p in self.resolve(c)
+                            if p in candidates and p not in hit
+                        ]
+                        hit = guests or hit
                 if hit:
                     return hit[:1]
         mentioned = [

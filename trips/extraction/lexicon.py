@@ -338,6 +338,17 @@ EPITHET_NOUNS = frozenset(
         "strongman",
         "scribe",
         "premier",
+        "banker",
+        "financier",
+        "industrialist",
+        "entrepreneur",
+        "technocrat",
+        "academic",
+        "professor",
+        "journalist",
+        "engineer",
+        "physician",
+        "activist",
     ]
 )
 
