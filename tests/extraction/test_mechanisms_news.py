@@ -1585,3 +1585,25 @@ def test_an_epithet_arriving_after_a_reception_is_the_guest_not_the_host():
     (trip,) = [t for t in trips if "Rui Costa" in t.travelers]
     assert [(s.country, s.city) for s in trip.stops] == [("NG", "Lagos"), ("GH", "Accra")]
     assert not [t for t in trips if "Kofi Mensah" in t.travelers]
+
+
+def test_stops_made_in_a_clause_whose_subject_the_parse_lost_are_the_travellers():
+    text = (
+        "Chilean Foreign Minister Ana Lagos headed for home on Friday. She was flying back "
+        "from Paris, having piggy-backed off the President's trip to the Middle East to "
+        "make unannounced stops in Baghdad and Kabul."
+    )
+    (trip,) = _extract(text).trips
+    assert {(s.country, s.city) for s in trip.stops} >= {("IQ", "Baghdad"), ("AF", "Kabul")}
+
+
+def test_the_place_flown_home_from_is_the_last_stop():
+    text = (
+        "PARIS (AP) — Foreign Minister Ana Lagos of Chile headed for home Wednesday after "
+        "making visits to Iraq and Jordan. Lagos was flying back to Santiago from Paris. "
+        "She flew to Baghdad on Sunday."
+    )
+    (trip,) = _extract(text, published=date(2023, 6, 14)).trips
+    assert [s.country for s in trip.stops] == ["IQ", "JO", "FR"]
+    assert _stops(trip)[0] == ("IQ", "Baghdad", date(2023, 6, 11), None)
+    assert all(s.depart is None or s.arrive is None or s.arrive <= s.depart for s in trip.stops)

@@ -2688,10 +2688,10 @@ def _owner(
         and lost
         and verb is not None
         and lemma(verb.text) in CARRIER_VERBS
-        and any(c.dep_ == "prep" and c.lower_ in ("to", "of") for c in token.children)
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "of", "in") for c in token.children)
     ):
-        # "made a four-day state visit to X" with a subject the parse lost: the person
-        # the text is about.
+        # "made a four-day state visit to X", "to make unannounced stops in X and Y" with
+        # a subject the parse lost: the person the text is about.
         owner = resolver.before(token.i, many=False)
     return owner
 

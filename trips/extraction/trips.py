@@ -1084,6 +1084,13 @@ def _order_constraints(journey: Journey) -> list[tuple[Stop, Stop]]:
             for r in event.places
             if r.role in ("to", "in", "obj", "compound") and (s := _stop_for(journey, r))
         ]
+        if not others and event.kind == "travel" and event.phase == "return":
+            # "was flying back to Washington from Paris": the place left for home is last.
+            for role in event.places:
+                last = _stop_for(journey, role) if role.role == "from" else None
+                if last is not None:
+                    pairs.extend((other, last) for other in journey.stops if other is not last)
+            continue
         if not others and event.kind == "travel":
             # "traveled on after leaving Brussels", "arrived from Papua New Guinea":
             # a place left behind, with no destination named, came before the rest.
@@ -1394,6 +1401,9 @@ def _dates(ctx: Context, journey: Journey) -> None:
                 if first.days and not first.depart:
                     first.depart = first.arrive + timedelta(days=first.days - 1)
                 break
+    for stop in journey.stops:
+        if stop.arrive and stop.depart and stop.depart < stop.arrive:
+            stop.depart = None  # a day taken from another leg: no stop is left before it is reached
     if first.arrive:
         journey.start = first.arrive
         journey.start_evidence = first.evidence[:1]
