@@ -1607,3 +1607,25 @@ def test_the_place_flown_home_from_is_the_last_stop():
     assert [s.country for s in trip.stops] == ["IQ", "JO", "FR"]
     assert _stops(trip)[0] == ("IQ", "Baghdad", date(2023, 6, 11), None)
     assert all(s.depart is None or s.arrive is None or s.arrive <= s.depart for s in trip.stops)
+
+
+def test_an_accepted_invitation_to_embark_on_a_visit_is_a_plan_with_its_days():
+    text = (
+        "Foreign Minister Ana Lagos has accepted invitations from her counterparts to embark "
+        "on an official visit to Ghana, Togo, and Benin from June 23 to 27, according to a "
+        "statement released on Saturday."
+    )
+    (trip,) = _extract(text).trips
+    assert (trip.status, trip.start, trip.end) == ("planned", date(2023, 6, 23), date(2023, 6, 27))
+    assert [s.country for s in trip.stops] == ["GH", "TG", "BJ"]
+
+
+def test_a_visit_which_took_place_on_days_is_dated_by_its_relative_clause():
+    text = (
+        "Minister of State Ravi Menon spoke on Friday. The ministry confirmed Menon's "
+        "official visit to Malaysia, which took place from November 30 to December 2 of the "
+        "previous year."
+    )
+    (trip,) = _extract(text, published=date(2024, 3, 16)).trips
+    assert _stops(trip) == [("MY", None, date(2023, 11, 30), date(2023, 12, 2))]
+    assert trip.status == "completed"

@@ -493,6 +493,8 @@ def _mood(anchor: Token) -> str:
         if low in WISH_VERBS and token is not anchor:
             if low in ("welcome", "call", "look") and token.dep_ != "ROOT":
                 continue
+            if low in ("invitation", "invite") and token.head.lower_.startswith("accept"):
+                continue  # "has accepted invitations to embark on a visit": a plan
             if low == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children):
                 return "cancelled"  # "called off her visit"
             if low == "call" and not any(
@@ -1470,6 +1472,8 @@ def _verb_phase(token: Token) -> str | None:
     if phase is None:
         return None
     particles = {c.lower_ for c in children if c.dep_ in ("prt", "advmod") or not list(c.children)}
+    if low == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in children):
+        return None  # "the visit, which took place from May 2 to 4": when, not a journey
     if low in ("bring", "take", "drop") and not (
         any(c.dep_ == "dobj" for c in children)
         and any(c.dep_ == "prep" and c.lower_ in ("to", "with", "in", "into") for c in children)
@@ -1692,6 +1696,18 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
                 event = predicates[inner[0].i]
         if event is None and verb is not None and verb.dep_ == "acl" and verb.head.i in predicates:
             event = predicates[verb.head.i]  # "a visit slated from Friday"
+        if (
+            event is None
+            and verb is not None
+            and verb.dep_ == "relcl"
+            and verb.head.i in predicates
+            and predicates[verb.head.i].nominal
+            and (
+                lemma(verb.text) in ("happen", "occur", "last", "run")
+                or any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+            )
+        ):
+            event = predicates[verb.head.i]  # "his visit, which took place from May 2 to 4"
         if event is None and verb is not None and mention.kind in ("vague", "day", "range"):
             # "... followed the trips by A to X earlier this month": the date of the
             # journey named next to it, under a verb that is not one of travel.

@@ -1443,6 +1443,15 @@ def _dates(ctx: Context, journey: Journey) -> None:
     ):
         # "returned on Monday after a four-day visit to Addis Ababa": the visit's days.
         first.arrive, first.depart = journey.start, journey.end
+    if (
+        len(journey.stops) == 1
+        and period
+        and (journey.start, journey.end) == period[:2]
+        and not first.arrive
+        and not first.depart
+    ):
+        # "his visit to Malaysia, which took place from November 30 to December 2"
+        first.arrive, first.depart = period[0], period[1]
     if journey.start and journey.end and journey.end < journey.start:
         journey.end = None
     for stop in journey.stops:
