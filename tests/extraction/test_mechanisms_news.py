@@ -1629,3 +1629,19 @@ def test_a_visit_which_took_place_on_days_is_dated_by_its_relative_clause():
     (trip,) = _extract(text, published=date(2024, 3, 16)).trips
     assert _stops(trip) == [("MY", None, date(2023, 11, 30), date(2023, 12, 2))]
     assert trip.status == "completed"
+
+
+def test_a_plane_landing_stands_for_its_passenger():
+    text = "President Ana Lagos of Chile is on a tour of Asia. Her plane landed in Manila Friday."
+    (trip,) = _extract(text).trips
+    assert _stops(trip) == [("PH", "Manila", date(2023, 6, 16), None)]
+
+
+def test_the_plane_the_traveller_is_aboard_leaving_a_city_leaves_it_for_him():
+    text = (
+        "President Ana Lagos of Chile wrapped up a tour of Asia on Friday. \u201cIt was a "
+        "success,\u201d the president told reporters aboard her plane as it left Manila."
+    )
+    (trip,) = _extract(text).trips
+    assert _stops(trip) == [("PH", "Manila", None, date(2023, 6, 16))]
+    assert trip.status == "completed"

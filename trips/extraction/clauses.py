@@ -55,6 +55,11 @@ from trips.extraction.people import Person, PersonMention
 from trips.extraction.places import PlaceMention, gazetteer
 from trips.extraction.sentences import Sentence
 
+_VEHICLE = re.compile(
+    r"\b(?:(?:air)?planes?|aircraft|jet(?:liner)?s?|helicopters?|motorcade|Air\s+Force\s+One)\b",
+    re.IGNORECASE,
+)
+
 _PRONOUNS = {
     "he": "one",
     "she": "one",
@@ -884,6 +889,23 @@ class _Resolver:
             return candidates
         return []
 
+    def _vehicle(self, token: Token) -> list[int] | None:
+        """The passenger a vehicle stands for as the subject of a departure or landing:
+        "his plane landed in X"; "told reporters aboard Air Force One as it left X"."""
+        if token.lower_ == "it":
+            sentence = self.sentences[min(self.ann.sentence_of[token.i], len(self.sentences) - 1)]
+            told = self.ann.text[sentence.start : token.idx]
+            if not _VEHICLE.search(told):
+                return None
+        elif not (
+            _VEHICLE.fullmatch(token.text)
+            or token.lower_ in ("one",)
+            and any(c.lower_ == "force" for c in token.children)
+        ):
+            return None
+        owner = [p for c in token.children if c.dep_ == "poss" for p in self.resolve(c)]
+        return owner[:1] or self.before(token.i, many=False)
+
     def _fits(self, person: int, head: str) -> bool:
         title = self.ann.people[person].title.lower()
         word = lemma(head)
@@ -1021,6 +1043,13 @@ class _Resolver:
 
     def _refer(self, token: Token) -> list[int]:
         """A pronoun, a relative pronoun or a definite description."""
+        if token.dep_ == "nsubj" and TRAVEL_VERBS.get(lemma(token.head.text)) in (
+            "leave",
+            "arrive",
+        ):
+            vehicle = self._vehicle(token)
+            if vehicle is not None:
+                return vehicle
         if token.lower_ in ("latter", "former") and any(c.lower_ == "the" for c in token.children):
             # "the latter came to Istanbul": the second of the two named before it.
             recent = self.recent_officials(token.i)
