@@ -1645,3 +1645,15 @@ def test_the_plane_the_traveller_is_aboard_leaving_a_city_leaves_it_for_him():
     (trip,) = _extract(text).trips
     assert _stops(trip) == [("PH", "Manila", None, date(2023, 6, 16))]
     assert trip.status == "completed"
+
+
+def test_a_summit_shirked_is_not_visited_and_the_one_attending_in_his_stead_goes():
+    text = (
+        "President Ana Lagos of Chile will visit Vietnam on June 26. The visit to Hanoi comes "
+        "amid criticism that Lagos is shirking the leaders summit in Jakarta – Vice President "
+        "Rui Costa is attending in her stead."
+    )
+    trips = _extract(text).trips
+    by_traveller = {t.travelers[0]: [(s.country, s.city) for s in t.stops] for t in trips}
+    assert by_traveller["Ana Lagos"] == [("VN", "Hanoi")]
+    assert by_traveller["Rui Costa"] == [("ID", "Jakarta")]

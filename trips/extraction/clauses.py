@@ -2003,6 +2003,25 @@ def _events_attended(doc: Doc, predicates: dict[int, Event]) -> None:
                 attended = predicates.get(target.i)
                 if attended is not None and attended.kind == "meet":
                     event.places.extend(r for r in attended.places if r.role == "in")
+        token = doc[token_index]
+        if (
+            not event.places
+            and lemma(token.text) == "attend"
+            and not any(c.dep_ in ("dobj", "xcomp") for c in token.children)
+        ):
+            # "X is skipping the summit in Jakarta - Y is attending in his stead": the
+            # gathering just named (the dash may have cut the sentence).
+            named = [
+                e
+                for i, e in predicates.items()
+                if i < token_index
+                and e.kind == "meet"
+                and e.nominal
+                and event.sentence - 1 <= e.sentence <= event.sentence
+                and any(r.role == "in" for r in e.places)
+            ]
+            if named:
+                event.places.extend(r for r in named[-1].places if r.role == "in")
 
 
 def _when_clauses(doc: Doc, predicates: dict[int, Event]) -> None:
