@@ -1657,3 +1657,22 @@ def test_a_summit_shirked_is_not_visited_and_the_one_attending_in_his_stead_goes
     by_traveller = {t.travelers[0]: [(s.country, s.city) for s in t.stops] for t in trips}
     assert by_traveller["Ana Lagos"] == [("VN", "Hanoi")]
     assert by_traveller["Rui Costa"] == [("ID", "Jakarta")]
+
+
+def test_those_flanking_a_traveller_travel_with_her():
+    text = (
+        "President Ana Lagos of Chile is in Beijing for a summit. In opening remarks, Lagos, "
+        "flanked by Foreign Minister Rui Costa, thanked her hosts for the warm welcome."
+    )
+    (trip,) = _extract(text).trips
+    assert set(trip.travelers) == {"Ana Lagos", "Rui Costa"}
+
+
+def test_they_after_one_told_another_are_the_two():
+    text = (
+        "President Ana Lagos of Chile told Chinese leader Li Wei on Friday that differences "
+        "must be addressed, as they began the first summit in Beijing in four years."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Ana Lagos",)
+    assert [m.participants for m in trip.meetings] == [("Li Wei",)]

@@ -680,6 +680,23 @@ class _Resolver:
                 topic = max({p[0] for p in recent}, key=lambda p: (counts.get(p, 0), p == last))
                 if counts.get(topic, 0) >= 2 * counts.get(last, 0) + 1:
                     return [topic]
+        if many:
+            # "X told Y on Thursday that ..., as they began the summit": they are X and Y.
+            sentence = self.ann.sentence_of[position]
+            for token_index, persons in reversed(earlier):
+                if self.ann.sentence_of[token_index] != sentence or len(persons) != 1:
+                    continue
+                verb = self.ann.doc[token_index].head
+                told = [
+                    p
+                    for c in verb.children
+                    if c.dep_ in ("dobj", "dative") and c.i < position
+                    for p in self.name_phrase(c)
+                    if p not in persons and self.ann.people[p].official
+                ]
+                if told:
+                    return persons + told[:1]
+                break
         for _, persons in reversed(earlier):
             # "he" is one person: "greeted by A and B. ..., he said" is not A and B.
             if len(persons) > 1 if many else len(persons) == 1:
@@ -1508,6 +1525,8 @@ def _verb_phase(token: Token) -> str | None:
         and any(c.dep_ == "prep" and c.lower_ in ("to", "with", "in", "into") for c in children)
     ):
         return None  # "took office", "took part": only "took him to X" is travel
+    if low == "flank" and not (token.tag_ == "VBN" and any(c.dep_ == "agent" for c in children)):
+        return None  # only "flanked by Y": Y is at his side
     if low == "touch" and "down" not in particles:
         return None
     if low == "come" and any(
@@ -2677,7 +2696,7 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
         if child.dep_ == "advmod" and child.lower_ in ("first",):
             event.hints.add("first")
     agent = _agent_of(token)
-    if agent is not None and passive and lemma(token.text) == "accompany":
+    if agent is not None and passive and lemma(token.text) in ("accompany", "flank"):
         event.objects = event.subjects
         event.subjects = resolver.resolve(agent)
 

@@ -52,6 +52,7 @@ TRAVEL_VERBS: dict[str, str] = {
     "close": "end",
     "accompany": "accompany",
     "join": "accompany",
+    "flank": "accompany",  # "X, flanked by Y and Z, thanked ..."
     "lead": "lead",  # "led a delegation to"
     "bring": "bring",  # "the trip will bring him to X", "brought the minister with him to X"
     "take": "bring",
