@@ -1676,3 +1676,17 @@ def test_they_after_one_told_another_are_the_two():
     (trip,) = _extract(text).trips
     assert trip.travelers == ("Ana Lagos",)
     assert [m.participants for m in trip.meetings] == [("Li Wei",)]
+
+
+def test_looking_forward_to_ones_talks_with_a_host_is_a_meeting_on_the_programme():
+    text = (
+        "Prime Minister Ana Lagos of Chile has arrived in Lima for talks on trade.\n"
+        "\u201cI look forward to my discussions with President Rui Costa,\u201d she said."
+    )
+    (trip,) = _extract(text).trips
+    assert [m.participants for m in trip.meetings] == [("Rui Costa",)]
+
+
+def test_looking_forward_to_a_visit_some_day_is_only_a_hope():
+    text = "Prime Minister Ana Lagos of Chile said she looks forward to visiting Peru one day."
+    assert not _extract(text).trips

@@ -496,10 +496,17 @@ def _mood(anchor: Token) -> str:
                 continue  # "cancelled the rest of his itinerary to return home": a purpose
             return "cancelled"
         if low in WISH_VERBS and token is not anchor:
-            if low in ("welcome", "call", "look") and token.dep_ != "ROOT":
-                continue
+            forward = low == "look" and any(c.lower_ == "forward" for c in token.children)
+            if low in ("welcome", "call", "look") and token.dep_ != "ROOT" and not forward:
+                continue  # ("she said she looks forward to visiting X": a hope all the same)
             if low in ("invitation", "invite") and token.head.lower_.startswith("accept"):
                 continue  # "has accepted invitations to embark on a visit": a plan
+            if (
+                low == "look"
+                and noun_lemma(anchor.text) in MEETING_NOUNS
+                and any(c.dep_ == "poss" or c.lower_ == "the" for c in anchor.children)
+            ):
+                continue  # "I look forward to my discussions with X": talks on the programme
             if low == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children):
                 return "cancelled"  # "called off her visit"
             if low == "call" and not any(
