@@ -1690,3 +1690,15 @@ def test_looking_forward_to_ones_talks_with_a_host_is_a_meeting_on_the_programme
 def test_looking_forward_to_a_visit_some_day_is_only_a_hope():
     text = "Prime Minister Ana Lagos of Chile said she looks forward to visiting Peru one day."
     assert not _extract(text).trips
+
+
+def test_leaving_for_a_city_on_the_day_a_visit_ended_leaves_that_visit():
+    text = (
+        "LUANDA — Brazilian President Ana Lagos ended on Friday a two-day official visit to "
+        "Angola, part of a tour that took her to South Africa.\n"
+        "Lagos left for São Tomé on Friday afternoon."
+    )
+    (trip,) = _extract(text).trips
+    stops = {s.country: (s.arrive, s.depart) for s in trip.stops}
+    assert stops["AO"] == (date(2023, 6, 15), date(2023, 6, 16))
+    assert stops["ZA"] == (None, None)

@@ -1331,7 +1331,9 @@ def _dates(ctx: Context, journey: Journey) -> None:
                     and (s := _stop_for(journey, r)) is not None
                 ][:1]
         if event.days:
-            place_stops = dests if not _tour_noun(event) else []
+            # (one stop named twice, "a visit to Angola" told from Luanda, is one stop)
+            unique = list({id(s): s for s in dests}.values())
+            place_stops = unique if not _tour_noun(event) else []
             whole_country = [
                 r
                 for r in event.places
@@ -1697,7 +1699,9 @@ def _apply_day(
             target = dests[0]
             if target is first_stop:
                 starts.append((day, sentence))
-            else:
+            elif not any(s is not target and s.depart == day for s in journey.stops):
+                # (A stop the text already ends that day is the one left: "ended a visit
+                # to Angola on Saturday ... left for X on Saturday".)
                 before = [s for s in journey.stops if s.order < target.order]
                 if before and not before[-1].depart:
                     before[-1].depart = day
