@@ -1702,3 +1702,15 @@ def test_leaving_for_a_city_on_the_day_a_visit_ended_leaves_that_visit():
     stops = {s.country: (s.arrive, s.depart) for s in trip.stops}
     assert stops["AO"] == (date(2023, 6, 15), date(2023, 6, 16))
     assert stops["ZA"] == (None, None)
+
+
+def test_a_title_after_a_pair_is_the_one_the_text_is_about():
+    text = (
+        "President Ana Lagos of Chile will pay an official visit to Peru on June 21-22.\n"
+        "During the visit, Lagos is scheduled to hold talks with Peruvian President Rui "
+        "Costa in Lima. The two leaders will also open a trade centre.\n"
+        "Following her stay in Peru, the Head of State will travel to La Paz."
+    )
+    trips = _extract(text).trips
+    assert [t.travelers for t in trips] == [("Ana Lagos",)]
+    assert [s.city for s in trips[0].stops] == ["Lima", "La Paz"]

@@ -897,6 +897,14 @@ class _Resolver:
                             if p in candidates and p not in hit
                         ]
                         hit = guests or hit
+                if len(hit) > 1:
+                    # "The two leaders will ... Following his stay, the Head of State
+                    # will travel": of a pair, the one the text is about.
+                    counts: dict[int, int] = {}
+                    for _, subject_persons in self.subjects:
+                        if len(subject_persons) == 1:
+                            counts[subject_persons[0]] = counts.get(subject_persons[0], 0) + 1
+                    hit = sorted(hit, key=lambda p: -counts.get(p, 0))
                 if hit:
                     return hit[:1]
         mentioned = [
