@@ -1714,3 +1714,16 @@ def test_a_title_after_a_pair_is_the_one_the_text_is_about():
     trips = _extract(text).trips
     assert [t.travelers for t in trips] == [("Ana Lagos",)]
     assert [s.city for s in trips[0].stops] == ["Lima", "La Paz"]
+
+
+def test_the_city_left_before_a_journey_abroad_is_home_and_no_stop():
+    text = (
+        "Prime Minister Ana Lagos has landed in Jakarta for her first bilateral visit, "
+        "accompanied by Foreign Minister Rui Costa.\n"
+        "\u201cIndonesia is one of our most important partners,\u201d Lagos told reporters "
+        "before leaving Valparaiso."
+    )
+    (trip,) = _extract(text).trips
+    assert [s.country for s in trip.stops] == ["ID"]
+    assert set(trip.travelers) == {"Ana Lagos", "Rui Costa"}
+    assert _officials(_extract(text))["Ana Lagos"] == ("Prime Minister", "CL")

@@ -2711,8 +2711,17 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
         if child.dep_ == "advmod" and child.lower_ in ("first",):
             event.hints.add("first")
     agent = _agent_of(token)
+    passive = passive or token.tag_ == "VBN"  # "..., accompanied by Y": no auxiliary
     if agent is not None and passive and lemma(token.text) in ("accompany", "flank"):
-        event.objects = event.subjects
+        accompanied = event.subjects
+        if token.dep_ == "acl" and noun_lemma(token.head.text) in TRAVEL_NOUNS:
+            # "landed for her first visit, accompanied by Y": the visit's traveller.
+            noun = token.head
+            own = [p for c in noun.children if c.dep_ == "poss" for p in resolver.resolve(c)]
+            verb = _verb_of(noun)
+            subject = _subject_token(verb)[0] if not own and verb is not None else None
+            accompanied = own or (resolver.resolve(subject) if subject is not None else [])
+        event.objects = accompanied or event.subjects
         event.subjects = resolver.resolve(agent)
 
 
