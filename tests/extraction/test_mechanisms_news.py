@@ -1727,3 +1727,13 @@ def test_the_city_left_before_a_journey_abroad_is_home_and_no_stop():
     assert [s.country for s in trip.stops] == ["ID"]
     assert set(trip.travelers) == {"Ana Lagos", "Rui Costa"}
     assert _officials(_extract(text))["Ana Lagos"] == ("Prime Minister", "CL")
+
+
+def test_a_churchs_rank_before_a_name_is_no_part_of_it():
+    text = (
+        "Foreign Minister Ana Lagos of Chile visited the Vatican on Friday, where she was "
+        "received by Cardinal Pietro Rossi, the Holy See's Secretary of State."
+    )
+    result = _extract(text)
+    assert "Pietro Rossi" in _officials(result)
+    assert [m.participants for m in result.trips[0].meetings] == [("Pietro Rossi",)]
