@@ -1737,3 +1737,16 @@ def test_a_churchs_rank_before_a_name_is_no_part_of_it():
     result = _extract(text)
     assert "Pietro Rossi" in _officials(result)
     assert [m.participants for m in result.trips[0].meetings] == [("Pietro Rossi",)]
+
+
+def test_a_stop_on_the_way_back_is_the_last_and_made_when_told_in_the_past():
+    text = (
+        "Chilean President Ana Lagos concluded her state visit to China on Wednesday, after "
+        "meeting President Li Wei in Beijing.\n\n"
+        "Lagos, who arrived in Shanghai last Saturday, visited a bank before travelling to "
+        "the capital.\n\n"
+        "The trip also included a stop in Dubai on the way back, where Lagos met officials."
+    )
+    (trip,) = _extract(text).trips
+    assert [s.city for s in trip.stops] == ["Shanghai", "Beijing", "Dubai"]
+    assert trip.status == "completed"

@@ -1790,6 +1790,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
     _events_attended(doc, predicates)
     _shared_dates(doc, predicates, clause_dates)
     _then_on_to(doc, predicates)
+    _on_the_way_back(doc, predicates)
     _when_clauses(doc, predicates)
     _same_countries(doc, predicates, ann)
     _before_after(doc, predicates, ann)
@@ -2119,6 +2120,25 @@ def _shared_dates(
                 if usable:
                     event.dates = list(usable)
                     break
+
+
+def _on_the_way_back(doc: Doc, predicates: dict[int, Event]) -> None:
+    """ "stopped in Dubai on his way home", "the trip included a stop in Dubai on the way
+    back": that stop comes after the journey's others."""
+    for token_index, event in predicates.items():
+        if event.kind != "travel" or event.phase in ("return", "leave"):
+            continue
+        token = doc[token_index]
+        carriers = [token] + ([token.head] if event.nominal and token.head.i != token.i else [])
+        for carrier in carriers:
+            for prep in carrier.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("on", "en"):
+                    continue
+                for way in prep.children:
+                    if way.lower_ in ("way", "route") and any(
+                        c.lower_ in ("back", "home") for c in way.children
+                    ):
+                        event.hints |= {"last", "homeward"}
 
 
 def _then_on_to(doc: Doc, predicates: dict[int, Event]) -> None:
@@ -2916,7 +2936,12 @@ def _nominal(
     elif amods & _FUTURE_AMOD:
         event.tense = "future"
     elif verb is not None and (
-        lemma(verb.text) in CARRIER_VERBS or token.dep_ in ("nsubj", "nsubjpass")
+        lemma(verb.text) in CARRIER_VERBS
+        or token.dep_ in ("nsubj", "nsubjpass")
+        # "the trip also included a stop in Dubai": the stop was made
+        or token.dep_ == "dobj"
+        and lemma(verb.text) in ("include", "comprise")
+        and any(c.dep_ == "nsubj" and noun_lemma(c.text) in TRAVEL_NOUNS for c in verb.children)
     ):
         # "made a visit", "the visit ended": the verb's tense is the visit's.
         # "preparing for the visit" says nothing of when the visit is.

@@ -1056,7 +1056,12 @@ def _order(journey: Journey, text: str) -> None:
     middle = [s for s in stops if s not in firsts and s not in lasts]
     journey.stops = firsts + middle + lasts
     moved = False
-    constraints = _order_constraints(journey) + _told_in_sequence(journey, text)
+    constraints = [
+        (earlier, later)
+        for earlier, later in _order_constraints(journey) + _told_in_sequence(journey, text)
+        # what the text calls the last stop stays there ("a stop in X on the way back")
+        if not (earlier.last and not later.last)
+    ]
     for _ in range(len(journey.stops)):  # until no constraint moves a stop (or a cycle)
         settled = True
         for earlier, later in constraints:
@@ -1824,6 +1829,10 @@ def _status(ctx: Context, journey: Journey) -> str:
         and ends_journey(e)
         or e.tense in ("past", "perfect")
         and e.home
+        # "stopped in Dubai on the way back": the last leg, made
+        or e.tense == "past"
+        and "homeward" in e.hints
+        and any(_stop_for(journey, r) is last for r in e.places)
         for e in journey.events
     ) and not _still_ahead(journey, last)
     future = [t for t in tenses if t == "future"]
