@@ -1750,3 +1750,18 @@ def test_a_stop_on_the_way_back_is_the_last_and_made_when_told_in_the_past():
     (trip,) = _extract(text).trips
     assert [s.city for s in trip.stops] == ["Shanghai", "Beijing", "Dubai"]
     assert trip.status == "completed"
+
+
+def test_his_highness_is_the_royal_the_text_is_about():
+    text = (
+        "PARIS, 16th June, 2023 (WAM) -- President His Highness Sheikh Khalid bin Saeed Al "
+        "Harthi arrived in Paris today on a state visit to the French Republic.\n\n"
+        "His Highness was received upon arrival at Orly Airport by Prime Minister Jean "
+        "Dupont.\n\nHis Highness is accompanied by a delegation that includes Sheikh Saif "
+        "bin Saeed Al Harthi, Deputy Ruler of Dubai."
+    )
+    result = _extract(text, published=date(2023, 6, 16))
+    (trip,) = result.trips
+    assert set(trip.travelers) == {"Khalid bin Saeed Al Harthi", "Saif bin Saeed Al Harthi"}
+    assert [m.participants for m in trip.meetings] == [("Jean Dupont",)]
+    assert "Ruler" not in _officials(result)

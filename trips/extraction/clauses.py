@@ -1090,6 +1090,11 @@ class _Resolver:
             return []
         if token.text.startswith("@") and len(token.text) > 4:
             return self.handle(token.text)
+        if token.lower_ in ("highness", "majesty", "excellency") and any(
+            c.lower_ in ("his", "her") for c in token.children
+        ):
+            # "His Highness was received by ...": the style of the one the text is about
+            return self.before(token.i, many=False)
         kind = _PRONOUNS.get(token.lower_)
         if kind in ("self", "selves"):
             return self.speaker(token)

@@ -486,6 +486,8 @@ _NON_NAME = frozenset(
         "Chairperson",
         "First",
         "Lady",
+        "Ruler",  # "Deputy Ruler of Abu Dhabi"
+        "Regent",
         # Ranks of churches and faiths ("Cardinal Pietro Parolin"); not "Bishop", a surname.
         "Cardinal",
         "Archbishop",
