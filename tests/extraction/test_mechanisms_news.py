@@ -1765,3 +1765,14 @@ def test_his_highness_is_the_royal_the_text_is_about():
     assert set(trip.travelers) == {"Khalid bin Saeed Al Harthi", "Saif bin Saeed Al Harthi"}
     assert [m.participants for m in trip.meetings] == [("Jean Dupont",)]
     assert "Ruler" not in _officials(result)
+
+
+def test_a_photo_credit_glued_to_a_line_of_the_story_blanks_only_its_own_line():
+    text = (
+        "President Ana Lagos of Chile concluded her state visit to China on Wednesday.\n"
+        "Lagos, who arrived in Shanghai last Saturday, later travelled to Beijing.\n"
+        "Photo: Presidency of Chile\n"
+        "By Maria Gomez | Santiago"
+    )
+    (trip,) = _extract(text).trips
+    assert [s.city for s in trip.stops] == ["Shanghai", "Beijing"]

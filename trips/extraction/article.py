@@ -135,12 +135,29 @@ _FUNCTION_TAGS = frozenset(
 )
 
 
+def _credit_spans(sentences: Iterable[Sentence]) -> list[tuple[int, int]]:
+    """The lines of bylines and photo credits. A line, not its whole sentence: the
+    parse may glue "Photo: X" to the story's line before it.
+
+    >>> _credit_spans([Sentence(0, 24, "He left Rome.\\nPhoto: AFP", 0)])
+    [(14, 24)]
+    """
+    spans = []
+    for sentence in sentences:
+        offset = sentence.start
+        for line in sentence.text.split("\n"):
+            if is_credit_line(line):
+                spans.append((offset, offset + len(line)))
+            offset += len(line) + 1
+    return spans
+
+
 def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Reading:
     reading = _Reading()
     text = doc_text(doc)  # the analysis text: ``original`` cleaned, same length
     sentences = sentences_of(doc, original)
     reading.sentences = sentences
-    credit_spans = [(s.start, s.end) for s in sentences if is_credit_line(s.text)]
+    credit_spans = _credit_spans(sentences)
     bounds = [(s.start, s.end) for s in sentences]
     raw_places = demonym_places(text, find_places(text))
     reading.raw_places = raw_places
