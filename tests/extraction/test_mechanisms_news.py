@@ -1776,3 +1776,12 @@ def test_a_photo_credit_glued_to_a_line_of_the_story_blanks_only_its_own_line():
     )
     (trip,) = _extract(text).trips
     assert [s.city for s in trip.stops] == ["Shanghai", "Beijing"]
+
+
+def test_those_among_the_ones_accompanying_a_traveller_travel_with_him():
+    text = (
+        "Chilean President Rui Costa returned to Santiago on Friday after a visit to Peru. "
+        "Foreign Minister Ana Lagos was among those accompanying Costa on the trip."
+    )
+    (trip,) = _extract(text).trips
+    assert set(trip.travelers) == {"Rui Costa", "Ana Lagos"}

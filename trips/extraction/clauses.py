@@ -2730,6 +2730,21 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
         for child in children:
             if child.dep_ == "dobj":
                 event.objects = resolver.resolve(child)
+        doc = token.doc
+        among = doc[token.i - 2] if token.i >= 2 else None
+        if (
+            event.phase == "accompany"
+            and among is not None
+            and among.lower_ == "among"
+            and doc[token.i - 1].lower_ in ("those", "people", "officials", "members")
+        ):
+            # "X and Y were among those accompanying Z": X and Y travel with Z, however
+            # the parse hangs "accompanying".
+            subject, _ = _subject_token(among.head) if among.head.i != among.i else (None, 0)
+            if subject is not None:
+                event.subjects = _subjects(subject, resolver, ann)
+            if not event.objects and token.dep_ == "amod":
+                event.objects = resolver.resolve(token.head)
     for child in children:
         if child.dep_ in ("advmod",) and child.lower_ in ("then", "later", "next", "finally"):
             event.hints.add(child.lower_)
