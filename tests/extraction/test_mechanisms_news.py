@@ -1785,3 +1785,12 @@ def test_those_among_the_ones_accompanying_a_traveller_travel_with_him():
     )
     (trip,) = _extract(text).trips
     assert set(trip.travelers) == {"Rui Costa", "Ana Lagos"}
+
+
+def test_places_of_a_preposition_conjoined_to_the_verb_are_its_legs():
+    text = (
+        "Foreign Minister Ana Lagos of Chile landed in Cairo on Friday. She will travel on "
+        "to Israel later Friday and then to Jordan and Qatar."
+    )
+    (trip,) = _extract(text).trips
+    assert [s.country for s in trip.stops] == ["EG", "IL", "JO", "QA"]

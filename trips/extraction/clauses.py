@@ -1303,6 +1303,16 @@ def _attach(
             # "visited Hiroshima, ..., Port Moresby, ..., and Sydney": a list item the
             # parse conjoins to the verb itself.
             return _Attachment(predicates[head.i], role or "obj", None, holder)
+        if (
+            dep == "conj"
+            and current is not token
+            and current.tag_ in ("IN", "TO")
+            and role is not None
+            and _is_predicate(head, predicates)
+        ):
+            # "will travel on to Israel and then to Jordan and Qatar": a preposition
+            # conjoined to the verb carries its places.
+            return _Attachment(predicates[head.i], role, None, holder)
         if dep in ("conj", "appos", "cc", "punct", "dep"):
             if dep in ("appos", "dep") and person_at is not None and head.i in person_at:
                 holder = holder if holder is not None else person_at[head.i]  # "Abe (Japan)"
