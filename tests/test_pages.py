@@ -25,6 +25,7 @@ from tests.factories import (
     make_trip,
 )
 from trips.models import Official, Trip
+from trips.selectors import official_hosted_trips, official_hosted_years, official_in_office
 
 pytestmark = pytest.mark.django_db
 
@@ -423,6 +424,36 @@ def _hosted_meetings(count: int) -> Official:
         stop = make_stop(trip=trip, country="KR", city="Seoul", arrive_date=day, depart_date=day)
         make_meeting(trip=trip, stop=stop, participants=[cho], date=day, description=f"Talks {n}")
     return cho
+
+
+def test_the_hosted_years_list_every_visit_hosted_newest_first_with_its_year():
+    cho = _hosted_meetings(3)  # Seoul trips 1-3: January to March 2020
+    blinken = Official.objects.get(slug="antony-blinken")
+    ended = make_trip(
+        officials=[blinken], title="Only an end", start_date=None, end_date=date(2019, 5, 2)
+    )
+    undated = make_trip(officials=[blinken], title="No dates", start_date=None, end_date=None)
+    for trip in (ended, undated):
+        make_meeting(trip=trip, participants=[cho], date=None)
+    make_trip(officials=[blinken], title="Not met")  # not hosted: no meeting with Cho
+    trips = {t.title: t.pk for t in Trip.objects.all()}
+
+    rows = official_hosted_years(official=cho, in_office=official_in_office(cho))
+
+    # As the page lists them: by start, newest first, the trips with no start
+    # last (the newest id first), each with its start's year, else its end's.
+    assert rows == [
+        (trips["Seoul trip 3"], 2020),
+        (trips["Seoul trip 2"], 2020),
+        (trips["Seoul trip 1"], 2020),
+        (trips["No dates"], None),
+        (trips["Only an end"], 2019),
+    ]
+    assert [pk for pk, _ in rows] == list(
+        official_hosted_trips(official=cho, in_office=official_in_office(cho)).values_list(
+            "pk", flat=True
+        )
+    )
 
 
 def _section(html: str, start: str, end: str | None = None) -> str:

@@ -461,17 +461,8 @@ def official_in_office(official: Official) -> tuple[date, date] | None:
     return official_spans([official.pk]).get(official.pk)
 
 
-def official_hosted_trips(
-    *, official: Official, in_office: tuple[date, date] | None
-) -> QuerySet[Trip]:
-    """The trips that came to an official, newest first, prefetched for ``hosted_visits``.
-
-    The trips whose meetings name them, and the trips of other governments'
-    officials to their country on dates that touch ``in_office`` (the time
-    the data shows them in office, ``official_in_office``). A queryset, so a
-    page of it reads only its own rows: a head of state hosts thousands.
-    """
-    people = Official.objects.order_by("name")
+def _hosted_condition(official: Official, in_office: tuple[date, date] | None) -> Q:
+    """Which trips came to an official (``official_hosted_trips``)."""
     hosted = Q(pk__in=Meeting.objects.filter(participants=official).values("trip_id"))
     if official.country and in_office:
         visits = (
@@ -482,6 +473,12 @@ def official_hosted_trips(
             .overlapping(*in_office)
         )
         hosted |= Q(pk__in=visits.values("pk"))
+    return hosted
+
+
+def _hosted_prefetch(trips: QuerySet[Trip], official: Official) -> QuerySet[Trip]:
+    """``trips`` with what ``hosted_visits`` reads of them, newest first."""
+    people = Official.objects.order_by("name")
     with_evidence = Prefetch("evidence", queryset=Evidence.objects.with_article())
     stops_here = Stop.objects.filter(country=official.country or "-").order_by("order")
     met = (
@@ -489,17 +486,26 @@ def official_hosted_trips(
         .select_related("stop")
         .order_by(F("date").asc(nulls_last=True), "id")
     )
-    return (
-        Trip.objects.filter(hosted)
-        .prefetch_related(
-            Prefetch("officials", queryset=people),
-            Prefetch(
-                "stops", queryset=stops_here.prefetch_related(with_evidence), to_attr="stops_here"
-            ),
-            Prefetch("meetings", queryset=met.prefetch_related(with_evidence), to_attr="met_here"),
-        )
-        .order_by(F("start_date").desc(nulls_last=True), "-id")
-    )
+    return trips.prefetch_related(
+        Prefetch("officials", queryset=people),
+        Prefetch(
+            "stops", queryset=stops_here.prefetch_related(with_evidence), to_attr="stops_here"
+        ),
+        Prefetch("meetings", queryset=met.prefetch_related(with_evidence), to_attr="met_here"),
+    ).order_by(F("start_date").desc(nulls_last=True), "-id")
+
+
+def official_hosted_trips(
+    *, official: Official, in_office: tuple[date, date] | None
+) -> QuerySet[Trip]:
+    """The trips that came to an official, newest first, prefetched for ``hosted_visits``.
+
+    The trips whose meetings name them, and the trips of other governments'
+    officials to their country on dates that touch ``in_office`` (the time
+    the data shows them in office, ``official_in_office``). A queryset, so a
+    page of it reads only its own rows: a head of state hosts thousands.
+    """
+    return _hosted_prefetch(Trip.objects.filter(_hosted_condition(official, in_office)), official)
 
 
 def hosted_visits(trips: Iterable[Trip]) -> list[HostedVisit]:
@@ -512,14 +518,19 @@ def hosted_visits(trips: Iterable[Trip]) -> list[HostedVisit]:
     ]
 
 
-def _hosted_years(trips: QuerySet[Trip]) -> dict[int | None, int]:
-    rows = (
-        trips.order_by()
-        .annotate(year=ExtractYear(Coalesce("start_date", "end_date")))
-        .values("year")
-        .annotate(n=Count("id"))
+def official_hosted_years(
+    *, official: Official, in_office: tuple[date, date] | None
+) -> list[tuple[int, int | None]]:
+    """The id and year (of its start, else its end) of every trip that came to an
+    official, in the order of ``official_hosted_trips``: one narrow read of them all,
+    from which a page counts the visits of each year and takes its own trips' ids
+    (a year is ``None`` for a trip with neither date).
+    """
+    return list(
+        Trip.objects.filter(_hosted_condition(official, in_office))
+        .order_by(F("start_date").desc(nulls_last=True), "-id")
+        .values_list("id", ExtractYear(Coalesce("start_date", "end_date")))
     )
-    return {row["year"]: row["n"] for row in rows}
 
 
 def official_meetings(*, official: Official) -> QuerySet[Meeting]:
@@ -548,12 +559,15 @@ def official_diplomatic_life(
     Costs the same queries however long the record: a head of state hosts thousands.
     """
     in_office = official_in_office(official)
-    trips = official_hosted_trips(official=official, in_office=in_office)
-    years = _hosted_years(trips)
-    paginator = Paginator(trips, HOSTED_PER_PAGE)
-    paginator.count = sum(years.values())  # a cached_property: set, the trips are not counted
-    hosted = paginator.get_page(hosted_page)
-    hosted.object_list = hosted_visits(hosted.object_list)
+    # The hosted condition (the page's slowest query) is evaluated once, for
+    # every trip's id and year: the years are counted from them, and the page's
+    # trips read by id.
+    listing = official_hosted_years(official=official, in_office=in_office)
+    hosted = Paginator(listing, HOSTED_PER_PAGE).get_page(hosted_page)
+    ids = [pk for pk, _ in hosted.object_list]
+    hosted.object_list = hosted_visits(
+        _hosted_prefetch(Trip.objects.filter(pk__in=ids), official) if ids else []
+    )
     meetings = Paginator(official_meetings(official=official), MEETINGS_PER_PAGE).get_page(
         meetings_page
     )
@@ -562,7 +576,7 @@ def official_diplomatic_life(
         official=official,
         in_office=in_office,
         hosted=hosted,
-        hosted_years=years,
+        hosted_years=dict(Counter(year for _, year in listing)),
         meetings=meetings,
     )
 
