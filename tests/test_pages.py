@@ -24,6 +24,7 @@ from tests.factories import (
     make_stop,
     make_trip,
 )
+from trips import selectors
 from trips.models import Official, Trip
 from trips.selectors import official_hosted_trips, official_hosted_years, official_in_office
 
@@ -410,7 +411,8 @@ def test_the_visits_hosted_cost_the_same_queries_whatever_their_number(
     for _ in range(n_trips):
         _tour(blinken, cho)
 
-    with django_assert_num_queries(20):
+    # The visits' rows read the stops' and the meetings' sentences in one query.
+    with django_assert_num_queries(19):
         assert client.get(cho.get_absolute_url()).status_code == 200
 
 
@@ -454,6 +456,54 @@ def test_the_hosted_years_list_every_visit_hosted_newest_first_with_its_year():
             "pk", flat=True
         )
     )
+
+
+def test_the_hosted_rows_are_the_visits_of_the_trips_given_in_their_order():
+    cho = make_official(name="Cho Tae-yul", slug="cho-tae-yul", country="KR", title="Minister")
+    tour = _tour(counterpart=cho)  # Cho met in Seoul; a sentence for the stop and the meeting
+    wong = make_official(name="Penny Wong", slug="penny-wong", country="AU")
+    able = make_official(name="Anna Able", slug="anna-able", country="")
+    visit = make_trip(
+        officials=[wong, able], title="", start_date=date(2025, 1, 6), end_date=date(2025, 1, 7)
+    )
+    stop = make_stop(trip=visit, country="KR", city="Seoul")
+    make_stop(trip=visit, order=2, country="JP", city="Tokyo")  # not in Cho's country
+    article = make_article(title="Wong in Seoul", text="Penny Wong arrived in Seoul.")
+    quote = make_evidence(article=article, stop=stop, sentence="Penny Wong arrived in Seoul.")
+    unmet = make_trip(officials=[wong], title="Elsewhere")
+
+    rows = selectors.hosted_rows(official=cho, ids=[visit.pk, tour.pk, unmet.pk])
+
+    assert [row.trip_id for row in rows] == [visit.pk, tour.pk, unmet.pk]  # as given
+    first = rows[0]
+    assert (first.trip_title, first.status, first.start_date, first.end_date) == (
+        f"Trip {visit.pk}",
+        "completed",
+        date(2025, 1, 6),
+        date(2025, 1, 7),
+    )
+    assert first.travellers == (  # by name
+        selectors.Traveller("Anna Able", "/officials/anna-able/", "", ""),
+        selectors.Traveller("Penny Wong", "/officials/penny-wong/", "Australia", "AU"),
+    )
+    assert not first.met and first.places == "Seoul, South Korea"
+    assert first.evidence == [
+        selectors.Quote(
+            quote.pk,
+            "Penny Wong arrived in Seoul.",
+            article.pk,
+            selectors.QuotedArticle("Wong in Seoul", "Test Wire", date(2024, 3, 15)),
+        )
+    ]
+    second = rows[1]
+    assert second.met and second.places == "Seoul, South Korea"
+    # The meeting's sentence first, then the stop's.
+    assert [q.sentence for q in second.evidence] == [
+        "He met Cho Tae-yul on Monday.",
+        "Blinken arrived in Seoul on Sunday.",
+    ]
+    assert not rows[2].met and rows[2].places == "place not reported" and not rows[2].evidence
+    assert selectors.hosted_rows(official=cho, ids=[]) == []
 
 
 def _section(html: str, start: str, end: str | None = None) -> str:
@@ -1079,10 +1129,16 @@ def test_the_visits_hosted_and_meetings_rows_are_those_the_template_wrote():
     life = selectors.official_diplomatic_life(official=cho)
     assert len(life.hosted) == 3 and len(life.meetings) == 3
     django = engines["django"]
-    context = {"life": life, "visits": list(life.hosted)}
+    # The template read model instances (selectors.HostedVisit); the page's rows
+    # are column values (selectors.HostedRow) and must write the same HTML.
+    models = selectors.hosted_visits(
+        official_hosted_trips(official=cho, in_office=official_in_office(cho))
+    )
+    context = {"life": life, "visits": models}
 
-    assert hosted_rows(context["visits"], cho) == django.from_string(_HOSTED_LOOP).render(context)
+    rows = hosted_rows(list(life.hosted), cho)
+    assert rows == django.from_string(_HOSTED_LOOP).render(context)
     meetings = meeting_rows(life.meetings, cho)
     assert meetings == django.from_string(_MEETINGS_LOOP).render(context)
-    assert "Travellers not reported" in hosted_rows(context["visits"], cho)
+    assert "Travellers not reported" in rows
     assert "date unknown" in meetings and "also there" in meetings and "&amp;" in meetings

@@ -427,6 +427,43 @@ class HostedVisit:
         return "; ".join(dict.fromkeys(places)) or "place not reported"
 
 
+@dataclass(frozen=True)
+class QuotedArticle:
+    """What a quote's link shows of its article."""
+
+    title: str
+    source: str
+    published: date | None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A sentence that supports a fact, read as column values (the attributes of an
+    ``Evidence`` that ``trip_tags.evidence_html`` reads)."""
+
+    pk: int
+    sentence: str
+    article_id: int
+    article: QuotedArticle
+
+
+@dataclass(frozen=True)
+class HostedRow:
+    """A visit an official hosted (a ``HostedVisit``), read as column values: what
+    its row on the official's page shows (``trip_tags.hosted_visit_html``)."""
+
+    trip_id: int
+    trip_title: str  # as the trip's ``str()`` writes it
+    status: str
+    start_date: date | None
+    end_date: date | None
+    status_as_of: date | None
+    travellers: tuple[Traveller, ...]  # by name
+    met: bool
+    places: str
+    evidence: list[Quote]  # the meetings' sentences first, then the stops'
+
+
 HOSTED_PER_PAGE = 25
 MEETINGS_PER_PAGE = 25
 
@@ -437,7 +474,7 @@ class DiplomaticLife:
 
     official: Official
     in_office: tuple[date, date] | None  # first and last day the data shows them in office
-    hosted: Page  # of HostedVisit, newest first
+    hosted: Page  # of HostedRow, newest first
     hosted_years: dict[int | None, int]  # the visits hosted in each year, over every page
     meetings: Page  # of Meeting, newest first; trip, stop, people and evidence prefetched
 
@@ -447,7 +484,7 @@ class DiplomaticLife:
         return [
             (year, visits, self.hosted_years[year])
             for year, visits in _by_year(
-                list(self.hosted), lambda visit: visit.trip.start_date or visit.trip.end_date
+                list(self.hosted), lambda visit: visit.start_date or visit.end_date
             )
         ]
 
@@ -518,6 +555,103 @@ def hosted_visits(trips: Iterable[Trip]) -> list[HostedVisit]:
     ]
 
 
+def _quotes(evidence: QuerySet[Evidence]) -> dict[str, dict[int, list[Quote]]]:
+    """The quotes of ``evidence`` by the stop and by the meeting they support, in
+    the model's order (``Evidence.Meta.ordering``)."""
+    found: dict[str, dict[int, list[Quote]]] = {
+        "stop": defaultdict(list),
+        "meeting": defaultdict(list),
+    }
+    articles: dict[int, QuotedArticle] = {}
+    for pk, stop_id, meeting_id, sentence, article_id, *article in evidence.values_list(
+        "pk",
+        "stop_id",
+        "meeting_id",
+        "sentence",
+        "article_id",
+        "article__title",
+        "article__source",
+        "article__published",
+    ):
+        if article_id not in articles:
+            articles[article_id] = QuotedArticle(*article)
+        quote = Quote(pk, sentence, article_id, articles[article_id])
+        if stop_id is not None:
+            found["stop"][stop_id].append(quote)
+        if meeting_id is not None:
+            found["meeting"][meeting_id].append(quote)
+    return found
+
+
+def hosted_rows(*, official: Official, ids: list[int]) -> list[HostedRow]:
+    """The visits an official hosted of the trips ``ids`` (a page of
+    ``official_hosted_years``), in that order, from column values: what
+    ``hosted_visits`` gives of them, for the page's rows, in five queries.
+    """
+    if not ids:
+        return []
+    official_url = _url_prefix("trips:official-detail", "slug", "-")
+    trips = {
+        row[0]: row
+        for row in Trip.objects.filter(pk__in=ids).values_list(
+            "id", "title", "status", "start_date", "end_date", "status_as_of"
+        )
+    }
+    travellers: dict[int, list[Traveller]] = defaultdict(list)
+    for trip_id, slug, name, code in (
+        Trip.officials.through.objects.filter(trip_id__in=ids)
+        .order_by("official__name", "official_id")
+        .values_list("trip_id", "official__slug", "official__name", "official__country")
+    ):
+        where = country_name(code) if code else ""
+        travellers[trip_id].append(Traveller(name, f"{official_url}{slug}/", where, code))
+    stops: dict[int, list[tuple]] = defaultdict(list)
+    for trip_id, *stop in (
+        Stop.objects.filter(trip_id__in=ids, country=official.country or "-")
+        .order_by("order")
+        .values_list("trip_id", "id", "city", "country")
+    ):
+        stops[trip_id].append(stop)
+    met: dict[int, list[tuple]] = defaultdict(list)
+    for trip_id, *meeting in (
+        Meeting.objects.filter(trip_id__in=ids, participants=official)
+        .order_by(F("date").asc(nulls_last=True), "id")
+        .values_list("trip_id", "id", "stop_id", "stop__city", "stop__country")
+    ):
+        met[trip_id].append(meeting)
+    stop_ids = [stop[0] for found in stops.values() for stop in found]
+    meeting_ids = [meeting[0] for found in met.values() for meeting in found]
+    quotes = _quotes(
+        Evidence.objects.filter(Q(stop_id__in=stop_ids) | Q(meeting_id__in=meeting_ids))
+    )
+
+    def place(city: str, code: str) -> str:  # Stop.place
+        return f"{city}, {country_name(code)}" if city else country_name(code)
+
+    rows = []
+    for pk in ids:
+        _, title, status, start, end, as_of = trips[pk]
+        places = [place(city, code) for _, city, code in stops[pk]] or [
+            place(city, code) for _, stop_id, city, code in met[pk] if stop_id is not None
+        ]
+        rows.append(
+            HostedRow(
+                trip_id=pk,
+                trip_title=title or f"Trip {pk}",
+                status=status,
+                start_date=start,
+                end_date=end,
+                status_as_of=as_of,
+                travellers=tuple(travellers[pk]),
+                met=bool(met[pk]),
+                places="; ".join(dict.fromkeys(places)) or "place not reported",
+                evidence=[q for m in met[pk] for q in quotes["meeting"][m[0]]]
+                + [q for s in stops[pk] for q in quotes["stop"][s[0]]],
+            )
+        )
+    return rows
+
+
 def official_hosted_years(
     *, official: Official, in_office: tuple[date, date] | None
 ) -> list[tuple[int, int | None]]:
@@ -565,9 +699,7 @@ def official_diplomatic_life(
     listing = official_hosted_years(official=official, in_office=in_office)
     hosted = Paginator(listing, HOSTED_PER_PAGE).get_page(hosted_page)
     ids = [pk for pk, _ in hosted.object_list]
-    hosted.object_list = hosted_visits(
-        _hosted_prefetch(Trip.objects.filter(pk__in=ids), official) if ids else []
-    )
+    hosted.object_list = hosted_rows(official=official, ids=ids)
     meetings = Paginator(official_meetings(official=official), MEETINGS_PER_PAGE).get_page(
         meetings_page
     )

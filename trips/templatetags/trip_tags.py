@@ -246,9 +246,11 @@ def evidence_html(evidence, article_url: str) -> str:
     )
 
 
-def _status_html(trip: Trip, today: date) -> str:
+def _status_html(
+    status: str, start: date | None, end: date | None, as_of: date | None, today: date
+) -> str:
     """What ``{% include "trips/includes/status.html" %}`` writes (the file ends in a newline)."""
-    key, label = status_badge(trip.status, trip.start_date, trip.end_date, trip.status_as_of, today)
+    key, label = status_badge(status, start, end, as_of, today)
     return f'<span class="status status-{escape(key)}">{escape(label)}</span>\n'
 
 
@@ -257,17 +259,16 @@ def _links(people, prefix: str) -> list[str]:
 
 
 def hosted_visit_html(visit, *, host: str, prefixes: dict[str, str], today: date) -> str:
-    """One visit an official hosted (a ``selectors.HostedVisit``), as the loop of
+    """One visit an official hosted (a ``selectors.HostedRow``), as the loop of
     ``trips/includes/official_life.html`` wrote it; ``host`` is the official's name.
 
     ``prefixes`` holds the addresses of officials, trips and articles without
     their last part (``url_prefixes``).
     """
-    trip = visit.trip
-    people = trip.officials.all()
     who = "; ".join(
-        link + (f' <span class="from">from {escape(p.country_name)}</span>' if p.country else "")
-        for p, link in zip(people, _links(people, prefixes["official"]), strict=True)
+        f'<a href="{escape(person.url)}">{escape(person.name)}</a>'
+        + (f' <span class="from">from {escape(person.country)}</span>' if person.code else "")
+        for person in visit.travellers
     )
     met = f' <span class="met-badge">met {escape(host)}</span>' if visit.met else ""
     quotes = visit.evidence
@@ -278,14 +279,16 @@ def hosted_visit_html(visit, *, host: str, prefixes: dict[str, str], today: date
         if quotes
         else ""
     )
+    status = _status_html(visit.status, visit.start_date, visit.end_date, visit.status_as_of, today)
     return (
         '\n      <li class="year-trip">\n'
-        f'        <p class="year-trip-dates">{escape(daterange(trip))}</p>\n'
+        '        <p class="year-trip-dates">'
+        f"{escape(format_date_range(visit.start_date, visit.end_date))}</p>\n"
         "        <div>\n"
         f'          <p class="visit-who">{who or "Travellers not reported"}</p>\n'
         f'          <p class="visit-where">{escape(visit.places)} · '
-        f'<a href="{escape(prefixes["trip"])}{trip.pk}/">{escape(str(trip))}</a> '
-        f"{_status_html(trip, today)}{met}</p>\n"
+        f'<a href="{escape(prefixes["trip"])}{visit.trip_id}/">{escape(visit.trip_title)}</a> '
+        f"{status}{met}</p>\n"
         f"          {evidence}\n"
         "        </div>\n"
         "      </li>\n      "
