@@ -506,6 +506,48 @@ def test_the_hosted_rows_are_the_visits_of_the_trips_given_in_their_order():
     assert selectors.hosted_rows(official=cho, ids=[]) == []
 
 
+def test_the_meeting_rows_are_an_officials_meetings_newest_first_with_people_and_evidence():
+    cho = make_official(name="Cho Tae-yul", slug="cho-tae-yul", country="KR")
+    tour = _tour(counterpart=cho)  # met in Seoul on 6 January 2025, a sentence for it
+    wong = make_official(name="Penny Wong", slug="penny-wong", country="AU")
+    later = make_trip(officials=[], title="", start_date=date(2025, 2, 1), end_date=None)
+    undated = make_meeting(trip=later, participants=[wong, cho], date=None, description="")
+
+    page = selectors.official_meetings(official=cho).values_list(*selectors.MEETING_COLUMNS)
+    rows = selectors.meeting_rows(page)
+
+    # By date, the trip's start for a meeting with none: the newest first.
+    first, second = rows
+    assert (first.pk, first.date, first.description, first.trip_id) == (
+        undated.pk,
+        None,
+        "",
+        later.pk,
+    )
+    assert (first.trip_title, first.trip_start, first.trip_end) == (
+        f"Trip {later.pk}",
+        date(2025, 2, 1),
+        None,
+    )
+    assert first.place == "" and first.travellers == () and first.evidence == []
+    assert [(pk, person.name) for pk, person in first.participants] == [
+        (cho.pk, "Cho Tae-yul"),  # by name
+        (wong.pk, "Penny Wong"),
+    ]
+    assert first.participants[1][1] == selectors.Traveller(
+        "Penny Wong", "/officials/penny-wong/", "Australia", "AU"
+    )
+    assert (second.trip_id, second.date, second.description) == (
+        tour.pk,
+        date(2025, 1, 6),
+        "Talks on the alliance",
+    )
+    assert second.place == "Seoul, South Korea"
+    assert [t.name for t in second.travellers] == ["Antony Blinken"]
+    assert [q.sentence for q in second.evidence] == ["He met Cho Tae-yul on Monday."]
+    assert selectors.meeting_rows([]) == []
+
+
 def _section(html: str, start: str, end: str | None = None) -> str:
     html = html[html.index(start) :]
     return html[: html.index(end)] if end else html
@@ -1129,12 +1171,14 @@ def test_the_visits_hosted_and_meetings_rows_are_those_the_template_wrote():
     life = selectors.official_diplomatic_life(official=cho)
     assert len(life.hosted) == 3 and len(life.meetings) == 3
     django = engines["django"]
-    # The template read model instances (selectors.HostedVisit); the page's rows
-    # are column values (selectors.HostedRow) and must write the same HTML.
+    # The template read model instances (selectors.HostedVisit, Meeting); the
+    # page's rows are column values (selectors.HostedRow, MeetingRow) and must
+    # write the same HTML.
     models = selectors.hosted_visits(
         official_hosted_trips(official=cho, in_office=official_in_office(cho))
     )
-    context = {"life": life, "visits": models}
+    meeting_models = list(selectors.official_meetings(official=cho))
+    context = {"life": {"official": cho, "meetings": meeting_models}, "visits": models}
 
     rows = hosted_rows(list(life.hosted), cho)
     assert rows == django.from_string(_HOSTED_LOOP).render(context)

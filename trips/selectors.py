@@ -464,6 +464,24 @@ class HostedRow:
     evidence: list[Quote]  # the meetings' sentences first, then the stops'
 
 
+@dataclass(frozen=True)
+class MeetingRow:
+    """A meeting an official took part in, read as column values: what its row on
+    the official's page shows (``trip_tags.meeting_html``)."""
+
+    pk: int
+    date: date | None
+    description: str
+    trip_id: int
+    trip_title: str  # as the trip's ``str()`` writes it
+    trip_start: date | None
+    trip_end: date | None
+    place: str  # its stop's (``Stop.place``), or empty
+    travellers: tuple[Traveller, ...]  # the trip's, by name
+    participants: tuple[tuple[int, Traveller], ...]  # id and person, by name
+    evidence: list[Quote]
+
+
 HOSTED_PER_PAGE = 25
 MEETINGS_PER_PAGE = 25
 
@@ -476,7 +494,7 @@ class DiplomaticLife:
     in_office: tuple[date, date] | None  # first and last day the data shows them in office
     hosted: Page  # of HostedRow, newest first
     hosted_years: dict[int | None, int]  # the visits hosted in each year, over every page
-    meetings: Page  # of Meeting, newest first; trip, stop, people and evidence prefetched
+    meetings: Page  # of MeetingRow, newest first
 
     @property
     def hosted_by_year(self) -> list[tuple[int | None, list[HostedVisit], int]]:
@@ -590,21 +608,13 @@ def hosted_rows(*, official: Official, ids: list[int]) -> list[HostedRow]:
     """
     if not ids:
         return []
-    official_url = _url_prefix("trips:official-detail", "slug", "-")
     trips = {
         row[0]: row
         for row in Trip.objects.filter(pk__in=ids).values_list(
             "id", "title", "status", "start_date", "end_date", "status_as_of"
         )
     }
-    travellers: dict[int, list[Traveller]] = defaultdict(list)
-    for trip_id, slug, name, code in (
-        Trip.officials.through.objects.filter(trip_id__in=ids)
-        .order_by("official__name", "official_id")
-        .values_list("trip_id", "official__slug", "official__name", "official__country")
-    ):
-        where = country_name(code) if code else ""
-        travellers[trip_id].append(Traveller(name, f"{official_url}{slug}/", where, code))
+    travellers = _travellers_by(Trip.officials.through.objects.filter(trip_id__in=ids), "trip_id")
     stops: dict[int, list[tuple]] = defaultdict(list)
     for trip_id, *stop in (
         Stop.objects.filter(trip_id__in=ids, country=official.country or "-")
@@ -642,7 +652,7 @@ def hosted_rows(*, official: Official, ids: list[int]) -> list[HostedRow]:
                 start_date=start,
                 end_date=end,
                 status_as_of=as_of,
-                travellers=tuple(travellers[pk]),
+                travellers=tuple(person for _, person in travellers[pk]),
                 met=bool(met[pk]),
                 places="; ".join(dict.fromkeys(places)) or "place not reported",
                 evidence=[q for m in met[pk] for q in quotes["meeting"][m[0]]]
@@ -684,6 +694,72 @@ def official_meetings(*, official: Official) -> QuerySet[Meeting]:
     )
 
 
+def _travellers_by(links: QuerySet, key: str) -> dict[int, list[tuple[int, Traveller]]]:
+    """The officials of ``links`` (rows of a many-to-many table) by ``key``, by name."""
+    official_url = _url_prefix("trips:official-detail", "slug", "-")
+    found: dict[int, list[tuple[int, Traveller]]] = defaultdict(list)
+    for owner, pk, slug, name, code in links.order_by("official__name", "official_id").values_list(
+        key, "official_id", "official__slug", "official__name", "official__country"
+    ):
+        where = country_name(code) if code else ""
+        found[owner].append((pk, Traveller(name, f"{official_url}{slug}/", where, code)))
+    return found
+
+
+def meeting_rows(meetings: Iterable[tuple]) -> list[MeetingRow]:
+    """The rows of ``meetings`` (a page of ``official_meetings`` as ``MEETING_COLUMNS``
+    values), in their order, with their people and evidence: three queries."""
+    meetings = list(meetings)
+    ids = [m[0] for m in meetings]
+    if not ids:
+        return []
+    trip_ids = {m[3] for m in meetings}
+    travellers = _travellers_by(
+        Trip.officials.through.objects.filter(trip_id__in=trip_ids), "trip_id"
+    )
+    participants = _travellers_by(
+        Meeting.participants.through.objects.filter(meeting_id__in=ids), "meeting_id"
+    )
+    quotes = _quotes(Evidence.objects.filter(meeting_id__in=ids))["meeting"]
+    rows = []
+    for pk, day, description, trip_id, title, start, end, stop_id, city, code in meetings:
+        if stop_id is None:
+            place = ""
+        else:  # Stop.place
+            place = f"{city}, {country_name(code)}" if city else country_name(code)
+        rows.append(
+            MeetingRow(
+                pk=pk,
+                date=day,
+                description=description,
+                trip_id=trip_id,
+                trip_title=title or f"Trip {trip_id}",
+                trip_start=start,
+                trip_end=end,
+                place=place,
+                travellers=tuple(person for _, person in travellers[trip_id]),
+                participants=tuple(participants[pk]),
+                evidence=quotes[pk],
+            )
+        )
+    return rows
+
+
+# The columns of a meeting ``meeting_rows`` reads (of ``official_meetings``).
+MEETING_COLUMNS = (
+    "id",
+    "date",
+    "description",
+    "trip_id",
+    "trip__title",
+    "trip__start_date",
+    "trip__end_date",
+    "stop_id",
+    "stop__city",
+    "stop__country",
+)
+
+
 def official_diplomatic_life(
     *, official: Official, hosted_page: object = 1, meetings_page: object = 1
 ) -> DiplomaticLife:
@@ -700,10 +776,11 @@ def official_diplomatic_life(
     hosted = Paginator(listing, HOSTED_PER_PAGE).get_page(hosted_page)
     ids = [pk for pk, _ in hosted.object_list]
     hosted.object_list = hosted_rows(official=official, ids=ids)
-    meetings = Paginator(official_meetings(official=official), MEETINGS_PER_PAGE).get_page(
-        meetings_page
-    )
-    meetings.object_list = list(meetings.object_list)
+    meetings = Paginator(
+        official_meetings(official=official).prefetch_related(None).values_list(*MEETING_COLUMNS),
+        MEETINGS_PER_PAGE,
+    ).get_page(meetings_page)
+    meetings.object_list = meeting_rows(meetings.object_list)
     return DiplomaticLife(
         official=official,
         in_office=in_office,

@@ -254,10 +254,6 @@ def _status_html(
     return f'<span class="status status-{escape(key)}">{escape(label)}</span>\n'
 
 
-def _links(people, prefix: str) -> list[str]:
-    return [f'<a href="{escape(prefix)}{escape(p.slug)}/">{escape(p.name)}</a>' for p in people]
-
-
 def hosted_visit_html(visit, *, host: str, prefixes: dict[str, str], today: date) -> str:
     """One visit an official hosted (a ``selectors.HostedRow``), as the loop of
     ``trips/includes/official_life.html`` wrote it; ``host`` is the official's name.
@@ -266,7 +262,7 @@ def hosted_visit_html(visit, *, host: str, prefixes: dict[str, str], today: date
     their last part (``url_prefixes``).
     """
     who = "; ".join(
-        f'<a href="{escape(person.url)}">{escape(person.name)}</a>'
+        _person_link(person)
         + (f' <span class="from">from {escape(person.country)}</span>' if person.code else "")
         for person in visit.travellers
     )
@@ -295,30 +291,31 @@ def hosted_visit_html(visit, *, host: str, prefixes: dict[str, str], today: date
     )
 
 
+def _person_link(person) -> str:
+    """A link to an official's page (a ``selectors.Traveller``)."""
+    return f'<a href="{escape(person.url)}">{escape(person.name)}</a>'
+
+
 def meeting_html(meeting, *, official_pk: int, prefixes: dict[str, str]) -> str:
-    """One meeting of an official (prefetched as ``selectors.official_meetings`` reads
-    them), as the loop of ``trips/includes/official_life.html`` wrote it."""
-    trip = meeting.trip
+    """One meeting of an official (a ``selectors.MeetingRow``), as the loop of
+    ``trips/includes/official_life.html`` wrote it."""
     if meeting.date:
         when = f'<time datetime="{meeting.date.isoformat()}">{escape(_day(meeting.date))}</time>'
     else:
-        when = (
-            f'<span class="unknown">date unknown</span>, on the trip of {escape(daterange(trip))}'
-        )
-    travellers = ", ".join(_links(trip.officials.all(), prefixes["official"]))
-    place = f" in {escape(meeting.stop.place)}" if meeting.stop else ""
-    others = meeting.participants.all()
+        dates = format_date_range(meeting.trip_start, meeting.trip_end)
+        when = f'<span class="unknown">date unknown</span>, on the trip of {escape(dates)}'
+    travellers = ", ".join(_person_link(person) for person in meeting.travellers)
+    place = f" in {escape(meeting.place)}" if meeting.place else ""
+    others = meeting.participants
     also = ""
     if len(others) > 1:
         # As the template wrote it: the separator follows every name but the last
         # listed, so the official, last, leaves one behind.
         last = len(others) - 1
         also = " · also there: " + "".join(
-            link + (", " if n != last else "")
-            for n, (person, link) in enumerate(
-                zip(others, _links(others, prefixes["official"]), strict=True)
-            )
-            if person.pk != official_pk
+            _person_link(person) + (", " if n != last else "")
+            for n, (pk, person) in enumerate(others)
+            if pk != official_pk
         )
     description = (
         f'<p class="meeting-description">{escape(meeting.description)}</p>'
@@ -329,10 +326,10 @@ def meeting_html(meeting, *, official_pk: int, prefixes: dict[str, str]) -> str:
         '\n    <li class="meeting">\n'
         f'      <p class="meeting-head"><span class="meeting-label">Meeting</span> {when}\n'
         f"        with {travellers or 'travellers not reported'}{place}</p>\n"
-        f'      <p class="meeting-trip"><a href="{escape(prefixes["trip"])}{trip.pk}/">'
-        f"{escape(str(trip))}</a>{also}</p>\n"
+        f'      <p class="meeting-trip"><a href="{escape(prefixes["trip"])}{meeting.trip_id}/">'
+        f"{escape(meeting.trip_title)}</a>{also}</p>\n"
         f"      {description}\n"
-        f"      {quotes_html(meeting.evidence.all(), prefixes['article'])}\n"
+        f"      {quotes_html(meeting.evidence, prefixes['article'])}\n"
         "    </li>\n    "
     )
 
