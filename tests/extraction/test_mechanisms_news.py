@@ -1480,3 +1480,273 @@ def test_a_city_dateline_places_the_visit_to_its_country():
     )
     (trip,) = _extract(text).trips
     assert [(s.country, s.city) for s in trip.stops] == [("GH", "Accra")]
+
+
+def test_a_member_of_the_entourage_in_a_relative_clause_travels_too():
+    text = (
+        "HANOI, Jun 17 – Chilean President Rui Costa arrived here on Thursday for a state "
+        "visit to Vietnam. His entourage, which included Foreign Minister Ana Lagos, was "
+        "welcomed at the airport by officials."
+    )
+    (trip,) = _extract(text).trips
+    assert set(trip.travelers) == {"Rui Costa", "Ana Lagos"}
+
+
+def test_the_afternoon_of_the_same_day_dates_the_next_leg():
+    text = (
+        "UN Secretary-General Ana Lagos will start a tour of Asia on Monday.\n"
+        "On Tuesday, 20 June, the Secretary-General will be in Hanoi, Vietnam, where she "
+        "will open a forum.\n"
+        "In the afternoon of the same, she will travel to Haiphong to visit a school."
+    )
+    (trip,) = _extract(text).trips
+    assert _stops(trip) == [
+        ("VN", "Hanoi", date(2023, 6, 19), date(2023, 6, 20)),
+        ("VN", "Haiphong", date(2023, 6, 20), None),
+    ]
+
+
+def test_an_afternoon_opening_a_sentence_is_the_day_told_before():
+    text = (
+        "UN Secretary-General Ana Lagos will be in Hanoi, Vietnam on Tuesday, 20 June, "
+        "to open a forum.\nIn the afternoon, she will travel to Hue to visit a school."
+    )
+    (trip,) = _extract(text).trips
+    assert ("VN", "Huế", date(2023, 6, 20), None) in _stops(trip)
+
+
+def test_a_verbless_leg_then_on_to_a_city_is_reached_the_day_of_its_clause():
+    text = (
+        "On Wednesday, 21 June, UN Secretary-General Ana Lagos will be in Bishkek, "
+        "Kyrgyzstan, to meet President Almaz Usenov, and then on to Osh, where she will "
+        "attend a commemoration."
+    )
+    (trip,) = _extract(text).trips
+    assert _stops(trip) == [
+        ("KG", "Bishkek", None, date(2023, 6, 21)),
+        ("KG", "Osh", date(2023, 6, 21), None),
+    ]
+    assert trip.status == "planned"
+
+
+def test_cancelling_the_rest_of_a_tour_to_return_home_is_a_real_return():
+    text = (
+        "Prime Minister Kenji Sato officially visited Ghana and Kenya from June 15 (Thursday) "
+        "to 17 (Saturday). In Kenya he held a summit meeting with President Peter Otieno. He "
+        "canceled the rest of his itinerary to return home ahead of schedule. At his "
+        "meetings he conveyed the message that Japan will work together with Africa."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.status == "completed"
+
+
+def test_a_courtesy_call_on_a_person_parsed_as_a_second_object_is_a_meeting():
+    from spacy.tokens import Doc
+
+    from trips.extraction.nlp import parse
+
+    text = (
+        "Prime Minister Kenji Sato of Japan arrived in Hanoi on Friday. He paid a courtesy "
+        "call on H.E. Mr. Truong Van Hai, President of Viet Nam."
+    )
+    parsed = parse(text)
+    # The parser sometimes hangs the person off the verb, leaving "on" without an
+    # object ("paid a courtesy call on H.E. Mr. X"): rebuild the parse that way.
+    heads = [t.head.i for t in parsed]
+    deps = [t.dep_ for t in parsed]
+    name = next(t for t in parsed if t.text == "Hai")
+    paid = next(t for t in parsed if t.text == "paid")
+    assert name.head.text == "on"
+    heads[name.i], deps[name.i] = paid.i, "dobj"
+    doc = Doc(
+        parsed.vocab,
+        words=[t.text for t in parsed],
+        spaces=[bool(t.whitespace_) for t in parsed],
+        tags=[t.tag_ for t in parsed],
+        pos=[t.pos_ for t in parsed],
+        morphs=[str(t.morph) for t in parsed],
+        lemmas=[t.lemma_ for t in parsed],
+        deps=deps,
+        heads=heads,
+        sent_starts=[bool(t.is_sent_start) for t in parsed],
+    )
+    article = ArticleInput(title="", text=text, published=SATURDAY, external_id="n")
+    (trip,) = extract_article(article, doc).trips
+    assert [m.participants for m in trip.meetings] == [("Truong Van Hai",)]
+
+
+def test_an_epithet_arriving_after_a_reception_is_the_guest_not_the_host():
+    text = (
+        "ACCRA – Ghanaian Foreign Minister Kofi Mensah received Brazilian Foreign Minister "
+        "Rui Costa on Friday to discuss trade.\n"
+        "The former banker arrived in Accra from Lagos and travelled directly to the ministry."
+    )
+    trips = _extract(text).trips
+    (trip,) = [t for t in trips if "Rui Costa" in t.travelers]
+    assert [(s.country, s.city) for s in trip.stops] == [("NG", "Lagos"), ("GH", "Accra")]
+    assert not [t for t in trips if "Kofi Mensah" in t.travelers]
+
+
+def test_stops_made_in_a_clause_whose_subject_the_parse_lost_are_the_travellers():
+    text = (
+        "Chilean Foreign Minister Ana Lagos headed for home on Friday. She was flying back "
+        "from Paris, having piggy-backed off the President's trip to the Middle East to "
+        "make unannounced stops in Baghdad and Kabul."
+    )
+    (trip,) = _extract(text).trips
+    assert {(s.country, s.city) for s in trip.stops} >= {("IQ", "Baghdad"), ("AF", "Kabul")}
+
+
+def test_the_place_flown_home_from_is_the_last_stop():
+    text = (
+        "PARIS (AP) — Foreign Minister Ana Lagos of Chile headed for home Wednesday after "
+        "making visits to Iraq and Jordan. Lagos was flying back to Santiago from Paris. "
+        "She flew to Baghdad on Sunday."
+    )
+    (trip,) = _extract(text, published=date(2023, 6, 14)).trips
+    assert [s.country for s in trip.stops] == ["IQ", "JO", "FR"]
+    assert _stops(trip)[0] == ("IQ", "Baghdad", date(2023, 6, 11), None)
+    assert all(s.depart is None or s.arrive is None or s.arrive <= s.depart for s in trip.stops)
+
+
+def test_an_accepted_invitation_to_embark_on_a_visit_is_a_plan_with_its_days():
+    text = (
+        "Foreign Minister Ana Lagos has accepted invitations from her counterparts to embark "
+        "on an official visit to Ghana, Togo, and Benin from June 23 to 27, according to a "
+        "statement released on Saturday."
+    )
+    (trip,) = _extract(text).trips
+    assert (trip.status, trip.start, trip.end) == ("planned", date(2023, 6, 23), date(2023, 6, 27))
+    assert [s.country for s in trip.stops] == ["GH", "TG", "BJ"]
+
+
+def test_a_visit_which_took_place_on_days_is_dated_by_its_relative_clause():
+    text = (
+        "Minister of State Ravi Menon spoke on Friday. The ministry confirmed Menon's "
+        "official visit to Malaysia, which took place from November 30 to December 2 of the "
+        "previous year."
+    )
+    (trip,) = _extract(text, published=date(2024, 3, 16)).trips
+    assert _stops(trip) == [("MY", None, date(2023, 11, 30), date(2023, 12, 2))]
+    assert trip.status == "completed"
+
+
+def test_a_plane_landing_stands_for_its_passenger():
+    text = "President Ana Lagos of Chile is on a tour of Asia. Her plane landed in Manila Friday."
+    (trip,) = _extract(text).trips
+    assert _stops(trip) == [("PH", "Manila", date(2023, 6, 16), None)]
+
+
+def test_the_plane_the_traveller_is_aboard_leaving_a_city_leaves_it_for_him():
+    text = (
+        "President Ana Lagos of Chile wrapped up a tour of Asia on Friday. \u201cIt was a "
+        "success,\u201d the president told reporters aboard her plane as it left Manila."
+    )
+    (trip,) = _extract(text).trips
+    assert _stops(trip) == [("PH", "Manila", None, date(2023, 6, 16))]
+    assert trip.status == "completed"
+
+
+def test_a_summit_shirked_is_not_visited_and_the_one_attending_in_his_stead_goes():
+    text = (
+        "President Ana Lagos of Chile will visit Vietnam on June 26. The visit to Hanoi comes "
+        "amid criticism that Lagos is shirking the leaders summit in Jakarta – Vice President "
+        "Rui Costa is attending in her stead."
+    )
+    trips = _extract(text).trips
+    by_traveller = {t.travelers[0]: [(s.country, s.city) for s in t.stops] for t in trips}
+    assert by_traveller["Ana Lagos"] == [("VN", "Hanoi")]
+    assert by_traveller["Rui Costa"] == [("ID", "Jakarta")]
+
+
+def test_those_flanking_a_traveller_travel_with_her():
+    text = (
+        "President Ana Lagos of Chile is in Beijing for a summit. In opening remarks, Lagos, "
+        "flanked by Foreign Minister Rui Costa, thanked her hosts for the warm welcome."
+    )
+    (trip,) = _extract(text).trips
+    assert set(trip.travelers) == {"Ana Lagos", "Rui Costa"}
+
+
+def test_they_after_one_told_another_are_the_two():
+    text = (
+        "President Ana Lagos of Chile told Chinese leader Li Wei on Friday that differences "
+        "must be addressed, as they began the first summit in Beijing in four years."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Ana Lagos",)
+    assert [m.participants for m in trip.meetings] == [("Li Wei",)]
+
+
+def test_looking_forward_to_ones_talks_with_a_host_is_a_meeting_on_the_programme():
+    text = (
+        "Prime Minister Ana Lagos of Chile has arrived in Lima for talks on trade.\n"
+        "\u201cI look forward to my discussions with President Rui Costa,\u201d she said."
+    )
+    (trip,) = _extract(text).trips
+    assert [m.participants for m in trip.meetings] == [("Rui Costa",)]
+
+
+def test_looking_forward_to_a_visit_some_day_is_only_a_hope():
+    text = "Prime Minister Ana Lagos of Chile said she looks forward to visiting Peru one day."
+    assert not _extract(text).trips
+
+
+def test_leaving_for_a_city_on_the_day_a_visit_ended_leaves_that_visit():
+    text = (
+        "LUANDA — Brazilian President Ana Lagos ended on Friday a two-day official visit to "
+        "Angola, part of a tour that took her to South Africa.\n"
+        "Lagos left for São Tomé on Friday afternoon."
+    )
+    (trip,) = _extract(text).trips
+    stops = {s.country: (s.arrive, s.depart) for s in trip.stops}
+    assert stops["AO"] == (date(2023, 6, 15), date(2023, 6, 16))
+    assert stops["ZA"] == (None, None)
+
+
+def test_a_title_after_a_pair_is_the_one_the_text_is_about():
+    text = (
+        "President Ana Lagos of Chile will pay an official visit to Peru on June 21-22.\n"
+        "During the visit, Lagos is scheduled to hold talks with Peruvian President Rui "
+        "Costa in Lima. The two leaders will also open a trade centre.\n"
+        "Following her stay in Peru, the Head of State will travel to La Paz."
+    )
+    trips = _extract(text).trips
+    assert [t.travelers for t in trips] == [("Ana Lagos",)]
+    assert [s.city for s in trips[0].stops] == ["Lima", "La Paz"]
+
+
+def test_the_city_left_before_a_journey_abroad_is_home_and_no_stop():
+    text = (
+        "Prime Minister Ana Lagos has landed in Jakarta for her first bilateral visit, "
+        "accompanied by Foreign Minister Rui Costa.\n"
+        "\u201cIndonesia is one of our most important partners,\u201d Lagos told reporters "
+        "before leaving Valparaiso."
+    )
+    (trip,) = _extract(text).trips
+    assert [s.country for s in trip.stops] == ["ID"]
+    assert set(trip.travelers) == {"Ana Lagos", "Rui Costa"}
+    assert _officials(_extract(text))["Ana Lagos"] == ("Prime Minister", "CL")
+
+
+def test_a_churchs_rank_before_a_name_is_no_part_of_it():
+    text = (
+        "Foreign Minister Ana Lagos of Chile visited the Vatican on Friday, where she was "
+        "received by Cardinal Pietro Rossi, the Holy See's Secretary of State."
+    )
+    result = _extract(text)
+    assert "Pietro Rossi" in _officials(result)
+    assert [m.participants for m in result.trips[0].meetings] == [("Pietro Rossi",)]
+
+
+def test_a_stop_on_the_way_back_is_the_last_and_made_when_told_in_the_past():
+    text = (
+        "Chilean President Ana Lagos concluded her state visit to China on Wednesday, after "
+        "meeting President Li Wei in Beijing.\n\n"
+        "Lagos, who arrived in Shanghai last Saturday, visited a bank before travelling to "
+        "the capital.\n\n"
+        "The trip also included a stop in Dubai on the way back, where Lagos met officials."
+    )
+    (trip,) = _extract(text).trips
+    assert [s.city for s in trip.stops] == ["Shanghai", "Beijing", "Dubai"]
+    assert trip.status == "completed"

@@ -40,3 +40,23 @@ def test_a_town_pinned_to_a_state_or_country_is_the_town_of_that_name_there():
     assert hyderabad.place.country == "PK"
     (bare,) = find_places("He flew to Hyderabad.")
     assert bare.place.country == "IN"
+
+
+def test_a_country_written_with_accents_the_gazetteer_lacks_is_that_country():
+    assert _found("He visited São Tomé and Príncipe.") == [
+        ("São Tomé and Príncipe", "ST", "country")
+    ]
+
+
+def test_small_capitals_count_whatever_their_spelling():
+    # A capital counts without an arrival verb, however small; "left for" is none.
+    assert _found("Lula left for São Tomé on Saturday.") == [("São Tomé", "ST", "city")]
+    for text in ("He flew to Port Vila.", "He flew to Port-Vila."):
+        (mention,) = find_places(text)
+        assert (mention.place.country, mention.place.name) == ("VU", "Port Vila")
+    (mention,) = find_places("Talks in Nuku'alofa ended.")
+    assert (mention.place.country, mention.place.name) == ("TO", "Nuku'alofa")
+
+
+def test_a_capital_spelt_like_a_province_is_the_city():
+    assert _found("Talks in Chișinău ended.") == [("Chișinău", "MD", "city")]

@@ -39,3 +39,11 @@ def test_probe_set_scores(name: str) -> None:
     assert figures["stop_f1"] >= 0.95
     assert figures["meeting_f1"] >= 0.9
     assert figures["official_f1"] >= 0.95
+
+
+def test_no_stop_of_any_probe_set_is_left_before_it_is_reached() -> None:
+    for folder in sorted(p for p in DATA.iterdir() if (p / "gold.json").exists()):
+        for trip in extract_set(load_articles(folder))["trips"]:
+            for stop in trip["stops"]:
+                if stop["arrive"] and stop["depart"]:
+                    assert stop["arrive"] <= stop["depart"], (folder.name, trip["travelers"], stop)

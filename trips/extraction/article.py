@@ -541,6 +541,20 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
                 for r in e.places
                 if r.role == "to"
             ]  # "has left Kenya for his first official visit to the United Kingdom"
+            if left and not going:
+                # "told reporters before leaving Sydney": left for a journey to other
+                # countries only, the place is home.
+                for person in event.subjects:
+                    visited = {
+                        r.mention.place.country
+                        for e in reading.events
+                        if e.kind == "travel" and person in e.subjects and e is not event
+                        for r in e.places
+                        if r.role in ("to", "in", "obj")
+                    }
+                    if countries.get(person) is None and visited and left[0].country not in visited:
+                        countries[person] = left[0].country
+                continue
             if not (
                 left
                 and going

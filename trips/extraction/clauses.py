@@ -55,6 +55,11 @@ from trips.extraction.people import Person, PersonMention
 from trips.extraction.places import PlaceMention, gazetteer
 from trips.extraction.sentences import Sentence
 
+_VEHICLE = re.compile(
+    r"\b(?:(?:air)?planes?|aircraft|jet(?:liner)?s?|helicopters?|motorcade|Air\s+Force\s+One)\b",
+    re.IGNORECASE,
+)
+
 _PRONOUNS = {
     "he": "one",
     "she": "one",
@@ -484,10 +489,24 @@ def _mood(anchor: Token) -> str:
         ):
             return "negated"
         if low in CANCEL_WORDS and token is not anchor:
+            below = chain[chain.index(token) - 1]
+            if below.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in below.children
+            ):
+                continue  # "cancelled the rest of his itinerary to return home": a purpose
             return "cancelled"
         if low in WISH_VERBS and token is not anchor:
-            if low in ("welcome", "call", "look") and token.dep_ != "ROOT":
-                continue
+            forward = low == "look" and any(c.lower_ == "forward" for c in token.children)
+            if low in ("welcome", "call", "look") and token.dep_ != "ROOT" and not forward:
+                continue  # ("she said she looks forward to visiting X": a hope all the same)
+            if low in ("invitation", "invite") and token.head.lower_.startswith("accept"):
+                continue  # "has accepted invitations to embark on a visit": a plan
+            if (
+                low == "look"
+                and noun_lemma(anchor.text) in MEETING_NOUNS
+                and any(c.dep_ == "poss" or c.lower_ == "the" for c in anchor.children)
+            ):
+                continue  # "I look forward to my discussions with X": talks on the programme
             if low == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children):
                 return "cancelled"  # "called off her visit"
             if low == "call" and not any(
@@ -668,6 +687,23 @@ class _Resolver:
                 topic = max({p[0] for p in recent}, key=lambda p: (counts.get(p, 0), p == last))
                 if counts.get(topic, 0) >= 2 * counts.get(last, 0) + 1:
                     return [topic]
+        if many:
+            # "X told Y on Thursday that ..., as they began the summit": they are X and Y.
+            sentence = self.ann.sentence_of[position]
+            for token_index, persons in reversed(earlier):
+                if self.ann.sentence_of[token_index] != sentence or len(persons) != 1:
+                    continue
+                verb = self.ann.doc[token_index].head
+                told = [
+                    p
+                    for c in verb.children
+                    if c.dep_ in ("dobj", "dative") and c.i < position
+                    for p in self.name_phrase(c)
+                    if p not in persons and self.ann.people[p].official
+                ]
+                if told:
+                    return persons + told[:1]
+                break
         for _, persons in reversed(earlier):
             # "he" is one person: "greeted by A and B. ..., he said" is not A and B.
             if len(persons) > 1 if many else len(persons) == 1:
@@ -703,9 +739,10 @@ class _Resolver:
         """ "the minister", "the South Korean leader", "the secretary of state"."""
         words = {lemma(c.text) for c in token.subtree if c.i <= token.i or c.dep_ == "prep"}
         head = token.lower_
-        if (head in EPITHET_NOUNS or _AGED.fullmatch(head)) and any(
+        epithet = (head in EPITHET_NOUNS or _AGED.fullmatch(head)) and any(
             c.dep_ == "det" and c.lower_ == "the" for c in token.children
-        ):
+        )
+        if epithet:
             head = "leader"  # "the seasoned lefty", "the former ExxonMobil CEO", "the 77-year-old"
             words = words | {"leader"}
         plural_people = head in ("men", "women", "pair", "duo", "allies", "sides") or (
@@ -845,6 +882,29 @@ class _Resolver:
         for token_index, persons in reversed(self.subjects):
             if token_index < token.i:
                 hit = [p for p in persons if p in candidates]
+                if hit and epithet and token.dep_ == "nsubj":
+                    # "X received visiting Y on Monday. The former CEO arrived in Lima":
+                    # who arrives is the one received, not the host.
+                    received = self.ann.doc[token_index].head
+                    if lemma(received.text) in ("receive", "welcome", "greet", "host") and (
+                        TRAVEL_VERBS.get(lemma(token.head.text)) in ("arrive", "go", "visit")
+                    ):
+                        guests = [
+                            p
+                            for c in received.children
+                            if c.dep_ == "dobj"
+                            for p in self.resolve(c)
+                            if p in candidates and p not in hit
+                        ]
+                        hit = guests or hit
+                if len(hit) > 1:
+                    # "The two leaders will ... Following his stay, the Head of State
+                    # will travel": of a pair, the one the text is about.
+                    counts: dict[int, int] = {}
+                    for _, subject_persons in self.subjects:
+                        if len(subject_persons) == 1:
+                            counts[subject_persons[0]] = counts.get(subject_persons[0], 0) + 1
+                    hit = sorted(hit, key=lambda p: -counts.get(p, 0))
                 if hit:
                     return hit[:1]
         mentioned = [
@@ -860,6 +920,23 @@ class _Resolver:
             # a lead that names its official only after describing him.
             return candidates
         return []
+
+    def _vehicle(self, token: Token) -> list[int] | None:
+        """The passenger a vehicle stands for as the subject of a departure or landing:
+        "his plane landed in X"; "told reporters aboard Air Force One as it left X"."""
+        if token.lower_ == "it":
+            sentence = self.sentences[min(self.ann.sentence_of[token.i], len(self.sentences) - 1)]
+            told = self.ann.text[sentence.start : token.idx]
+            if not _VEHICLE.search(told):
+                return None
+        elif not (
+            _VEHICLE.fullmatch(token.text)
+            or token.lower_ in ("one",)
+            and any(c.lower_ == "force" for c in token.children)
+        ):
+            return None
+        owner = [p for c in token.children if c.dep_ == "poss" for p in self.resolve(c)]
+        return owner[:1] or self.before(token.i, many=False)
 
     def _fits(self, person: int, head: str) -> bool:
         title = self.ann.people[person].title.lower()
@@ -998,6 +1075,13 @@ class _Resolver:
 
     def _refer(self, token: Token) -> list[int]:
         """A pronoun, a relative pronoun or a definite description."""
+        if token.dep_ == "nsubj" and TRAVEL_VERBS.get(lemma(token.head.text)) in (
+            "leave",
+            "arrive",
+        ):
+            vehicle = self._vehicle(token)
+            if vehicle is not None:
+                return vehicle
         if token.lower_ in ("latter", "former") and any(c.lower_ == "the" for c in token.children):
             # "the latter came to Istanbul": the second of the two named before it.
             recent = self.recent_officials(token.i)
@@ -1449,11 +1533,15 @@ def _verb_phase(token: Token) -> str | None:
     if phase is None:
         return None
     particles = {c.lower_ for c in children if c.dep_ in ("prt", "advmod") or not list(c.children)}
+    if low == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in children):
+        return None  # "the visit, which took place from May 2 to 4": when, not a journey
     if low in ("bring", "take", "drop") and not (
         any(c.dep_ == "dobj" for c in children)
         and any(c.dep_ == "prep" and c.lower_ in ("to", "with", "in", "into") for c in children)
     ):
         return None  # "took office", "took part": only "took him to X" is travel
+    if low == "flank" and not (token.tag_ == "VBN" and any(c.dep_ == "agent" for c in children)):
+        return None  # only "flanked by Y": Y is at his side
     if low == "touch" and "down" not in particles:
         return None
     if low == "come" and any(
@@ -1590,6 +1678,13 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
                     event.phase = "host"
             elif low == "be":
                 event = Event("travel", "presence", token.i, sentence)
+        elif (
+            token.lower_ == "on"
+            and token.dep_ == "conj"
+            and any(c.lower_ == "then" for c in token.children)
+            and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+        ):
+            event = Event("travel", "go", token.i, sentence)  # "..., and then on to X"
         elif is_noun and token.i not in ann.date_at:
             low = noun_lemma(token.text)
             if low in TRAVEL_NOUNS:
@@ -1664,6 +1759,18 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
                 event = predicates[inner[0].i]
         if event is None and verb is not None and verb.dep_ == "acl" and verb.head.i in predicates:
             event = predicates[verb.head.i]  # "a visit slated from Friday"
+        if (
+            event is None
+            and verb is not None
+            and verb.dep_ == "relcl"
+            and verb.head.i in predicates
+            and predicates[verb.head.i].nominal
+            and (
+                lemma(verb.text) in ("happen", "occur", "last", "run")
+                or any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+            )
+        ):
+            event = predicates[verb.head.i]  # "his visit, which took place from May 2 to 4"
         if event is None and verb is not None and mention.kind in ("vague", "day", "range"):
             # "... followed the trips by A to X earlier this month": the date of the
             # journey named next to it, under a verb that is not one of travel.
@@ -1682,6 +1789,8 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
 
     _events_attended(doc, predicates)
     _shared_dates(doc, predicates, clause_dates)
+    _then_on_to(doc, predicates)
+    _on_the_way_back(doc, predicates)
     _when_clauses(doc, predicates)
     _same_countries(doc, predicates, ann)
     _before_after(doc, predicates, ann)
@@ -1929,6 +2038,25 @@ def _events_attended(doc: Doc, predicates: dict[int, Event]) -> None:
                 attended = predicates.get(target.i)
                 if attended is not None and attended.kind == "meet":
                     event.places.extend(r for r in attended.places if r.role == "in")
+        token = doc[token_index]
+        if (
+            not event.places
+            and lemma(token.text) == "attend"
+            and not any(c.dep_ in ("dobj", "xcomp") for c in token.children)
+        ):
+            # "X is skipping the summit in Jakarta - Y is attending in his stead": the
+            # gathering just named (the dash may have cut the sentence).
+            named = [
+                e
+                for i, e in predicates.items()
+                if i < token_index
+                and e.kind == "meet"
+                and e.nominal
+                and event.sentence - 1 <= e.sentence <= event.sentence
+                and any(r.role == "in" for r in e.places)
+            ]
+            if named:
+                event.places.extend(r for r in named[-1].places if r.role == "in")
 
 
 def _when_clauses(doc: Doc, predicates: dict[int, Event]) -> None:
@@ -1992,6 +2120,43 @@ def _shared_dates(
                 if usable:
                     event.dates = list(usable)
                     break
+
+
+def _on_the_way_back(doc: Doc, predicates: dict[int, Event]) -> None:
+    """ "stopped in Dubai on his way home", "the trip included a stop in Dubai on the way
+    back": that stop comes after the journey's others."""
+    for token_index, event in predicates.items():
+        if event.kind != "travel" or event.phase in ("return", "leave"):
+            continue
+        token = doc[token_index]
+        carriers = [token] + ([token.head] if event.nominal and token.head.i != token.i else [])
+        for carrier in carriers:
+            for prep in carrier.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("on", "en"):
+                    continue
+                for way in prep.children:
+                    if way.lower_ in ("way", "route") and any(
+                        c.lower_ in ("back", "home") for c in way.children
+                    ):
+                        event.hints |= {"last", "homeward"}
+
+
+def _then_on_to(doc: Doc, predicates: dict[int, Event]) -> None:
+    """ "will be in X on Sunday to meet Y, and then on to Z": the verbless leg takes the
+    day of the clause it is coordinated with."""
+    for token_index, event in predicates.items():
+        token = doc[token_index]
+        if token.lower_ != "on" or event.kind != "travel" or event.dates:
+            continue
+        head = token.head
+        for _ in range(4):
+            source = predicates.get(head.i)
+            if source is not None and source.dates:
+                event.dates = [d for d in source.dates if d.mention.kind in ("day", "range")]
+                break
+            if head.i == head.head.i:
+                break
+            head = head.head
 
 
 _COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -2415,6 +2580,8 @@ def _delegations(
         subject, _ = _subject_token(token)
         if subject is None:
             continue
+        if subject.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+            subject = token.head  # "his entourage, which included X, ..."
         arriving = next(
             (predicates[c.i] for c in subject.children if c.dep_ == "acl" and c.i in predicates),
             None,
@@ -2520,7 +2687,8 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
                 event.subjects = resolver.resolve(owner)
         if subject.lower_ not in _PRONOUNS or subject.lower_ in ("he", "she", "they"):
             resolver.note_subject(subject, event.subjects)
-    event.tense = clause_tense(token)
+    verbless = token.lower_ == "on" and token.dep_ == "conj"  # "..., and then on to X"
+    event.tense = clause_tense(token.head if verbless else token)
     governor = token.head
     if (
         event.tense == "future"
@@ -2563,8 +2731,17 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
         if child.dep_ == "advmod" and child.lower_ in ("first",):
             event.hints.add("first")
     agent = _agent_of(token)
-    if agent is not None and passive and lemma(token.text) == "accompany":
-        event.objects = event.subjects
+    passive = passive or token.tag_ == "VBN"  # "..., accompanied by Y": no auxiliary
+    if agent is not None and passive and lemma(token.text) in ("accompany", "flank"):
+        accompanied = event.subjects
+        if token.dep_ == "acl" and noun_lemma(token.head.text) in TRAVEL_NOUNS:
+            # "landed for her first visit, accompanied by Y": the visit's traveller.
+            noun = token.head
+            own = [p for c in noun.children if c.dep_ == "poss" for p in resolver.resolve(c)]
+            verb = _verb_of(noun)
+            subject = _subject_token(verb)[0] if not own and verb is not None else None
+            accompanied = own or (resolver.resolve(subject) if subject is not None else [])
+        event.objects = accompanied or event.subjects
         event.subjects = resolver.resolve(agent)
 
 
@@ -2638,10 +2815,10 @@ def _owner(
         and lost
         and verb is not None
         and lemma(verb.text) in CARRIER_VERBS
-        and any(c.dep_ == "prep" and c.lower_ in ("to", "of") for c in token.children)
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "of", "in") for c in token.children)
     ):
-        # "made a four-day state visit to X" with a subject the parse lost: the person
-        # the text is about.
+        # "made a four-day state visit to X", "to make unannounced stops in X and Y" with
+        # a subject the parse lost: the person the text is about.
         owner = resolver.before(token.i, many=False)
     return owner
 
@@ -2759,7 +2936,12 @@ def _nominal(
     elif amods & _FUTURE_AMOD:
         event.tense = "future"
     elif verb is not None and (
-        lemma(verb.text) in CARRIER_VERBS or token.dep_ in ("nsubj", "nsubjpass")
+        lemma(verb.text) in CARRIER_VERBS
+        or token.dep_ in ("nsubj", "nsubjpass")
+        # "the trip also included a stop in Dubai": the stop was made
+        or token.dep_ == "dobj"
+        and lemma(verb.text) in ("include", "comprise")
+        and any(c.dep_ == "nsubj" and noun_lemma(c.text) in TRAVEL_NOUNS for c in verb.children)
     ):
         # "made a visit", "the visit ended": the verb's tense is the visit's.
         # "preparing for the visit" says nothing of when the visit is.
@@ -2884,6 +3066,16 @@ def _meeting(
                 if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
                     for obj in (c for c in prep.children if c.dep_ == "pobj"):
                         objects.extend(p for p in resolver.resolve(obj) if p not in objects)
+    if event.nominal and not objects and token.dep_ == "dobj":
+        dangling = any(
+            c.dep_ == "prep" and c.lower_ in ("on", "with") and not list(c.children)
+            for c in token.children
+        )
+        if dangling:
+            # "paid a courtesy call on H.E. Mr. X": parsed with X a second object of the verb
+            for other in token.head.children:
+                if other.dep_ == "dobj" and other.i != token.i:
+                    objects.extend(p for p in resolver.resolve(other) if p not in objects)
     between = [
         p
         for child in token.children

@@ -127,7 +127,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:the\s+(next|following|same|previous)\s+(?:day|morning|evening|night|afternoon)"
             r"|(later|earlier)\s+(?:that|the\s+same)\s+(?:day|morning|evening|night|afternoon)"
             r"|(?:on\s+)?(that)\s+(?:day|evening|night|afternoon)"
-            r"|the\s+day\s+(after|before))\b",
+            r"|the\s+day\s+(after|before)"
+            # "In the afternoon of the same [day], he will travel to ...": the day told
+            r"|(?:in\s+)?the\s+(?:morning|afternoon|evening)\s+of\s+the\s+(same)(?:\s+day)?"
+            r"|(?<![^\n.;]\s)(?<![\w,])(?i:in)\s+the\s+(morning|afternoon|evening)(?=,))\b",
             re.IGNORECASE,
         ),
     ),
@@ -559,6 +562,9 @@ def resolve(mention: DateMention, published: date | None, tense: str | None) -> 
             "earlier": 0,
             "previous": -1,
             "before": -1,
+            "morning": 0,
+            "afternoon": 0,
+            "evening": 0,
         }
         return make(None, None, "anaphoric", offsets[word])
     if kind == "clock":

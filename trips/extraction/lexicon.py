@@ -52,6 +52,7 @@ TRAVEL_VERBS: dict[str, str] = {
     "close": "end",
     "accompany": "accompany",
     "join": "accompany",
+    "flank": "accompany",  # "X, flanked by Y and Z, thanked ..."
     "lead": "lead",  # "led a delegation to"
     "bring": "bring",  # "the trip will bring him to X", "brought the minister with him to X"
     "take": "bring",
@@ -274,6 +275,9 @@ CANCEL_WORDS = frozenset(
         "suspend",
         "abandon",
         "skip",
+        "shirk",
+        "snub",
+        "boycott",
         "drop",
         "defer",
         "scrub",
@@ -338,6 +342,17 @@ EPITHET_NOUNS = frozenset(
         "strongman",
         "scribe",
         "premier",
+        "banker",
+        "financier",
+        "industrialist",
+        "entrepreneur",
+        "technocrat",
+        "academic",
+        "professor",
+        "journalist",
+        "engineer",
+        "physician",
+        "activist",
     ]
 )
 

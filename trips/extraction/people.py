@@ -301,6 +301,7 @@ _RANK = re.compile(
     r"Rear\s+Adm(?:iral)?|Vice\s+Adm(?:iral)?|(?:Lieutenant|Major|Brigadier)\s+General|"
     r"Air\s+(?:Chief\s+|Vice\s+)?Marshal|"
     r"Air\s+Force|Navy|Army|Marine\s+Corps|General|Admiral|Colonel|Major|"
+    r"Cardinal|Archbishop|Bishop|Patriarch|Monsignor|Msgr|Rev|Reverend|Imam|Rabbi|"
     r"H\.E|H\.H|HRH|His\s+Excellency|Her\s+Excellency|Excellency|His\s+(?:Royal\s+)?Highness|"
     r"Her\s+(?:Royal\s+)?Highness|His\s+Majesty|Her\s+Majesty|Petty\s+Officer)\.?\s+)+$"
 )
@@ -485,6 +486,14 @@ _NON_NAME = frozenset(
         "Chairperson",
         "First",
         "Lady",
+        # Ranks of churches and faiths ("Cardinal Pietro Parolin"); not "Bishop", a surname.
+        "Cardinal",
+        "Archbishop",
+        "Patriarch",
+        "Monsignor",
+        "Reverend",
+        "Imam",
+        "Rabbi",
         # Parliaments named in their own languages.
         "Sabha",
         "Knesset",

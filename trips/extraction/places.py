@@ -442,6 +442,13 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _plain(name: str) -> str:
+    """A name without accents, with straight apostrophes and spaces for hyphens between
+    capitalised parts: ``_plain("Port-Vila") == "Port Vila"``."""
+    name = fold(name).replace("’", "'").replace("‘", "'")
+    return re.sub(r"(?<=[a-z])-(?=[A-Z])", " ", name)
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     names: dict[str, tuple[Place, bool]]  # exact surface -> (place, is demonym)
@@ -469,6 +476,10 @@ def gazetteer() -> Gazetteer:
     for info in gc.get_cities().values():
         name = info["name"]
         iso = info["countrycode"]
+        capital = capitals.get(iso) or ""
+        original = name
+        if fold(capital) != fold(name) and _plain(capital) == _plain(name):
+            name = capital  # "Port Vila", "Nuku'alofa": the capital as English writes it
         place = Place(
             country=iso,
             kind="city",
@@ -477,9 +488,11 @@ def gazetteer() -> Gazetteer:
             longitude=float(info["longitude"]),
             population=int(info["population"] or 0),
             admin1=str(info.get("admin1code") or ""),
-            capital=capitals.get(iso) == name,
+            capital=_plain(capital) == _plain(name),
         )
-        for key in {name, fold(name), name.replace("’", "'"), fold(name).replace("’", "'")}:
+        # "Port-Vila" is written "Port Vila"; "Nuku‘alofa" with a straight apostrophe
+        keys = {original, fold(original), _plain(original), name, fold(name)}
+        for key in keys | {k.replace("’", "'") for k in keys}:
             old = best.get(key)
             if old is None or place.population > old.population:
                 best[key] = place
@@ -643,7 +656,13 @@ def _add_subdivisions(names: dict) -> None:
             # provinces sit under islands, which are no administration.)
             continue
         name = _GENERIC_SUBDIVISION.sub("", subdivision.name.split(" [")[0]).strip()
-        if len(name) < 5 or name in names or not name[0].isupper() or name in _COMMON_WORD_TOWNS:
+        if (
+            len(name) < 5
+            or name in names
+            or fold(name) in names  # "Chișinău": the city
+            or not name[0].isupper()
+            or name in _COMMON_WORD_TOWNS
+        ):
             continue
         if re.search(
             r"\b(?:Capital|Central|Centre|Northern|Southern|Eastern|Western|North|"
@@ -764,14 +783,18 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
             i += 1
             continue
         hit = None
-        longest = starts.get(token.text, 0)
+        longest = max(starts.get(token.text, 0), starts.get(fold(token.text), 0))
         for n in range(min(longest, len(tokens) - i), 0, -1):
             last = tokens[i + n - 1]
             if n > 1 and not (last.text[0].isupper() or re.match(r"[a-z]['’][A-Z]", last.text)):
                 continue
             surface = text[token.start : last.end]
-            if surface in names and (n == 1 or _NGRAM_SURFACE.fullmatch(surface)):
-                hit = (n, surface, names[surface])
+            if not (n == 1 or _NGRAM_SURFACE.fullmatch(surface)):
+                continue
+            # "São Tomé and Príncipe": the gazetteer's name may come without its accents.
+            key = surface if surface in names else fold(surface)
+            if key in names:
+                hit = (n, surface, names[key])
                 break
         if hit is None:
             i += 1

@@ -1056,7 +1056,12 @@ def _order(journey: Journey, text: str) -> None:
     middle = [s for s in stops if s not in firsts and s not in lasts]
     journey.stops = firsts + middle + lasts
     moved = False
-    constraints = _order_constraints(journey) + _told_in_sequence(journey, text)
+    constraints = [
+        (earlier, later)
+        for earlier, later in _order_constraints(journey) + _told_in_sequence(journey, text)
+        # what the text calls the last stop stays there ("a stop in X on the way back")
+        if not (earlier.last and not later.last)
+    ]
     for _ in range(len(journey.stops)):  # until no constraint moves a stop (or a cycle)
         settled = True
         for earlier, later in constraints:
@@ -1084,6 +1089,13 @@ def _order_constraints(journey: Journey) -> list[tuple[Stop, Stop]]:
             for r in event.places
             if r.role in ("to", "in", "obj", "compound") and (s := _stop_for(journey, r))
         ]
+        if not others and event.kind == "travel" and event.phase == "return":
+            # "was flying back to Washington from Paris": the place left for home is last.
+            for role in event.places:
+                last = _stop_for(journey, role) if role.role == "from" else None
+                if last is not None:
+                    pairs.extend((other, last) for other in journey.stops if other is not last)
+            continue
         if not others and event.kind == "travel":
             # "traveled on after leaving Brussels", "arrived from Papua New Guinea":
             # a place left behind, with no destination named, came before the rest.
@@ -1324,7 +1336,9 @@ def _dates(ctx: Context, journey: Journey) -> None:
                     and (s := _stop_for(journey, r)) is not None
                 ][:1]
         if event.days:
-            place_stops = dests if not _tour_noun(event) else []
+            # (one stop named twice, "a visit to Angola" told from Luanda, is one stop)
+            unique = list({id(s): s for s in dests}.values())
+            place_stops = unique if not _tour_noun(event) else []
             whole_country = [
                 r
                 for r in event.places
@@ -1394,6 +1408,9 @@ def _dates(ctx: Context, journey: Journey) -> None:
                 if first.days and not first.depart:
                     first.depart = first.arrive + timedelta(days=first.days - 1)
                 break
+    for stop in journey.stops:
+        if stop.arrive and stop.depart and stop.depart < stop.arrive:
+            stop.depart = None  # a day taken from another leg: no stop is left before it is reached
     if first.arrive:
         journey.start = first.arrive
         journey.start_evidence = first.evidence[:1]
@@ -1433,6 +1450,15 @@ def _dates(ctx: Context, journey: Journey) -> None:
     ):
         # "returned on Monday after a four-day visit to Addis Ababa": the visit's days.
         first.arrive, first.depart = journey.start, journey.end
+    if (
+        len(journey.stops) == 1
+        and period
+        and (journey.start, journey.end) == period[:2]
+        and not first.arrive
+        and not first.depart
+    ):
+        # "his visit to Malaysia, which took place from November 30 to December 2"
+        first.arrive, first.depart = period[0], period[1]
     if journey.start and journey.end and journey.end < journey.start:
         journey.end = None
     for stop in journey.stops:
@@ -1678,7 +1704,9 @@ def _apply_day(
             target = dests[0]
             if target is first_stop:
                 starts.append((day, sentence))
-            else:
+            elif not any(s is not target and s.depart == day for s in journey.stops):
+                # (A stop the text already ends that day is the one left: "ended a visit
+                # to Angola on Saturday ... left for X on Saturday".)
                 before = [s for s in journey.stops if s.order < target.order]
                 if before and not before[-1].depart:
                     before[-1].depart = day
@@ -1801,6 +1829,10 @@ def _status(ctx: Context, journey: Journey) -> str:
         and ends_journey(e)
         or e.tense in ("past", "perfect")
         and e.home
+        # "stopped in Dubai on the way back": the last leg, made
+        or e.tense == "past"
+        and "homeward" in e.hints
+        and any(_stop_for(journey, r) is last for r in e.places)
         for e in journey.events
     ) and not _still_ahead(journey, last)
     future = [t for t in tenses if t == "future"]
