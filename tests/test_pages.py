@@ -24,7 +24,9 @@ from tests.factories import (
     make_stop,
     make_trip,
 )
+from trips import selectors
 from trips.models import Official, Trip
+from trips.selectors import official_hosted_trips, official_hosted_years, official_in_office
 
 pytestmark = pytest.mark.django_db
 
@@ -409,7 +411,8 @@ def test_the_visits_hosted_cost_the_same_queries_whatever_their_number(
     for _ in range(n_trips):
         _tour(blinken, cho)
 
-    with django_assert_num_queries(20):
+    # The visits' rows read the stops' and the meetings' sentences in one query.
+    with django_assert_num_queries(19):
         assert client.get(cho.get_absolute_url()).status_code == 200
 
 
@@ -423,6 +426,126 @@ def _hosted_meetings(count: int) -> Official:
         stop = make_stop(trip=trip, country="KR", city="Seoul", arrive_date=day, depart_date=day)
         make_meeting(trip=trip, stop=stop, participants=[cho], date=day, description=f"Talks {n}")
     return cho
+
+
+def test_the_hosted_years_list_every_visit_hosted_newest_first_with_its_year():
+    cho = _hosted_meetings(3)  # Seoul trips 1-3: January to March 2020
+    blinken = Official.objects.get(slug="antony-blinken")
+    ended = make_trip(
+        officials=[blinken], title="Only an end", start_date=None, end_date=date(2019, 5, 2)
+    )
+    undated = make_trip(officials=[blinken], title="No dates", start_date=None, end_date=None)
+    for trip in (ended, undated):
+        make_meeting(trip=trip, participants=[cho], date=None)
+    make_trip(officials=[blinken], title="Not met")  # not hosted: no meeting with Cho
+    trips = {t.title: t.pk for t in Trip.objects.all()}
+
+    rows = official_hosted_years(official=cho, in_office=official_in_office(cho))
+
+    # As the page lists them: by start, newest first, the trips with no start
+    # last (the newest id first), each with its start's year, else its end's.
+    assert rows == [
+        (trips["Seoul trip 3"], 2020),
+        (trips["Seoul trip 2"], 2020),
+        (trips["Seoul trip 1"], 2020),
+        (trips["No dates"], None),
+        (trips["Only an end"], 2019),
+    ]
+    assert [pk for pk, _ in rows] == list(
+        official_hosted_trips(official=cho, in_office=official_in_office(cho)).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def test_the_hosted_rows_are_the_visits_of_the_trips_given_in_their_order():
+    cho = make_official(name="Cho Tae-yul", slug="cho-tae-yul", country="KR", title="Minister")
+    tour = _tour(counterpart=cho)  # Cho met in Seoul; a sentence for the stop and the meeting
+    wong = make_official(name="Penny Wong", slug="penny-wong", country="AU")
+    able = make_official(name="Anna Able", slug="anna-able", country="")
+    visit = make_trip(
+        officials=[wong, able], title="", start_date=date(2025, 1, 6), end_date=date(2025, 1, 7)
+    )
+    stop = make_stop(trip=visit, country="KR", city="Seoul")
+    make_stop(trip=visit, order=2, country="JP", city="Tokyo")  # not in Cho's country
+    article = make_article(title="Wong in Seoul", text="Penny Wong arrived in Seoul.")
+    quote = make_evidence(article=article, stop=stop, sentence="Penny Wong arrived in Seoul.")
+    unmet = make_trip(officials=[wong], title="Elsewhere")
+
+    rows = selectors.hosted_rows(official=cho, ids=[visit.pk, tour.pk, unmet.pk])
+
+    assert [row.trip_id for row in rows] == [visit.pk, tour.pk, unmet.pk]  # as given
+    first = rows[0]
+    assert (first.trip_title, first.status, first.start_date, first.end_date) == (
+        f"Trip {visit.pk}",
+        "completed",
+        date(2025, 1, 6),
+        date(2025, 1, 7),
+    )
+    assert first.travellers == (  # by name
+        selectors.Traveller("Anna Able", "/officials/anna-able/", "", ""),
+        selectors.Traveller("Penny Wong", "/officials/penny-wong/", "Australia", "AU"),
+    )
+    assert not first.met and first.places == "Seoul, South Korea"
+    assert first.evidence == [
+        selectors.Quote(
+            quote.pk,
+            "Penny Wong arrived in Seoul.",
+            article.pk,
+            selectors.QuotedArticle("Wong in Seoul", "Test Wire", date(2024, 3, 15)),
+        )
+    ]
+    second = rows[1]
+    assert second.met and second.places == "Seoul, South Korea"
+    # The meeting's sentence first, then the stop's.
+    assert [q.sentence for q in second.evidence] == [
+        "He met Cho Tae-yul on Monday.",
+        "Blinken arrived in Seoul on Sunday.",
+    ]
+    assert not rows[2].met and rows[2].places == "place not reported" and not rows[2].evidence
+    assert selectors.hosted_rows(official=cho, ids=[]) == []
+
+
+def test_the_meeting_rows_are_an_officials_meetings_newest_first_with_people_and_evidence():
+    cho = make_official(name="Cho Tae-yul", slug="cho-tae-yul", country="KR")
+    tour = _tour(counterpart=cho)  # met in Seoul on 6 January 2025, a sentence for it
+    wong = make_official(name="Penny Wong", slug="penny-wong", country="AU")
+    later = make_trip(officials=[], title="", start_date=date(2025, 2, 1), end_date=None)
+    undated = make_meeting(trip=later, participants=[wong, cho], date=None, description="")
+
+    page = selectors.official_meetings(official=cho).values_list(*selectors.MEETING_COLUMNS)
+    rows = selectors.meeting_rows(page)
+
+    # By date, the trip's start for a meeting with none: the newest first.
+    first, second = rows
+    assert (first.pk, first.date, first.description, first.trip_id) == (
+        undated.pk,
+        None,
+        "",
+        later.pk,
+    )
+    assert (first.trip_title, first.trip_start, first.trip_end) == (
+        f"Trip {later.pk}",
+        date(2025, 2, 1),
+        None,
+    )
+    assert first.place == "" and first.travellers == () and first.evidence == []
+    assert [(pk, person.name) for pk, person in first.participants] == [
+        (cho.pk, "Cho Tae-yul"),  # by name
+        (wong.pk, "Penny Wong"),
+    ]
+    assert first.participants[1][1] == selectors.Traveller(
+        "Penny Wong", "/officials/penny-wong/", "Australia", "AU"
+    )
+    assert (second.trip_id, second.date, second.description) == (
+        tour.pk,
+        date(2025, 1, 6),
+        "Talks on the alliance",
+    )
+    assert second.place == "Seoul, South Korea"
+    assert [t.name for t in second.travellers] == ["Antony Blinken"]
+    assert [q.sentence for q in second.evidence] == ["He met Cho Tae-yul on Monday."]
+    assert selectors.meeting_rows([]) == []
 
 
 def _section(html: str, start: str, end: str | None = None) -> str:
@@ -1048,10 +1171,18 @@ def test_the_visits_hosted_and_meetings_rows_are_those_the_template_wrote():
     life = selectors.official_diplomatic_life(official=cho)
     assert len(life.hosted) == 3 and len(life.meetings) == 3
     django = engines["django"]
-    context = {"life": life, "visits": list(life.hosted)}
+    # The template read model instances (selectors.HostedVisit, Meeting); the
+    # page's rows are column values (selectors.HostedRow, MeetingRow) and must
+    # write the same HTML.
+    models = selectors.hosted_visits(
+        official_hosted_trips(official=cho, in_office=official_in_office(cho))
+    )
+    meeting_models = list(selectors.official_meetings(official=cho))
+    context = {"life": {"official": cho, "meetings": meeting_models}, "visits": models}
 
-    assert hosted_rows(context["visits"], cho) == django.from_string(_HOSTED_LOOP).render(context)
+    rows = hosted_rows(list(life.hosted), cho)
+    assert rows == django.from_string(_HOSTED_LOOP).render(context)
     meetings = meeting_rows(life.meetings, cho)
     assert meetings == django.from_string(_MEETINGS_LOOP).render(context)
-    assert "Travellers not reported" in hosted_rows(context["visits"], cho)
+    assert "Travellers not reported" in rows
     assert "date unknown" in meetings and "also there" in meetings and "&amp;" in meetings

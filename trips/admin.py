@@ -14,7 +14,8 @@ from django.contrib.admin import helpers
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -471,6 +472,19 @@ def _meeting_choice(meeting: Meeting) -> str:
     return f"{when} · {meeting.trip}{where}"
 
 
+def _links_to_official(through: type[models.Model]) -> Coalesce:
+    """The rows of a many-to-many table ``through`` that name the official: their
+    trips or meetings (each once, as the table holds a pair once)."""
+    rows = (
+        through.objects.filter(official_id=OuterRef("pk"))
+        .order_by()
+        .values("official_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows), 0)
+
+
 @admin.register(Official)
 class OfficialAdmin(admin.ModelAdmin):
     list_display = (
@@ -505,11 +519,15 @@ class OfficialAdmin(admin.ModelAdmin):
     show_full_result_count = False
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
+        # Counted in a subquery for each official shown, rather than by joining
+        # every official's trips and meetings, which grouped the whole table
+        # (trips times meetings for a head of state) for a page of 50.
         counted = (
             super()
             .get_queryset(request)
             .annotate(
-                n_trips=Count("trips", distinct=True), n_meetings=Count("meetings", distinct=True)
+                n_trips=_links_to_official(Trip.officials.through),
+                n_meetings=_links_to_official(Meeting.participants.through),
             )
         )
         return counted.order_by("name")

@@ -120,10 +120,17 @@ class ChosenInOneQuery:
         self.chosen = chosen  # None (the page that adds the row's parent): Django's way
         # Shared by the copies each row's form makes of the widget.
         self.labels: dict[str, str] = {}
+        self.shared: dict[str, str] = {}
 
     def render(self, name: str, value: Any, attrs: Any = None, renderer: Any = None) -> str:
         # The admin's wrapper (the + link) renders it without a renderer: the rows' one.
         return super().render(name, value, attrs, renderer or ROW_RENDERER)
+
+    def get_url(self) -> str:
+        # The type-ahead's address, reversed once a page rather than once a row.
+        if "url" not in self.shared:
+            self.shared["url"] = super().get_url()
+        return self.shared["url"]
 
     def _read_labels(self) -> None:
         if "" in self.labels:

@@ -188,11 +188,23 @@ class OfficialViewSet(StaffWrites, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, url_path="hosted-visits", filter_backends=[])
     def hosted_visits(self, request: Request, slug: str) -> Response:
         official = self.get_object()
-        trips = selectors.official_hosted_trips(
-            official=official, in_office=selectors.official_in_office(official)
+        # Every hosted trip's id, in order, read once: the page counts them and
+        # takes its own, where a count and a page would each evaluate the
+        # hosted condition (the slowest query) as the page's own HTML did.
+        ids = self.paginate_queryset(
+            [
+                pk
+                for pk, _ in selectors.official_hosted_years(
+                    official=official, in_office=selectors.official_in_office(official)
+                )
+            ]
         )
         # The rows from column values: a page may hold hundreds of visits (api_rows).
-        page = self.paginate_queryset(trips.prefetch_related(None).values(*api_rows.HOSTED_COLUMNS))
+        found = {
+            row["id"]: row
+            for row in Trip.objects.filter(pk__in=ids).values(*api_rows.HOSTED_COLUMNS)
+        }
+        page = [found[pk] for pk in ids]
         rows = api_rows.hosted_visit_rows(
             page, official=official, context=self.get_serializer_context()
         )

@@ -427,6 +427,61 @@ class HostedVisit:
         return "; ".join(dict.fromkeys(places)) or "place not reported"
 
 
+@dataclass(frozen=True)
+class QuotedArticle:
+    """What a quote's link shows of its article."""
+
+    title: str
+    source: str
+    published: date | None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A sentence that supports a fact, read as column values (the attributes of an
+    ``Evidence`` that ``trip_tags.evidence_html`` reads)."""
+
+    pk: int
+    sentence: str
+    article_id: int
+    article: QuotedArticle
+
+
+@dataclass(frozen=True)
+class HostedRow:
+    """A visit an official hosted (a ``HostedVisit``), read as column values: what
+    its row on the official's page shows (``trip_tags.hosted_visit_html``)."""
+
+    trip_id: int
+    trip_title: str  # as the trip's ``str()`` writes it
+    status: str
+    start_date: date | None
+    end_date: date | None
+    status_as_of: date | None
+    travellers: tuple[Traveller, ...]  # by name
+    met: bool
+    places: str
+    evidence: list[Quote]  # the meetings' sentences first, then the stops'
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    """A meeting an official took part in, read as column values: what its row on
+    the official's page shows (``trip_tags.meeting_html``)."""
+
+    pk: int
+    date: date | None
+    description: str
+    trip_id: int
+    trip_title: str  # as the trip's ``str()`` writes it
+    trip_start: date | None
+    trip_end: date | None
+    place: str  # its stop's (``Stop.place``), or empty
+    travellers: tuple[Traveller, ...]  # the trip's, by name
+    participants: tuple[tuple[int, Traveller], ...]  # id and person, by name
+    evidence: list[Quote]
+
+
 HOSTED_PER_PAGE = 25
 MEETINGS_PER_PAGE = 25
 
@@ -437,9 +492,9 @@ class DiplomaticLife:
 
     official: Official
     in_office: tuple[date, date] | None  # first and last day the data shows them in office
-    hosted: Page  # of HostedVisit, newest first
+    hosted: Page  # of HostedRow, newest first
     hosted_years: dict[int | None, int]  # the visits hosted in each year, over every page
-    meetings: Page  # of Meeting, newest first; trip, stop, people and evidence prefetched
+    meetings: Page  # of MeetingRow, newest first
 
     @property
     def hosted_by_year(self) -> list[tuple[int | None, list[HostedVisit], int]]:
@@ -447,7 +502,7 @@ class DiplomaticLife:
         return [
             (year, visits, self.hosted_years[year])
             for year, visits in _by_year(
-                list(self.hosted), lambda visit: visit.trip.start_date or visit.trip.end_date
+                list(self.hosted), lambda visit: visit.start_date or visit.end_date
             )
         ]
 
@@ -461,17 +516,8 @@ def official_in_office(official: Official) -> tuple[date, date] | None:
     return official_spans([official.pk]).get(official.pk)
 
 
-def official_hosted_trips(
-    *, official: Official, in_office: tuple[date, date] | None
-) -> QuerySet[Trip]:
-    """The trips that came to an official, newest first, prefetched for ``hosted_visits``.
-
-    The trips whose meetings name them, and the trips of other governments'
-    officials to their country on dates that touch ``in_office`` (the time
-    the data shows them in office, ``official_in_office``). A queryset, so a
-    page of it reads only its own rows: a head of state hosts thousands.
-    """
-    people = Official.objects.order_by("name")
+def _hosted_condition(official: Official, in_office: tuple[date, date] | None) -> Q:
+    """Which trips came to an official (``official_hosted_trips``)."""
     hosted = Q(pk__in=Meeting.objects.filter(participants=official).values("trip_id"))
     if official.country and in_office:
         visits = (
@@ -482,6 +528,12 @@ def official_hosted_trips(
             .overlapping(*in_office)
         )
         hosted |= Q(pk__in=visits.values("pk"))
+    return hosted
+
+
+def _hosted_prefetch(trips: QuerySet[Trip], official: Official) -> QuerySet[Trip]:
+    """``trips`` with what ``hosted_visits`` reads of them, newest first."""
+    people = Official.objects.order_by("name")
     with_evidence = Prefetch("evidence", queryset=Evidence.objects.with_article())
     stops_here = Stop.objects.filter(country=official.country or "-").order_by("order")
     met = (
@@ -489,17 +541,26 @@ def official_hosted_trips(
         .select_related("stop")
         .order_by(F("date").asc(nulls_last=True), "id")
     )
-    return (
-        Trip.objects.filter(hosted)
-        .prefetch_related(
-            Prefetch("officials", queryset=people),
-            Prefetch(
-                "stops", queryset=stops_here.prefetch_related(with_evidence), to_attr="stops_here"
-            ),
-            Prefetch("meetings", queryset=met.prefetch_related(with_evidence), to_attr="met_here"),
-        )
-        .order_by(F("start_date").desc(nulls_last=True), "-id")
-    )
+    return trips.prefetch_related(
+        Prefetch("officials", queryset=people),
+        Prefetch(
+            "stops", queryset=stops_here.prefetch_related(with_evidence), to_attr="stops_here"
+        ),
+        Prefetch("meetings", queryset=met.prefetch_related(with_evidence), to_attr="met_here"),
+    ).order_by(F("start_date").desc(nulls_last=True), "-id")
+
+
+def official_hosted_trips(
+    *, official: Official, in_office: tuple[date, date] | None
+) -> QuerySet[Trip]:
+    """The trips that came to an official, newest first, prefetched for ``hosted_visits``.
+
+    The trips whose meetings name them, and the trips of other governments'
+    officials to their country on dates that touch ``in_office`` (the time
+    the data shows them in office, ``official_in_office``). A queryset, so a
+    page of it reads only its own rows: a head of state hosts thousands.
+    """
+    return _hosted_prefetch(Trip.objects.filter(_hosted_condition(official, in_office)), official)
 
 
 def hosted_visits(trips: Iterable[Trip]) -> list[HostedVisit]:
@@ -512,14 +573,108 @@ def hosted_visits(trips: Iterable[Trip]) -> list[HostedVisit]:
     ]
 
 
-def _hosted_years(trips: QuerySet[Trip]) -> dict[int | None, int]:
-    rows = (
-        trips.order_by()
-        .annotate(year=ExtractYear(Coalesce("start_date", "end_date")))
-        .values("year")
-        .annotate(n=Count("id"))
+def _quotes(evidence: QuerySet[Evidence]) -> dict[str, dict[int, list[Quote]]]:
+    """The quotes of ``evidence`` by the stop and by the meeting they support, in
+    the model's order (``Evidence.Meta.ordering``)."""
+    found: dict[str, dict[int, list[Quote]]] = {
+        "stop": defaultdict(list),
+        "meeting": defaultdict(list),
+    }
+    articles: dict[int, QuotedArticle] = {}
+    for pk, stop_id, meeting_id, sentence, article_id, *article in evidence.values_list(
+        "pk",
+        "stop_id",
+        "meeting_id",
+        "sentence",
+        "article_id",
+        "article__title",
+        "article__source",
+        "article__published",
+    ):
+        if article_id not in articles:
+            articles[article_id] = QuotedArticle(*article)
+        quote = Quote(pk, sentence, article_id, articles[article_id])
+        if stop_id is not None:
+            found["stop"][stop_id].append(quote)
+        if meeting_id is not None:
+            found["meeting"][meeting_id].append(quote)
+    return found
+
+
+def hosted_rows(*, official: Official, ids: list[int]) -> list[HostedRow]:
+    """The visits an official hosted of the trips ``ids`` (a page of
+    ``official_hosted_years``), in that order, from column values: what
+    ``hosted_visits`` gives of them, for the page's rows, in five queries.
+    """
+    if not ids:
+        return []
+    trips = {
+        row[0]: row
+        for row in Trip.objects.filter(pk__in=ids).values_list(
+            "id", "title", "status", "start_date", "end_date", "status_as_of"
+        )
+    }
+    travellers = _travellers_by(Trip.officials.through.objects.filter(trip_id__in=ids), "trip_id")
+    stops: dict[int, list[tuple]] = defaultdict(list)
+    for trip_id, *stop in (
+        Stop.objects.filter(trip_id__in=ids, country=official.country or "-")
+        .order_by("order")
+        .values_list("trip_id", "id", "city", "country")
+    ):
+        stops[trip_id].append(stop)
+    met: dict[int, list[tuple]] = defaultdict(list)
+    for trip_id, *meeting in (
+        Meeting.objects.filter(trip_id__in=ids, participants=official)
+        .order_by(F("date").asc(nulls_last=True), "id")
+        .values_list("trip_id", "id", "stop_id", "stop__city", "stop__country")
+    ):
+        met[trip_id].append(meeting)
+    stop_ids = [stop[0] for found in stops.values() for stop in found]
+    meeting_ids = [meeting[0] for found in met.values() for meeting in found]
+    quotes = _quotes(
+        Evidence.objects.filter(Q(stop_id__in=stop_ids) | Q(meeting_id__in=meeting_ids))
     )
-    return {row["year"]: row["n"] for row in rows}
+
+    def place(city: str, code: str) -> str:  # Stop.place
+        return f"{city}, {country_name(code)}" if city else country_name(code)
+
+    rows = []
+    for pk in ids:
+        _, title, status, start, end, as_of = trips[pk]
+        places = [place(city, code) for _, city, code in stops[pk]] or [
+            place(city, code) for _, stop_id, city, code in met[pk] if stop_id is not None
+        ]
+        rows.append(
+            HostedRow(
+                trip_id=pk,
+                trip_title=title or f"Trip {pk}",
+                status=status,
+                start_date=start,
+                end_date=end,
+                status_as_of=as_of,
+                travellers=tuple(person for _, person in travellers[pk]),
+                met=bool(met[pk]),
+                places="; ".join(dict.fromkeys(places)) or "place not reported",
+                evidence=[q for m in met[pk] for q in quotes["meeting"][m[0]]]
+                + [q for s in stops[pk] for q in quotes["stop"][s[0]]],
+            )
+        )
+    return rows
+
+
+def official_hosted_years(
+    *, official: Official, in_office: tuple[date, date] | None
+) -> list[tuple[int, int | None]]:
+    """The id and year (of its start, else its end) of every trip that came to an
+    official, in the order of ``official_hosted_trips``: one narrow read of them all,
+    from which a page counts the visits of each year and takes its own trips' ids
+    (a year is ``None`` for a trip with neither date).
+    """
+    return list(
+        Trip.objects.filter(_hosted_condition(official, in_office))
+        .order_by(F("start_date").desc(nulls_last=True), "-id")
+        .values_list("id", ExtractYear(Coalesce("start_date", "end_date")))
+    )
 
 
 def official_meetings(*, official: Official) -> QuerySet[Meeting]:
@@ -539,6 +694,72 @@ def official_meetings(*, official: Official) -> QuerySet[Meeting]:
     )
 
 
+def _travellers_by(links: QuerySet, key: str) -> dict[int, list[tuple[int, Traveller]]]:
+    """The officials of ``links`` (rows of a many-to-many table) by ``key``, by name."""
+    official_url = _url_prefix("trips:official-detail", "slug", "-")
+    found: dict[int, list[tuple[int, Traveller]]] = defaultdict(list)
+    for owner, pk, slug, name, code in links.order_by("official__name", "official_id").values_list(
+        key, "official_id", "official__slug", "official__name", "official__country"
+    ):
+        where = country_name(code) if code else ""
+        found[owner].append((pk, Traveller(name, f"{official_url}{slug}/", where, code)))
+    return found
+
+
+def meeting_rows(meetings: Iterable[tuple]) -> list[MeetingRow]:
+    """The rows of ``meetings`` (a page of ``official_meetings`` as ``MEETING_COLUMNS``
+    values), in their order, with their people and evidence: three queries."""
+    meetings = list(meetings)
+    ids = [m[0] for m in meetings]
+    if not ids:
+        return []
+    trip_ids = {m[3] for m in meetings}
+    travellers = _travellers_by(
+        Trip.officials.through.objects.filter(trip_id__in=trip_ids), "trip_id"
+    )
+    participants = _travellers_by(
+        Meeting.participants.through.objects.filter(meeting_id__in=ids), "meeting_id"
+    )
+    quotes = _quotes(Evidence.objects.filter(meeting_id__in=ids))["meeting"]
+    rows = []
+    for pk, day, description, trip_id, title, start, end, stop_id, city, code in meetings:
+        if stop_id is None:
+            place = ""
+        else:  # Stop.place
+            place = f"{city}, {country_name(code)}" if city else country_name(code)
+        rows.append(
+            MeetingRow(
+                pk=pk,
+                date=day,
+                description=description,
+                trip_id=trip_id,
+                trip_title=title or f"Trip {trip_id}",
+                trip_start=start,
+                trip_end=end,
+                place=place,
+                travellers=tuple(person for _, person in travellers[trip_id]),
+                participants=tuple(participants[pk]),
+                evidence=quotes[pk],
+            )
+        )
+    return rows
+
+
+# The columns of a meeting ``meeting_rows`` reads (of ``official_meetings``).
+MEETING_COLUMNS = (
+    "id",
+    "date",
+    "description",
+    "trip_id",
+    "trip__title",
+    "trip__start_date",
+    "trip__end_date",
+    "stop_id",
+    "stop__city",
+    "stop__country",
+)
+
+
 def official_diplomatic_life(
     *, official: Official, hosted_page: object = 1, meetings_page: object = 1
 ) -> DiplomaticLife:
@@ -548,21 +769,23 @@ def official_diplomatic_life(
     Costs the same queries however long the record: a head of state hosts thousands.
     """
     in_office = official_in_office(official)
-    trips = official_hosted_trips(official=official, in_office=in_office)
-    years = _hosted_years(trips)
-    paginator = Paginator(trips, HOSTED_PER_PAGE)
-    paginator.count = sum(years.values())  # a cached_property: set, the trips are not counted
-    hosted = paginator.get_page(hosted_page)
-    hosted.object_list = hosted_visits(hosted.object_list)
-    meetings = Paginator(official_meetings(official=official), MEETINGS_PER_PAGE).get_page(
-        meetings_page
-    )
-    meetings.object_list = list(meetings.object_list)
+    # The hosted condition (the page's slowest query) is evaluated once, for
+    # every trip's id and year: the years are counted from them, and the page's
+    # trips read by id.
+    listing = official_hosted_years(official=official, in_office=in_office)
+    hosted = Paginator(listing, HOSTED_PER_PAGE).get_page(hosted_page)
+    ids = [pk for pk, _ in hosted.object_list]
+    hosted.object_list = hosted_rows(official=official, ids=ids)
+    meetings = Paginator(
+        official_meetings(official=official).prefetch_related(None).values_list(*MEETING_COLUMNS),
+        MEETINGS_PER_PAGE,
+    ).get_page(meetings_page)
+    meetings.object_list = meeting_rows(meetings.object_list)
     return DiplomaticLife(
         official=official,
         in_office=in_office,
         hosted=hosted,
-        hosted_years=years,
+        hosted_years=dict(Counter(year for _, year in listing)),
         meetings=meetings,
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlencode
@@ -236,11 +237,14 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _csv_response(filename: str, header: list[str], rows: list[list[str]]) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response, lineterminator="\r\n")
+    # Written to a string, then set at once: a response written row by row
+    # encodes each of a country's thousands of rows on its own.
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(rows)
+    response = HttpResponse(text.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
@@ -258,14 +262,21 @@ def official_visits_csv(request: HttpRequest, slug: str) -> HttpResponse:
             raise Http404("No such official.")
         return redirect(moved_url(request, moved), permanent=True)
     rows = selectors.official_visit_rows(official, sort=request.GET.get("sort", ""))
+    site = _site(request)
     return _csv_response(
         f"{official.slug}-visits.csv",
         ["country", "country_code", "locale", "remarks", "arrived", "departed", "trip", "trip_url"],
-        [[row.country_name, row.country, *_visit_columns(request, row)] for row in rows],
+        [[row.country_name, row.country, *_visit_columns(site, row)] for row in rows],
     )
 
 
-def _visit_columns(request: HttpRequest, row) -> list[str]:
+def _site(request: HttpRequest) -> str:
+    """The scheme and host that make a path absolute, as ``build_absolute_uri`` writes
+    them: read once, as a CSV's thousands of rows each link a trip (an ASCII path)."""
+    return request.build_absolute_uri("/")[:-1]
+
+
+def _visit_columns(site: str, row) -> list[str]:
     """The columns a travel log's CSV rows share: locales, remarks, days and the trip."""
     return [
         row.locales,
@@ -273,7 +284,7 @@ def _visit_columns(request: HttpRequest, row) -> list[str]:
         _day(row.arrive),
         _day(row.depart),
         row.trip_title,
-        request.build_absolute_uri(row.trip_url),
+        site + row.trip_url,
     ]
 
 
@@ -281,6 +292,7 @@ def country_visits_csv(request: HttpRequest, code: str) -> HttpResponse:
     """The country's visits table, every row, in the page's order, as CSV."""
     if not selectors.is_known_country(code):
         raise Http404("No such country code.")
+    site = _site(request)
     rows = selectors.sort_visits(
         selectors.country_visit_rows(code),
         selectors.visit_sort(request.GET.get("sort", ""), selectors.COUNTRY_SORTS),
@@ -288,7 +300,7 @@ def country_visits_csv(request: HttpRequest, code: str) -> HttpResponse:
     return _csv_response(
         f"visits-to-{country_name(code).lower().replace(' ', '-')}.csv",
         ["visitor", "from", "locale", "remarks", "arrived", "departed", "trip", "trip_url"],
-        [[row.visitor, row.origin, *_visit_columns(request, row)] for row in rows],
+        [[row.visitor, row.origin, *_visit_columns(site, row)] for row in rows],
     )
 
 

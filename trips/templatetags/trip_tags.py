@@ -246,28 +246,25 @@ def evidence_html(evidence, article_url: str) -> str:
     )
 
 
-def _status_html(trip: Trip, today: date) -> str:
+def _status_html(
+    status: str, start: date | None, end: date | None, as_of: date | None, today: date
+) -> str:
     """What ``{% include "trips/includes/status.html" %}`` writes (the file ends in a newline)."""
-    key, label = status_badge(trip.status, trip.start_date, trip.end_date, trip.status_as_of, today)
+    key, label = status_badge(status, start, end, as_of, today)
     return f'<span class="status status-{escape(key)}">{escape(label)}</span>\n'
 
 
-def _links(people, prefix: str) -> list[str]:
-    return [f'<a href="{escape(prefix)}{escape(p.slug)}/">{escape(p.name)}</a>' for p in people]
-
-
 def hosted_visit_html(visit, *, host: str, prefixes: dict[str, str], today: date) -> str:
-    """One visit an official hosted (a ``selectors.HostedVisit``), as the loop of
+    """One visit an official hosted (a ``selectors.HostedRow``), as the loop of
     ``trips/includes/official_life.html`` wrote it; ``host`` is the official's name.
 
     ``prefixes`` holds the addresses of officials, trips and articles without
     their last part (``url_prefixes``).
     """
-    trip = visit.trip
-    people = trip.officials.all()
     who = "; ".join(
-        link + (f' <span class="from">from {escape(p.country_name)}</span>' if p.country else "")
-        for p, link in zip(people, _links(people, prefixes["official"]), strict=True)
+        _person_link(person)
+        + (f' <span class="from">from {escape(person.country)}</span>' if person.code else "")
+        for person in visit.travellers
     )
     met = f' <span class="met-badge">met {escape(host)}</span>' if visit.met else ""
     quotes = visit.evidence
@@ -278,44 +275,47 @@ def hosted_visit_html(visit, *, host: str, prefixes: dict[str, str], today: date
         if quotes
         else ""
     )
+    status = _status_html(visit.status, visit.start_date, visit.end_date, visit.status_as_of, today)
     return (
         '\n      <li class="year-trip">\n'
-        f'        <p class="year-trip-dates">{escape(daterange(trip))}</p>\n'
+        '        <p class="year-trip-dates">'
+        f"{escape(format_date_range(visit.start_date, visit.end_date))}</p>\n"
         "        <div>\n"
         f'          <p class="visit-who">{who or "Travellers not reported"}</p>\n'
         f'          <p class="visit-where">{escape(visit.places)} · '
-        f'<a href="{escape(prefixes["trip"])}{trip.pk}/">{escape(str(trip))}</a> '
-        f"{_status_html(trip, today)}{met}</p>\n"
+        f'<a href="{escape(prefixes["trip"])}{visit.trip_id}/">{escape(visit.trip_title)}</a> '
+        f"{status}{met}</p>\n"
         f"          {evidence}\n"
         "        </div>\n"
         "      </li>\n      "
     )
 
 
+def _person_link(person) -> str:
+    """A link to an official's page (a ``selectors.Traveller``)."""
+    return f'<a href="{escape(person.url)}">{escape(person.name)}</a>'
+
+
 def meeting_html(meeting, *, official_pk: int, prefixes: dict[str, str]) -> str:
-    """One meeting of an official (prefetched as ``selectors.official_meetings`` reads
-    them), as the loop of ``trips/includes/official_life.html`` wrote it."""
-    trip = meeting.trip
+    """One meeting of an official (a ``selectors.MeetingRow``), as the loop of
+    ``trips/includes/official_life.html`` wrote it."""
     if meeting.date:
         when = f'<time datetime="{meeting.date.isoformat()}">{escape(_day(meeting.date))}</time>'
     else:
-        when = (
-            f'<span class="unknown">date unknown</span>, on the trip of {escape(daterange(trip))}'
-        )
-    travellers = ", ".join(_links(trip.officials.all(), prefixes["official"]))
-    place = f" in {escape(meeting.stop.place)}" if meeting.stop else ""
-    others = meeting.participants.all()
+        dates = format_date_range(meeting.trip_start, meeting.trip_end)
+        when = f'<span class="unknown">date unknown</span>, on the trip of {escape(dates)}'
+    travellers = ", ".join(_person_link(person) for person in meeting.travellers)
+    place = f" in {escape(meeting.place)}" if meeting.place else ""
+    others = meeting.participants
     also = ""
     if len(others) > 1:
         # As the template wrote it: the separator follows every name but the last
         # listed, so the official, last, leaves one behind.
         last = len(others) - 1
         also = " · also there: " + "".join(
-            link + (", " if n != last else "")
-            for n, (person, link) in enumerate(
-                zip(others, _links(others, prefixes["official"]), strict=True)
-            )
-            if person.pk != official_pk
+            _person_link(person) + (", " if n != last else "")
+            for n, (pk, person) in enumerate(others)
+            if pk != official_pk
         )
     description = (
         f'<p class="meeting-description">{escape(meeting.description)}</p>'
@@ -326,10 +326,10 @@ def meeting_html(meeting, *, official_pk: int, prefixes: dict[str, str]) -> str:
         '\n    <li class="meeting">\n'
         f'      <p class="meeting-head"><span class="meeting-label">Meeting</span> {when}\n'
         f"        with {travellers or 'travellers not reported'}{place}</p>\n"
-        f'      <p class="meeting-trip"><a href="{escape(prefixes["trip"])}{trip.pk}/">'
-        f"{escape(str(trip))}</a>{also}</p>\n"
+        f'      <p class="meeting-trip"><a href="{escape(prefixes["trip"])}{meeting.trip_id}/">'
+        f"{escape(meeting.trip_title)}</a>{also}</p>\n"
         f"      {description}\n"
-        f"      {quotes_html(meeting.evidence.all(), prefixes['article'])}\n"
+        f"      {quotes_html(meeting.evidence, prefixes['article'])}\n"
         "    </li>\n    "
     )
 
