@@ -1794,3 +1794,24 @@ def test_places_of_a_preposition_conjoined_to_the_verb_are_its_legs():
     )
     (trip,) = _extract(text).trips
     assert [s.country for s in trip.stops] == ["EG", "IL", "JO", "QA"]
+
+
+def test_later_in_the_day_is_the_day_told_before():
+    text = (
+        "Chilean President Ana Lagos arrived in Budapest late Thursday for a summit. On Friday "
+        "morning, she met Prime Minister Peter Nagy. Lagos is expected to return to Santiago "
+        "later in the day."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.end == date(2023, 6, 16)
+
+
+def test_a_courtesy_call_paid_to_a_leader_is_a_meeting_and_the_two_pms_are_the_pair():
+    text = (
+        "VIENTIANE, June 17 (VNA) – Prime Minister Tran Van Hai on Saturday morning arrived in "
+        "Vientiane at the invitation of his Lao counterpart Sone Keo.\n"
+        "Right after the welcome ceremony, the two PMs held talks. On Sunday, PM Hai is "
+        "scheduled to pay a courtesy call to President Bounmy Sith."
+    )
+    (trip,) = _extract(text).trips
+    assert {p for m in trip.meetings for p in m.participants} == {"Sone Keo", "Bounmy Sith"}

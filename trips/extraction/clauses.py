@@ -945,7 +945,9 @@ class _Resolver:
             return True
         if word in ("leader", "couple", "royal", "delegation"):
             return bool(_LEADER_TITLE.search(title))
-        return word in title
+        if word.endswith("s") and word[:-1] in _TITLE_ABBREVIATIONS:
+            word = word[:-1]  # "the two PMs"
+        return _TITLE_ABBREVIATIONS.get(word, word) in title
 
     def abbreviated(self, token: Token) -> list[int]:
         """ "MoS paid courtesy calls", "the EAM said": the official named before whose
@@ -3126,7 +3128,10 @@ def _meeting(
         if c.dep_ in ("dobj", "pobj") and c.head.i in (token.i, *[x.i for x in token.children])
     ):
         event.hints.add("counterparts")  # "will meet their counterparts in Tokyo"
-    if lemma(token.text) == "call" and not any(
-        c.lower_ == "on" for c in token.children if c.dep_ in ("prep", "prt")
+    if (
+        lemma(token.text) == "call"
+        and not any(c.lower_ == "on" for c in token.children if c.dep_ in ("prep", "prt"))
+        # "pay a courtesy call to X" is paid in person
+        and not any(c.lower_ == "courtesy" for c in token.children)
     ):
         event.mood = "remote"

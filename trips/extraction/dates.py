@@ -125,7 +125,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "anaphoric",
         re.compile(
             r"\b(?:the\s+(next|following|same|previous)\s+(?:day|morning|evening|night|afternoon)"
-            r"|(later|earlier)\s+(?:that|the\s+same)\s+(?:day|morning|evening|night|afternoon)"
+            r"|(later|earlier)\s+(?:that|the\s+same|in\s+the)\s+(?:day|morning|evening|night|afternoon)"
             r"|(?:on\s+)?(that)\s+(?:day|evening|night|afternoon)"
             r"|the\s+day\s+(after|before)"
             # "In the afternoon of the same [day], he will travel to ...": the day told
