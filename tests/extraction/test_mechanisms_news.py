@@ -1815,3 +1815,17 @@ def test_a_courtesy_call_paid_to_a_leader_is_a_meeting_and_the_two_pms_are_the_p
     )
     (trip,) = _extract(text).trips
     assert {p for m in trip.meetings for p in m.participants} == {"Sone Keo", "Bounmy Sith"}
+
+
+def test_a_trip_called_off_in_a_reported_clause_is_cancelled_apart_from_the_one_instead():
+    text = (
+        "BERLIN (dpa) - Chancellor Ana Lagos has called off a planned trip to Moldova and "
+        "Kazakhstan next week due to the budget talks, a government spokesman said on "
+        "Saturday.\n\nInstead, Lagos will travel to Uzbekistan on June 25, where she is to "
+        "meet President Rui Costa in Samarkand."
+    )
+    trips = sorted(_extract(text).trips, key=lambda t: t.status)
+    assert [(t.status, [s.country for s in t.stops]) for t in trips] == [
+        ("cancelled", ["MD", "KZ"]),
+        ("planned", ["UZ"]),
+    ]

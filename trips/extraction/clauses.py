@@ -495,6 +495,12 @@ def _mood(anchor: Token) -> str:
             ):
                 continue  # "cancelled the rest of his itinerary to return home": a purpose
             return "cancelled"
+        if (
+            low == "call"
+            and token is not anchor
+            and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children)
+        ):
+            return "cancelled"  # "has called off a planned trip", reported or not
         if low in WISH_VERBS and token is not anchor:
             forward = low == "look" and any(c.lower_ == "forward" for c in token.children)
             if low in ("welcome", "call", "look") and token.dep_ != "ROOT" and not forward:
