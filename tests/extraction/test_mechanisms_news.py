@@ -1829,3 +1829,16 @@ def test_a_trip_called_off_in_a_reported_clause_is_cancelled_apart_from_the_one_
         ("cancelled", ["MD", "KZ"]),
         ("planned", ["UZ"]),
     ]
+
+
+def test_a_visit_on_the_way_home_from_a_summit_comes_after_it_with_its_days():
+    text = (
+        "President Ana Lagos of Chile will visit Vietnam on her way home from the G-20 summit "
+        "in New Delhi next month, her office said on Saturday.\n"
+        "After the summit on Sept. 9, Lagos will fly into Hanoi on Sept. 10."
+    )
+    (trip,) = _extract(text).trips
+    assert _stops(trip) == [
+        ("IN", "New Delhi", None, date(2023, 9, 10)),
+        ("VN", "Hanoi", date(2023, 9, 10), None),
+    ]

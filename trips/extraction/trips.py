@@ -1055,7 +1055,7 @@ def _order(journey: Journey, text: str) -> None:
     lasts = [s for s in stops if s.last and not s.first]
     middle = [s for s in stops if s not in firsts and s not in lasts]
     journey.stops = firsts + middle + lasts
-    moved = False
+    moved = [id(s) for s in journey.stops] != [id(s) for s in stops]  # ``order`` follows
     constraints = [
         (earlier, later)
         for earlier, later in _order_constraints(journey) + _told_in_sequence(journey, text)
