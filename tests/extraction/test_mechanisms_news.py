@@ -1842,3 +1842,18 @@ def test_a_visit_on_the_way_home_from_a_summit_comes_after_it_with_its_days():
         ("IN", "New Delhi", None, date(2023, 9, 10)),
         ("VN", "Hanoi", date(2023, 9, 10), None),
     ]
+
+
+def test_a_guest_introduced_with_a_relative_clause_is_the_he_of_the_next_sentence():
+    text = (
+        "NAIROBI, Kenya, Jun 16 – President Peter Otieno on Thursday hosted his Ghanaian "
+        "counterpart Kofi Mensah at State House, Nairobi, where the two leaders signed "
+        "five agreements.\n\n"
+        "Mensah, who is on a three-day state visit, jetted into the country on Wednesday "
+        "evening and was received at the airport by Foreign Secretary Ann Wanjiru.\n\n"
+        "He is scheduled to travel to Mombasa on Friday before departing for Accra."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Kofi Mensah",)
+    assert [s.city for s in trip.stops] == ["Nairobi", "Mombasa"]
+    assert {p for m in trip.meetings for p in m.participants} == {"Peter Otieno", "Ann Wanjiru"}

@@ -60,3 +60,9 @@ def test_small_capitals_count_whatever_their_spelling():
 
 def test_a_capital_spelt_like_a_province_is_the_city():
     assert _found("Talks in Chișinău ended.") == [("Chișinău", "MD", "city")]
+
+
+def test_st_is_saint_and_the_largest_city_of_the_name_wins():
+    assert _found("He will travel to St. Petersburg on Thursday.") == [
+        ("St. Petersburg", "RU", "city")
+    ]

@@ -1258,6 +1258,9 @@ def _agent_of(token: Token) -> Token | None:
                 for noun in child.children:
                     if noun.dep_ == "pobj" and (
                         noun.lower_ in ("arrival", "landing")
+                        # "was received at the airport by X"
+                        or noun.lower_ in ("airport", "airbase", "tarmac", "terminal")
+                        and lemma(token.text) in ("receive", "welcome", "greet", "meet")
                         # "is accompanied on his visit to X by Y": the agent off the visit
                         or lemma(token.text) == "accompany"
                         and noun_lemma(noun.text) in TRAVEL_NOUNS
@@ -1727,6 +1730,17 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
 
     # Subjects in text order, so that pronouns find the subject before them.
     for token in ann.tokens:
+        if (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and _PRONOUNS.get(token.lower_) == "rel"
+            and token.head.dep_ == "relcl"
+            and token.head.head.i in ann.person_at
+            and token.head.head.dep_ in ("ROOT", "nsubj", "nsubjpass")
+        ):
+            # "Mahama, who is on a state visit, jetted in ...": the person the clause
+            # describes is the sentence's subject, however the parse hangs the verb.
+            resolver.note_subject(token.head.head, [ann.person_at[token.head.head.i]])
+            continue
         if token.dep_ not in ("nsubj", "nsubjpass") or _PRONOUNS.get(token.lower_) == "rel":
             continue  # a relative pronoun stands for a noun of its sentence, not the topic
         persons = resolver.resolve(token)

@@ -492,6 +492,9 @@ def gazetteer() -> Gazetteer:
         )
         # "Port-Vila" is written "Port Vila"; "Nuku‘alofa" with a straight apostrophe
         keys = {original, fold(original), _plain(original), name, fold(name)}
+        for saint in [k for k in keys if k.startswith(("Saint ", "Sankt "))]:
+            # "St. Petersburg" is Saint Petersburg, the largest city of the name
+            keys |= {"St. " + saint.split(" ", 1)[1], "St " + saint.split(" ", 1)[1]}
         for key in keys | {k.replace("’", "'") for k in keys}:
             old = best.get(key)
             if old is None or place.population > old.population:
