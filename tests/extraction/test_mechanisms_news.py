@@ -1857,3 +1857,19 @@ def test_a_guest_introduced_with_a_relative_clause_is_the_he_of_the_next_sentenc
     assert trip.travelers == ("Kofi Mensah",)
     assert [s.city for s in trip.stops] == ["Nairobi", "Mombasa"]
     assert {p for m in trip.meetings for p in m.participants} == {"Peter Otieno", "Ann Wanjiru"}
+
+
+def test_an_official_travelling_with_the_traveller_is_on_the_trip():
+    text = (
+        "Argentine President Ana Lagos arrived in Tel Aviv on Friday.\n"
+        "Lagos, who travelled with Foreign Minister Rui Costa, will meet Prime Minister "
+        "David Levi in Jerusalem on Saturday."
+    )
+    (trip,) = _extract(text).trips
+    assert set(trip.travelers) == {"Ana Lagos", "Rui Costa"}
+
+
+def test_a_companion_who_is_no_official_is_no_traveller():
+    text = "Argentine President Ana Lagos arrived in Tel Aviv on Friday with her husband."
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Ana Lagos",)

@@ -2782,6 +2782,26 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
             event.hints.add(child.lower_)
         if child.dep_ == "advmod" and child.lower_ in ("first",):
             event.hints.add("first")
+    if event.phase in ("go", "arrive", "leave", "return") and event.subjects:
+        # "Milei, who travelled with Foreign Minister X", "arrived with X": X travels too
+        companions: list[int] = []
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ == "with":
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    for item in _listed(obj):
+                        person = ann.person_at.get(item.i)
+                        if (
+                            person is not None
+                            and ann.heads.get(item.i) == item.i
+                            and ann.people[person].official
+                            and person not in event.subjects
+                        ):
+                            companions.append(person)
+        if companions and not event.places and event.phase == "go":
+            # no place of its own: on the journey of the one they travel with
+            event.phase, event.objects, event.subjects = "accompany", event.subjects, companions
+        else:
+            event.subjects.extend(companions)
     agent = _agent_of(token)
     passive = passive or token.tag_ == "VBN"  # "..., accompanied by Y": no auxiliary
     if agent is not None and passive and lemma(token.text) in ("accompany", "flank"):
