@@ -1873,3 +1873,15 @@ def test_a_companion_who_is_no_official_is_no_traveller():
     text = "Argentine President Ana Lagos arrived in Tel Aviv on Friday with her husband."
     (trip,) = _extract(text).trips
     assert trip.travelers == ("Ana Lagos",)
+
+
+def test_a_host_agency_dateline_dates_today_and_the_guest_named_after_the_verb_is_received():
+    text = (
+        "Makkah, June 15, 2023, SPA -- His Royal Highness Prince Khalid bin Saeed Al Harthi, "
+        "Crown Prince and Prime Minister, received at Al-Safa Palace in Makkah today Prime "
+        "Minister of the Islamic Republic of Pakistan Imran Qadir.\n\nAt the outset of the "
+        "meeting, the Crown Prince welcomed the Pakistani Prime Minister."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Imran Qadir",)
+    assert _stops(trip) == [("SA", "Makkah", date(2023, 6, 15), None)]

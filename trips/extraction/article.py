@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
@@ -70,10 +71,11 @@ def extract_article(article: ArticleInput, doc: Doc | None = None) -> Extraction
         warnings.append("no publication date: relative dates left unresolved")
     if doc is None:
         doc = parse(text)
-    reading = _read(text, article.title, article.published, doc, article.url)
+    published = story_day(text, article.published)
+    reading = _read(text, article.title, published, doc, article.url)
     ctx = Context(
         text=text,
-        published=article.published,
+        published=published,
         people=reading.people,
         sentences=reading.sentences,
         events=reading.events,
@@ -133,6 +135,29 @@ class _Reading:
 _FUNCTION_TAGS = frozenset(
     ["RB", "RBR", "RBS", "WRB", "IN", "CC", "DT", "WDT", "PRP", "MD", "UH", "EX"]
 )
+
+
+def story_day(text: str, published: date | None) -> date | None:
+    """The day the story tells from: the date of its dateline when it gives one a day or
+    two before publication ("Makkah, April 07, 2024, SPA -- ... today", published on the
+    8th), else the publication date.
+
+    >>> story_day("Makkah, April 07, 2024, SPA -- He arrived today.", date(2024, 4, 8))
+    datetime.date(2024, 4, 7)
+    >>> story_day("He arrived today.", date(2024, 4, 8))
+    datetime.date(2024, 4, 8)
+    """
+    span = dateline_span(text) if published is not None else None
+    if span is None:
+        return published
+    for mention in find_dates(text[span[0] : span[1]], published):
+        if (
+            mention.kind == "day"
+            and mention.first is not None
+            and timedelta(0) < published - mention.first <= timedelta(days=2)
+        ):
+            return mention.first
+    return published
 
 
 def _credit_spans(sentences: Iterable[Sentence]) -> list[tuple[int, int]]:

@@ -3162,6 +3162,24 @@ def _meeting(
         # of no journey the text follows.
         event.subjects, objects = [], []
     event.objects = [p for p in objects if p not in event.subjects]
+    if (
+        not event.objects
+        and not event.nominal
+        and event.phase == "host"
+        and event.subjects
+        and _agent_of(token) is None
+        and not any(c.dep_ in ("dobj", "agent", "auxpass") for c in token.children)
+    ):
+        # "received at Al-Safa Palace in Makkah today Prime Minister of X, Y": a guest
+        # the parse did not make the object; the first person named after the verb.
+        sentence = ann.sentence_of[token.i]
+        for later in ann.doc[token.i + 1 :]:
+            if ann.sentence_of[later.i] != sentence:
+                break
+            person = ann.person_at.get(later.i)
+            if person is not None and person not in event.subjects:
+                event.objects, event.passive = [person], False
+                break
     if not event.objects and any(
         noun_lemma(c.text) == "counterpart"
         for c in token.subtree

@@ -112,8 +112,9 @@ _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'’ -]{2,30}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|\[[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?\])"
     r"(?:[ \t]*\[[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?\])?"  # "New Delhi [India]"
     r"(?:,[ \t]*[A-Z][\w.'’ -]{1,30}?)?"
-    r"(?:,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}"
-    r"(?:,?[ \t]+\d{4})?))?"
+    r"(?:,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8})"
+    r"(?:,?[ \t]+\d{4})?)?"
+    r"(?:,[ \t]*[A-Z]{2,8}(?=[ \t]*[-–—]))?"  # "Makkah, April 07, 2024, SPA --"
     # a dash that ends the dateline, not the hyphen of "The Secretary-General left"
     r",?[ \t]*(?:\([^)\n]{1,60}\)[ \t]*(?:[-–—:]{1,2})?|[–—:]{1,2}|-{1,2}(?=\s|$)))[ \t]*",
     re.MULTILINE,
@@ -143,6 +144,9 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     (12, 18)
     >>> dateline_span("He arrived.\\n\\nThe Secretary-General left Cairo on Friday.") is None
     True
+    >>> text = "Makkah, April 07, 2024, SPA -- The Crown Prince received ..."
+    >>> start, end = dateline_span(text); text[end:]
+    'The Crown Prince received ...'
     """
     found = None
     for match in _DATELINE.finditer(text):
