@@ -1885,3 +1885,22 @@ def test_a_host_agency_dateline_dates_today_and_the_guest_named_after_the_verb_i
     (trip,) = _extract(text).trips
     assert trip.travelers == ("Imran Qadir",)
     assert _stops(trip) == [("SA", "Makkah", date(2023, 6, 15), None)]
+
+
+def test_the_second_day_of_a_three_day_visit_dates_the_whole_visit():
+    text = (
+        "TOKYO — Austrian Chancellor Ana Lagos met Prime Minister Kenji Sato at his office on "
+        "Thursday, the second day of a three-day visit to Japan."
+    )
+    (trip,) = _extract(text).trips
+    assert _stops(trip) == [("JP", "Tokyo", date(2023, 6, 14), date(2023, 6, 16))]
+
+
+def test_stops_told_in_the_past_present_and_future_follow_each_other_in_that_order():
+    text = (
+        "Prime Minister Ravi Menon of India will arrive in Georgetown later today on a state "
+        "visit to Guyana. Menon, who is currently in Rio de Janeiro for the G20 summit, had "
+        "earlier visited Nigeria."
+    )
+    (trip,) = _extract(text).trips
+    assert [s.country for s in trip.stops] == ["NG", "BR", "GY"]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -1543,6 +1544,36 @@ def _duration(token: Token, ann: Annotations) -> int | None:
     return None
 
 
+_ORDINAL_DAYS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+
+
+def _day_of_the_visit(event: Event, token: Token, ann: Annotations) -> None:
+    """ "on Thursday, the second day of a three-day visit to Japan": the visit began the
+    day before that Thursday (its last day is ``days`` on from there)."""
+    of = token.head
+    day = of.head
+    if of.lower_ != "of" or day.lower_ != "day" or event.days is None:
+        return
+    ordinal = next((c.lower_ for c in day.children if c.dep_ == "amod"), "")
+    number = _ORDINAL_DAYS.get(ordinal) or (event.days if ordinal in ("last", "final") else None)
+    if number is None or number > event.days:
+        return
+    mention = ann.date_at.get(day.head.i) if day.dep_ == "appos" else None
+    if mention is None:
+        sentence = ann.sentence_of[token.i]
+        days = {
+            id(m): m
+            for i, m in ann.date_at.items()
+            if ann.sentence_of[i] == sentence and m.kind == "day" and m.first
+        }
+        mention = next(iter(days.values())) if len(days) == 1 else None
+    if mention is None or mention.kind != "day" or mention.first is None:
+        return
+    first = mention.first - timedelta(days=number - 1)
+    begun = DateMention(mention.start, mention.end, mention.text, "day", first, first)
+    event.dates.append(DateRole(begun, "on"))
+
+
 def _verb_phase(token: Token) -> str | None:
     low = lemma(token.text)
     if low == "be":
@@ -1867,6 +1898,8 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             event.mood = "remote"
         if event.nominal:
             event.days = _duration(token, ann)
+            if event.days and not any(d.mention.kind in ("day", "range") for d in event.dates):
+                _day_of_the_visit(event, token, ann)
         events.append(event)
     for host, guests in visiting_guests.items():
         event = predicates.get(host)

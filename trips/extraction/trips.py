@@ -1058,7 +1058,9 @@ def _order(journey: Journey, text: str) -> None:
     moved = [id(s) for s in journey.stops] != [id(s) for s in stops]  # ``order`` follows
     constraints = [
         (earlier, later)
-        for earlier, later in _order_constraints(journey) + _told_in_sequence(journey, text)
+        for earlier, later in _told_by_tense(journey)
+        + _order_constraints(journey)
+        + _told_in_sequence(journey, text)
         # what the text calls the last stop stays there ("a stop in X on the way back")
         if not (earlier.last and not later.last)
     ]
@@ -1078,6 +1080,30 @@ def _order(journey: Journey, text: str) -> None:
         values = sorted(s.order for s in journey.stops)
         for stop, value in zip(journey.stops, values, strict=True):
             stop.order = value
+
+
+_TENSE_RANK = {"past": 0, "perfect": 0, "present": 1, "future": 2}
+
+
+def _told_by_tense(journey: Journey) -> list[tuple[Stop, Stop]]:
+    """Stops told only in the past come before stops told only in the present, and those
+    before stops told only in the future ("had earlier visited Nigeria ... is currently
+    in Rio ... will arrive in Georgetown later today")."""
+    ranks: dict[int, set[int]] = {}
+    for event in journey.events:
+        if event.kind != "travel" or event.nominal or event.tense not in _TENSE_RANK:
+            continue
+        for role in event.places:
+            stop = _stop_for(journey, role) if role.role in ("to", "in", "obj") else None
+            if stop is not None:
+                ranks.setdefault(id(stop), set()).add(_TENSE_RANK[event.tense])
+    told = [(s, ranks[id(s)]) for s in journey.stops if len(ranks.get(id(s), ())) == 1]
+    return [
+        (a, b)
+        for a, rank_a in told
+        for b, rank_b in told
+        if a is not b and max(rank_a) < min(rank_b)
+    ]
 
 
 def _order_constraints(journey: Journey) -> list[tuple[Stop, Stop]]:
