@@ -1904,3 +1904,15 @@ def test_stops_told_in_the_past_present_and_future_follow_each_other_in_that_ord
     )
     (trip,) = _extract(text).trips
     assert [s.country for s in trip.stops] == ["NG", "BR", "GY"]
+
+
+def test_a_guest_welcomed_with_a_ceremony_by_a_host_meets_him_and_related_links_are_noise():
+    text = (
+        "ANKARA (AA) – Albanian Prime Minister Ana Lagos was welcomed with an official "
+        "ceremony by President Kemal Aydin at the presidential complex in Ankara on Friday.\n"
+        "Related: Aydin to visit Albania next month\n"
+        "By Ayse Kaya"
+    )
+    trips = _extract(text).trips
+    assert [t.travelers for t in trips] == [("Ana Lagos",)]
+    assert [m.participants for m in trips[0].meetings] == [("Kemal Aydin",)]

@@ -1255,13 +1255,12 @@ def _agent_of(token: Token) -> Token | None:
     if token.tag_ == "VBN":
         # "was met on arrival by X": the parse hangs the agent off the noun of time.
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("on", "upon", "at"):
+            if child.dep_ == "prep" and child.lower_ in ("on", "upon", "at", "with"):
                 for noun in child.children:
                     if noun.dep_ == "pobj" and (
                         noun.lower_ in ("arrival", "landing")
-                        # "was received at the airport by X"
-                        or noun.lower_ in ("airport", "airbase", "tarmac", "terminal")
-                        and lemma(token.text) in ("receive", "welcome", "greet", "meet")
+                        # "was received at the airport by X", "welcomed with a ceremony by X"
+                        or lemma(token.text) in ("receive", "welcome", "greet")
                         # "is accompanied on his visit to X by Y": the agent off the visit
                         or lemma(token.text) == "accompany"
                         and noun_lemma(noun.text) in TRAVEL_NOUNS

@@ -892,6 +892,8 @@ _MONTH_WORDS = frozenset(
 )
 _CREDIT_LINE = re.compile(
     r"©|\bGetty Images\b|^By\s|\bStaff Writer\b|\bPhoto(?:graph)?:|\bFile photo\b|\bCredit:"
+    # links to other stories: "Related: X to visit Y next month"
+    r"|^\s*(?i:Related|Read more|Also read|Read also|See also|Recommended)\s*:"
 )
 
 
