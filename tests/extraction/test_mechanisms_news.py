@@ -1916,3 +1916,13 @@ def test_a_guest_welcomed_with_a_ceremony_by_a_host_meets_him_and_related_links_
     trips = _extract(text).trips
     assert [t.travelers for t in trips] == [("Ana Lagos",)]
     assert [m.participants for m in trips[0].meetings] == [("Kemal Aydin",)]
+
+
+def test_a_trip_that_comes_amid_events_says_nothing_of_when_it_is():
+    text = (
+        "Defence Minister Ana Lagos of Chile will depart this week for a trip to Australia "
+        "and Fiji. She will first travel to Darwin, Australia for meetings with allies.\n"
+        "This trip comes as the region faces growing tensions."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.status == "planned"

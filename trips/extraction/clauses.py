@@ -1543,6 +1543,19 @@ def _duration(token: Token, ann: Annotations) -> int | None:
     return None
 
 
+def _comes_amid(verb: Token) -> bool:
+    """ "The trip comes as ...", "the visit comes amid ...", "comes at a time when":
+    a journey noun as the subject of "come" with no place."""
+    return (
+        lemma(verb.text) == "come"
+        and any(c.dep_ == "nsubj" and noun_lemma(c.text) in TRAVEL_NOUNS for c in verb.children)
+        and not any(
+            c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "home") for c in verb.children
+        )
+        and not any(c.dep_ == "prep" and c.lower_ in ("to", "from", "into") for c in verb.children)
+    )
+
+
 _ORDINAL_DAYS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 
 
@@ -1605,6 +1618,8 @@ def _verb_phase(token: Token) -> str | None:
         for c in children
     ):
         return None  # "came in office", "came to power": no journey
+    if low == "come" and _comes_amid(token):
+        return None  # "the trip comes as ...", "the visit comes amid criticism": a comment
     if low == "lead" and not any(c.dep_ in ("dobj", "nsubjpass") for c in children):
         return None  # "led a delegation to X"; not "has led to tensions"
     if (
@@ -3039,6 +3054,8 @@ def _nominal(
         event.hints.add("earlier")
     elif amods & _FUTURE_AMOD:
         event.tense = "future"
+    elif verb is not None and token.dep_ == "nsubj" and _comes_amid(verb):
+        event.tense = "none"  # "the visit comes amid criticism": says nothing of when
     elif verb is not None and (
         lemma(verb.text) in CARRIER_VERBS
         or token.dep_ in ("nsubj", "nsubjpass")
