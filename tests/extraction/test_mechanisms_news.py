@@ -1926,3 +1926,19 @@ def test_a_trip_that_comes_amid_events_says_nothing_of_when_it_is():
     )
     (trip,) = _extract(text).trips
     assert trip.status == "planned"
+
+
+def test_a_bulleted_summary_told_after_the_journey_is_of_a_completed_one():
+    text = (
+        "Summary\n\n"
+        "  \u2022 Foreign Minister Ana Lagos of Chile traveled to Vienna, Seoul and Manila "
+        "from March 14 to 23, 2024.\n\n"
+        "  \u2022 In Vienna, Minister Lagos attended the Commission on Narcotic Drugs.\n\n"
+        "  \u2022 In Manila, Minister Lagos met with President Jose Reyes."
+    )
+    (trip,) = _extract(text, published=None).trips
+    assert (trip.status, trip.start, trip.end) == (
+        "completed",
+        date(2024, 3, 14),
+        date(2024, 3, 23),
+    )

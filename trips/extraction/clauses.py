@@ -2733,8 +2733,8 @@ def _presence_on(
     verb: Token, predicates: dict[int, Event], resolver: _Resolver, ann: Annotations
 ) -> Event | None:
     low = lemma(verb.text)
-    if low in REPORT_VERBS | WISH_VERBS | CANCEL_WORDS:
-        return None
+    if low in REPORT_VERBS | WISH_VERBS | CANCEL_WORDS or not verb.text[:1].isalpha():
+        return None  # (nor a list's bullet, which the parse may take for the verb)
     subject, _ = _subject_token(verb)
     if subject is None or not resolver.resolve(subject):
         return None
