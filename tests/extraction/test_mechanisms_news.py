@@ -1942,3 +1942,17 @@ def test_a_bulleted_summary_told_after_the_journey_is_of_a_completed_one():
         date(2024, 3, 14),
         date(2024, 3, 23),
     )
+
+
+def test_a_secretary_of_foreign_affairs_met_abroad_is_the_hosts_and_a_meeting():
+    text = (
+        "Foreign Minister Ana Lagos of Chile arrived in Manila on Friday. In Manila, Lagos met "
+        "with President Ferdinand Reyes, Jr., and Secretary of Foreign Affairs Jose Cruz to "
+        "advance shared priorities."
+    )
+    result = _extract(text)
+    assert {p for m in result.trips[0].meetings for p in m.participants} == {
+        "Ferdinand Reyes",
+        "Jose Cruz",
+    }
+    assert _officials(result)["Jose Cruz"] == ("Secretary of Foreign Affairs", "PH")

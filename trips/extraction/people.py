@@ -327,8 +327,8 @@ _US_TITLES = re.compile(
     r"State Department|Joint Chiefs|Congress|Senate(?!\s+(?:Chairman|Chairperson|President))|"
     r"National Security Adviser|U\.S\.|"
     r"(?<!Foreign\s)(?<!Permanent\s)(?<!Cabinet\s)(?<!Parliamentary\s)(?<!General\s)(?<!State\s)"
-    r"Secretary(?![- ]General))\b"
-)
+    r"Secretary(?![- ]General)(?!\s+(?:of|for)\s+(?:Foreign|External)\s+Affairs))\b"
+)  # (the Philippines' "Secretary of Foreign Affairs" is no American)
 _NON_NAME = frozenset(
     [
         "Consort",  # "the Queen Consort": an office
@@ -487,7 +487,6 @@ _NON_NAME = frozenset(
         "First",
         "Lady",
         "Ruler",  # "Deputy Ruler of Abu Dhabi"
-        "Regent",
         # Ranks of churches and faiths ("Cardinal Pietro Parolin"); not "Bishop", a surname.
         "Cardinal",
         "Archbishop",
