@@ -400,3 +400,58 @@ def test_the_extractions_warnings_reach_the_outcome_alone_or_in_a_batch():
         sources=[_source(external_id="a2", text=TEXT + " Again.", published=None)]
     )
     assert "no publication date: relative dates left unresolved" in report.outcomes[0].warnings
+
+
+def test_an_articles_new_meetings_go_in_together_with_their_participants():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    extraction = _extraction(
+        meetings=(("Ken Sato", "JP", "Tokyo"), ("Mia Kato", "JP", "Tokyo")),
+    )
+    with CaptureQueriesContext(connection) as queries:
+        outcome = _import(_source(), extraction)
+
+    meetings = Meeting.objects.order_by("pk")
+    assert [[p.name for p in m.participants.all()] for m in meetings] == [
+        ["Ken Sato"],
+        ["Mia Kato"],
+    ]
+    assert {m.stop.city for m in meetings} == {"Tokyo"}
+    assert Evidence.objects.filter(fact="meeting").count() == 2
+    assert outcome.counts["meetings_created"] == 2
+    inserts = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("INSERT")]
+    assert len([sql for sql in inserts if '"trips_meeting" ' in sql]) == 1
+    assert len([sql for sql in inserts if '"trips_meeting_participants"' in sql]) == 1
+    assert len([sql for sql in inserts if '"trips_trip_articles"' in sql]) == 1
+
+
+def test_a_meeting_told_twice_by_one_article_is_one_meeting_with_everyone():
+    sato = ExtractedMeeting(("Ken Sato",), "JP", "Tokyo", evidence=(SPAN_MEET,))
+    both = ExtractedMeeting(
+        ("Ken Sato", "Mia Kato"), "JP", "Tokyo", date(2024, 3, 19), "talks", (SPAN_MEET,)
+    )
+    base = _extraction()
+    trip = base.trips[0]
+    extraction = Extraction(
+        officials=base.officials,
+        trips=(
+            ExtractedTrip(
+                travelers=trip.travelers,
+                status=trip.status,
+                start=trip.start,
+                stops=trip.stops,
+                meetings=(sato, both),
+                evidence=trip.evidence,
+            ),
+        ),
+    )
+
+    outcome = _import(_source(), extraction)
+
+    meeting = Meeting.objects.get()
+    assert sorted(p.name for p in meeting.participants.all()) == ["Ken Sato", "Mia Kato"]
+    assert (meeting.date, meeting.description) == (date(2024, 3, 19), "talks")
+    assert outcome.counts["meetings_created"] == 1
+    assert outcome.counts["meetings_updated"] == 1
+    assert Evidence.objects.filter(fact="meeting", meeting=meeting).count() == 2

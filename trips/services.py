@@ -44,7 +44,14 @@ from trips.extraction.types import (
     Extraction,
     Span,
 )
-from trips.identity import free_slug, identity_of, meeting_countries, official_spans
+from trips.identity import (
+    free_slug,
+    identity_of,
+    meeting_countries,
+    numbered_slug,
+    official_spans,
+    slug_base,
+)
 from trips.models import (
     Article,
     Evidence,
@@ -110,7 +117,8 @@ class OfficialIndex:
     the data shows each official in office (``trips.identity.official_spans``),
     widened as the batch goes, which the identity rules weigh. ``invalidate``
     drops it after a rolled-back transaction, whose new officials no longer
-    exist.
+    exist. It holds the slugs taken, too (officials' and former ones), so a
+    new official's slug costs no query.
     """
 
     def __init__(self) -> None:
@@ -118,16 +126,19 @@ class OfficialIndex:
         self._by_record: dict[str, Official] = {}
         self._spans: dict[int, tuple[date, date]] = {}
         self._met_in: dict[int, frozenset[str]] = {}
+        self._slugs: set[str] = set()
 
     def invalidate(self) -> None:
         self._by_key = None
         self._by_record = {}
+        self._slugs = set()
 
     def _load(self) -> dict[str, list[Official]]:
         if self._by_key is None:
             self._by_key = defaultdict(list)
             self._spans = official_spans()
             self._met_in = meeting_countries()
+            self._slugs = set(OfficialFormerSlug.objects.values_list("slug", flat=True))
             for official in Official.objects.all():
                 self.add(official)
         return self._by_key
@@ -139,6 +150,17 @@ class OfficialIndex:
                 by_key[key].append(official)
         if official.record_id:
             self._by_record[official.record_id] = official
+        self._slugs.add(official.slug)
+
+    def free_slug(self, name: str) -> str:
+        """A slug for a new official named ``name``, as ``identity.free_slug`` gives it.
+
+        It is taken at once: the caller saves the official with it.
+        """
+        self._load()
+        slug = numbered_slug(slug_base(name), self._slugs)
+        self._slugs.add(slug)
+        return slug
 
     def note(self, official: Official, on: date | None, met_in: str = "") -> None:
         """``official`` was in office on ``on`` (and met in ``met_in``): later mentions weigh it."""
@@ -243,7 +265,7 @@ def official_resolve(
             aliases=_unique_aliases(name, aliases, []),
             record_id=record_id,
         )
-        official.slug = free_slug(name)
+        official.slug = index.free_slug(name)
         official.full_clean(validate_unique=False, validate_constraints=False)
         official.save()
         index.add(official)
@@ -556,7 +578,8 @@ class _TripWriter:
         self.counts = counts
         self.prefer = prefer
         self.evidence: list[Evidence] = []
-        self.touched: set[int] = set()
+        # The trips written, in order: the article's links to them go in at the end.
+        self.touched: dict[int, None] = {}
 
     def evidence_for(self, spans: Iterable[Span], fact: str, **target) -> None:
         for span in spans:
@@ -599,17 +622,19 @@ class _TripWriter:
             trip = self._create(merged, travellers)
         else:
             self._update(trip, merged, travellers)
-        self.touched.add(trip.pk)
-        # Straight to the link table: .add() would first read what is linked.
-        Trip.articles.through.objects.bulk_create(
-            [Trip.articles.through(trip_id=trip.pk, article_id=self.article.pk)],
-            ignore_conflicts=True,
-        )
+        self.touched[trip.pk] = None
         stops = self._write_stops(trip, merged)
         self._follow_record(trip, new)
         self._write_meetings(trip, merged, stops, officials)
         self._attach_evidence(trip, new, stops)
         return trip
+
+    def finish(self) -> None:
+        """Link the article to its trips and store the evidence, a statement each."""
+        # Straight to the link table: .add() would first read what is linked.
+        _link(Trip.articles.through, "article_id", self.article.pk, "trip_id", self.touched)
+        Evidence.objects.bulk_create(self.evidence)
+        self.counts["evidence_created"] += len(self.evidence)
 
     def _follow_record(self, trip: Trip, new: ExtractedTrip) -> None:
         """A trip the record confirms keeps the record's dates; this article's are the news'."""
@@ -761,6 +786,16 @@ class _TripWriter:
     ) -> None:
         existing = list(trip.meetings.all())
         self.meeting_pairs: list[tuple[ExtractedMeeting, Meeting]] = []
+        # The meetings this article creates go in together at the end; until
+        # then their participants are held here (an unsaved row has no links).
+        # (An unsaved model instance is unhashable: they are filed by id().)
+        created: dict[int, tuple[Meeting, list[Official]]] = {}
+
+        def participants_of(meeting: Meeting) -> list[Official]:
+            if id(meeting) in created:
+                return created[id(meeting)][1]
+            return list(meeting.participants.all())
+
         for extracted in merged.meetings:
             participants = [
                 officials.get(name)
@@ -776,22 +811,14 @@ class _TripWriter:
             ]
             stop = self._stop_for(extracted, stops)
             match = next(
-                (m for m in existing if _same_meeting(m, extracted)),
+                (m for m in existing if _same_names(participants_of(m), extracted)),
                 None,
             )
             if match is None:
                 match = Meeting(
                     trip=trip, stop=stop, date=extracted.date, description=extracted.description
                 )
-                match.save()
-                _link(
-                    Meeting.participants.through,
-                    "meeting_id",
-                    match.pk,
-                    "official_id",
-                    participants,
-                )
-                match._prefetched_objects_cache = {"participants": participants}
+                created[id(match)] = (match, participants)
                 existing.append(match)
                 self.counts["meetings_created"] += 1
             elif not match.edited_by_person:
@@ -802,16 +829,22 @@ class _TripWriter:
                     match.stop, changed = stop, True
                 if extracted.description and not match.description:
                     match.description, changed = extracted.description, True
-                if changed:
-                    match.save()
-                known = {p.pk for p in match.participants.all()}
+                known = {p.pk for p in participants_of(match)}
                 extra = [p for p in participants if p.pk not in known]
-                if extra:
-                    match.participants.add(*extra)
-                    changed = True
+                if id(match) in created:
+                    # Not inserted yet: it goes in as it ends up.
+                    created[id(match)] = (match, [*created[id(match)][1], *extra])
+                    changed = changed or bool(extra)
+                else:
+                    if changed:
+                        match.save()
+                    if extra:
+                        match.participants.add(*extra)
+                        changed = True
                 if changed:
                     self.counts["meetings_updated"] += 1
             self.meeting_pairs.append((extracted, match))
+        _meetings_create(list(created.values()))
 
     @staticmethod
     def _stop_for(
@@ -842,17 +875,46 @@ class _TripWriter:
                 self.evidence_for(extracted.evidence, Evidence.Fact.MEETING, meeting=meeting)
 
 
-def _link(through, owner_field: str, owner_id: int, other_field: str, others: list) -> None:
-    """Insert many-to-many rows in one statement; new rows need no read-before-write."""
-    rows = {other.pk: other for other in others}
+def _link(through, owner_field: str, owner_id: int, other_field: str, others: Iterable) -> None:
+    """Insert many-to-many rows in one statement; new rows need no read-before-write.
+
+    ``others``: model instances or their ids.
+    """
+    rows = dict.fromkeys(getattr(other, "pk", other) for other in others)
+    if rows:
+        through.objects.bulk_create(
+            [through(**{owner_field: owner_id, other_field: pk}) for pk in rows],
+            ignore_conflicts=True,
+        )
+
+
+def _meetings_create(meetings: list[tuple[Meeting, list[Official]]]) -> None:
+    """Insert new meetings and their participants, a statement each.
+
+    The participants are left cached on each meeting, as if prefetched.
+    """
+    if not meetings:
+        return
+    Meeting.objects.bulk_create([meeting for meeting, _ in meetings])
+    through = Meeting.participants.through
     through.objects.bulk_create(
-        [through(**{owner_field: owner_id, other_field: pk}) for pk in rows],
+        [
+            through(meeting_id=meeting.pk, official_id=pk)
+            for meeting, participants in meetings
+            for pk in dict.fromkeys(p.pk for p in participants)
+        ],
         ignore_conflicts=True,
     )
+    for meeting, participants in meetings:
+        meeting._prefetched_objects_cache = {"participants": participants}
 
 
 def _same_meeting(meeting: Meeting, extracted: ExtractedMeeting) -> bool:
-    names = [p.name for p in meeting.participants.all()]
+    return _same_names(list(meeting.participants.all()), extracted)
+
+
+def _same_names(participants: list[Official], extracted: ExtractedMeeting) -> bool:
+    names = [p.name for p in participants]
     return any(names_match(a, b) for a in names for b in extracted.participants)
 
 
@@ -937,11 +999,12 @@ def extraction_write(
     index: OfficialIndex,
     counts: Counter,
     prefer: Collection[int] = (),
-) -> None:
+) -> set[int]:
     """Write what one article yields; the caller holds the transaction.
 
     ``prefer``: the officials an earlier version of the article named, whom
     its names resolve to first (an editor may have merged or split them).
+    Returns the trips the article is now linked to.
     """
     writer = _TripWriter(article=article, index=index, counts=counts, prefer=prefer)
     on = article.published
@@ -966,8 +1029,8 @@ def extraction_write(
                     name=name, index=index, counts=counts, on=on, prefer=prefer
                 )
         writer.write(trip, officials)
-    Evidence.objects.bulk_create(writer.evidence)
-    counts["evidence_created"] += len(writer.evidence)
+    writer.finish()
+    return set(writer.touched)
 
 
 def _article_input(source: ArticleSource) -> ArticleInput:
@@ -1048,14 +1111,15 @@ def _article_write(
             named = officials_named(article_ids=[previous.pk])[previous.pk] if previous else set()
             touched = _article_trip_ids(previous) if previous else set()
             article = _article_save(source, previous, outcome, index)
-            extraction_write(
+            # A new version's links went with the retraction: the trips
+            # written now are all the article's.
+            return touched | extraction_write(
                 article=article,
                 extraction=extraction,
                 index=index,
                 counts=outcome.counts,
                 prefer=named,
             )
-            return touched | _article_trip_ids(article)
     except ValidationError as error:
         index.invalidate()
         outcome.status, outcome.message = "failed", _validation_message(error)
