@@ -19,7 +19,16 @@ from itertools import islice
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q, Value
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 
 from trips.countries import is_country_code
@@ -362,8 +371,12 @@ def _trips_prefetched():
     return Trip.objects.prefetch_related(
         "officials",
         Prefetch("stops", queryset=Stop.objects.order_by("order")),
-        Prefetch("meetings", queryset=Meeting.objects.prefetch_related("participants")),
+        _meetings_prefetch(),
     )
+
+
+def _meetings_prefetch() -> Prefetch:
+    return Prefetch("meetings", queryset=Meeting.objects.prefetch_related("participants"))
 
 
 def _meeting_stops_cached(trips: list[Trip]) -> list[Trip]:
@@ -416,28 +429,38 @@ def _candidate_trips(
         )
         dated |= close
         near = ExpressionWrapper(close, output_field=BooleanField())
-    travelled = Exists(
-        Trip.officials.through.objects.filter(trip_id=OuterRef("pk"), official__in=travellers)
-    )
     if not points:
-        # No day at all to go by: the travellers' trips are where to start.
+        # No day at all to go by: the travellers' trips are where to start,
+        # all of them, so the shared country is checked in SQL first.
         mine = Trip.officials.through.objects.filter(official__in=travellers).values("trip_id")
-        travelled = Q(pk__in=mine)
-    found = list(
-        Trip.objects.filter(dated, travelled).annotate(near=near).values_list("pk", "near")
-    )
-    ids = {pk for pk, is_near in found if is_near}
-    maybe = {pk for pk, is_near in found if not is_near}
-    if maybe:
+        found = Trip.objects.filter(dated, pk__in=mine).values_list("pk", flat=True)
         countries = {s.country for s in new.stops}
-        ids |= set(
-            Stop.objects.filter(trip_id__in=maybe, country__in=countries)
+        ids = set(
+            Stop.objects.filter(trip_id__in=list(found), country__in=countries)
             .order_by()
             .values_list("trip_id", flat=True)
         )
-    if not ids:
+        if not ids:
+            return []
+        return _meeting_stops_cached(list(_trips_prefetched().filter(pk__in=ids).order_by("pk")))
+    # Near the article's days a traveller has few trips: they are read whole,
+    # with all their stops at once, which tell the trips not near in time
+    # that share a country with the article and are the candidates' stops.
+    travelled = Exists(
+        Trip.officials.through.objects.filter(trip_id=OuterRef("pk"), official__in=travellers)
+    )
+    found = list(Trip.objects.filter(dated, travelled).annotate(near=near).order_by("pk"))
+    if not found:
         return []
-    return _meeting_stops_cached(list(_trips_prefetched().filter(pk__in=ids).order_by("pk")))
+    stops: dict[int, list[Stop]] = defaultdict(list)
+    for stop in Stop.objects.filter(trip_id__in=[t.pk for t in found]).order_by("order"):
+        stops[stop.trip_id].append(stop)
+    countries = {s.country for s in new.stops}
+    trips = [t for t in found if t.near or any(s.country in countries for s in stops[t.pk])]
+    for trip in trips:
+        trip._prefetched_objects_cache = {"stops": stops[trip.pk]}
+    prefetch_related_objects(trips, "officials", _meetings_prefetch())
+    return _meeting_stops_cached(trips)
 
 
 def trip_title(travellers: list[str], stops: Iterable[ExtractedStop]) -> str:
