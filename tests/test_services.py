@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from unittest import mock
 
@@ -455,3 +456,61 @@ def test_a_meeting_told_twice_by_one_article_is_one_meeting_with_everyone():
     assert outcome.counts["meetings_created"] == 1
     assert outcome.counts["meetings_updated"] == 1
     assert Evidence.objects.filter(fact="meeting", meeting=meeting).count() == 2
+
+
+def _group_import(sources, extractions):
+    with mock.patch.object(services, "extract_articles", return_value=iter(extractions)):
+        return articles_import(sources=sources)
+
+
+def test_a_group_reads_its_stored_articles_once_and_sees_the_ones_it_writes():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _import(_source("a0", text="Stored before"), _extraction())
+    corrected = _source("a1", text="First, corrected", published=date(2024, 3, 19))
+    sources = [
+        _source("a0", text="Stored before"),
+        _source("a1", text="First", published=date(2024, 3, 19)),
+        corrected,
+        replace(corrected, external_id="a2"),
+        _source("a3", text="Third", published=date(2024, 3, 22)),
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        report = _group_import(sources, [_extraction() for _ in sources])
+
+    outcomes = [(o.external_id, o.status) for o in report.outcomes]
+    assert outcomes == [
+        ("a0", "unchanged"),
+        ("a1", "imported"),
+        ("a1", "updated"),  # the version the group itself wrote
+        ("a2", "unchanged"),  # the same content as that version
+        ("a3", "imported"),
+    ]
+    assert Article.objects.get(external_id="a1").text == "First, corrected"
+    assert sorted(Article.objects.values_list("external_id", flat=True)) == ["a0", "a1", "a3"]
+    article_reads = [
+        q for q in queries.captured_queries if q["sql"].startswith('SELECT "trips_article"')
+    ]
+    assert len(article_reads) == 1
+
+
+def test_after_a_failed_article_the_group_reads_its_stored_articles_again():
+    good = _extraction()
+    broken = Extraction(
+        officials=good.officials,
+        trips=(
+            ExtractedTrip(
+                travelers=("Ada Quill",),
+                stops=(ExtractedStop("FR", "Paris", latitude=500.0, longitude=0.0),),
+            ),
+        ),
+    )
+    _import(_source("a1", text="Stored"), good)
+    version = _source("a1", text="Stored, a new version", published=date(2024, 3, 19))
+    # The same version twice: its first import fails, and nothing of it was stored.
+    report = _group_import([version, version], [broken, good])
+
+    outcomes = [(o.external_id, o.status) for o in report.outcomes]
+    assert outcomes == [("a1", "failed"), ("a1", "updated")]
+    assert Article.objects.get(external_id="a1").text == "Stored, a new version"

@@ -1082,7 +1082,7 @@ def article_import(
     """
     index = index or OfficialIndex()
     outcome = _article_outcome(source)
-    previous = _article_found(source, outcome)
+    previous = _article_found(source, outcome, _articles_known([source]))
     if outcome.status == "unchanged":
         return outcome
     if extraction is None:
@@ -1102,13 +1102,34 @@ def _article_outcome(source: ArticleSource) -> ArticleOutcome:
     )
 
 
-def _article_found(source: ArticleSource, outcome: ArticleOutcome) -> Article | None:
-    """The earlier version of the article, if any; an identical one marks it unchanged."""
-    # One query finds both an identical article and an earlier version of it.
-    known = Q(content_hash=source.content_hash) | Q(external_id=source.external_id)
-    if source.url:
-        known |= Q(url=source.url)
-    found = list(Article.objects.filter(known).defer(*Article.BODY))
+def _articles_known(sources: list[ArticleSource]) -> list[Article]:
+    """The stored articles that ``sources`` may repeat or be new versions of, in one read:
+    those that share a content hash, an id or a URL with one of them."""
+    known = Q(content_hash__in={s.content_hash for s in sources}) | Q(
+        external_id__in={s.external_id for s in sources}
+    )
+    urls = {s.url for s in sources if s.url}
+    if urls:
+        known |= Q(url__in=urls)
+    return list(Article.objects.filter(known).defer(*Article.BODY))
+
+
+def _article_found(
+    source: ArticleSource, outcome: ArticleOutcome, known: list[Article]
+) -> Article | None:
+    """The earlier version of the article among ``known``, if any; an identical one
+    marks it unchanged.
+
+    Each of the three is unique (the URL when present), so at most one article
+    matches each.
+    """
+    found = [
+        a
+        for a in known
+        if a.content_hash == source.content_hash
+        or a.external_id == source.external_id
+        or (source.url and a.url == source.url)
+    ]
     same = next((a for a in found if a.content_hash == source.content_hash), None)
     if same is not None:
         outcome.status, outcome.article_id = "unchanged", same.pk
@@ -1123,10 +1144,12 @@ def _article_write(
     extraction: Extraction,
     index: OfficialIndex,
     outcome: ArticleOutcome,
+    known: list[Article] | None = None,
 ) -> set[int]:
     """Write one article in a savepoint; return the trips it touched (none if it failed).
 
-    A failure rolls back this article alone and is told in ``outcome``.
+    A failure rolls back this article alone and is told in ``outcome``. A new
+    article joins ``known``, the group's articles (``_articles_known``).
     """
     outcome.warnings += extraction.warnings
     try:
@@ -1136,13 +1159,16 @@ def _article_write(
             article = _article_save(source, previous, outcome, index)
             # A new version's links went with the retraction: the trips
             # written now are all the article's.
-            return touched | extraction_write(
+            touched |= extraction_write(
                 article=article,
                 extraction=extraction,
                 index=index,
                 counts=outcome.counts,
                 prefer=named,
             )
+        if known is not None and previous is None:
+            known.append(article)
+        return touched
     except ValidationError as error:
         index.invalidate()
         outcome.status, outcome.message = "failed", _validation_message(error)
@@ -1162,13 +1188,20 @@ def _articles_group_import(
     """
     outcomes = []
     touched: set[int] = set()
+    sources = [source for source, _ in group]
     try:
         with transaction.atomic():
-            for source, extraction in group:
+            # One read for the group; each new article written joins it, and
+            # an earlier version updated is the same object, changed.
+            known = _articles_known(sources)
+            for n, (source, extraction) in enumerate(group):
                 outcome = _article_outcome(source)
-                previous = _article_found(source, outcome)
+                previous = _article_found(source, outcome, known)
                 if outcome.status != "unchanged":
-                    touched |= _article_write(source, previous, extraction, index, outcome)
+                    touched |= _article_write(source, previous, extraction, index, outcome, known)
+                if outcome.status == "failed":
+                    # Rolled back: what the list holds of it may no longer be so.
+                    known = _articles_known(sources[n + 1 :])
                 outcomes.append(outcome)
             visit_totals_refresh(trip_ids=touched)
     except DatabaseError:
