@@ -323,11 +323,12 @@ def _unique_aliases(name: str, candidates: Iterable[str], existing: list[str]) -
 # ---------------------------------------------------------------- trips
 
 
-def trip_as_extracted(trip: Trip) -> ExtractedTrip:
+def trip_as_extracted(trip: Trip, *, meetings: bool = True) -> ExtractedTrip:
     """The database trip in the extraction's shape, so the pure merge rules apply.
 
     Expects ``officials``, ``stops``, ``meetings__participants`` and
-    ``meetings__stop`` prefetched. Sources are left out: merging never needs them.
+    ``meetings__stop`` prefetched (``meetings=False``: the meetings are left
+    out, and need not be). Sources are left out: merging never needs them.
     """
     stops = tuple(
         ExtractedStop(
@@ -348,7 +349,7 @@ def trip_as_extracted(trip: Trip) -> ExtractedTrip:
             date=meeting.date,
             description=meeting.description,
         )
-        for meeting in trip.meetings.all()
+        for meeting in (trip.meetings.all() if meetings else ())
     )
     return ExtractedTrip(
         travelers=tuple(o.name for o in trip.officials.all()),
@@ -392,7 +393,8 @@ def _meeting_stops_cached(trips: list[Trip]) -> list[Trip]:
 def _candidate_trips(
     travellers: list[Official], new: ExtractedTrip, published: date | None
 ) -> list[Trip]:
-    """Trips of these travellers that ``trips_same_journey`` could match.
+    """Trips of these travellers that ``trips_same_journey`` could match, with
+    their officials and stops prefetched (``_with_meetings`` adds the meetings).
 
     Dated trips can only match near in time; undated ones only through a
     shared stop country. Filtering in SQL keeps the prefetch small however
@@ -459,8 +461,17 @@ def _candidate_trips(
     trips = [t for t in found if t.near or any(s.country in countries for s in stops[t.pk])]
     for trip in trips:
         trip._prefetched_objects_cache = {"stops": stops[trip.pk]}
-    prefetch_related_objects(trips, "officials", _meetings_prefetch())
-    return _meeting_stops_cached(trips)
+    # The meetings are read for the one trip that matches (_with_meetings).
+    prefetch_related_objects(trips, "officials")
+    return trips
+
+
+def _with_meetings(trip: Trip) -> Trip:
+    """``trip`` (a candidate) with its meetings prefetched too, if they are not yet."""
+    if "meetings" not in trip._prefetched_objects_cache:  # type: ignore[attr-defined]
+        prefetch_related_objects([trip], _meetings_prefetch())
+        _meeting_stops_cached([trip])
+    return trip
 
 
 def trip_title(travellers: list[str], stops: Iterable[ExtractedStop]) -> str:
@@ -626,16 +637,16 @@ class _TripWriter:
                 continue
             if candidate.status == Trip.Status.CANCELLED and new.status != Trip.Status.CANCELLED:
                 continue
-            existing = trip_as_extracted(candidate)
+            # Meetings play no part in whether it is the same journey.
             if trips_same_journey(
-                existing,
+                trip_as_extracted(candidate, meetings=False),
                 new,
                 a_published=candidate.status_as_of,
                 b_published=self.article.published,
             ):
-                trip = candidate
+                trip = _with_meetings(candidate)
                 merged = trip_merge(
-                    existing,
+                    trip_as_extracted(trip),
                     new,
                     base_published=candidate.status_as_of,
                     new_published=self.article.published,
