@@ -514,3 +514,26 @@ def test_after_a_failed_article_the_group_reads_its_stored_articles_again():
     outcomes = [(o.external_id, o.status) for o in report.outcomes]
     assert outcomes == [("a1", "failed"), ("a1", "updated")]
     assert Article.objects.get(external_id="a1").text == "Stored, a new version"
+
+
+def test_a_candidate_trip_that_is_another_journey_has_its_meetings_left_unread():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _import(_source(), _extraction())
+    later = _extraction(stops=(("JP", "Osaka", date(2024, 5, 2)),), start=date(2024, 5, 2))
+    with CaptureQueriesContext(connection) as queries:
+        _import(_source("a2", text="Later", published=date(2024, 5, 2)), later)
+
+    assert Trip.objects.count() == 2  # a journey of its own, though it too went to Japan
+    reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    assert any('FROM "trips_stop"' in sql for sql in reads)  # the candidate was read
+    assert not any('FROM "trips_meeting"' in sql for sql in reads)
+
+
+def test_a_trip_as_extracted_without_its_meetings():
+    _import(_source(), _extraction())
+    trip = services._trips_prefetched().get()
+
+    assert services.trip_as_extracted(trip, meetings=False).meetings == ()
+    assert [m.participants for m in services.trip_as_extracted(trip).meetings] == [("Ken Sato",)]
