@@ -392,3 +392,32 @@ def test_a_news_import_after_a_split_keeps_the_two_apart():
     assert outcome.status == "updated", outcome.message
     assert [m.participants.get() for m in Meeting.objects.all()] == [other]
     assert list(Official.objects.filter(name="Ken Sato").order_by("pk")) == [ken, other]
+
+
+def test_the_import_index_gives_new_officials_the_slugs_free_slug_would():
+    from trips.identity import free_slug
+
+    make_official(name="Ada Quill", slug="ada-quill")
+    OfficialFormerSlug.objects.create(slug="ada-quill-2", official=make_official(name="Ada Q"))
+    index = OfficialIndex()
+
+    assert index.free_slug("Ada Quill") == free_slug("Ada Quill") == "ada-quill-3"
+    # Given out once: the next namesake of the batch gets the next number.
+    assert index.free_slug("Ada Quill") == "ada-quill-4"
+    assert index.free_slug("Ken Sato") == "ken-sato"
+
+
+def test_new_officials_of_an_import_cost_no_slug_reads():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_official(name="Mia Kato", slug="ken-sato")  # an editor's choice of slug
+    with CaptureQueriesContext(connection) as queries:
+        _import(_source(), _extraction(host="Ken Sato", host_country="JP"))
+
+    assert sorted(Official.objects.values_list("slug", flat=True)) == [
+        "ada-quill",
+        "ken-sato",
+        "ken-sato-2",
+    ]
+    assert not [q for q in queries.captured_queries if "LIKE" in q["sql"]]

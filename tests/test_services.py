@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from unittest import mock
 
@@ -400,3 +401,139 @@ def test_the_extractions_warnings_reach_the_outcome_alone_or_in_a_batch():
         sources=[_source(external_id="a2", text=TEXT + " Again.", published=None)]
     )
     assert "no publication date: relative dates left unresolved" in report.outcomes[0].warnings
+
+
+def test_an_articles_new_meetings_go_in_together_with_their_participants():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    extraction = _extraction(
+        meetings=(("Ken Sato", "JP", "Tokyo"), ("Mia Kato", "JP", "Tokyo")),
+    )
+    with CaptureQueriesContext(connection) as queries:
+        outcome = _import(_source(), extraction)
+
+    meetings = Meeting.objects.order_by("pk")
+    assert [[p.name for p in m.participants.all()] for m in meetings] == [
+        ["Ken Sato"],
+        ["Mia Kato"],
+    ]
+    assert {m.stop.city for m in meetings} == {"Tokyo"}
+    assert Evidence.objects.filter(fact="meeting").count() == 2
+    assert outcome.counts["meetings_created"] == 2
+    inserts = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("INSERT")]
+    assert len([sql for sql in inserts if '"trips_meeting" ' in sql]) == 1
+    assert len([sql for sql in inserts if '"trips_meeting_participants"' in sql]) == 1
+    assert len([sql for sql in inserts if '"trips_trip_articles"' in sql]) == 1
+
+
+def test_a_meeting_told_twice_by_one_article_is_one_meeting_with_everyone():
+    sato = ExtractedMeeting(("Ken Sato",), "JP", "Tokyo", evidence=(SPAN_MEET,))
+    both = ExtractedMeeting(
+        ("Ken Sato", "Mia Kato"), "JP", "Tokyo", date(2024, 3, 19), "talks", (SPAN_MEET,)
+    )
+    base = _extraction()
+    trip = base.trips[0]
+    extraction = Extraction(
+        officials=base.officials,
+        trips=(
+            ExtractedTrip(
+                travelers=trip.travelers,
+                status=trip.status,
+                start=trip.start,
+                stops=trip.stops,
+                meetings=(sato, both),
+                evidence=trip.evidence,
+            ),
+        ),
+    )
+
+    outcome = _import(_source(), extraction)
+
+    meeting = Meeting.objects.get()
+    assert sorted(p.name for p in meeting.participants.all()) == ["Ken Sato", "Mia Kato"]
+    assert (meeting.date, meeting.description) == (date(2024, 3, 19), "talks")
+    assert outcome.counts["meetings_created"] == 1
+    assert outcome.counts["meetings_updated"] == 1
+    assert Evidence.objects.filter(fact="meeting", meeting=meeting).count() == 2
+
+
+def _group_import(sources, extractions):
+    with mock.patch.object(services, "extract_articles", return_value=iter(extractions)):
+        return articles_import(sources=sources)
+
+
+def test_a_group_reads_its_stored_articles_once_and_sees_the_ones_it_writes():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _import(_source("a0", text="Stored before"), _extraction())
+    corrected = _source("a1", text="First, corrected", published=date(2024, 3, 19))
+    sources = [
+        _source("a0", text="Stored before"),
+        _source("a1", text="First", published=date(2024, 3, 19)),
+        corrected,
+        replace(corrected, external_id="a2"),
+        _source("a3", text="Third", published=date(2024, 3, 22)),
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        report = _group_import(sources, [_extraction() for _ in sources])
+
+    outcomes = [(o.external_id, o.status) for o in report.outcomes]
+    assert outcomes == [
+        ("a0", "unchanged"),
+        ("a1", "imported"),
+        ("a1", "updated"),  # the version the group itself wrote
+        ("a2", "unchanged"),  # the same content as that version
+        ("a3", "imported"),
+    ]
+    assert Article.objects.get(external_id="a1").text == "First, corrected"
+    assert sorted(Article.objects.values_list("external_id", flat=True)) == ["a0", "a1", "a3"]
+    article_reads = [
+        q for q in queries.captured_queries if q["sql"].startswith('SELECT "trips_article"')
+    ]
+    assert len(article_reads) == 1
+
+
+def test_after_a_failed_article_the_group_reads_its_stored_articles_again():
+    good = _extraction()
+    broken = Extraction(
+        officials=good.officials,
+        trips=(
+            ExtractedTrip(
+                travelers=("Ada Quill",),
+                stops=(ExtractedStop("FR", "Paris", latitude=500.0, longitude=0.0),),
+            ),
+        ),
+    )
+    _import(_source("a1", text="Stored"), good)
+    version = _source("a1", text="Stored, a new version", published=date(2024, 3, 19))
+    # The same version twice: its first import fails, and nothing of it was stored.
+    report = _group_import([version, version], [broken, good])
+
+    outcomes = [(o.external_id, o.status) for o in report.outcomes]
+    assert outcomes == [("a1", "failed"), ("a1", "updated")]
+    assert Article.objects.get(external_id="a1").text == "Stored, a new version"
+
+
+def test_a_candidate_trip_that_is_another_journey_has_its_meetings_left_unread():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _import(_source(), _extraction())
+    later = _extraction(stops=(("JP", "Osaka", date(2024, 5, 2)),), start=date(2024, 5, 2))
+    with CaptureQueriesContext(connection) as queries:
+        _import(_source("a2", text="Later", published=date(2024, 5, 2)), later)
+
+    assert Trip.objects.count() == 2  # a journey of its own, though it too went to Japan
+    reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    assert any('FROM "trips_stop"' in sql for sql in reads)  # the candidate was read
+    assert not any('FROM "trips_meeting"' in sql for sql in reads)
+
+
+def test_a_trip_as_extracted_without_its_meetings():
+    _import(_source(), _extraction())
+    trip = services._trips_prefetched().get()
+
+    assert services.trip_as_extracted(trip, meetings=False).meetings == ()
+    assert [m.participants for m in services.trip_as_extracted(trip).meetings] == [("Ken Sato",)]

@@ -13,7 +13,7 @@ the one place that refreshes what is derived from those links.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date
 
 from django.db.models import Max, Min
@@ -127,11 +127,29 @@ def free_slug(name: str) -> str:
     A slug an official had before a merge still redirects to it, so it is
     never given to anyone else.
     """
-    base = slugify(name)[:200] or "official"
+    base = slug_base(name)
     taken = set(Official.objects.filter(slug__startswith=base).values_list("slug", flat=True))
     taken |= set(
         OfficialFormerSlug.objects.filter(slug__startswith=base).values_list("slug", flat=True)
     )
+    return numbered_slug(base, taken)
+
+
+def slug_base(name: str) -> str:
+    """The slug a name gives before numbering.
+
+    >>> slug_base("Antony Blinken"), slug_base("…")
+    ('antony-blinken', 'official')
+    """
+    return slugify(name)[:200] or "official"
+
+
+def numbered_slug(base: str, taken: Collection[str]) -> str:
+    """``base``, or ``base-2``, ``base-3`` ... : the first not in ``taken``.
+
+    >>> numbered_slug("ada", {"ada", "ada-2"})
+    'ada-3'
+    """
     if base not in taken:
         return base
     n = 2

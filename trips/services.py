@@ -19,7 +19,16 @@ from itertools import islice
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q, Value
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 
 from trips.countries import is_country_code
@@ -44,7 +53,14 @@ from trips.extraction.types import (
     Extraction,
     Span,
 )
-from trips.identity import free_slug, identity_of, meeting_countries, official_spans
+from trips.identity import (
+    free_slug,
+    identity_of,
+    meeting_countries,
+    numbered_slug,
+    official_spans,
+    slug_base,
+)
 from trips.models import (
     Article,
     Evidence,
@@ -110,7 +126,8 @@ class OfficialIndex:
     the data shows each official in office (``trips.identity.official_spans``),
     widened as the batch goes, which the identity rules weigh. ``invalidate``
     drops it after a rolled-back transaction, whose new officials no longer
-    exist.
+    exist. It holds the slugs taken, too (officials' and former ones), so a
+    new official's slug costs no query.
     """
 
     def __init__(self) -> None:
@@ -118,16 +135,19 @@ class OfficialIndex:
         self._by_record: dict[str, Official] = {}
         self._spans: dict[int, tuple[date, date]] = {}
         self._met_in: dict[int, frozenset[str]] = {}
+        self._slugs: set[str] = set()
 
     def invalidate(self) -> None:
         self._by_key = None
         self._by_record = {}
+        self._slugs = set()
 
     def _load(self) -> dict[str, list[Official]]:
         if self._by_key is None:
             self._by_key = defaultdict(list)
             self._spans = official_spans()
             self._met_in = meeting_countries()
+            self._slugs = set(OfficialFormerSlug.objects.values_list("slug", flat=True))
             for official in Official.objects.all():
                 self.add(official)
         return self._by_key
@@ -139,6 +159,17 @@ class OfficialIndex:
                 by_key[key].append(official)
         if official.record_id:
             self._by_record[official.record_id] = official
+        self._slugs.add(official.slug)
+
+    def free_slug(self, name: str) -> str:
+        """A slug for a new official named ``name``, as ``identity.free_slug`` gives it.
+
+        It is taken at once: the caller saves the official with it.
+        """
+        self._load()
+        slug = numbered_slug(slug_base(name), self._slugs)
+        self._slugs.add(slug)
+        return slug
 
     def note(self, official: Official, on: date | None, met_in: str = "") -> None:
         """``official`` was in office on ``on`` (and met in ``met_in``): later mentions weigh it."""
@@ -243,7 +274,7 @@ def official_resolve(
             aliases=_unique_aliases(name, aliases, []),
             record_id=record_id,
         )
-        official.slug = free_slug(name)
+        official.slug = index.free_slug(name)
         official.full_clean(validate_unique=False, validate_constraints=False)
         official.save()
         index.add(official)
@@ -292,11 +323,12 @@ def _unique_aliases(name: str, candidates: Iterable[str], existing: list[str]) -
 # ---------------------------------------------------------------- trips
 
 
-def trip_as_extracted(trip: Trip) -> ExtractedTrip:
+def trip_as_extracted(trip: Trip, *, meetings: bool = True) -> ExtractedTrip:
     """The database trip in the extraction's shape, so the pure merge rules apply.
 
     Expects ``officials``, ``stops``, ``meetings__participants`` and
-    ``meetings__stop`` prefetched. Sources are left out: merging never needs them.
+    ``meetings__stop`` prefetched (``meetings=False``: the meetings are left
+    out, and need not be). Sources are left out: merging never needs them.
     """
     stops = tuple(
         ExtractedStop(
@@ -317,7 +349,7 @@ def trip_as_extracted(trip: Trip) -> ExtractedTrip:
             date=meeting.date,
             description=meeting.description,
         )
-        for meeting in trip.meetings.all()
+        for meeting in (trip.meetings.all() if meetings else ())
     )
     return ExtractedTrip(
         travelers=tuple(o.name for o in trip.officials.all()),
@@ -340,8 +372,12 @@ def _trips_prefetched():
     return Trip.objects.prefetch_related(
         "officials",
         Prefetch("stops", queryset=Stop.objects.order_by("order")),
-        Prefetch("meetings", queryset=Meeting.objects.prefetch_related("participants")),
+        _meetings_prefetch(),
     )
+
+
+def _meetings_prefetch() -> Prefetch:
+    return Prefetch("meetings", queryset=Meeting.objects.prefetch_related("participants"))
 
 
 def _meeting_stops_cached(trips: list[Trip]) -> list[Trip]:
@@ -357,7 +393,8 @@ def _meeting_stops_cached(trips: list[Trip]) -> list[Trip]:
 def _candidate_trips(
     travellers: list[Official], new: ExtractedTrip, published: date | None
 ) -> list[Trip]:
-    """Trips of these travellers that ``trips_same_journey`` could match.
+    """Trips of these travellers that ``trips_same_journey`` could match, with
+    their officials and stops prefetched (``_with_meetings`` adds the meetings).
 
     Dated trips can only match near in time; undated ones only through a
     shared stop country. Filtering in SQL keeps the prefetch small however
@@ -394,28 +431,47 @@ def _candidate_trips(
         )
         dated |= close
         near = ExpressionWrapper(close, output_field=BooleanField())
-    travelled = Exists(
-        Trip.officials.through.objects.filter(trip_id=OuterRef("pk"), official__in=travellers)
-    )
     if not points:
-        # No day at all to go by: the travellers' trips are where to start.
+        # No day at all to go by: the travellers' trips are where to start,
+        # all of them, so the shared country is checked in SQL first.
         mine = Trip.officials.through.objects.filter(official__in=travellers).values("trip_id")
-        travelled = Q(pk__in=mine)
-    found = list(
-        Trip.objects.filter(dated, travelled).annotate(near=near).values_list("pk", "near")
-    )
-    ids = {pk for pk, is_near in found if is_near}
-    maybe = {pk for pk, is_near in found if not is_near}
-    if maybe:
+        found = Trip.objects.filter(dated, pk__in=mine).values_list("pk", flat=True)
         countries = {s.country for s in new.stops}
-        ids |= set(
-            Stop.objects.filter(trip_id__in=maybe, country__in=countries)
+        ids = set(
+            Stop.objects.filter(trip_id__in=list(found), country__in=countries)
             .order_by()
             .values_list("trip_id", flat=True)
         )
-    if not ids:
+        if not ids:
+            return []
+        return _meeting_stops_cached(list(_trips_prefetched().filter(pk__in=ids).order_by("pk")))
+    # Near the article's days a traveller has few trips: they are read whole,
+    # with all their stops at once, which tell the trips not near in time
+    # that share a country with the article and are the candidates' stops.
+    travelled = Exists(
+        Trip.officials.through.objects.filter(trip_id=OuterRef("pk"), official__in=travellers)
+    )
+    found = list(Trip.objects.filter(dated, travelled).annotate(near=near).order_by("pk"))
+    if not found:
         return []
-    return _meeting_stops_cached(list(_trips_prefetched().filter(pk__in=ids).order_by("pk")))
+    stops: dict[int, list[Stop]] = defaultdict(list)
+    for stop in Stop.objects.filter(trip_id__in=[t.pk for t in found]).order_by("order"):
+        stops[stop.trip_id].append(stop)
+    countries = {s.country for s in new.stops}
+    trips = [t for t in found if t.near or any(s.country in countries for s in stops[t.pk])]
+    for trip in trips:
+        trip._prefetched_objects_cache = {"stops": stops[trip.pk]}
+    # The meetings are read for the one trip that matches (_with_meetings).
+    prefetch_related_objects(trips, "officials")
+    return trips
+
+
+def _with_meetings(trip: Trip) -> Trip:
+    """``trip`` (a candidate) with its meetings prefetched too, if they are not yet."""
+    if "meetings" not in trip._prefetched_objects_cache:  # type: ignore[attr-defined]
+        prefetch_related_objects([trip], _meetings_prefetch())
+        _meeting_stops_cached([trip])
+    return trip
 
 
 def trip_title(travellers: list[str], stops: Iterable[ExtractedStop]) -> str:
@@ -556,7 +612,8 @@ class _TripWriter:
         self.counts = counts
         self.prefer = prefer
         self.evidence: list[Evidence] = []
-        self.touched: set[int] = set()
+        # The trips written, in order: the article's links to them go in at the end.
+        self.touched: dict[int, None] = {}
 
     def evidence_for(self, spans: Iterable[Span], fact: str, **target) -> None:
         for span in spans:
@@ -580,16 +637,16 @@ class _TripWriter:
                 continue
             if candidate.status == Trip.Status.CANCELLED and new.status != Trip.Status.CANCELLED:
                 continue
-            existing = trip_as_extracted(candidate)
+            # Meetings play no part in whether it is the same journey.
             if trips_same_journey(
-                existing,
+                trip_as_extracted(candidate, meetings=False),
                 new,
                 a_published=candidate.status_as_of,
                 b_published=self.article.published,
             ):
-                trip = candidate
+                trip = _with_meetings(candidate)
                 merged = trip_merge(
-                    existing,
+                    trip_as_extracted(trip),
                     new,
                     base_published=candidate.status_as_of,
                     new_published=self.article.published,
@@ -599,17 +656,19 @@ class _TripWriter:
             trip = self._create(merged, travellers)
         else:
             self._update(trip, merged, travellers)
-        self.touched.add(trip.pk)
-        # Straight to the link table: .add() would first read what is linked.
-        Trip.articles.through.objects.bulk_create(
-            [Trip.articles.through(trip_id=trip.pk, article_id=self.article.pk)],
-            ignore_conflicts=True,
-        )
+        self.touched[trip.pk] = None
         stops = self._write_stops(trip, merged)
         self._follow_record(trip, new)
         self._write_meetings(trip, merged, stops, officials)
         self._attach_evidence(trip, new, stops)
         return trip
+
+    def finish(self) -> None:
+        """Link the article to its trips and store the evidence, a statement each."""
+        # Straight to the link table: .add() would first read what is linked.
+        _link(Trip.articles.through, "article_id", self.article.pk, "trip_id", self.touched)
+        Evidence.objects.bulk_create(self.evidence)
+        self.counts["evidence_created"] += len(self.evidence)
 
     def _follow_record(self, trip: Trip, new: ExtractedTrip) -> None:
         """A trip the record confirms keeps the record's dates; this article's are the news'."""
@@ -761,6 +820,16 @@ class _TripWriter:
     ) -> None:
         existing = list(trip.meetings.all())
         self.meeting_pairs: list[tuple[ExtractedMeeting, Meeting]] = []
+        # The meetings this article creates go in together at the end; until
+        # then their participants are held here (an unsaved row has no links).
+        # (An unsaved model instance is unhashable: they are filed by id().)
+        created: dict[int, tuple[Meeting, list[Official]]] = {}
+
+        def participants_of(meeting: Meeting) -> list[Official]:
+            if id(meeting) in created:
+                return created[id(meeting)][1]
+            return list(meeting.participants.all())
+
         for extracted in merged.meetings:
             participants = [
                 officials.get(name)
@@ -776,22 +845,14 @@ class _TripWriter:
             ]
             stop = self._stop_for(extracted, stops)
             match = next(
-                (m for m in existing if _same_meeting(m, extracted)),
+                (m for m in existing if _same_names(participants_of(m), extracted)),
                 None,
             )
             if match is None:
                 match = Meeting(
                     trip=trip, stop=stop, date=extracted.date, description=extracted.description
                 )
-                match.save()
-                _link(
-                    Meeting.participants.through,
-                    "meeting_id",
-                    match.pk,
-                    "official_id",
-                    participants,
-                )
-                match._prefetched_objects_cache = {"participants": participants}
+                created[id(match)] = (match, participants)
                 existing.append(match)
                 self.counts["meetings_created"] += 1
             elif not match.edited_by_person:
@@ -802,16 +863,22 @@ class _TripWriter:
                     match.stop, changed = stop, True
                 if extracted.description and not match.description:
                     match.description, changed = extracted.description, True
-                if changed:
-                    match.save()
-                known = {p.pk for p in match.participants.all()}
+                known = {p.pk for p in participants_of(match)}
                 extra = [p for p in participants if p.pk not in known]
-                if extra:
-                    match.participants.add(*extra)
-                    changed = True
+                if id(match) in created:
+                    # Not inserted yet: it goes in as it ends up.
+                    created[id(match)] = (match, [*created[id(match)][1], *extra])
+                    changed = changed or bool(extra)
+                else:
+                    if changed:
+                        match.save()
+                    if extra:
+                        match.participants.add(*extra)
+                        changed = True
                 if changed:
                     self.counts["meetings_updated"] += 1
             self.meeting_pairs.append((extracted, match))
+        _meetings_create(list(created.values()))
 
     @staticmethod
     def _stop_for(
@@ -842,17 +909,46 @@ class _TripWriter:
                 self.evidence_for(extracted.evidence, Evidence.Fact.MEETING, meeting=meeting)
 
 
-def _link(through, owner_field: str, owner_id: int, other_field: str, others: list) -> None:
-    """Insert many-to-many rows in one statement; new rows need no read-before-write."""
-    rows = {other.pk: other for other in others}
+def _link(through, owner_field: str, owner_id: int, other_field: str, others: Iterable) -> None:
+    """Insert many-to-many rows in one statement; new rows need no read-before-write.
+
+    ``others``: model instances or their ids.
+    """
+    rows = dict.fromkeys(getattr(other, "pk", other) for other in others)
+    if rows:
+        through.objects.bulk_create(
+            [through(**{owner_field: owner_id, other_field: pk}) for pk in rows],
+            ignore_conflicts=True,
+        )
+
+
+def _meetings_create(meetings: list[tuple[Meeting, list[Official]]]) -> None:
+    """Insert new meetings and their participants, a statement each.
+
+    The participants are left cached on each meeting, as if prefetched.
+    """
+    if not meetings:
+        return
+    Meeting.objects.bulk_create([meeting for meeting, _ in meetings])
+    through = Meeting.participants.through
     through.objects.bulk_create(
-        [through(**{owner_field: owner_id, other_field: pk}) for pk in rows],
+        [
+            through(meeting_id=meeting.pk, official_id=pk)
+            for meeting, participants in meetings
+            for pk in dict.fromkeys(p.pk for p in participants)
+        ],
         ignore_conflicts=True,
     )
+    for meeting, participants in meetings:
+        meeting._prefetched_objects_cache = {"participants": participants}
 
 
 def _same_meeting(meeting: Meeting, extracted: ExtractedMeeting) -> bool:
-    names = [p.name for p in meeting.participants.all()]
+    return _same_names(list(meeting.participants.all()), extracted)
+
+
+def _same_names(participants: list[Official], extracted: ExtractedMeeting) -> bool:
+    names = [p.name for p in participants]
     return any(names_match(a, b) for a in names for b in extracted.participants)
 
 
@@ -937,11 +1033,12 @@ def extraction_write(
     index: OfficialIndex,
     counts: Counter,
     prefer: Collection[int] = (),
-) -> None:
+) -> set[int]:
     """Write what one article yields; the caller holds the transaction.
 
     ``prefer``: the officials an earlier version of the article named, whom
     its names resolve to first (an editor may have merged or split them).
+    Returns the trips the article is now linked to.
     """
     writer = _TripWriter(article=article, index=index, counts=counts, prefer=prefer)
     on = article.published
@@ -966,8 +1063,8 @@ def extraction_write(
                     name=name, index=index, counts=counts, on=on, prefer=prefer
                 )
         writer.write(trip, officials)
-    Evidence.objects.bulk_create(writer.evidence)
-    counts["evidence_created"] += len(writer.evidence)
+    writer.finish()
+    return set(writer.touched)
 
 
 def _article_input(source: ArticleSource) -> ArticleInput:
@@ -996,7 +1093,7 @@ def article_import(
     """
     index = index or OfficialIndex()
     outcome = _article_outcome(source)
-    previous = _article_found(source, outcome)
+    previous = _article_found(source, outcome, _articles_known([source]))
     if outcome.status == "unchanged":
         return outcome
     if extraction is None:
@@ -1016,13 +1113,34 @@ def _article_outcome(source: ArticleSource) -> ArticleOutcome:
     )
 
 
-def _article_found(source: ArticleSource, outcome: ArticleOutcome) -> Article | None:
-    """The earlier version of the article, if any; an identical one marks it unchanged."""
-    # One query finds both an identical article and an earlier version of it.
-    known = Q(content_hash=source.content_hash) | Q(external_id=source.external_id)
-    if source.url:
-        known |= Q(url=source.url)
-    found = list(Article.objects.filter(known).defer(*Article.BODY))
+def _articles_known(sources: list[ArticleSource]) -> list[Article]:
+    """The stored articles that ``sources`` may repeat or be new versions of, in one read:
+    those that share a content hash, an id or a URL with one of them."""
+    known = Q(content_hash__in={s.content_hash for s in sources}) | Q(
+        external_id__in={s.external_id for s in sources}
+    )
+    urls = {s.url for s in sources if s.url}
+    if urls:
+        known |= Q(url__in=urls)
+    return list(Article.objects.filter(known).defer(*Article.BODY))
+
+
+def _article_found(
+    source: ArticleSource, outcome: ArticleOutcome, known: list[Article]
+) -> Article | None:
+    """The earlier version of the article among ``known``, if any; an identical one
+    marks it unchanged.
+
+    Each of the three is unique (the URL when present), so at most one article
+    matches each.
+    """
+    found = [
+        a
+        for a in known
+        if a.content_hash == source.content_hash
+        or a.external_id == source.external_id
+        or (source.url and a.url == source.url)
+    ]
     same = next((a for a in found if a.content_hash == source.content_hash), None)
     if same is not None:
         outcome.status, outcome.article_id = "unchanged", same.pk
@@ -1037,10 +1155,12 @@ def _article_write(
     extraction: Extraction,
     index: OfficialIndex,
     outcome: ArticleOutcome,
+    known: list[Article] | None = None,
 ) -> set[int]:
     """Write one article in a savepoint; return the trips it touched (none if it failed).
 
-    A failure rolls back this article alone and is told in ``outcome``.
+    A failure rolls back this article alone and is told in ``outcome``. A new
+    article joins ``known``, the group's articles (``_articles_known``).
     """
     outcome.warnings += extraction.warnings
     try:
@@ -1048,14 +1168,18 @@ def _article_write(
             named = officials_named(article_ids=[previous.pk])[previous.pk] if previous else set()
             touched = _article_trip_ids(previous) if previous else set()
             article = _article_save(source, previous, outcome, index)
-            extraction_write(
+            # A new version's links went with the retraction: the trips
+            # written now are all the article's.
+            touched |= extraction_write(
                 article=article,
                 extraction=extraction,
                 index=index,
                 counts=outcome.counts,
                 prefer=named,
             )
-            return touched | _article_trip_ids(article)
+        if known is not None and previous is None:
+            known.append(article)
+        return touched
     except ValidationError as error:
         index.invalidate()
         outcome.status, outcome.message = "failed", _validation_message(error)
@@ -1075,13 +1199,20 @@ def _articles_group_import(
     """
     outcomes = []
     touched: set[int] = set()
+    sources = [source for source, _ in group]
     try:
         with transaction.atomic():
-            for source, extraction in group:
+            # One read for the group; each new article written joins it, and
+            # an earlier version updated is the same object, changed.
+            known = _articles_known(sources)
+            for n, (source, extraction) in enumerate(group):
                 outcome = _article_outcome(source)
-                previous = _article_found(source, outcome)
+                previous = _article_found(source, outcome, known)
                 if outcome.status != "unchanged":
-                    touched |= _article_write(source, previous, extraction, index, outcome)
+                    touched |= _article_write(source, previous, extraction, index, outcome, known)
+                if outcome.status == "failed":
+                    # Rolled back: what the list holds of it may no longer be so.
+                    known = _articles_known(sources[n + 1 :])
                 outcomes.append(outcome)
             visit_totals_refresh(trip_ids=touched)
     except DatabaseError:
