@@ -2533,7 +2533,7 @@ def _stop_is_place(
 def _the_city(doc: Doc, predicates: dict[int, Event], ann: Annotations) -> None:
     """ "Upon his arrival in the city on September 24": "the city" or "the capital"
     with no name of its own is the city named last before it."""
-    for token in doc:
+    for token in ann.tokens:
         if token.lower_ not in ("city", "capital") or token.dep_ != "pobj":
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
