@@ -1956,3 +1956,14 @@ def test_a_secretary_of_foreign_affairs_met_abroad_is_the_hosts_and_a_meeting():
         "Jose Cruz",
     }
     assert _officials(result)["Jose Cruz"] == ("Secretary of Foreign Affairs", "PH")
+
+
+def test_his_visit_after_meeting_a_host_is_the_visitors():
+    text = (
+        "British Prime Minister Ana Lagos met US President Rui Costa at the White House on "
+        "Thursday, local time, in her first visit to Washington since Costa's return to "
+        "office."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Ana Lagos",)
+    assert [m.participants for m in trip.meetings] == [("Rui Costa",)]

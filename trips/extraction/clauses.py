@@ -1138,7 +1138,7 @@ class _Resolver:
                 if (
                     guest is not None
                     and not passive
-                    and lemma(verb.text) in HOST_VERBS
+                    and lemma(verb.text) in HOST_VERBS - {"meet", "see"}
                     and noun_lemma(token.head.text) in TRAVEL_NOUNS
                     and self.name_phrase(guest)
                 ):
