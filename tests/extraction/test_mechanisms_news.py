@@ -1967,3 +1967,13 @@ def test_his_visit_after_meeting_a_host_is_the_visitors():
     (trip,) = _extract(text).trips
     assert trip.travelers == ("Ana Lagos",)
     assert [m.participants for m in trip.meetings] == [("Rui Costa",)]
+
+
+def test_a_summit_before_leaving_for_the_next_stop_is_held_at_this_one():
+    text = (
+        "Brazilian President Ana Lagos landed in Tokyo on Monday for a four-day state visit.\n\n"
+        "Lagos will hold a summit with Prime Minister Kenji Sato on Wednesday, before leaving "
+        "for Hanoi on Thursday."
+    )
+    (trip,) = _extract(text, published=date(2023, 6, 20)).trips
+    assert [(m.participants, m.city) for m in trip.meetings] == [(("Kenji Sato",), "Tokyo")]

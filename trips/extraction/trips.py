@@ -902,7 +902,13 @@ def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) 
     day = _event_time(ctx, event)[0]
     if not placed_in and day is not None and _at_home_that_day(ctx, journey, event, day, homes):
         return  # "arrives in Honolulu on October 27 where she will meet X"
-    if _BEFORE_LEAVING.search(_sentence(ctx, event).text):
+    leaving_for_a_stop = any(
+        e.sentence == event.sentence
+        and e.phase == "leave"
+        and any(r.role == "to" and _stop_for(journey, r) is not None for r in e.places)
+        for e in journey.events
+    )  # "a summit on Wednesday before leaving for Hanoi": in the stop before Hanoi
+    if _BEFORE_LEAVING.search(_sentence(ctx, event).text) and not leaving_for_a_stop:
         return  # "had a discussion with the prime minister before leaving": at home
     if _AIRPORT.search(_sentence(ctx, event).text) and all(
         _JUNIOR.search(ctx.people[p].title) and "prime" not in ctx.people[p].title.lower()
