@@ -1977,3 +1977,18 @@ def test_a_summit_before_leaving_for_the_next_stop_is_held_at_this_one():
     )
     (trip,) = _extract(text, published=date(2023, 6, 20)).trips
     assert [(m.participants, m.city) for m in trip.meetings] == [(("Kenji Sato",), "Tokyo")]
+
+
+def test_days_of_a_visit_to_a_country_of_two_stops_open_the_first_and_close_the_last():
+    text = (
+        "THE HAGUE (ANP) - Prime Minister Ana Lagos will visit India on 22-23 June, the "
+        "government announced on Friday.\n\n"
+        "Lagos will meet Prime Minister Ravi Menon in New Delhi on 22 June and travel to "
+        "Mumbai the following day for a business forum."
+    )
+    (trip,) = _extract(text).trips
+    assert (trip.start, trip.end) == (date(2023, 6, 22), date(2023, 6, 23))
+    assert [(s.city, s.arrive) for s in trip.stops] == [
+        ("New Delhi", date(2023, 6, 22)),
+        ("Mumbai", date(2023, 6, 23)),
+    ]

@@ -1294,7 +1294,26 @@ def _dates(ctx: Context, journey: Journey) -> None:
                     group[-1].depart = group[-1].depart or mention.last
                     last_day = mention.first
                     continue
-                if len(dests) == 1 and len(journey.stops) > 1 and not _tour_noun(event):
+                country_wide = [
+                    s
+                    for s in journey.stops
+                    if len(dests) == 1
+                    and s.country == dests[0].country
+                    and any(
+                        _place_of(r).kind == "country" and _stop_for(journey, r) is dests[0]
+                        for r in event.places
+                    )
+                ]
+                if len(country_wide) > 1 and not _tour_noun(event):
+                    # "will visit India on 12-13 March" with New Delhi and then Mumbai:
+                    # the country's first stop is reached, its last left, on those days.
+                    first_dest = min(country_wide, key=lambda s: s.order)
+                    last_dest = max(country_wide, key=lambda s: s.order)
+                    first_dest.arrive = first_dest.arrive or mention.first
+                    last_dest.depart = last_dest.depart or mention.last
+                    if len(country_wide) == len(journey.stops):
+                        period = (mention.first, mention.last, sentence)
+                elif len(dests) == 1 and len(journey.stops) > 1 and not _tour_noun(event):
                     dests[0].arrive = dests[0].arrive or mention.first
                     dests[0].depart = dests[0].depart or mention.last
                 elif 1 < len(dests) < len(journey.stops) and not _tour_noun(event):
