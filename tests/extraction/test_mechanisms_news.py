@@ -1992,3 +1992,13 @@ def test_days_of_a_visit_to_a_country_of_two_stops_open_the_first_and_close_the_
         ("New Delhi", date(2023, 6, 22)),
         ("Mumbai", date(2023, 6, 23)),
     ]
+
+
+def test_ministers_included_among_those_accompanying_a_traveller_travel_too():
+    text = (
+        "French President Ana Lagos arrived in Rabat on Friday. Lagos, who was accompanied by "
+        "his wife and a dozen ministers including Interior Minister Rui Costa, was welcomed "
+        "by King Hassan Alami at the royal palace."
+    )
+    (trip,) = _extract(text).trips
+    assert set(trip.travelers) == {"Ana Lagos", "Rui Costa"}

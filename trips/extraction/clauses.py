@@ -1026,9 +1026,10 @@ class _Resolver:
             referred = self._refer(token)
             found = referred + [p for p in found if p not in referred]
         for conj in token.conjuncts:
-            # "he and Senator Wong": each item of a list resolved on its own.
+            # "he and Senator Wong": each item of a list resolved on its own ("his wife
+            # and a dozen ministers including X": the names the plural includes).
             if conj.i > token.i and conj.i not in self.ann.person_at:
-                for p in self._refer(conj):
+                for p in self.name_phrase(conj) or self._refer(conj):
                     if p not in found:
                         found.append(p)
         self._cache[token.i] = found
@@ -2862,6 +2863,13 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
             accompanied = own or (resolver.resolve(subject) if subject is not None else [])
         event.objects = accompanied or event.subjects
         event.subjects = resolver.resolve(agent)
+        for other in token.children:
+            # "accompanied by his wife and a dozen ministers including X": the parse may
+            # hang the second item off the verb.
+            if other.dep_ == "conj" and other.tag_ in ("NNS", "NNPS"):
+                event.subjects += [
+                    p for p in resolver.name_phrase(other) if p not in event.subjects
+                ]
 
 
 def _owner(
