@@ -2002,3 +2002,12 @@ def test_ministers_included_among_those_accompanying_a_traveller_travel_too():
     )
     (trip,) = _extract(text).trips
     assert set(trip.travelers) == {"Ana Lagos", "Rui Costa"}
+
+
+def test_a_visit_wrapped_up_with_a_speech_in_a_city_was_in_that_city():
+    text = (
+        "French President Ana Lagos wrapped up a three-day state visit to Morocco on Friday "
+        "with a speech in Rabat."
+    )
+    (trip,) = _extract(text).trips
+    assert _stops(trip) == [("MA", "Rabat", date(2023, 6, 14), date(2023, 6, 16))]

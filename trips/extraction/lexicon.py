@@ -190,6 +190,10 @@ EVENT_NOUNS = frozenset(
         "congress",
         "council",
         "meet",
+        # what a traveller gives where he is ("wrapped up the visit with a speech in Rabat")
+        "speech",
+        "address",
+        "lecture",
     ]
 )
 
