@@ -223,9 +223,9 @@ def test_each_article_has_its_own_transaction():
     assert Stop.objects.count() == 1
 
 
-def test_a_bad_article_rolls_back_alone_and_its_group_keeps_the_others(monkeypatch):
-    good = _extraction()
-    broken = Extraction(
+def _broken_extraction(good: Extraction) -> Extraction:
+    """An extraction whose stop cannot be stored (a latitude out of range)."""
+    return Extraction(
         officials=good.officials,
         trips=(
             ExtractedTrip(
@@ -234,6 +234,11 @@ def test_a_bad_article_rolls_back_alone_and_its_group_keeps_the_others(monkeypat
             ),
         ),
     )
+
+
+def test_a_bad_article_rolls_back_alone_and_its_group_keeps_the_others(monkeypatch):
+    good = _extraction()
+    broken = _broken_extraction(good)
     later = _extraction(stops=(("KR", "Seoul", date(2024, 3, 20)),), meetings=())
     monkeypatch.setattr(services, "IMPORT_GROUP", 2)
     refreshed = []
@@ -497,15 +502,7 @@ def test_a_group_reads_its_stored_articles_once_and_sees_the_ones_it_writes():
 
 def test_after_a_failed_article_the_group_reads_its_stored_articles_again():
     good = _extraction()
-    broken = Extraction(
-        officials=good.officials,
-        trips=(
-            ExtractedTrip(
-                travelers=("Ada Quill",),
-                stops=(ExtractedStop("FR", "Paris", latitude=500.0, longitude=0.0),),
-            ),
-        ),
-    )
+    broken = _broken_extraction(good)
     _import(_source("a1", text="Stored"), good)
     version = _source("a1", text="Stored, a new version", published=date(2024, 3, 19))
     # The same version twice: its first import fails, and nothing of it was stored.
