@@ -2011,3 +2011,18 @@ def test_a_visit_wrapped_up_with_a_speech_in_a_city_was_in_that_city():
     )
     (trip,) = _extract(text).trips
     assert _stops(trip) == [("MA", "Rabat", date(2023, 6, 14), date(2023, 6, 16))]
+
+
+def test_heads_of_state_listed_with_their_countries_are_officials_of_them():
+    text = (
+        "So far eleven presidents have confirmed attendance at the inauguration.\n\n"
+        "Among the heads of state are Ana Lagos from Mexico; Rui Costa from Dominican "
+        "Republic; Venezuela's Kofi Mensah; Ecuador's Jose Reyes plus other leaders."
+    )
+    officials = _officials(_extract(text))
+    assert {name: country for name, (_, country) in officials.items()} == {
+        "Ana Lagos": "MX",
+        "Rui Costa": "DO",
+        "Kofi Mensah": "VE",
+        "Jose Reyes": "EC",
+    }

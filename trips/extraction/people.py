@@ -1774,7 +1774,10 @@ def _the_dead_hold_no_office(text: str, people: list[Person]) -> None:
 
 
 _LIST_GAP = re.compile(
-    r"(?:\s*\([^)]{1,30}\))?\s*(?:,|;|\band\b|,\s*and\b)\s*(?:[A-Z][\w'’-]*['’]s\s+)?"
+    r"(?:\s*\([^)]{1,30}\))?"
+    # "Felipe Calderón from Mexico; Leonel Fernandez from Dominican Republic"
+    r"(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
+    r"\s*(?:,|;|\band\b|,\s*and\b)\s*(?:[A-Z][\w'’-]*['’]s\s+)?"
 )
 
 
@@ -1832,6 +1835,15 @@ def _listed_officials(text: str, people: list[Person], mentions: list[PersonMent
         gap = text[previous.end : current.start]
         if _LIST_GAP.fullmatch(gap) or re.fullmatch(r"\s*\([^)]{1,30}\)\s*,\s*", gap):
             after.official, after.title = True, after.title or before.title
+            # "Felipe Calderón from Mexico; Venezuela's Hugo Chavez": their countries
+            origin = re.match(
+                r"\s+(?:from|of)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", gap
+            )
+            if origin and before.country is None:
+                before.country = country_code(origin.group(1))
+            owner = re.search(r"([A-Z][\w'’-]*)['’]s\s+$", gap)
+            if owner and after.country is None:
+                after.country = country_code(owner.group(1))
 
 
 # English given names and their usual short forms: one person, written two ways.
