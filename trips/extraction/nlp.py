@@ -98,8 +98,29 @@ def pipeline() -> Language:
     nlp = package.load(exclude=["ner", "lemmatizer", "attribute_ruler"])
     infixes = [*nlp.Defaults.infixes, _GLUED_STOP, _GLUED_BRACKET]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer = _TextKeeping(nlp.tokenizer)
     nlp.add_pipe("line_breaks", before="parser")
     return nlp
+
+
+class _TextKeeping:
+    """The tokenizer, keeping the text it was given on the document: ``doc_text`` then
+    needs no join of every token (about 2 ms an article)."""
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        doc.user_data["text"] = text
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self.tokenizer, name)
 
 
 _GLUED_DASH = re.compile(r"(?<=[\w)\]])--(?=[A-Z“\"])|(?<=[)\]])-(?=[A-Z])")
