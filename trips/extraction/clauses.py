@@ -938,7 +938,7 @@ class _Resolver:
                 return None
         elif not (
             _VEHICLE.fullmatch(token.text)
-            or token.lower_ in ("one",)
+            or token.lower_ == "one"
             and any(c.lower_ == "force" for c in token.children)
         ):
             return None
@@ -3230,7 +3230,7 @@ def _meeting(
         # "received at Al-Safa Palace in Makkah today Prime Minister of X, Y": a guest
         # the parse did not make the object; the first person named after the verb.
         sentence = ann.sentence_of[token.i]
-        for later in ann.doc[token.i + 1 :]:
+        for later in ann.tokens[token.i + 1 :]:
             if ann.sentence_of[later.i] != sentence:
                 break
             person = ann.person_at.get(later.i)

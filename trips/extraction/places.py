@@ -786,7 +786,9 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
             i += 1
             continue
         hit = None
-        longest = max(starts.get(token.text, 0), starts.get(fold(token.text), 0))
+        longest = starts.get(token.text, 0)
+        if not token.text.isascii():
+            longest = max(longest, starts.get(fold(token.text), 0))
         for n in range(min(longest, len(tokens) - i), 0, -1):
             last = tokens[i + n - 1]
             if n > 1 and not (last.text[0].isupper() or re.match(r"[a-z]['’][A-Z]", last.text)):
@@ -795,7 +797,7 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
             if not (n == 1 or _NGRAM_SURFACE.fullmatch(surface)):
                 continue
             # "São Tomé and Príncipe": the gazetteer's name may come without its accents.
-            key = surface if surface in names else fold(surface)
+            key = surface if surface in names or surface.isascii() else fold(surface)
             if key in names:
                 hit = (n, surface, names[key])
                 break

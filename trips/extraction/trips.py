@@ -902,13 +902,13 @@ def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) 
     day = _event_time(ctx, event)[0]
     if not placed_in and day is not None and _at_home_that_day(ctx, journey, event, day, homes):
         return  # "arrives in Honolulu on October 27 where she will meet X"
-    leaving_for_a_stop = any(
+    if _BEFORE_LEAVING.search(_sentence(ctx, event).text) and not any(
+        # "a summit on Wednesday before leaving for Hanoi" is held in the stop before Hanoi
         e.sentence == event.sentence
         and e.phase == "leave"
         and any(r.role == "to" and _stop_for(journey, r) is not None for r in e.places)
         for e in journey.events
-    )  # "a summit on Wednesday before leaving for Hanoi": in the stop before Hanoi
-    if _BEFORE_LEAVING.search(_sentence(ctx, event).text) and not leaving_for_a_stop:
+    ):
         return  # "had a discussion with the prime minister before leaving": at home
     if _AIRPORT.search(_sentence(ctx, event).text) and all(
         _JUNIOR.search(ctx.people[p].title) and "prime" not in ctx.people[p].title.lower()
@@ -1294,15 +1294,12 @@ def _dates(ctx: Context, journey: Journey) -> None:
                     group[-1].depart = group[-1].depart or mention.last
                     last_day = mention.first
                     continue
+                by_country = len(dests) == 1 and any(
+                    _place_of(r).kind == "country" and _stop_for(journey, r) is dests[0]
+                    for r in event.places
+                )
                 country_wide = [
-                    s
-                    for s in journey.stops
-                    if len(dests) == 1
-                    and s.country == dests[0].country
-                    and any(
-                        _place_of(r).kind == "country" and _stop_for(journey, r) is dests[0]
-                        for r in event.places
-                    )
+                    s for s in journey.stops if by_country and s.country == dests[0].country
                 ]
                 if len(country_wide) > 1 and not _tour_noun(event):
                     # "will visit India on 12-13 March" with New Delhi and then Mumbai:
@@ -1493,23 +1490,15 @@ def _dates(ctx: Context, journey: Journey) -> None:
         first.depart = journey.end
     if (
         len(journey.stops) == 1
-        and trip_days
         and journey.start
         and journey.end
         and not first.arrive
         and not first.depart
+        and (trip_days or period and (journey.start, journey.end) == period[:2])
     ):
-        # "returned on Monday after a four-day visit to Addis Ababa": the visit's days.
+        # "returned on Monday after a four-day visit to Addis Ababa", "his visit to
+        # Malaysia, which took place from November 30 to December 2": the visit's days.
         first.arrive, first.depart = journey.start, journey.end
-    if (
-        len(journey.stops) == 1
-        and period
-        and (journey.start, journey.end) == period[:2]
-        and not first.arrive
-        and not first.depart
-    ):
-        # "his visit to Malaysia, which took place from November 30 to December 2"
-        first.arrive, first.depart = period[0], period[1]
     if journey.start and journey.end and journey.end < journey.start:
         journey.end = None
     for stop in journey.stops:
