@@ -78,3 +78,21 @@ def test_format_summary_rounds_to_two_decimals():
         format_summary(figures)
         == "SUMMARY stopF1=0.91 cityR=1.00 dates=0.33 status=0.00 meetF1=0.50 offF1=0.25"
     )
+
+
+def test_a_trip_is_matched_with_the_gold_trip_of_the_same_company():
+    # The delegation's visit, and the leader's earlier one to the same country.
+    gold = {
+        "officials": [],
+        "trips": [
+            _trip(["Ada Quill", "Bo Lind"], [("CN", None)], status="ongoing"),
+            _trip(["Ada Quill"], [("CN", None)], status="completed"),
+        ],
+    }
+    predicted = {
+        "officials": [],
+        "trips": [_trip(["Ada Quill", "Bo Lind"], [("CN", "Beijing")], status="ongoing")],
+    }
+    figures = score(gold, predicted)
+    assert figures["status"] == 1.0
+    assert "Ada Quill/Bo Lind ['CN']" not in " ".join(figures["detail"]["unmatched_gold_trips"])

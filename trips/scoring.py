@@ -60,11 +60,16 @@ def _match_trips(gold: list[dict], predicted: list[dict], names: _Names) -> dict
                 continue
             overlap = len(g_countries & {s["country"] for s in p["stops"]})
             if overlap:
-                options.append((overlap, -abs(len(p["stops"]) - len(g["stops"])), gi, pi))
+                # On a tie in places, the trip of the same company: a delegation's visit is
+                # not its leader's earlier one there.
+                shared = len(g_trav & {names.key(n) for n in p["travelers"]})
+                options.append(
+                    (overlap, shared, -abs(len(p["stops"]) - len(g["stops"])), gi, pi)
+                )
     options.sort(reverse=True)
     matched: dict[int, int] = {}
     used: set[int] = set()
-    for _, _, gi, pi in options:
+    for *_, gi, pi in options:
         if gi not in matched and pi not in used:
             matched[gi] = pi
             used.add(pi)
