@@ -2026,3 +2026,14 @@ def test_heads_of_state_listed_with_their_countries_are_officials_of_them():
         "Kofi Mensah": "VE",
         "Jose Reyes": "EC",
     }
+
+
+def test_a_departure_told_in_the_past_on_the_datelines_day_is_under_way():
+    # Saturday's dateline, Sunday's paper: he has left, the talks are still to come.
+    text = (
+        "Lisbon, June 17 (Wire Press)--Foreign Minister Rui Matos of Portugal left for a "
+        "tour of the Gulf, including Qatar and Oman, Saturday night. On Sunday, Matos will "
+        "meet Qatari Emir Hamad Saleh in Doha."
+    )
+    (trip,) = _extract(text, published=date(2023, 6, 18)).trips
+    assert trip.status == "ongoing"

@@ -1898,6 +1898,7 @@ def _status(ctx: Context, journey: Journey) -> str:
             journey.start == published
             and "future" in anchored
             and not any(t in ("past", "perfect", "present") for t in anchored)
+            and not departed
         ):
             return "planned"  # "will begin today": announced on its first day
         if journey.end and journey.end < published:
