@@ -2037,3 +2037,43 @@ def test_a_departure_told_in_the_past_on_the_datelines_day_is_under_way():
     )
     (trip,) = _extract(text, published=date(2023, 6, 18)).trips
     assert trip.status == "ongoing"
+
+
+def test_a_reported_past_progressive_is_the_visit_under_way_not_a_past_one():
+    text = (
+        "RABAT: Chile's foreign minister, Ana Rojas, arrived in Rabat on an official visit. "
+        "This will be Rojas's second visit to Morocco in a year. She was last in Rabat in "
+        "December 2022. The foreign ministry has said the Chilean foreign minister was "
+        "visiting Morocco at the invitation of Foreign Minister Karim Alaoui."
+    )
+    trips = _extract(text).trips
+    assert sorted((t.status, tuple(_stops(t))) for t in trips) == [
+        ("completed", (("MA", "Rabat", None, None),)),
+        ("ongoing", (("MA", "Rabat", None, None),)),
+    ]
+
+
+def test_the_dateline_is_not_the_city_of_a_visit_months_before():
+    text = (
+        "SANTIAGO: Chile's foreign minister Ana Rojas will travel to Morocco next week, the "
+        "ministry said. The trip follows Moroccan Foreign Minister Karim Alaoui's visit to "
+        "Chile in March."
+    )
+    trips = _extract(text).trips
+    alaoui = next(t for t in trips if t.travelers == ("Karim Alaoui",))
+    assert _stops(alaoui) == [("CL", None, None, None)]
+
+
+def test_two_owners_of_one_visit_when_the_parse_hangs_the_first_elsewhere():
+    text = (
+        "RIYADH: Saudi Arabia's foreign minister, Prince Khalid bin Saad, arrived in "
+        "Islamabad on an official visit. The foreign office said the Saudi minister was "
+        "visiting Pakistan on the invitation of Foreign Minister Tariq Qadir. The visit by "
+        "the Saudi FM holds significance in the backdrop of Prime Minister Imran Saeed and "
+        "Qadir's visit to Saudi Arabia in May 2021, the foreign office said."
+    )
+    trips = _extract(text, published=date(2021, 7, 27)).trips
+    earlier = next(t for t in trips if "Tariq Qadir" in t.travelers)
+    assert set(earlier.travelers) == {"Imran Saeed", "Tariq Qadir"}
+    # Nor is the dateline's city that visit's.
+    assert _stops(earlier) == [("SA", None, None, None)]

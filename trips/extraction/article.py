@@ -219,7 +219,7 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
     reading.events = analyse(ann, sentences)
     reading.events.extend(_itinerary_events(reading, ann, published))
     if dateline is not None:
-        _here(reading, ann, dateline)
+        _here(reading, ann, dateline, published)
     reading.homes = _countries(reading, text, outlet_country(url))
     _the_hosts_country(reading, text)
     _the_countries_counted(reading, text)
@@ -380,7 +380,7 @@ def doc_token(doc: Doc, char: int) -> int:
     return next((t.i for t in doc if t.idx >= char), len(doc) - 1)
 
 
-def _here(reading: _Reading, ann, dateline: PlaceMention) -> None:
+def _here(reading: _Reading, ann, dateline: PlaceMention, published: date | None) -> None:
     """ "arrived here": the dateline's place."""
     doc = ann.doc
     # "NAIROBI, Kenya -- ... his historic visit to Kenya": with no other city of the
@@ -396,6 +396,13 @@ def _here(reading: _Reading, ann, dateline: PlaceMention) -> None:
             event.kind == "travel"
             and (event.phase == "arrive" or event.phase == "visit" and alone)
             and dateline.place.kind == "city"
+            # "Qureshi's visit to Saudi Arabia in May": a visit of months ago was not
+            # where the story is filed today.
+            and not any(
+                published
+                and (published - (r.mention.last or r.mention.approx or published)).days > 14
+                for r in event.dates
+            )
         ):
             # "KATHMANDU, May 6: X arrived in Nepal on Sunday": in the dateline's city.
             countries = [r for r in event.places if r.role in ("in", "to")]

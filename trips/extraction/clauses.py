@@ -393,7 +393,12 @@ def clause_tense(verb: Token, depth: int = 0) -> str:
         if lemma(governor.text) in PLAN_VERBS and verb.dep_ in ("xcomp", "ccomp", "advcl"):
             # "is set to visit", "plans to travel", "is expected to arrive"
             return "future"
-        if verb.tag_ in ("VB", "VBG", "VBN") or verb.dep_ == "xcomp" and "to" in words:
+        # "has said the minister was visiting": a verb with a finite auxiliary of its own
+        # keeps its own tense.
+        own = verb.dep_ == "ccomp" and any(a.tag_ in ("VBD", "VBZ", "VBP") for a in auxes)
+        if (
+            verb.tag_ in ("VB", "VBG", "VBN") or verb.dep_ == "xcomp" and "to" in words
+        ) and not own:
             if (
                 "to" in words
                 and verb.dep_ in ("advcl", "xcomp")
@@ -2881,6 +2886,16 @@ def _owner(
     for child in token.children:
         if child.dep_ == "poss" or child.dep_ in ("compound", "nmod") and child.i in ann.person_at:
             owner = _fronted_owner(child, token, resolver, ann) or resolver.resolve(child)
+            before = child.left_edge.i - 1
+            if (
+                child.dep_ == "poss"
+                and before > 0
+                and ann.tokens[before].lower_ == "and"
+                and ann.person_at.get(before - 1) is not None
+                and ann.person_at[before - 1] not in owner
+            ):
+                # "Prime Minister X and Y's visit": the parse hangs X elsewhere.
+                owner = [ann.person_at[before - 1], *owner]
         elif child.dep_ == "prep" and child.lower_ in ("by", "of") and not owner:
             # ("his visit ... by Y": his, and Y did something else to it)
             for inner in child.children:

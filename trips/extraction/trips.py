@@ -427,6 +427,8 @@ def _undated_into_passing(ctx: Context, frames: dict[tuple, Journey]) -> None:
         person = full[0]
         if any(_event_time(ctx, e)[0] is not None for e in main.events):
             continue
+        if any(e.tense in ("present", "future") for e in main.events):
+            continue  # "This will be her second visit. She was last here in May": now
         passing = [
             j for k, j in frames.items() if k[0] == person and k[1] == "passing" and j.events
         ]
