@@ -2077,3 +2077,38 @@ def test_two_owners_of_one_visit_when_the_parse_hangs_the_first_elsewhere():
     assert set(earlier.travelers) == {"Imran Saeed", "Tariq Qadir"}
     # Nor is the dateline's city that visit's.
     assert _stops(earlier) == [("SA", None, None, None)]
+
+
+def test_the_democratic_republic_of_congo_without_its_article():
+    text = (
+        "The President of Democratic Republic of Congo Amani Lukusa arrived in Lusaka "
+        "on Monday evening for a three-day state visit."
+    )
+    result = _extract(text)
+    assert _officials(result)["Amani Lukusa"][1] == "CD"
+    (trip,) = result.trips
+    assert _stops(trip)[0][:2] == ("ZM", "Lusaka")
+
+
+def test_a_city_standing_alone_as_the_first_sentence_is_the_dateline():
+    text = (
+        "Lusaka. The President of Kenya, Amina Odera, arrived Monday evening for a "
+        "three-day state visit.\nShe was welcomed at the airport by President Joseph Banda."
+    )
+    (trip,) = _extract(text).trips
+    assert _stops(trip)[0][:3] == ("ZM", "Lusaka", date(2023, 6, 12))
+
+
+def test_a_meeting_on_a_day_spent_at_another_stop_was_held_there():
+    # The paragraph before the talks names the previous stop; the day says where.
+    text = (
+        "President Tomas Rivera arrived in Quito, Ecuador, on Thursday evening for a "
+        "two-day state visit.\n\nHe was welcomed by his Ecuadorian counterpart, President "
+        "Luis Mora.\n\nThe visit to Ecuador follows a state visit to Peru on 13 June "
+        "2023.\n\nToday, President Rivera and President Mora are expected to hold "
+        "official talks."
+    )
+    friday = date(2023, 6, 16)
+    (trip,) = _extract(text, published=friday).trips
+    held = {m.participants: (m.country, m.date) for m in trip.meetings}
+    assert held[("Luis Mora",)] == ("EC", friday)

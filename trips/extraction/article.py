@@ -200,6 +200,8 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
             dateline = PlaceMention(
                 dateline.start + span[0], dateline.end + span[0], dateline.text, dateline.place
             )
+    if dateline is None:
+        dateline = _place_alone_first(original, raw_places)
     reading.dateline = dateline
     places = [
         m
@@ -378,6 +380,34 @@ def doc_token(doc: Doc, char: int) -> int:
     if span is not None and len(span):
         return span[0].i
     return next((t.i for t in doc if t.idx >= char), len(doc) - 1)
+
+
+# "Dar es Salaam. The President of ... arrived Monday evening": a city standing alone
+# as the story's first sentence.
+_FIRST_WORDS = re.compile(r"\s*([A-Z][\w'’-]*(?: [A-Za-z][\w'’-]*){0,3})\.[ \t]+(?=[A-Z])")
+
+
+def _place_alone_first(text: str, places: list[PlaceMention]) -> PlaceMention | None:
+    """The city a text opens with as a sentence of its own, a dateline.
+
+    >>> text = "Lusaka. The minister arrived on Monday."
+    >>> _place_alone_first(text, find_places(text)).place.name
+    'Lusaka'
+    >>> text = "Lusaka is hot. The minister arrived on Monday."
+    >>> _place_alone_first(text, find_places(text)) is None
+    True
+    """
+    match = _FIRST_WORDS.match(text)
+    if match is None:
+        return None
+    return next(
+        (
+            m
+            for m in places
+            if m.start == match.start(1) and m.end == match.end(1) and m.place.kind == "city"
+        ),
+        None,
+    )
 
 
 def _here(reading: _Reading, ann, dateline: PlaceMention, published: date | None) -> None:

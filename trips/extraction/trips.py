@@ -105,6 +105,7 @@ class Meeting:
     sentence: Sentence
     description: str
     token: int = 0
+    placed: bool = False  # the sentence names where it was held
 
 
 @dataclass
@@ -348,6 +349,7 @@ def build_journeys(ctx: Context) -> None:
     for journey in ctx.journeys:
         _order(journey, ctx.text)
         _dates(ctx, journey)
+        _meetings_on_their_days(journey)
         journey.status = _status(ctx, journey)
         _distinct_meetings(journey)
         _hosts_at_home(ctx, journey)
@@ -958,8 +960,45 @@ def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) 
         same.day = same.day or day
         return
     journey.meetings.append(
-        Meeting(participants, stop, day, sentence, sentence.text[:200], event.token)
+        Meeting(
+            participants,
+            stop,
+            day,
+            sentence,
+            sentence.text[:200],
+            event.token,
+            placed=any(
+                r.role not in ("before", "after", "from", "route")
+                and any(s.fits(_place_of(r)) for s in journey.stops)
+                for r in event.places
+            ),
+        )
     )
+
+
+def _meetings_on_their_days(journey: Journey) -> None:
+    """A meeting on a day the traveller was at another stop was held there, unless its
+    sentence says where ("Today the two presidents will hold talks", a paragraph after
+    a mention of the previous stop)."""
+    stops = journey.stops
+    spans = []
+    for i, stop in enumerate(stops):
+        later = next((s.arrive for s in stops[i + 1 :] if s.arrive), None)
+        end = stop.depart or later or (None if i == len(stops) - 1 else stop.arrive)
+        spans.append((stop, stop.arrive, end))
+
+    def holds(start: date | None, end: date | None, day: date) -> bool:
+        return start is not None and start <= day and (end is None or day <= end)
+
+    for meeting in journey.meetings:
+        if meeting.day is None or meeting.placed or meeting.stop is None:
+            continue
+        own = next((sp for sp in spans if sp[0] is meeting.stop), None)
+        if own is None or own[1] is None or holds(own[1], own[2], meeting.day):
+            continue
+        holding = [sp[0] for sp in spans if holds(sp[1], sp[2], meeting.day)]
+        if len(holding) == 1:
+            meeting.stop = holding[0]
 
 
 def _day_before(ctx: Context, position: int) -> date | None:
