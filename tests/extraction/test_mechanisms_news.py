@@ -2112,3 +2112,21 @@ def test_a_meeting_on_a_day_spent_at_another_stop_was_held_there():
     (trip,) = _extract(text, published=friday).trips
     held = {m.participants: (m.country, m.date) for m in trip.meetings}
     assert held[("Luis Mora",)] == ("EC", friday)
+
+
+def test_an_office_told_with_a_demonym_and_no_name_gives_its_holder_a_country():
+    text = (
+        "DAKAR - President Wen Hao arrived here Saturday for a state visit.\n"
+        "He was received by Senegalese President Amadou Diallo at the airport.\n"
+        "He said it is his fourth visit to Africa as Chinese president."
+    )
+    assert _officials(_extract(text))["Wen Hao"][1] == "CN"
+
+
+def test_the_demonym_of_a_named_holder_gives_no_one_else_his_country():
+    text = (
+        "DAKAR - President Wen Hao arrived here Saturday for a state visit.\n"
+        "He was received by Senegalese President Amadou Diallo, and the Senegalese "
+        "president hailed the visit."
+    )
+    assert _officials(_extract(text))["Wen Hao"][1] != "SN"

@@ -544,6 +544,46 @@ _END_OF_VISIT = re.compile(
 )
 
 
+# "his first visit ... as Chinese president", "the Zimbabwean leader": an office with a
+# demonym and no name after it.
+_EPITHET = re.compile(
+    r"[ \t]+(president|prime\s+minister|premier|leader|head\s+of\s+state|foreign\s+minister|"
+    r"chancellor|king|emir)\b(?![ \t]+[A-Z])",
+    re.IGNORECASE,
+)
+
+
+def _told_by_epithet(reading: _Reading, text: str, countries: dict[int, str | None]) -> None:
+    """A person of no known country whose office the text names with a demonym and no
+    name ("President X arrived ... his first visit as Chinese president") holds it for
+    that country, when no one else could be meant."""
+    people = reading.people
+    for mention in reading.raw_places:
+        if not mention.demonym:
+            continue
+        match = _EPITHET.match(text, mention.end)
+        if match is None:
+            continue
+        noun = " ".join(match.group(1).lower().split())
+        country = mention.place.country
+
+        def holds(person) -> bool:
+            title = person.title.lower()
+            if noun in ("leader", "head of state"):
+                return bool(_HEADS_OF_STATE.search(title)) and "minister " not in title
+            return noun in title and not re.search(r"\b(?:vice|deputy)\b", title)
+
+        if any(countries.get(i) == country and holds(p) for i, p in enumerate(people)):
+            continue  # "Senegalese President Sall ... the Senegalese president": named
+        candidates = [
+            i
+            for i, p in enumerate(people)
+            if countries.get(i) is None and p.official and not p.former and holds(p)
+        ]
+        if len(candidates) == 1:
+            countries[candidates[0]] = country
+
+
 def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[int, str | None]:
     """Each person's country, from their own title and context, never from where they met.
 
@@ -797,6 +837,7 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
                 continue  # "will receive a welcome at the White House": the visitor
             if countries.get(person) is None and _HEADS_OF_STATE.search(people[person].title):
                 countries[person] = there
+    _told_by_epithet(reading, text, countries)
     # Staff serve the government of the traveller the story follows, once known.
     lead = next((countries[p] for p in travellers if countries.get(p)), None)
     for index, person in enumerate(people):
