@@ -63,9 +63,7 @@ def _match_trips(gold: list[dict], predicted: list[dict], names: _Names) -> dict
                 # On a tie in places, the trip of the same company: a delegation's visit is
                 # not its leader's earlier one there.
                 shared = len(g_trav & {names.key(n) for n in p["travelers"]})
-                options.append(
-                    (overlap, shared, -abs(len(p["stops"]) - len(g["stops"])), gi, pi)
-                )
+                options.append((overlap, shared, -abs(len(p["stops"]) - len(g["stops"])), gi, pi))
     options.sort(reverse=True)
     matched: dict[int, int] = {}
     used: set[int] = set()

@@ -553,6 +553,13 @@ _EPITHET = re.compile(
 )
 
 
+def _holds(office_noun: str, person) -> bool:
+    title = person.title.lower()
+    if office_noun in ("leader", "head of state"):
+        return bool(_HEADS_OF_STATE.search(title)) and "minister " not in title
+    return office_noun in title and not re.search(r"\b(?:vice|deputy)\b", title)
+
+
 def _told_by_epithet(reading: _Reading, text: str, countries: dict[int, str | None]) -> None:
     """A person of no known country whose office the text names with a demonym and no
     name ("President X arrived ... his first visit as Chinese president") holds it for
@@ -567,18 +574,12 @@ def _told_by_epithet(reading: _Reading, text: str, countries: dict[int, str | No
         noun = " ".join(match.group(1).lower().split())
         country = mention.place.country
 
-        def holds(person) -> bool:
-            title = person.title.lower()
-            if noun in ("leader", "head of state"):
-                return bool(_HEADS_OF_STATE.search(title)) and "minister " not in title
-            return noun in title and not re.search(r"\b(?:vice|deputy)\b", title)
-
-        if any(countries.get(i) == country and holds(p) for i, p in enumerate(people)):
+        if any(countries.get(i) == country and _holds(noun, p) for i, p in enumerate(people)):
             continue  # "Senegalese President Sall ... the Senegalese president": named
         candidates = [
             i
             for i, p in enumerate(people)
-            if countries.get(i) is None and p.official and not p.former and holds(p)
+            if countries.get(i) is None and p.official and not p.former and _holds(noun, p)
         ]
         if len(candidates) == 1:
             countries[candidates[0]] = country
