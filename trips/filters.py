@@ -22,7 +22,15 @@ from django.db import connections
 from django.db.models import Q, QuerySet
 
 from trips.countries import COUNTRY_CODES, country_name
-from trips.models import Article, Meeting, Official, Stop, Trip, validate_country_code
+from trips.models import (
+    Article,
+    Meeting,
+    Official,
+    Stop,
+    Trip,
+    validate_country_code,
+    validate_government_code,
+)
 
 
 def _countries_named(text: str) -> list[str]:
@@ -77,6 +85,18 @@ class CountryCodeField(forms.CharField):
 
 class CountryFilter(django_filters.CharFilter):
     field_class = CountryCodeField
+
+
+class GovernmentCodeField(CountryCodeField):
+    """A country code, or EU or UN: the government an official serves."""
+
+    def validate(self, value: str) -> None:
+        forms.CharField.validate(self, value)
+        validate_government_code(value)
+
+
+class GovernmentFilter(django_filters.CharFilter):
+    field_class = GovernmentCodeField
 
 
 def _travelled_by(slug: str) -> Q:
@@ -251,7 +271,9 @@ class MeetingFilter(django_filters.FilterSet):
 
 class OfficialFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", help_text="Search over name, title and aliases.")
-    country = CountryFilter(field_name="country", help_text="Country the official serves.")
+    country = GovernmentFilter(
+        field_name="country", help_text="Government the official serves: alpha-2 code, EU or UN."
+    )
 
     class Meta:
         model = Official

@@ -17,13 +17,22 @@ from django.db.models.functions import Left
 from django.urls import reverse
 from django.utils.text import slugify
 
-from trips.countries import COUNTRY_CODES, country_name
+from trips.countries import COUNTRY_CODES, GOVERNMENT_CODES, country_name, is_country_code
 
 
 def validate_country_code(value: str) -> None:
     if value and value not in COUNTRY_CODES:
         raise ValidationError(
             "%(value)s is not an ISO 3166-1 alpha-2 country code.",
+            code="invalid_country",
+            params={"value": value},
+        )
+
+
+def validate_government_code(value: str) -> None:
+    if value and value not in GOVERNMENT_CODES:
+        raise ValidationError(
+            "%(value)s is not an ISO 3166-1 alpha-2 country code, nor EU or UN.",
             code="invalid_country",
             params={"value": value},
         )
@@ -73,8 +82,8 @@ def _country_field(**kwargs) -> models.CharField:
     )
 
 
-def _valid_country(field: str, *, blank_ok: bool) -> Q:
-    condition = Q(**{f"{field}__in": COUNTRY_CODES})
+def _valid_country(field: str, *, blank_ok: bool, codes: tuple[str, ...] = COUNTRY_CODES) -> Q:
+    condition = Q(**{f"{field}__in": codes})
     if blank_ok:
         condition |= Q(**{field: ""})
     return condition
@@ -92,7 +101,13 @@ class Official(models.Model):
     name = models.CharField(max_length=200, help_text="Full name as first introduced.")
     slug = models.SlugField(max_length=220, unique=True)
     title = models.CharField(max_length=200, blank=True, help_text="Current office.")
-    country = _country_field(blank=True)
+    country = models.CharField(
+        max_length=2,
+        blank=True,
+        validators=[validate_government_code],
+        help_text="The government served: ISO 3166-1 alpha-2 code, upper case (JP, KR, US), "
+        "or EU or UN for the European Union's or the United Nations' officials.",
+    )
     aliases = models.JSONField(
         default=list,
         blank=True,
@@ -115,7 +130,7 @@ class Official(models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=_valid_country("country", blank_ok=True),
+                condition=_valid_country("country", blank_ok=True, codes=GOVERNMENT_CODES),
                 name="official_country_valid",
             ),
             # One person of the record, one official.
@@ -144,6 +159,11 @@ class Official(models.Model):
     @property
     def country_name(self) -> str:
         return country_name(self.country) if self.country else ""
+
+    @property
+    def serves_a_country(self) -> bool:
+        """Whether the government served is a country (with a page), not the EU or UN."""
+        return is_country_code(self.country)
 
 
 class OfficialFormerSlug(models.Model):

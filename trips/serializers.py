@@ -815,6 +815,9 @@ class OfficialInputSerializer(serializers.Serializer):
     )
     title = serializers.CharField(max_length=200, required=False, allow_blank=True)
     country = serializers.CharField(
-        max_length=2, required=False, allow_blank=True, help_text="ISO 3166-1 alpha-2."
+        max_length=2,
+        required=False,
+        allow_blank=True,
+        help_text="Government served: ISO 3166-1 alpha-2, or EU or UN.",
     )
     aliases = serializers.ListField(child=serializers.CharField(max_length=200), required=False)

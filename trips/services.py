@@ -31,7 +31,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from trips.countries import is_country_code
+from trips.countries import is_country_code, is_government_code
 from trips.extraction import extract_article, extract_articles
 from trips.extraction.merge import trip_merge, trips_same_journey
 from trips.extraction.names import (
@@ -252,7 +252,7 @@ def official_resolve(
     """
     index = index or OfficialIndex()
     counts = counts if counts is not None else Counter()
-    country = country.upper() if country and is_country_code(country.upper()) else ""
+    country = country.upper() if country and is_government_code(country.upper()) else ""
     raw = " ".join(name.split())
     name = clean_name(raw) or raw
     aliases = [a for a in dict.fromkeys([raw, *aliases]) if a and a != name]
