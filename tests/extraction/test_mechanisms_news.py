@@ -2130,3 +2130,26 @@ def test_the_demonym_of_a_named_holder_gives_no_one_else_his_country():
         "president hailed the visit."
     )
     assert _officials(_extract(text))["Wen Hao"][1] != "SN"
+
+
+def test_counterparts_from_a_country_and_lists_of_counterparts_are_officials():
+    lead = "Foreign Minister Rosa Vidal of Chile arrived in Lima on Thursday. "
+    one = _officials(_extract(lead + "She met her counterpart from Bolivia, Juan Quispe."))
+    assert one["Juan Quispe"][1] == "BO"
+    for text in (
+        "She met her Bolivian and Paraguayan counterparts, Juan Quispe and Hugo Benítez.",
+        "She met her peers from Bolivia and Paraguay, Juan Quispe and Hugo Benítez.",
+    ):
+        result = _extract(lead + text)
+        officials = _officials(result)
+        assert (officials["Juan Quispe"][1], officials["Hugo Benítez"][1]) == ("BO", "PY")
+        (trip,) = result.trips
+        assert set(_participants(trip)[0]) == {"Juan Quispe", "Hugo Benítez"}
+
+
+def test_an_office_before_the_next_name_is_not_the_title_of_the_words_before_it():
+    text = (
+        "On his second day in Lima, where he arrived for the Summit of the Americas, "
+        "Foreign Minister Rosa Vidal met her peers."
+    )
+    assert set(_officials(_extract(text))) == {"Rosa Vidal"}

@@ -734,6 +734,11 @@ class _Resolver:
         doc = self.ann.doc
         found: list[int] = []
         i = token.i + 1
+        origin = next(
+            (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "of")), None
+        )
+        if origin is not None and origin.i == i:
+            i = origin.right_edge.i + 1  # "his peers from Argentina and Brazil, X and Y"
         if i >= len(doc) or doc[i].text != ",":
             return found
         while i < len(doc) and self.ann.sentence_of[i] == self.ann.sentence_of[token.i]:

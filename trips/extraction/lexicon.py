@@ -384,6 +384,7 @@ TITLE_WORDS = frozenset(
         "fm",
         "vice",
         "counterpart",
+        "peer",
         "head",
         "ruler",
         "royal",

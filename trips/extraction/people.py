@@ -222,7 +222,7 @@ _TITLE_HEADS = (
     r"crown\s+prince|sultan|emperor|empress|governor[- ]general|governor|ambassador|envoy|"
     r"spokesperson|spokesman|spokeswoman|"
     r"adviser|advisor|chairman|chairwoman|chair|director(?:[- ]general)?|commissioner|senator|"
-    r"congressman|congresswoman|speaker|mayor|leader|counterpart|diplomat|chief|head|deputy|"
+    r"congressman|congresswoman|speaker|mayor|leader|counterparts?|peers?|diplomat|chief|head|deputy|"
     r"vice\s+chairman|premier|ruler|monarch|lawmaker|general|admiral|officials?|"
     r"mp|mep|mla|msp|member\s+of\s+parliament|parliamentarian|"
     r"(?:high|special|trade|permanent)\s+representative|consul(?:[- ]general)?"
@@ -1268,7 +1268,7 @@ def _title_before(
         rest = stripped[candidate.end() :]
         if re.fullmatch(
             r"(?:-[A-Za-z]+)*"  # "Minister-in-Waiting"
-            r"(?:\s+(?:of|for|in|to)\s+(?:the\s+)?[A-Z][\w'’\-.]*(?:\s+(?:of|for|the|and|[A-Z][\w'’\-.]*))*"
+            r"(?:\s+(?:of|for|in|to|from)\s+(?:the\s+)?[A-Z][\w'’\-.]*(?:\s+(?:of|for|the|and|[A-Z][\w'’\-.]*))*"
             r"(?:\s+(?:government|administration))?)?"
             r"(?:\s+(?:there|here))?",  # "his counterpart there, X"
             rest,
@@ -1363,6 +1363,8 @@ def _title_before(
         # The UN and the EU have codes of their own (SCHEMA.md: UN, EU); their
         # officials are officials of that body.
         government, country = True, body
+    if re.search(r"\b(?:counterparts|peers?)\b", phrase, re.IGNORECASE):
+        title = "Counterpart"  # "his peers from Argentina and Brazil, X and Y"
     title = _clean_title(title)
     return TitleInfo(
         title, country, former, government, possessor, (floor + begin, start), military
@@ -1453,7 +1455,7 @@ def _title_after(text: str, end: int, limit: int) -> TitleInfo | None:
         for later in _TITLE_HEAD_RE.finditer(phrase):
             # "..., Minister of State Secretary Pratikno, ...": the office of the next name.
             following = re.match(
-                r"\s+((?:[A-Z][\w'’\-]+\s+){0,3}[A-Z][\w'’\-]+)(?=\s*(?:,|\band\b|$))",
+                r"\s+((?:[A-Z][\w'’\-]+\s+){0,3}[A-Z][\w'’\-]+)(?=\s*(?:,|\band\b|$)|\s+[a-z])",
                 phrase[later.end() :],
             )
             if following and not all(
@@ -1743,6 +1745,7 @@ def find_people(
                 mentions.append(PersonMention(place.start, place.end, index))
                 break
     _listed_officials(text, people, mentions)
+    _listed_counterparts(text, people, mentions)
     _owner_named_before(text, people, places)
     _counterparts_hold_the_office(text, people, mentions)
     _the_dead_hold_no_office(text, people)
@@ -1822,6 +1825,57 @@ def _counterparts_hold_the_office(
                 if other.title.lower() not in ("counterpart", "official", "general"):
                     person.title = other.title
                 break
+
+
+_PLURAL_COUNTERPARTS = re.compile(r"\b(?:counterparts|peers)\b", re.IGNORECASE)
+
+
+def _countries_in_order(phrase: str) -> list[str]:
+    """ "Argentine and Brazilian", "from Argentina and Brazil": each country named, in order."""
+    found = []
+    for part in re.split(r",|\band\b|&", phrase):
+        code = _country_in(part) or next(
+            (country_code(w) for w in re.findall(r"[A-Z][\w'’\-]*", part) if country_code(w)),
+            None,
+        )
+        if code and code not in found:
+            found.append(code)
+    return found
+
+
+def _listed_counterparts(text: str, people: list[Person], mentions: list[PersonMention]) -> None:
+    """ "met his peers from Argentina and Brazil, X and Y", "his Argentine and Brazilian
+    counterparts, X and Y": every name of the list is a counterpart, and with as many
+    countries as names, each serves the country in the same place of its list."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for index, first in enumerate(ordered):
+        person = people[first.person]
+        if person.title != "Counterpart" or not person.title_spans:
+            continue
+        span = person.title_spans[-1]
+        # "his Argentine and Brazilian counterparts": the office's walk stops at "and".
+        listed = re.search(
+            r"(?:[A-Z][\w'’\-]*\s*(?:,|\band\b)\s*)+$", text[max(0, span[0] - 60) : span[0]]
+        )
+        phrase = text[span[0] - len(listed.group()) if listed else span[0] : span[1]]
+        if not _PLURAL_COUNTERPARTS.search(phrase):
+            continue
+        members = [first]
+        for current in ordered[index + 1 :]:
+            gap = text[members[-1].end : current.start]
+            if not re.fullmatch(r"\s*(?:,|,?\s*and)\s*", gap):
+                break
+            members.append(current)
+        countries = _countries_in_order(phrase)
+        for position, member in enumerate(members):
+            other = people[member.person]
+            if member is not first and (other.official or other.former):
+                continue
+            other.official, other.title = True, "Counterpart"
+            if len(countries) == len(members):
+                other.country = countries[position]
+            elif len(countries) > 1 and member is first:
+                other.country = None  # a guess from one of several countries
 
 
 def _listed_officials(text: str, people: list[Person], mentions: list[PersonMention]) -> None:
