@@ -2153,3 +2153,23 @@ def test_an_office_before_the_next_name_is_not_the_title_of_the_words_before_it(
         "Foreign Minister Rosa Vidal met her peers."
     )
     assert set(_officials(_extract(text))) == {"Rosa Vidal"}
+
+
+def test_a_summit_hosted_jointly_with_someone_makes_them_no_guest():
+    text = (
+        "Prime Minister Arun Mehta on Friday left on a three-nation tour of Japan, Fiji and "
+        "Australia.\n\nFrom Japan, Mehta will head to Suva on the first-ever visit by an "
+        "Indian Prime Minister to Fiji. He will host on 22 June the 3rd Summit of the Forum "
+        "for India–Pacific Islands Cooperation (FIPIC III Summit) jointly with Sitiveni "
+        "Rabuka, Prime Minister of Fiji."
+    )
+    trips = _extract(text).trips
+    assert [t.travelers for t in trips] == [("Arun Mehta",)]
+
+
+def test_an_office_with_a_demonym_before_a_small_word_is_still_an_epithet():
+    text = (
+        "Prime Minister Arun Mehta arrived in Port Moresby on Friday, on the first-ever "
+        "visit by an Indian Prime Minister to Papua New Guinea."
+    )
+    assert _officials(_extract(text))["Arun Mehta"][1] == "IN"

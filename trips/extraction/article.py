@@ -548,7 +548,7 @@ _END_OF_VISIT = re.compile(
 # demonym and no name after it.
 _EPITHET = re.compile(
     r"[ \t]+(president|prime\s+minister|premier|leader|head\s+of\s+state|foreign\s+minister|"
-    r"chancellor|king|emir)\b(?![ \t]+[A-Z])",
+    r"chancellor|king|emir)\b(?![ \t]+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 

@@ -1746,12 +1746,21 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
                 event = Event("travel", phase, token.i, sentence)
             elif low in HOST_VERBS | MEETING_VERBS and token.lower_ not in ("according",):
                 event = Event("meet", "meet", token.i, sentence)
-                together = low == "host" and any(
-                    c.dep_ == "dobj"
-                    and noun_lemma(c.text) in MEETING_NOUNS | EVENT_NOUNS
-                    and any(p.dep_ == "prep" and p.lower_ == "with" for p in c.children)
-                    for c in token.children
-                )  # "hosting a press conference with her counterpart": both at it
+                together = (
+                    low == "host"
+                    and any(
+                        c.dep_ == "dobj"
+                        and noun_lemma(c.text) in MEETING_NOUNS | EVENT_NOUNS
+                        and any(p.dep_ == "prep" and p.lower_ == "with" for p in c.children)
+                        for c in token.children
+                    )
+                    or any(
+                        c.lower_ in ("jointly", "together") and c.dep_ in ("advmod", "prep")
+                        for c in token.subtree
+                        if c.head.i == token.i or c.head.head.i == token.i
+                    )
+                )  # "hosting a press conference with her counterpart", "will host the
+                # summit jointly with X": both at it, neither the other's guest
                 if not together and (
                     low in ("receive", "welcome", "greet", "host", "accord")
                     or low == "see"
