@@ -2173,3 +2173,18 @@ def test_an_office_with_a_demonym_before_a_small_word_is_still_an_epithet():
         "visit by an Indian Prime Minister to Papua New Guinea."
     )
     assert _officials(_extract(text))["Arun Mehta"][1] == "IN"
+
+
+def test_the_pm_is_the_one_the_text_follows_and_the_japanese_pm_is_japans():
+    text = (
+        "Prime Minister Arun Mehta will leave tomorrow morning on a tour of Japan and Fiji.\n\n"
+        "He will attend the summit in Hiroshima. The summit is to be attended by Japanese "
+        "Prime Minister Kenji Sato and Australian Prime Minister Tom Reid.\n\n"
+        "The PM will also hold a bilateral meeting with the Japanese PM. He is scheduled to "
+        "unveil a statue in Hiroshima.\n\nHe will then travel to Suva, Fiji."
+    )
+    trips = _extract(text).trips
+    mehta = next(t for t in trips if "Arun Mehta" in t.travelers)
+    assert [s[:2] for s in _stops(mehta)] == [("JP", "Hiroshima"), ("FJ", "Suva")]
+    assert _participants(mehta) == [("Kenji Sato",)]
+    assert all(t.travelers == ("Arun Mehta",) for t in trips)

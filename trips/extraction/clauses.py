@@ -922,6 +922,12 @@ class _Resolver:
                         if len(subject_persons) == 1:
                             counts[subject_persons[0]] = counts.get(subject_persons[0], 0) + 1
                     hit = sorted(hit, key=lambda p: -counts.get(p, 0))
+                    followed = max(candidates, key=lambda p: counts.get(p, 0))
+                    if not counts.get(hit[0]) and counts.get(followed):
+                        # "... to be attended by Prime Minister A and Prime Minister B. The
+                        # PM will also meet ...": of a list the text never followed, the
+                        # one it follows.
+                        hit = [followed]
                 if hit:
                     return hit[:1]
         mentioned = [
@@ -975,10 +981,29 @@ class _Resolver:
         if lemma(token.head.text) in REPORT_VERBS:
             return []  # "the EAM said ...": a voice, whose pronouns are left to the story
         letters = token.text.lower()
-        for person in self.recent_officials(token.i):
-            if letters in _initials(self.ann.people[person].title):
-                return [person]
-        return []
+        fitting = [
+            p
+            for p in self.recent_officials(token.i)
+            if letters in _initials(self.ann.people[p].title)
+        ]
+        countries = {
+            self.ann.place_at[c.i].place.country
+            for c in token.children
+            if c.i in self.ann.place_at and c.i < token.i
+        }  # "the Japanese PM"
+        if countries:
+            fitting = [p for p in fitting if self.ann.people[p].country in countries]
+            return fitting[:1]
+        if not fitting:
+            return []
+        # "... attended by Prime Minister A and Prime Minister B. The PM will also meet":
+        # the one the text follows (subject of its sentences), before the one named last.
+        counts: dict[int, int] = {}
+        for position, persons in self.subjects:
+            if position < token.i and len(persons) == 1:
+                counts[persons[0]] = counts.get(persons[0], 0) + 1
+        followed = max(fitting, key=lambda p: counts.get(p, 0))
+        return [followed if counts.get(followed, 0) > counts.get(fitting[0], 0) else fitting[0]]
 
     def recent_officials(self, position: int) -> list[int]:
         """Officials referred to before ``position``, the most recent first, each once."""
