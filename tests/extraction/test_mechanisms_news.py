@@ -2188,3 +2188,15 @@ def test_the_pm_is_the_one_the_text_follows_and_the_japanese_pm_is_japans():
     assert [s[:2] for s in _stops(mehta)] == [("JP", "Hiroshima"), ("FJ", "Suva")]
     assert _participants(mehta) == [("Kenji Sato",)]
     assert all(t.travelers == ("Arun Mehta",) for t in trips)
+
+
+def test_a_planned_visit_that_does_not_go_ahead_is_cancelled():
+    text = (
+        "The summit had to be cancelled after President Ana Reyes of Chile decided not to go "
+        "ahead with a planned visit to Australia."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.status == "cancelled"
+    going = "President Ana Reyes of Chile will go ahead with her planned visit to Australia."
+    (trip,) = _extract(going).trips
+    assert trip.status == "planned"

@@ -459,6 +459,16 @@ def _initials(title: str) -> frozenset[str]:
     return frozenset(f for f in found if len(f) >= 2)
 
 
+def _going_ahead(prep: Token) -> bool:
+    """ "with" of "go ahead with X", "proceed with X"."""
+    verb = prep.head
+    return prep.lower_ == "with" and (
+        lemma(verb.text) == "go"
+        and any(c.lower_ == "ahead" for c in verb.children)
+        or lemma(verb.text) == "proceed"
+    )
+
+
 def _mood(anchor: Token) -> str:
     """real, plan, wish, negated, cancelled, remote or maybe for the predicate ``anchor``."""
     chain: list[Token] = []
@@ -472,6 +482,14 @@ def _mood(anchor: Token) -> str:
         if current.dep_ in ("relcl", "advcl", "npadvmod", "parataxis") and chain[0] is not current:
             break
         if current.dep_ == "prep" and current.lower_ not in _COMPLEMENT_PREPS:
+            if _going_ahead(current):
+                # "decided not to go ahead with a planned visit": what does not go ahead
+                # is cancelled.
+                verb = current.head
+                if any(c.dep_ == "neg" for c in verb.children) or any(
+                    c.dep_ == "neg" for c in verb.head.children if verb.dep_ == "xcomp"
+                ):
+                    return "cancelled"
             break  # "during the trip, he hopes ...": an adjunct, not what is hoped for
         current = current.head
     first_verb = next((t for t in chain if _verbal_tag(t)), None)
