@@ -2200,3 +2200,18 @@ def test_a_planned_visit_that_does_not_go_ahead_is_cancelled():
     going = "President Ana Reyes of Chile will go ahead with her planned visit to Australia."
     (trip,) = _extract(going).trips
     assert trip.status == "planned"
+
+
+def test_a_dateline_after_a_section_label_in_the_country_visited():
+    # "DIPLOMACY" is a label, not the dateline; Windsor is England's, not Canada's;
+    # the country the trip left is not a stop; arriving for a state visit is no landing
+    # home.
+    text = (
+        "DIPLOMACY\n\nBefore making the trip from the United States, President Dan Ford "
+        "said the visit was an honour.\n\nPublished\n\nWINDSOR, June 17 – President Dan "
+        "Ford has arrived in the UK for his second state visit."
+    )
+    result = _extract(text)
+    (trip,) = result.trips
+    assert [s[:2] for s in _stops(trip)] == [("GB", "Windsor")]
+    assert _officials(result)["Dan Ford"][1] not in ("GB", "CA")

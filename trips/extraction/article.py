@@ -192,7 +192,9 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
     blocked = [span for person in people for span in person.mentions + person.title_spans]
     span = dateline_span(original)
     dateline = None
-    if span is not None:
+    for _ in range(3):
+        if span is None:
+            break
         # The analysis text has the dateline blanked; its place comes from the original.
         head = re.sub(r"\b[A-Z]{3,}\b", lambda m: m.group().title(), original[span[0] : span[1]])
         dateline = next(iter(find_places(head)), None)  # "DOHA" is Doha
@@ -200,6 +202,9 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
             dateline = PlaceMention(
                 dateline.start + span[0], dateline.end + span[0], dateline.text, dateline.place
             )
+            break
+        # "DIPLOMACY" alone on a line, a section's label: the dateline may come after it.
+        span = dateline_span(original, span[1])
     if dateline is None:
         dateline = _place_alone_first(original, raw_places)
     reading.dateline = dateline
@@ -221,6 +226,7 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
     reading.events = analyse(ann, sentences)
     reading.events.extend(_itinerary_events(reading, ann, published))
     if dateline is not None:
+        dateline = reading.dateline = _dateline_in_context(dateline, reading.events)
         _here(reading, ann, dateline, published)
     reading.homes = _countries(reading, text, outlet_country(url))
     _the_hosts_country(reading, text)
@@ -385,6 +391,25 @@ def doc_token(doc: Doc, char: int) -> int:
 # "Dar es Salaam. The President of ... arrived Monday evening": a city standing alone
 # as the story's first sentence.
 _FIRST_WORDS = re.compile(r"\s*([A-Z][\w'’-]*(?: [A-Za-z][\w'’-]*){0,3})\.[ \t]+(?=[A-Z])")
+
+
+def _dateline_in_context(dateline: PlaceMention, events: list[Event]) -> PlaceMention:
+    """ "WINDSOR, Sept 17 - X has arrived in the UK": a city of the country the story
+    travels to, not a larger namesake (in Canada) of a country it never goes to."""
+    named = {
+        r.mention.place.country
+        for e in events
+        if e.kind == "travel"
+        for r in e.places
+        if r.role in ("in", "to")
+    }
+    if dateline.place.kind != "city" or not named or dateline.place.country in named:
+        return dateline
+    within = gazetteer().within
+    there = [within[(dateline.place.name, c)] for c in named if (dateline.place.name, c) in within]
+    if len(there) != 1:
+        return dateline
+    return PlaceMention(dateline.start, dateline.end, dateline.text, there[0], dateline.demonym)
 
 
 def _place_alone_first(text: str, places: list[PlaceMention]) -> PlaceMention | None:
@@ -797,10 +822,18 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
         # tours a plant in Ethiopia ... a tour that began when he landed in Kenya"; an
         # arrival there may be the landing home: "SEOUL -- His arrival here came hours
         # after he left Kazakhstan")
+        visiting = {(e.sentence, p) for e in reading.events if e.nominal for p in e.subjects}
         there = {
             person
             for e in reading.events
-            if e.kind == "travel" and e.phase in ("visit", "presence") and not e.home
+            if e.kind == "travel"
+            and not e.home
+            and (
+                e.phase in ("visit", "presence")
+                # "has arrived in the UK for his state visit": a visit, no landing home
+                or e.phase == "arrive"
+                and any((e.sentence, p) in visiting for p in e.subjects)
+            )
             for person in e.subjects
             if home in {r.mention.place.country for r in e.places if r.role in ("to", "in")}
         }

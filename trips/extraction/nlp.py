@@ -152,7 +152,7 @@ _DATELINE_LINE = re.compile(
 )
 
 
-def dateline_span(text: str) -> tuple[int, int] | None:
+def dateline_span(text: str, after: int = 0) -> tuple[int, int] | None:
     """Where the story's dateline is, if it opens with one.
 
     >>> text = "ABUJA, Nigeria (AP) — The minister arrived."
@@ -170,14 +170,14 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     'The Crown Prince received ...'
     """
     found = None
-    for match in _DATELINE.finditer(text):
+    for match in _DATELINE.finditer(text, after):
         if match.start() > 600:
             break
         head = match.group("line").strip()
         if head.isupper() or "(" in head or "[" in head or re.search(r"[-–—:]$", head):
             found = match.start(), match.end()
             break
-    line = _DATELINE_LINE.search(text, 0, 600)
+    line = _DATELINE_LINE.search(text, after, 600) if after < 600 else None
     if line is not None and (found is None or line.start() < found[0]):
         return line.start(), line.end()
     return found

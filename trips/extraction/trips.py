@@ -628,6 +628,8 @@ def _stops(ctx: Context, journey: Journey) -> None:
                 continue  # "arrived in Cairo from New York": the UN chief's home city
             if role.role in ("before", "after", "route") and event.kind != "travel":
                 continue
+            if role.role == "from" and event.nominal and not destinations:
+                continue  # "before making the trip from the US": where the journey began
             origin = role.role == "from" and event.phase in ("arrive", "go", "visit")
             if role.role == "from" and event.phase == "return":
                 origin = False
