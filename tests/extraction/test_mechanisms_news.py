@@ -2215,3 +2215,14 @@ def test_a_dateline_after_a_section_label_in_the_country_visited():
     (trip,) = result.trips
     assert [s[:2] for s in _stops(trip)] == [("GB", "Windsor")]
     assert _officials(result)["Dan Ford"][1] not in ("GB", "CA")
+
+
+def test_a_seat_of_government_stands_for_its_capital():
+    text = (
+        "Leaders begin key talks\n\nGerman Chancellor Eva Brandt is visiting the White House "
+        "for a key summit with President Tom Hale."
+    )
+    (trip,) = _extract(text, title="Brandt and Hale begin key talks at White House").trips
+    assert trip.travelers == ("Eva Brandt",)
+    assert [s[:2] for s in _stops(trip)] == [("US", "Washington")]
+    assert _participants(trip) == [("Tom Hale",)]

@@ -1699,6 +1699,8 @@ def _verb_phase(token: Token) -> str | None:
     if low == "go" and token.tag_ == "VBG" and _going_to(token):
         return None  # "was going to stay": a future, not a journey of its own
     if low in ("open", "close", "end", "begin", "start", "complete", "finish", "conclude"):
+        if any(c.dep_ == "dobj" and noun_lemma(c.text) in MEETING_NOUNS for c in children):
+            return None  # "Merkel and Trump begin key talks": a meeting, no journey of its own
         return phase
     if low == "come" and "back" in particles:
         return "return"
@@ -1787,7 +1789,10 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             phase = _verb_phase(token)
             if phase is not None:
                 event = Event("travel", phase, token.i, sentence)
-            elif low in HOST_VERBS | MEETING_VERBS and token.lower_ not in ("according",):
+            elif (
+                low in HOST_VERBS | MEETING_VERBS and token.lower_ not in ("according",)
+            ) or TRAVEL_VERBS.get(low) == "begin":
+                # ("begin" here is "they began the summit": a meeting, see _verb_phase)
                 event = Event("meet", "meet", token.i, sentence)
                 together = (
                     low == "host"

@@ -536,6 +536,10 @@ def gazetteer() -> Gazetteer:
     }
     _add_alternate_names(gc, names, best, set(capitals.values()))
     _add_subdivisions(names)
+    for seat, iso in _SEATS_OF_GOVERNMENT.items():
+        if iso in capital_places:
+            # "is visiting the White House", "talks at the Kremlin": the capital.
+            names[seat] = (capital_places[iso], False)
     for region in _REGIONS:
         # "Latin America", "the Middle East": regions, which must not read as "America".
         names.setdefault(region, (Place(country="", kind="region", name=region), False))
@@ -552,6 +556,43 @@ def gazetteer() -> Gazetteer:
         starts=starts,
         within=within,
     )
+
+
+# Residences and offices of heads of state and government, which stand for their
+# capital when someone visits or meets there.
+_SEATS_OF_GOVERNMENT = {
+    "White House": "US",
+    "Kremlin": "RU",
+    "Elysee Palace": "FR",
+    "Élysée Palace": "FR",
+    "Downing Street": "GB",
+    "Blue House": "KR",
+    "Zhongnanhai": "CN",
+    "Great Hall of the People": "CN",
+    "Akasaka Palace": "JP",
+    "Palacio de la Moneda": "CL",
+    "Casa Rosada": "AR",
+    "Planalto Palace": "BR",
+    "Malacañang Palace": "PH",
+    "Malacanang Palace": "PH",
+    "Rashtrapati Bhavan": "IN",
+    "Hyderabad House": "IN",
+    "Aso Rock": "NG",
+    "Union Buildings": "ZA",
+    "Bellevue Palace": "DE",
+    "Quirinal Palace": "IT",
+    "Palazzo Chigi": "IT",
+    "Moncloa Palace": "ES",
+}
+
+
+def is_seat_of_government(name: str) -> bool:
+    """Whether a place's name is a residence or office standing for its capital.
+
+    >>> is_seat_of_government("White House"), is_seat_of_government("Washington")
+    (True, False)
+    """
+    return name in _SEATS_OF_GOVERNMENT
 
 
 # Regions news names that contain a country's name or demonym; never a stop.

@@ -28,7 +28,14 @@ from datetime import date, timedelta
 from trips.extraction.clauses import Event, PlaceRole
 from trips.extraction.dates import DateMention, resolve
 from trips.extraction.people import Person
-from trips.extraction.places import Place, PlaceMention, city_state, country_name, lookup
+from trips.extraction.places import (
+    Place,
+    PlaceMention,
+    city_state,
+    country_name,
+    is_seat_of_government,
+    lookup,
+)
 from trips.extraction.sentences import Sentence
 
 # Dates of one traveller more than this far apart belong to separate journeys.
@@ -1658,6 +1665,12 @@ def _apply_day(
     ends: list,
 ) -> None:
     phase = event.phase
+    if (
+        phase == "arrive"
+        and dests
+        and all(is_seat_of_government(r.mention.text) for r, s in placed if s in dests)
+    ):
+        dests = []  # "will arrive at the White House on Monday": a venue in the city
     parent = next((e for e in journey.events if e.token == event.parent), None)
     if (
         event.nominal
