@@ -1,11 +1,12 @@
-"""Stored totals: visits per country, trips and countries per official, stops.
+"""Stored totals: visits per country, trips and countries per official, stops, meetings.
 
 ``/api/countries/`` and ``/api/officials/`` read them instead of grouping
-all the stops on every request, and the unfiltered ``/api/stops/`` its
-count instead of counting every stop. ``visit_totals_refresh`` keeps them exact:
-every write that changes a trip's stops, status or travellers (imports,
-reconcile, merges and splits, the admin, the API) calls it with the trips it
-touched, deleted ones included. It recomputes those trips' own rows and
+all the stops on every request, and the unfiltered ``/api/stops/`` and
+``/api/meetings/`` their counts instead of counting every row.
+``visit_totals_refresh`` keeps them exact: every write that changes a trip's
+stops, meetings, status or travellers (imports, reconcile, merges and
+splits, the admin, the API) calls it with the trips it touched, deleted
+ones included. It recomputes those trips' own rows and
 moves the countries' and officials' totals by the difference, so its cost
 follows the trips touched, not the size of the record.
 ``visit_totals_rebuild`` recomputes everything from scratch.
@@ -22,6 +23,7 @@ from django.db.models.functions import Coalesce, Greatest, Least
 
 from trips.models import (
     CountryVisits,
+    Meeting,
     Official,
     OfficialTotals,
     RecordTotals,
@@ -56,7 +58,7 @@ def visit_totals_refresh(*, trip_ids: Iterable[int], official_ids: Iterable[int]
     officials = set(official_ids)
     if trip_ids:
         officials |= _refresh_trips(trip_ids)
-        _refresh_stop_count(trip_ids)
+        _refresh_record_counts(trip_ids)
     if officials:
         _refresh_officials(officials)
 
@@ -149,37 +151,54 @@ def _refresh_trips(trip_ids: set[int]) -> set[int]:
     return redo
 
 
-def _refresh_stop_count(trip_ids: set[int]) -> None:
-    """Replace the trips' stop counts and move the record's by the difference."""
-    old = dict(
-        TripStopCount.objects.filter(trip_id__in=trip_ids)
-        .order_by()
-        .values_list("trip_id", "stops")
+def _per_trip(rows: QuerySet) -> dict[int, int]:
+    """How many of ``rows`` (stops or meetings) each trip has."""
+    return dict(
+        rows.order_by().values("trip_id").annotate(n=Count("pk")).values_list("trip_id", "n")
     )
-    new = dict(
-        Stop.objects.filter(trip_id__in=trip_ids)
+
+
+def _refresh_record_counts(trip_ids: set[int]) -> None:
+    """Replace the trips' stop and meeting counts and move the record's by the difference."""
+    old = {
+        t: (stops, meetings)
+        for t, stops, meetings in TripStopCount.objects.filter(trip_id__in=trip_ids)
         .order_by()
-        .values("trip_id")
-        .annotate(n=Count("pk"))
-        .values_list("trip_id", "n")
-    )
+        .values_list("trip_id", "stops", "meetings")
+    }
+    stops = _per_trip(Stop.objects.filter(trip_id__in=trip_ids))
+    meetings = _per_trip(Meeting.objects.filter(trip_id__in=trip_ids))
+    new = {t: (stops.get(t, 0), meetings.get(t, 0)) for t in stops.keys() | meetings.keys()}
     gone = [t for t in old if t not in new]
     if gone:
         TripStopCount.objects.filter(trip_id__in=gone).delete()
-    changed = [TripStopCount(trip_id=t, stops=n) for t, n in new.items() if old.get(t) != n]
+    changed = [
+        TripStopCount(trip_id=t, stops=s, meetings=m)
+        for t, (s, m) in new.items()
+        if old.get(t) != (s, m)
+    ]
     if changed:
         TripStopCount.objects.bulk_create(
-            changed, update_conflicts=True, unique_fields=["trip"], update_fields=["stops"]
+            changed,
+            update_conflicts=True,
+            unique_fields=["trip"],
+            update_fields=["stops", "meetings"],
         )
-    moved = sum(new.values()) - sum(old.values())
-    if not moved:
+    moved_stops = sum(s for s, _ in new.values()) - sum(s for s, _ in old.values())
+    moved_meetings = sum(m for _, m in new.values()) - sum(m for _, m in old.values())
+    if not moved_stops and not moved_meetings:
         return
     updated = RecordTotals.objects.filter(pk=RecordTotals.ONLY).update(
-        stop_count=F("stop_count") + moved
+        stop_count=F("stop_count") + moved_stops,
+        meeting_count=F("meeting_count") + moved_meetings,
     )
     if not updated:
         # The row went with a flush of the tables: count once, exactly, as now.
-        RecordTotals.objects.create(pk=RecordTotals.ONLY, stop_count=Stop.objects.count())
+        RecordTotals.objects.create(
+            pk=RecordTotals.ONLY,
+            stop_count=Stop.objects.count(),
+            meeting_count=Meeting.objects.count(),
+        )
 
 
 def _refresh_country(code: str, visits: int, trips: int, span: tuple | None) -> None:
@@ -299,14 +318,20 @@ def visit_totals_rebuild() -> dict[str, int]:
             last=Max("last_visit"),
         )
     )
+    stops = _per_trip(Stop.objects.all())
+    meetings = _per_trip(Meeting.objects.all())
     TripStopCount.objects.bulk_create(
         (
-            TripStopCount(trip_id=r["trip_id"], stops=r["n"])
-            for r in Stop.objects.order_by().values("trip_id").annotate(n=Count("pk"))
+            TripStopCount(trip_id=t, stops=stops.get(t, 0), meetings=meetings.get(t, 0))
+            for t in stops.keys() | meetings.keys()
         ),
         batch_size=5000,
     )
-    RecordTotals.objects.create(pk=RecordTotals.ONLY, stop_count=Stop.objects.count())
+    RecordTotals.objects.create(
+        pk=RecordTotals.ONLY,
+        stop_count=Stop.objects.count(),
+        meeting_count=Meeting.objects.count(),
+    )
     _refresh_officials(None)
     return {
         "countries": CountryVisits.objects.count(),
@@ -318,8 +343,8 @@ def visit_totals_rebuild() -> dict[str, int]:
 def trip_ids_of(instance: object) -> set[int]:
     """The trips whose totals a change to this row (as stored now) can move.
 
-    A stop's stored trip (it may be moving to another), a trip itself, the
-    trips of an official; nothing for other rows.
+    A stop's or a meeting's stored trip (it may be moving to another), a trip
+    itself, the trips of an official; nothing for other rows.
     """
     if isinstance(instance, Trip):
         return {instance.pk} if instance.pk else set()
@@ -327,6 +352,12 @@ def trip_ids_of(instance: object) -> set[int]:
         ids = {instance.trip_id} if instance.trip_id else set()
         if instance.pk:
             ids |= set(Stop.objects.filter(pk=instance.pk).values_list("trip_id", flat=True))
+        return ids
+    if isinstance(instance, Meeting):
+        # As for a stop: the trip it has, and the one it had if it moves.
+        ids = {instance.trip_id} if instance.trip_id else set()
+        if instance.pk:
+            ids |= set(Meeting.objects.filter(pk=instance.pk).values_list("trip_id", flat=True))
         return ids
     if isinstance(instance, Official) and instance.pk:
         return set(
