@@ -18,6 +18,7 @@ from trips.api_selectors import (
     meetings_counted,
     officials_listed,
     stops_counted,
+    trips_counted,
 )
 from trips.models import (
     CountryVisits,
@@ -39,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RECORD = ROOT / "tests" / "data" / "record"
 
 
-def _fresh() -> tuple[dict, dict, int, int]:
+def _fresh() -> tuple[dict, dict, int, int, int]:
     """The totals as the GROUP BY over all the stops gives them."""
     countries = {
         r["code"]: (r["visit_count"], r["trip_count"], r["first_visit"], r["last_visit"])
@@ -50,16 +51,16 @@ def _fresh() -> tuple[dict, dict, int, int]:
         trips = Trip.objects.travelled().filter(officials=official)
         visited = Stop.objects.filter(trip__in=trips).values("country").distinct().count()
         officials[official.pk] = (trips.count(), visited)
-    return countries, officials, Stop.objects.count(), Meeting.objects.count()
+    return countries, officials, Trip.objects.count(), Stop.objects.count(), Meeting.objects.count()
 
 
-def _stored() -> tuple[dict, dict, int | None, int | None]:
+def _stored() -> tuple[dict, dict, int | None, int | None, int | None]:
     countries = {
         c.code: (c.visit_count, c.trip_count, c.first_visit, c.last_visit)
         for c in CountryVisits.objects.all()
     }
     officials = {o.pk: (o.trip_count, o.countries_visited) for o in officials_listed()}
-    return countries, officials, stops_counted(), meetings_counted()
+    return countries, officials, trips_counted(), stops_counted(), meetings_counted()
 
 
 def _assert_kept() -> None:
@@ -206,6 +207,21 @@ def test_the_unfiltered_stops_list_reads_the_stored_count(client):
     assert geojson["X-Total-Count"] == "2"
 
 
+def test_the_unfiltered_trips_list_reads_the_stored_count(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_stop(trip=make_trip(), country="JP")
+    make_trip(status="cancelled")  # neither stops nor meetings: counted all the same
+    with CaptureQueriesContext(connection) as queries:
+        listed = client.get("/api/trips/", {"page_size": 1}).json()
+    assert listed["count"] == 2
+    assert not [q for q in queries if "COUNT(" in q["sql"].upper()]
+    assert client.get("/api/trips/", {"status": "cancelled"}).json()["count"] == 1
+    csv = client.get("/api/trips/", {"format": "csv"})
+    assert csv["X-Total-Count"] == "2"
+
+
 def test_the_unfiltered_meetings_list_reads_the_stored_count(client):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -231,3 +247,4 @@ def test_the_stop_count_comes_back_after_a_flush_of_its_row():
     make_stop(trip=trip)
     assert stops_counted() == 2
     assert meetings_counted() == 1
+    assert trips_counted() == 1

@@ -299,6 +299,11 @@ class TripViewSet(RowsList, StaffWrites, viewsets.ReadOnlyModelViewSet):
         if code:
             count = api_selectors.trips_in_country_counted(code)
             self._paginator = KnownCountPagination(count)
+        elif self.action == "list" and not queryset.query.where:
+            # Unfiltered, as for the stops: the stored number of trips.
+            count = api_selectors.trips_counted()
+            if count is not None:
+                self._paginator = KnownCountPagination(count)
         return super().paginate_queryset(queryset)
 
 

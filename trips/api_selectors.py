@@ -91,6 +91,15 @@ def stops_counted() -> int | None:
     )
 
 
+def trips_counted() -> int | None:
+    """The record's number of trips, as stored (``trips.totals``); None if never stored."""
+    return (
+        RecordTotals.objects.filter(pk=RecordTotals.ONLY)
+        .values_list("trip_count", flat=True)
+        .first()
+    )
+
+
 def meetings_counted() -> int | None:
     """The record's number of meetings, as stored (``trips.totals``); None if never stored."""
     return (

@@ -650,10 +650,10 @@ class OfficialTotals(models.Model):
 
 class TripStopCount(models.Model):
     """A trip's stops (all of them, counted or not) and meetings when its totals were last
-    refreshed.
+    refreshed; one row for every trip.
 
     So a refresh knows by how much the trips it was given moved the record's
-    numbers of stops and meetings (``RecordTotals``).
+    numbers of trips, stops and meetings (``RecordTotals``).
     """
 
     trip = models.OneToOneField(
@@ -674,11 +674,13 @@ class TripStopCount(models.Model):
 
 
 class RecordTotals(models.Model):
-    """Totals of the whole record, one row: the unfiltered stops and meetings lists' counts."""
+    """Totals of the whole record, one row: the unfiltered trips, stops and meetings lists'
+    counts."""
 
     ONLY = 1  # the one row's key
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=ONLY)
+    trip_count = models.PositiveBigIntegerField(default=0)
     stop_count = models.PositiveBigIntegerField(default=0)
     meeting_count = models.PositiveBigIntegerField(default=0)
 
@@ -690,4 +692,4 @@ class RecordTotals(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.stop_count} stops, {self.meeting_count} meetings"
+        return f"{self.trip_count} trips, {self.stop_count} stops, {self.meeting_count} meetings"

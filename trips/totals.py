@@ -1,8 +1,9 @@
-"""Stored totals: visits per country, trips and countries per official, stops, meetings.
+"""Stored totals: visits per country, trips and countries per official; trips, stops, meetings.
 
 ``/api/countries/`` and ``/api/officials/`` read them instead of grouping
-all the stops on every request, and the unfiltered ``/api/stops/`` and
-``/api/meetings/`` their counts instead of counting every row.
+all the stops on every request, and the unfiltered ``/api/trips/``,
+``/api/stops/`` and ``/api/meetings/`` their counts instead of counting
+every row.
 ``visit_totals_refresh`` keeps them exact: every write that changes a trip's
 stops, meetings, status or travellers (imports, reconcile, merges and
 splits, the admin, the API) calls it with the trips it touched, deleted
@@ -18,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Count, F, Max, Min, QuerySet, Sum
+from django.db.models import Count, F, Max, Min, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce, Greatest, Least
 
 from trips.models import (
@@ -151,24 +152,34 @@ def _refresh_trips(trip_ids: set[int]) -> set[int]:
     return redo
 
 
-def _per_trip(rows: QuerySet) -> dict[int, int]:
-    """How many of ``rows`` (stops or meetings) each trip has."""
-    return dict(
-        rows.order_by().values("trip_id").annotate(n=Count("pk")).values_list("trip_id", "n")
-    )
+def _count_of(model: type) -> Coalesce:
+    """A trip's number of ``model`` rows (stops or meetings), as a subquery."""
+    rows = model.objects.filter(trip=OuterRef("pk")).order_by().values("trip")
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
+
+
+def _counts_of(trips: QuerySet) -> dict[int, tuple[int, int]]:
+    """Each of these trips' numbers of stops and meetings, in one query."""
+    return {
+        pk: (stops, meetings)
+        for pk, stops, meetings in trips.order_by()
+        .annotate(n_stops=_count_of(Stop), n_meetings=_count_of(Meeting))
+        .values_list("pk", "n_stops", "n_meetings")
+    }
 
 
 def _refresh_record_counts(trip_ids: set[int]) -> None:
-    """Replace the trips' stop and meeting counts and move the record's by the difference."""
+    """Replace the trips' stop and meeting counts and move the record's by the difference.
+
+    Every trip has a row, so the rows that appear and go move the number of trips.
+    """
     old = {
         t: (stops, meetings)
         for t, stops, meetings in TripStopCount.objects.filter(trip_id__in=trip_ids)
         .order_by()
         .values_list("trip_id", "stops", "meetings")
     }
-    stops = _per_trip(Stop.objects.filter(trip_id__in=trip_ids))
-    meetings = _per_trip(Meeting.objects.filter(trip_id__in=trip_ids))
-    new = {t: (stops.get(t, 0), meetings.get(t, 0)) for t in stops.keys() | meetings.keys()}
+    new = _counts_of(Trip.objects.filter(pk__in=trip_ids))
     gone = [t for t in old if t not in new]
     if gone:
         TripStopCount.objects.filter(trip_id__in=gone).delete()
@@ -184,11 +195,13 @@ def _refresh_record_counts(trip_ids: set[int]) -> None:
             unique_fields=["trip"],
             update_fields=["stops", "meetings"],
         )
+    moved_trips = len(new) - len(old)
     moved_stops = sum(s for s, _ in new.values()) - sum(s for s, _ in old.values())
     moved_meetings = sum(m for _, m in new.values()) - sum(m for _, m in old.values())
-    if not moved_stops and not moved_meetings:
+    if not moved_trips and not moved_stops and not moved_meetings:
         return
     updated = RecordTotals.objects.filter(pk=RecordTotals.ONLY).update(
+        trip_count=F("trip_count") + moved_trips,
         stop_count=F("stop_count") + moved_stops,
         meeting_count=F("meeting_count") + moved_meetings,
     )
@@ -196,6 +209,7 @@ def _refresh_record_counts(trip_ids: set[int]) -> None:
         # The row went with a flush of the tables: count once, exactly, as now.
         RecordTotals.objects.create(
             pk=RecordTotals.ONLY,
+            trip_count=Trip.objects.count(),
             stop_count=Stop.objects.count(),
             meeting_count=Meeting.objects.count(),
         )
@@ -318,17 +332,16 @@ def visit_totals_rebuild() -> dict[str, int]:
             last=Max("last_visit"),
         )
     )
-    stops = _per_trip(Stop.objects.all())
-    meetings = _per_trip(Meeting.objects.all())
     TripStopCount.objects.bulk_create(
         (
-            TripStopCount(trip_id=t, stops=stops.get(t, 0), meetings=meetings.get(t, 0))
-            for t in stops.keys() | meetings.keys()
+            TripStopCount(trip_id=t, stops=s, meetings=m)
+            for t, (s, m) in _counts_of(Trip.objects.all()).items()
         ),
         batch_size=5000,
     )
     RecordTotals.objects.create(
         pk=RecordTotals.ONLY,
+        trip_count=Trip.objects.count(),
         stop_count=Stop.objects.count(),
         meeting_count=Meeting.objects.count(),
     )
