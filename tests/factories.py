@@ -77,6 +77,7 @@ def make_meeting(
     trip = trip or make_trip()
     meeting = Meeting.objects.create(trip=trip, **overrides)
     meeting.participants.set(participants if participants is not None else [make_official()])
+    visit_totals_refresh(trip_ids=[trip.pk])
     return meeting
 
 

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from django.core.cache import cache
+from django.db.models import F
 from django.urls import reverse
 
 from tests.factories import (
@@ -614,6 +615,47 @@ def test_it_filters_trips(client, three_trips, params, expected):
         assert [n for n in got if n != "france"] == ["korea", "japan"]
     else:
         assert got == expected
+
+
+def _trips_in_japan() -> list[Trip]:
+    """Trips of every status, some with two stops in Japan, some with none, some undated."""
+    made = []
+    for n, status in enumerate(["completed", "planned", "cancelled", "ongoing", "completed"]):
+        start = date(2020, 1 + n, 1) if n != 3 else None
+        trip = make_trip(status=status, start_date=start, end_date=None)
+        make_stop(trip=trip, country="JP", city="Tokyo")
+        if n % 2:
+            make_stop(trip=trip, country="JP", city="Osaka")
+        make_stop(trip=make_trip(start_date=start, end_date=None), country="KR")
+        made.append(trip)
+    return made
+
+
+def test_the_trips_of_one_country_are_counted_off_its_stops_and_listed_as_before(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    japan = _trips_in_japan()
+    expected = list(
+        Trip.objects.filter(pk__in=[t.pk for t in japan]).order_by(
+            F("start_date").desc(nulls_last=True), "-id"
+        )
+    )
+    with CaptureQueriesContext(connection) as queries:
+        first = _get(client, "api:trip-list", country="jp", page_size=2)
+    counts = [q["sql"] for q in queries if "COUNT(" in q["sql"].upper()]
+    assert len(counts) == 1 and "trips_trip" not in counts[0], counts
+    # Any other filter takes the usual count: the same rows, count and order.
+    every = ["planned", "ongoing", "completed", "cancelled"]
+    usual = _get(client, "api:trip-list", country="JP", status=every, page_size=2)
+    assert first == {**usual, "next": first["next"]}
+    assert first["count"] == 5
+    pages = [first] + [
+        _get(client, "api:trip-list", country="JP", page_size=2, page=n) for n in (2, 3)
+    ]
+    assert [pk for page in pages for pk in _ids(page)] == [t.pk for t in expected]
+    csv = client.get(reverse("api:trip-list"), {"country": "JP", "format": "csv"})
+    assert csv["X-Total-Count"] == "5"
 
 
 def test_search_follows_edits_and_reads_article_text(client, three_trips):

@@ -13,8 +13,22 @@ from django.urls import reverse
 
 from tests.factories import make_meeting, make_official, make_stop, make_trip
 from tests.test_admin import _inline_post_data
-from trips.api_selectors import countries_visited, officials_listed, stops_counted
-from trips.models import CountryVisits, Official, OfficialTotals, RecordTotals, Stop, Trip
+from trips.api_selectors import (
+    countries_visited,
+    meetings_counted,
+    officials_listed,
+    stops_counted,
+    trips_counted,
+)
+from trips.models import (
+    CountryVisits,
+    Meeting,
+    Official,
+    OfficialTotals,
+    RecordTotals,
+    Stop,
+    Trip,
+)
 from trips.readers import ArticleSource, ReadOptions, read_paths
 from trips.reconcile import record_import, trips_reconcile
 from trips.services import articles_import, official_merge, official_split
@@ -26,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RECORD = ROOT / "tests" / "data" / "record"
 
 
-def _fresh() -> tuple[dict, dict, int]:
+def _fresh() -> tuple[dict, dict, int, int, int]:
     """The totals as the GROUP BY over all the stops gives them."""
     countries = {
         r["code"]: (r["visit_count"], r["trip_count"], r["first_visit"], r["last_visit"])
@@ -37,16 +51,16 @@ def _fresh() -> tuple[dict, dict, int]:
         trips = Trip.objects.travelled().filter(officials=official)
         visited = Stop.objects.filter(trip__in=trips).values("country").distinct().count()
         officials[official.pk] = (trips.count(), visited)
-    return countries, officials, Stop.objects.count()
+    return countries, officials, Trip.objects.count(), Stop.objects.count(), Meeting.objects.count()
 
 
-def _stored() -> tuple[dict, dict, int | None]:
+def _stored() -> tuple[dict, dict, int | None, int | None, int | None]:
     countries = {
         c.code: (c.visit_count, c.trip_count, c.first_visit, c.last_visit)
         for c in CountryVisits.objects.all()
     }
     officials = {o.pk: (o.trip_count, o.countries_visited) for o in officials_listed()}
-    return countries, officials, stops_counted()
+    return countries, officials, trips_counted(), stops_counted(), meetings_counted()
 
 
 def _assert_kept() -> None:
@@ -108,6 +122,33 @@ def test_totals_follow_imports_admin_edits_api_writes_merges_and_splits(admin_cl
     dropped = admin_client.delete(f"/api/stops/{stop.pk}/")
     assert dropped.status_code == 204
     _assert_kept()
+    made = admin_client.post(
+        "/api/meetings/", {"trip": trip.pk, "description": "Talks"}, content_type="application/json"
+    )
+    assert made.status_code == 201
+    _assert_kept()
+    moved = admin_client.patch(
+        f"/api/meetings/{made.json()['id']}/", {"trip": other.pk}, content_type="application/json"
+    )
+    assert moved.status_code == 200
+    _assert_kept()
+    dropped = admin_client.delete(f"/api/meetings/{made.json()['id']}/")
+    assert dropped.status_code == 204
+    _assert_kept()
+
+    # The admin's meeting form, and its delete.
+    extra = make_meeting(trip=trip)
+    moved = admin_client.post(
+        reverse("admin:trips_meeting_change", args=[extra.pk]),
+        {"trip": other.pk, "description": "Moved", "participants": []},
+    )
+    assert moved.status_code == 302, moved.content
+    _assert_kept()
+    gone = admin_client.post(
+        reverse("admin:trips_meeting_delete", args=[extra.pk]), {"post": "yes"}
+    )
+    assert gone.status_code == 302
+    _assert_kept()
 
     # A merge, then a split of the merged official.
     travelled = list(Official.objects.filter(trips__status="completed").distinct()[:2])
@@ -166,9 +207,44 @@ def test_the_unfiltered_stops_list_reads_the_stored_count(client):
     assert geojson["X-Total-Count"] == "2"
 
 
+def test_the_unfiltered_trips_list_reads_the_stored_count(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_stop(trip=make_trip(), country="JP")
+    make_trip(status="cancelled")  # neither stops nor meetings: counted all the same
+    with CaptureQueriesContext(connection) as queries:
+        listed = client.get("/api/trips/", {"page_size": 1}).json()
+    assert listed["count"] == 2
+    assert not [q for q in queries if "COUNT(" in q["sql"].upper()]
+    assert client.get("/api/trips/", {"status": "cancelled"}).json()["count"] == 1
+    csv = client.get("/api/trips/", {"format": "csv"})
+    assert csv["X-Total-Count"] == "2"
+
+
+def test_the_unfiltered_meetings_list_reads_the_stored_count(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    trip = make_trip()
+    make_meeting(trip=trip, description="Talks on trade")
+    make_meeting(trip=make_trip(status="planned"))
+    with CaptureQueriesContext(connection) as queries:
+        listed = client.get("/api/meetings/", {"page_size": 1}).json()
+    assert listed["count"] == 2
+    assert not [q for q in queries if "COUNT(" in q["sql"].upper()]
+    filtered = client.get("/api/meetings/", {"trip": trip.pk}).json()
+    assert filtered["count"] == 1
+    csv = client.get("/api/meetings/", {"format": "csv"})
+    assert csv["X-Total-Count"] == "2"
+
+
 def test_the_stop_count_comes_back_after_a_flush_of_its_row():
     trip = make_trip()
     make_stop(trip=trip)
+    make_meeting(trip=trip)
     RecordTotals.objects.all().delete()
     make_stop(trip=trip)
     assert stops_counted() == 2
+    assert meetings_counted() == 1
+    assert trips_counted() == 1

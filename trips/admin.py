@@ -358,7 +358,7 @@ class TripAdmin(admin.ModelAdmin):
 
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
         super().save_related(request, form, formsets, change)
-        # Stops, status and travellers are all saved by now.
+        # Stops, meetings, status and travellers are all saved by now.
         visit_totals_refresh(trip_ids=[form.instance.pk])
 
     def delete_model(self, request: HttpRequest, obj: Trip) -> None:
@@ -740,4 +740,16 @@ class MeetingAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Meeting, form, change: bool) -> None:
         obj.edited_by_person = True
+        touched = trip_ids_of(obj)  # the trip it had and the one it has: their meeting counts
         super().save_model(request, obj, form, change)
+        visit_totals_refresh(trip_ids=touched)
+
+    def delete_model(self, request: HttpRequest, obj: Meeting) -> None:
+        trip_id = obj.trip_id
+        super().delete_model(request, obj)
+        visit_totals_refresh(trip_ids=[trip_id])
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        trip_ids = set(queryset.values_list("trip_id", flat=True))
+        super().delete_queryset(request, queryset)
+        visit_totals_refresh(trip_ids=trip_ids)

@@ -91,6 +91,34 @@ def stops_counted() -> int | None:
     )
 
 
+def trips_counted() -> int | None:
+    """The record's number of trips, as stored (``trips.totals``); None if never stored."""
+    return (
+        RecordTotals.objects.filter(pk=RecordTotals.ONLY)
+        .values_list("trip_count", flat=True)
+        .first()
+    )
+
+
+def meetings_counted() -> int | None:
+    """The record's number of meetings, as stored (``trips.totals``); None if never stored."""
+    return (
+        RecordTotals.objects.filter(pk=RecordTotals.ONLY)
+        .values_list("meeting_count", flat=True)
+        .first()
+    )
+
+
+def trips_in_country_counted(code: str) -> int:
+    """How many trips (of any status) have a stop in this country.
+
+    The number of rows ``?country=`` lists, counted as the distinct trips of
+    the country's stops (read off ``stop_country_trip_idx`` alone), not by
+    matching every trip against them.
+    """
+    return Stop.objects.in_country(code).values("trip_id").distinct().count()
+
+
 def meetings_listed() -> QuerySet[Meeting]:
     """Meetings newest first; a page's rows are built by ``trips.api_rows``."""
     return Meeting.objects.order_by(F("date").desc(nulls_last=True), "id")

@@ -444,6 +444,8 @@ class Stop(models.Model):
             models.Index(fields=["country", "arrive_date"], name="stop_country_arrive_idx"),
             # ?city= filters.
             models.Index(fields=["city"], name="stop_city_idx"),
+            # The count of /api/trips/?country=: its distinct trips read off the index alone.
+            models.Index(fields=["country", "trip"], name="stop_country_trip_idx"),
         ]
 
     def __str__(self) -> str:
@@ -667,10 +669,11 @@ class OfficialTotals(models.Model):
 
 
 class TripStopCount(models.Model):
-    """A trip's stops (all of them, counted or not) when its totals were last refreshed.
+    """A trip's stops (all of them, counted or not) and meetings when its totals were last
+    refreshed; one row for every trip.
 
     So a refresh knows by how much the trips it was given moved the record's
-    number of stops (``RecordTotals.stop_count``).
+    numbers of trips, stops and meetings (``RecordTotals``).
     """
 
     trip = models.OneToOneField(
@@ -681,21 +684,25 @@ class TripStopCount(models.Model):
         related_name="+",
     )
     stops = models.PositiveIntegerField()
+    meetings = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["trip_id"]
 
     def __str__(self) -> str:
-        return f"trip {self.trip_id}: {self.stops} stops"
+        return f"trip {self.trip_id}: {self.stops} stops, {self.meetings} meetings"
 
 
 class RecordTotals(models.Model):
-    """Totals of the whole record, one row: the unfiltered stops list's count."""
+    """Totals of the whole record, one row: the unfiltered trips, stops and meetings lists'
+    counts."""
 
     ONLY = 1  # the one row's key
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=ONLY)
+    trip_count = models.PositiveBigIntegerField(default=0)
     stop_count = models.PositiveBigIntegerField(default=0)
+    meeting_count = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         ordering = ["id"]
@@ -705,4 +712,4 @@ class RecordTotals(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.stop_count} stops"
+        return f"{self.trip_count} trips, {self.stop_count} stops, {self.meeting_count} meetings"

@@ -341,18 +341,20 @@ class RecordImportReport:
 def _retract(article_ids: Sequence[int]) -> set[int]:
     """Take back what these record articles contributed, keeping editors' rows.
 
-    Returns the trips they were sources of (some now deleted), for the totals.
+    Returns the trips they were sources of (some now deleted) and those of the meetings they
+    supported, for the totals.
     """
     stop_ids = set(
         Evidence.objects.filter(article_id__in=article_ids, stop__isnull=False).values_list(
             "stop_id", flat=True
         )
     )
-    meeting_ids = set(
+    meetings = dict(
         Evidence.objects.filter(article_id__in=article_ids, meeting__isnull=False).values_list(
-            "meeting_id", flat=True
+            "meeting_id", "meeting__trip_id"
         )
     )
+    meeting_ids = set(meetings)
     trip_ids = set(
         Trip.articles.through.objects.filter(article_id__in=article_ids).values_list(
             "trip_id", flat=True
@@ -370,7 +372,8 @@ def _retract(article_ids: Sequence[int]) -> set[int]:
         .exclude(meetings__edited_by_person=True)
     )
     orphans.delete()
-    return trip_ids
+    # With the trips of the meetings they supported: their meeting counts may move.
+    return trip_ids | set(meetings.values())
 
 
 class _JourneyWriter:

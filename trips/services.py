@@ -1223,9 +1223,14 @@ def _articles_group_import(
 
 
 def _article_trip_ids(article: Article) -> set[int]:
+    """The article's trips, and those of the meetings it supports (their counts may move)."""
     return set(
         Trip.articles.through.objects.filter(article_id=article.pk).values_list(
             "trip_id", flat=True
+        )
+    ) | set(
+        Evidence.objects.filter(article_id=article.pk, meeting__isnull=False).values_list(
+            "meeting__trip_id", flat=True
         )
     )
 

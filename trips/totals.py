@@ -1,11 +1,13 @@
-"""Stored totals: visits per country, trips and countries per official, stops.
+"""Stored totals: visits per country, trips and countries per official; trips, stops, meetings.
 
 ``/api/countries/`` and ``/api/officials/`` read them instead of grouping
-all the stops on every request, and the unfiltered ``/api/stops/`` its
-count instead of counting every stop. ``visit_totals_refresh`` keeps them exact:
-every write that changes a trip's stops, status or travellers (imports,
-reconcile, merges and splits, the admin, the API) calls it with the trips it
-touched, deleted ones included. It recomputes those trips' own rows and
+all the stops on every request, and the unfiltered ``/api/trips/``,
+``/api/stops/`` and ``/api/meetings/`` their counts instead of counting
+every row.
+``visit_totals_refresh`` keeps them exact: every write that changes a trip's
+stops, meetings, status or travellers (imports, reconcile, merges and
+splits, the admin, the API) calls it with the trips it touched, deleted
+ones included. It recomputes those trips' own rows and
 moves the countries' and officials' totals by the difference, so its cost
 follows the trips touched, not the size of the record.
 ``visit_totals_rebuild`` recomputes everything from scratch.
@@ -17,11 +19,12 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Count, F, Max, Min, QuerySet, Sum
+from django.db.models import Count, F, Max, Min, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce, Greatest, Least
 
 from trips.models import (
     CountryVisits,
+    Meeting,
     Official,
     OfficialTotals,
     RecordTotals,
@@ -56,7 +59,7 @@ def visit_totals_refresh(*, trip_ids: Iterable[int], official_ids: Iterable[int]
     officials = set(official_ids)
     if trip_ids:
         officials |= _refresh_trips(trip_ids)
-        _refresh_stop_count(trip_ids)
+        _refresh_record_counts(trip_ids)
     if officials:
         _refresh_officials(officials)
 
@@ -149,37 +152,67 @@ def _refresh_trips(trip_ids: set[int]) -> set[int]:
     return redo
 
 
-def _refresh_stop_count(trip_ids: set[int]) -> None:
-    """Replace the trips' stop counts and move the record's by the difference."""
-    old = dict(
-        TripStopCount.objects.filter(trip_id__in=trip_ids)
+def _count_of(model: type) -> Coalesce:
+    """A trip's number of ``model`` rows (stops or meetings), as a subquery."""
+    rows = model.objects.filter(trip=OuterRef("pk")).order_by().values("trip")
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
+
+
+def _counts_of(trips: QuerySet) -> dict[int, tuple[int, int]]:
+    """Each of these trips' numbers of stops and meetings, in one query."""
+    return {
+        pk: (stops, meetings)
+        for pk, stops, meetings in trips.order_by()
+        .annotate(n_stops=_count_of(Stop), n_meetings=_count_of(Meeting))
+        .values_list("pk", "n_stops", "n_meetings")
+    }
+
+
+def _refresh_record_counts(trip_ids: set[int]) -> None:
+    """Replace the trips' stop and meeting counts and move the record's by the difference.
+
+    Every trip has a row, so the rows that appear and go move the number of trips.
+    """
+    old = {
+        t: (stops, meetings)
+        for t, stops, meetings in TripStopCount.objects.filter(trip_id__in=trip_ids)
         .order_by()
-        .values_list("trip_id", "stops")
-    )
-    new = dict(
-        Stop.objects.filter(trip_id__in=trip_ids)
-        .order_by()
-        .values("trip_id")
-        .annotate(n=Count("pk"))
-        .values_list("trip_id", "n")
-    )
+        .values_list("trip_id", "stops", "meetings")
+    }
+    new = _counts_of(Trip.objects.filter(pk__in=trip_ids))
     gone = [t for t in old if t not in new]
     if gone:
         TripStopCount.objects.filter(trip_id__in=gone).delete()
-    changed = [TripStopCount(trip_id=t, stops=n) for t, n in new.items() if old.get(t) != n]
+    changed = [
+        TripStopCount(trip_id=t, stops=s, meetings=m)
+        for t, (s, m) in new.items()
+        if old.get(t) != (s, m)
+    ]
     if changed:
         TripStopCount.objects.bulk_create(
-            changed, update_conflicts=True, unique_fields=["trip"], update_fields=["stops"]
+            changed,
+            update_conflicts=True,
+            unique_fields=["trip"],
+            update_fields=["stops", "meetings"],
         )
-    moved = sum(new.values()) - sum(old.values())
-    if not moved:
+    moved_trips = len(new) - len(old)
+    moved_stops = sum(s for s, _ in new.values()) - sum(s for s, _ in old.values())
+    moved_meetings = sum(m for _, m in new.values()) - sum(m for _, m in old.values())
+    if not moved_trips and not moved_stops and not moved_meetings:
         return
     updated = RecordTotals.objects.filter(pk=RecordTotals.ONLY).update(
-        stop_count=F("stop_count") + moved
+        trip_count=F("trip_count") + moved_trips,
+        stop_count=F("stop_count") + moved_stops,
+        meeting_count=F("meeting_count") + moved_meetings,
     )
     if not updated:
         # The row went with a flush of the tables: count once, exactly, as now.
-        RecordTotals.objects.create(pk=RecordTotals.ONLY, stop_count=Stop.objects.count())
+        RecordTotals.objects.create(
+            pk=RecordTotals.ONLY,
+            trip_count=Trip.objects.count(),
+            stop_count=Stop.objects.count(),
+            meeting_count=Meeting.objects.count(),
+        )
 
 
 def _refresh_country(code: str, visits: int, trips: int, span: tuple | None) -> None:
@@ -301,12 +334,17 @@ def visit_totals_rebuild() -> dict[str, int]:
     )
     TripStopCount.objects.bulk_create(
         (
-            TripStopCount(trip_id=r["trip_id"], stops=r["n"])
-            for r in Stop.objects.order_by().values("trip_id").annotate(n=Count("pk"))
+            TripStopCount(trip_id=t, stops=s, meetings=m)
+            for t, (s, m) in _counts_of(Trip.objects.all()).items()
         ),
         batch_size=5000,
     )
-    RecordTotals.objects.create(pk=RecordTotals.ONLY, stop_count=Stop.objects.count())
+    RecordTotals.objects.create(
+        pk=RecordTotals.ONLY,
+        trip_count=Trip.objects.count(),
+        stop_count=Stop.objects.count(),
+        meeting_count=Meeting.objects.count(),
+    )
     _refresh_officials(None)
     return {
         "countries": CountryVisits.objects.count(),
@@ -318,8 +356,8 @@ def visit_totals_rebuild() -> dict[str, int]:
 def trip_ids_of(instance: object) -> set[int]:
     """The trips whose totals a change to this row (as stored now) can move.
 
-    A stop's stored trip (it may be moving to another), a trip itself, the
-    trips of an official; nothing for other rows.
+    A stop's or a meeting's stored trip (it may be moving to another), a trip
+    itself, the trips of an official; nothing for other rows.
     """
     if isinstance(instance, Trip):
         return {instance.pk} if instance.pk else set()
@@ -327,6 +365,12 @@ def trip_ids_of(instance: object) -> set[int]:
         ids = {instance.trip_id} if instance.trip_id else set()
         if instance.pk:
             ids |= set(Stop.objects.filter(pk=instance.pk).values_list("trip_id", flat=True))
+        return ids
+    if isinstance(instance, Meeting):
+        # As for a stop: the trip it has, and the one it had if it moves.
+        ids = {instance.trip_id} if instance.trip_id else set()
+        if instance.pk:
+            ids |= set(Meeting.objects.filter(pk=instance.pk).values_list("trip_id", flat=True))
         return ids
     if isinstance(instance, Official) and instance.pk:
         return set(
