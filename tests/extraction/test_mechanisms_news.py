@@ -2226,3 +2226,20 @@ def test_a_seat_of_government_stands_for_its_capital():
     assert trip.travelers == ("Eva Brandt",)
     assert [s[:2] for s in _stops(trip)] == [("US", "Washington")]
     assert _participants(trip) == [("Tom Hale",)]
+
+
+def test_a_sultan_of_a_country_visiting_a_venue_under_a_wire_dateline():
+    # The feed's bracketed prefix holds a bracket of its own; "Sultan" is an office, not
+    # a given name; the venue visited is in the dateline's country; the host's escort
+    # ("head of the honorary delegation") is no companion.
+    text = (
+        "(MENAFN- Gulf News Agency (GNA)) BAHRAIN, May 14 (GNA) -- Sultan of Oman Faisal bin "
+        "Tariq and the accompanying delegation visited the National Museum on Tuesday.\n\n"
+        "Sheikh Khalid bin Ali, head of the honorary delegation, accompanied Sultan Faisal "
+        "during his visit."
+    )
+    result = _extract(text, published=date(2024, 5, 14))
+    assert _officials(result)["Faisal bin Tariq"] == ("Sultan", "OM")
+    (trip,) = result.trips
+    assert trip.travelers == ("Faisal bin Tariq",)
+    assert [s[0] for s in _stops(trip)] == ["BH"]

@@ -435,6 +435,30 @@ def _place_alone_first(text: str, places: list[PlaceMention]) -> PlaceMention | 
     )
 
 
+_PLACE_NOUNS = frozenset(
+    [
+        "country",
+        "nation",
+        "kingdom",
+        "state",
+        "republic",
+        "emirate",
+        "region",
+        "island",
+        "capital",
+        "city",
+        "continent",
+    ]
+)
+
+
+def _visits_a_venue(doc: Doc, event: Event) -> bool:
+    """ "X visited the Al-Salam Palace Museum": a building of the dateline's city, not
+    "is visiting the country", which names no city."""
+    objects = [c for c in doc[event.token].children if c.dep_ == "dobj"]
+    return bool(objects) and not any(o.lower_ in _PLACE_NOUNS for o in objects)
+
+
 def _here(reading: _Reading, ann, dateline: PlaceMention, published: date | None) -> None:
     """ "arrived here": the dateline's place."""
     doc = ann.doc
@@ -472,7 +496,11 @@ def _here(reading: _Reading, ann, dateline: PlaceMention, published: date | None
             continue
         if any(c.lower_ == "here" for c in doc[event.token].children):
             event.places.append(PlaceRole(dateline, "in", event.token))
-        elif event.phase == "arrive" and not event.nominal and event.sentence <= 1:
+        elif (
+            (event.phase == "arrive" or event.phase == "visit" and _visits_a_venue(doc, event))
+            and not event.nominal
+            and event.sentence <= 1
+        ):
             # "WARSAW (Reuters) - X arrived on Friday for a two-day visit": the lead's
             # arrival with no place is at the dateline.
             event.places.append(PlaceRole(dateline, "in", event.token))

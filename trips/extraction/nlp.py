@@ -129,7 +129,8 @@ _GLUED_DASH = re.compile(r"(?<=[\w)\]])--(?=[A-Z“\"])|(?<=[)\]])-(?=[A-Z])")
 # "LIMA –", "ISLAMABAD:", "ABUJA, Nigeria (AP) —", "Doha, May 12 (QNA) -",
 # "Tokyo, Dec. 24 (Jiji Press)--": a dateline opening a paragraph.
 _DATELINE = re.compile(
-    r"^(?P<line>[ \t]*(?:\((?=[^)\n]*[A-Za-z]{3})[^)\n]{1,30}\)[ \t]+)?"  # "(MENAFN- IANS) ..."
+    # "(MENAFN- IANS) ...", "(MENAFN- Kuwait News Agency (KUNA)) ..."
+    r"^(?P<line>[ \t]*(?:\((?=[^)\n]*[A-Za-z]{3})(?:[^()\n]|\([^()\n]{1,12}\)){1,50}\)[ \t]+)?"
     r"(?:[A-Z][A-Z.'’ -]{2,30}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|\[[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?\])"
     r"(?:[ \t]*\[[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?\])?"  # "New Delhi [India]"
     r"(?:,[ \t]*[A-Z][\w.'’ -]{1,30}?)?"

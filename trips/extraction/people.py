@@ -461,6 +461,8 @@ _NON_NAME = frozenset(
         "King",
         "Queen",
         "Emir",
+        "Amir",
+        "Sultan",
         "Sheikh",
         "Shaikh",
         "Chancellor",
@@ -1412,6 +1414,10 @@ def _clean_title(title: str) -> str:
     if title.endswith(".") and not re.search(r"\b[A-Z]\.$", title):
         title = title[:-1]  # the sentence's full stop, not an initial's
     title = re.sub(r"^(?:HH|HRH|HM|HE|H\.E\.?)\s+(?:the\s+)?", "", title)
+    # "His Majesty Sultan": the style is no part of the office
+    title = re.sub(
+        r"^(?:(?:His|Her)\s+)?(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+", "", title
+    )
     title = re.sub(r"^(?:[A-Z][\w\-]+['’]s\s+)", "", title)
     title = re.sub(r"^(?:(?:and|of|for|the)\s+)+", "", title, flags=re.IGNORECASE)
     # "the country's Trade Minister": the possessive names the government, not the office.
@@ -1527,7 +1533,6 @@ _SEATS = {
     "Foreign Office": "GB",
     "Blue House": "KR",
     "Zhongnanhai": "CN",
-    "Amiri Diwan": "QA",
     "Royal Court": "SA",
     "Bundeskanzleramt": "DE",
     "Chancellery": "DE",

@@ -173,9 +173,22 @@ def _resolved(ctx: Context, event: Event, mention: DateMention) -> DateMention |
     return again
 
 
+# "head of the honorary delegation", "the mission of honour": the host's escort of a
+# visiting head of state, who accompanies the guest at home.
+_HOSTS_ESCORT = re.compile(
+    r"\bhono(?:u)?r(?:ary)?\s+(?:delegation|mission)|\bmission\s+of\s+hono(?:u)?r|\bmihmandar",
+    re.IGNORECASE,
+)
+
+
 def _is_traveller(person: Person) -> bool:
     title = person.title.lower()
-    return person.official and not person.former and not any(w in title for w in _NOT_TRAVELLERS)
+    return (
+        person.official
+        and not person.former
+        and not any(w in title for w in _NOT_TRAVELLERS)
+        and not _HOSTS_ESCORT.search(title)
+    )
 
 
 def _place_of(role: PlaceRole) -> Place:
