@@ -534,3 +534,63 @@ def test_a_trip_as_extracted_without_its_meetings():
 
     assert services.trip_as_extracted(trip, meetings=False).meetings == ()
     assert [m.participants for m in services.trip_as_extracted(trip).meetings] == [("Ken Sato",)]
+
+
+def test_a_group_stores_its_articles_links_and_evidence_together_without_savepoints():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    sources = _batch(3)
+    with CaptureQueriesContext(connection) as queries:
+        report = _group_import(sources, [_extraction() for _ in sources])
+
+    assert [o.status for o in report.outcomes] == ["imported"] * 3
+    sql = [q["sql"] for q in queries.captured_queries]
+    inserts = [s for s in sql if s.startswith("INSERT")]
+    assert len([s for s in inserts if '"trips_evidence"' in s]) == 1
+    assert len([s for s in inserts if '"trips_trip_articles"' in s]) == 1
+    # Inside the test's transaction the group and its upkeep of the totals
+    # are a savepoint each; the articles add none.
+    assert len([s for s in sql if s.startswith("SAVEPOINT")]) == 2
+    assert Evidence.objects.count() == 3 * len(_evidence_of(_extraction()))
+    assert set(Trip.objects.get().articles.values_list("external_id", flat=True)) == {
+        "b0",
+        "b1",
+        "b2",
+    }
+
+
+def _evidence_of(extraction: Extraction) -> list[Span]:
+    trip = extraction.trips[0]
+    return [
+        *(span for official in extraction.officials for span in official.evidence),
+        *trip.evidence,
+        *trip.start_evidence,
+        *(span for stop in trip.stops for span in stop.evidence),
+        *(span for meeting in trip.meetings for span in meeting.evidence),
+    ]
+
+
+def test_a_failed_article_sends_its_group_back_to_be_written_an_article_a_savepoint():
+    good = _extraction()
+    sources = [_source("a1"), _source("a2", text="Other", published=date(2024, 3, 19))]
+    report = _group_import(sources, [good, _broken_extraction(good)])
+
+    assert [o.status for o in report.outcomes] == ["imported", "failed"]
+    # The first article's links and evidence are stored once, by the second try.
+    article = Article.objects.get()
+    assert article.trips.count() == 1
+    assert article.evidence.count() == len(_evidence_of(good))
+    assert report.outcomes[0].counts["evidence_created"] == len(_evidence_of(good))
+
+
+def test_the_writes_take_the_extractions_given_and_parse_nothing():
+    sources = [_source("a2", text="Later", published=date(2024, 3, 19)), _source("a1")]
+    later = _extraction(stops=(("KR", "Seoul", date(2024, 3, 19)),), meetings=())
+    with mock.patch.object(services, "extract_articles", side_effect=AssertionError):
+        report = articles_import(sources=sources, extractions=[later, _extraction()])
+
+    # Oldest first, each with its own extraction.
+    assert [o.external_id for o in report.outcomes] == ["a1", "a2"]
+    stops = Evidence.objects.filter(fact="stop").values_list("article__external_id", "stop__city")
+    assert sorted(stops) == [("a1", "Tokyo"), ("a2", "Seoul")]
