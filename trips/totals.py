@@ -18,7 +18,6 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Count, F, Max, Min, QuerySet, Sum
-from django.db.models.functions import Coalesce, Greatest, Least
 
 from trips.models import (
     CountryVisits,
@@ -113,15 +112,16 @@ def _refresh_trips(trip_ids: set[int]) -> set[int]:
     # A country that only gained visits takes its first and last visit from
     # the new rows; one that lost or changed some reads them off the index.
     recount = {k[1] for k in old if k[0] in changed_trips}
-    for code in sorted(countries):
+    spans: dict[str, tuple | None] = {}
+    for code in countries:
         if code in recount:
-            span = None
+            spans[code] = None
         else:
             dates = [r[3:] for k, r in new.items() if k[1] == code and k[0] in changed_trips]
             firsts = [d[0] for d in dates if d[0]]
             lasts = [d[1] for d in dates if d[1]]
-            span = (min(firsts, default=None), max(lasts, default=None))
-        _refresh_country(code, visits[code], trips[code], span)
+            spans[code] = (min(firsts, default=None), max(lasts, default=None))
+    _refresh_countries(visits, trips, spans)
 
     # Travellers now and before, for trips whose travellers, status or countries changed.
     redo: set[int] = set()
@@ -182,38 +182,63 @@ def _refresh_stop_count(trip_ids: set[int]) -> None:
         RecordTotals.objects.create(pk=RecordTotals.ONLY, stop_count=Stop.objects.count())
 
 
-def _refresh_country(code: str, visits: int, trips: int, span: tuple | None) -> None:
-    """Move one country's counts by the difference.
+def _refresh_countries(visits: Counter, trips: Counter, spans: dict[str, tuple | None]) -> None:
+    """Move these countries' counts by the differences, a few statements for them all.
 
-    ``span``: the first and last visit of the rows it gained, when it only
-    gained; None to read them off the index (MIN/MAX of its rows).
+    ``spans``: for each country, the first and last visit of the rows it
+    gained, when it only gained; None to read them off the index (MIN/MAX of
+    its rows). The stored rows are read locked (in order of their codes, as
+    every writer takes them), changed and written back together.
     """
-    if span is None:
-        found = TripCountryVisits.objects.filter(country=code).aggregate(
-            first=Min("first_visit"), last=Max("last_visit")
-        )
-        first, last = found["first"], found["last"]
-    else:
-        # LEAST/GREATEST of the stored and the new; COALESCE as SQLite's MIN
-        # and MAX of a NULL are NULL.
-        first = Least(Coalesce("first_visit", span[0]), span[0]) if span[0] else F("first_visit")
-        last = Greatest(Coalesce("last_visit", span[1]), span[1]) if span[1] else F("last_visit")
-    updated = CountryVisits.objects.filter(code=code).update(
-        visit_count=F("visit_count") + visits,
-        trip_count=F("trip_count") + trips,
-        first_visit=first,
-        last_visit=last,
+    if not spans:
+        return
+    codes = sorted(spans)
+    recount = [code for code in codes if spans[code] is None]
+    found = {
+        row["country"]: (row["first"], row["last"])
+        for row in TripCountryVisits.objects.filter(country__in=recount)
+        .order_by()
+        .values("country")
+        .annotate(first=Min("first_visit"), last=Max("last_visit"))
+    }
+    stored = {
+        row.code: row
+        for row in CountryVisits.objects.select_for_update().filter(code__in=codes).order_by("code")
+    }
+    changed, created = [], []
+    for code in codes:
+        span = spans[code]
+        first, last = found.get(code, (None, None)) if span is None else span
+        row = stored.get(code)
+        if row is None:
+            created.append(
+                CountryVisits(
+                    code=code,
+                    visit_count=visits[code],
+                    trip_count=trips[code],
+                    first_visit=first,
+                    last_visit=last,
+                )
+            )
+            continue
+        row.visit_count += visits[code]
+        row.trip_count += trips[code]
+        if span is None:
+            row.first_visit, row.last_visit = first, last
+        else:
+            # The stored and the new: the earlier first visit, the later last.
+            if first:
+                row.first_visit = min(row.first_visit or first, first)
+            if last:
+                row.last_visit = max(row.last_visit or last, last)
+        changed.append(row)
+    CountryVisits.objects.bulk_update(
+        changed, ["visit_count", "trip_count", "first_visit", "last_visit"]
     )
-    if not updated:
-        CountryVisits.objects.create(
-            code=code,
-            visit_count=visits,
-            trip_count=trips,
-            first_visit=span[0] if span else first,
-            last_visit=span[1] if span else last,
-        )
-    elif visits < 0:
-        CountryVisits.objects.filter(code=code, visit_count__lte=0).delete()
+    CountryVisits.objects.bulk_create(created)
+    emptied = [row.code for row in changed if visits[row.code] < 0 and row.visit_count <= 0]
+    if emptied:
+        CountryVisits.objects.filter(code__in=emptied).delete()
 
 
 def _refresh_officials(official_ids: set[int] | None) -> None:
