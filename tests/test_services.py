@@ -378,6 +378,22 @@ def test_a_large_batch_ends_by_analysing_the_tables_it_wrote():
     assert '"trips_stop"' in analysed[0] and '"trips_trip_officials"' in analysed[0]
 
 
+@pytest.mark.skipif(
+    "postgres" not in __import__("os").environ.get("DATABASE_URL", ""),
+    reason="ANALYZE is PostgreSQL's",
+)
+def test_a_large_batch_leaves_alone_the_statistics_of_tables_it_barely_grew():
+    from django.db import connection
+
+    Trip.objects.bulk_create(Trip(title=f"Older {n}") for n in range(40))
+    with connection.cursor() as cursor:
+        cursor.execute('ANALYZE "trips_trip"')
+    analysed = [sql for sql in _statements(3, analyze_after=3) if sql.startswith("ANALYZE")]
+    assert len(analysed) == 1
+    # One trip more on 40 is not a tenth; three articles on none are.
+    assert '"trips_trip",' not in analysed[0] and '"trips_article"' in analysed[0]
+
+
 def test_a_small_batch_leaves_the_statistics_alone():
     assert not [sql for sql in _statements(2, analyze_after=3) if sql.startswith("ANALYZE")]
 

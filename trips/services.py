@@ -434,11 +434,11 @@ def _candidate_trips(
     if not points:
         # No day at all to go by: the travellers' trips are where to start,
         # all of them, so the shared country is checked in SQL first.
+        # One statement: the stops of those countries among the travellers' trips.
         mine = Trip.officials.through.objects.filter(official__in=travellers).values("trip_id")
-        found = Trip.objects.filter(dated, pk__in=mine).values_list("pk", flat=True)
         countries = {s.country for s in new.stops}
         ids = set(
-            Stop.objects.filter(trip_id__in=list(found), country__in=countries)
+            Stop.objects.filter(trip_id__in=mine, country__in=countries)
             .order_by()
             .values_list("trip_id", flat=True)
         )
@@ -1379,8 +1379,26 @@ def articles_import(
             report.outcomes.append(outcome)
             if on_outcome is not None:
                 on_outcome(outcome)
-    if report.counts["imported"] + report.counts["updated"] >= ANALYZE_AFTER:
-        tables_analyze()
+    counts = report.counts
+    if counts["imported"] + counts["updated"] >= ANALYZE_AFTER:
+        trips, officials = counts["trips_created"], counts["officials_created"]
+        tables_analyze(
+            added={
+                Trip: trips,
+                Trip.officials.through: trips,
+                Trip.articles.through: counts["imported"],
+                Stop: counts["stops_created"],
+                Meeting: counts["meetings_created"],
+                Meeting.participants.through: counts["meetings_created"],
+                Official: officials,
+                Article: counts["imported"],
+                Evidence: counts["evidence_created"],
+                TripCountryVisits: trips,
+                TripTravellersSeen: trips,
+                TripStopCount: trips,
+                OfficialTotals: officials,
+            }
+        )
     return report
 
 
@@ -1411,19 +1429,35 @@ def _publication_order(source: ArticleSource) -> tuple:
     return (source.published is None, source.published or date.min)
 
 
-def tables_analyze() -> None:
+def tables_analyze(*, added: dict | None = None) -> None:
     """Refresh PostgreSQL's statistics of the tables an import writes (nothing elsewhere).
 
     Autovacuum analyses a table only after a share of it changed, and never
     inside the batch that filled an empty database: until then the planner
     guesses from the empty tables (a hash join over all stops for a lookup
-    of a few rows).
+    of a few rows). ``added``: the rows the batch added to each table (by
+    model); then only the tables it grew by a tenth or more are analysed
+    (autovacuum's own share, ``autovacuum_analyze_scale_factor``), so a batch
+    into a large database does not pay for sampling tables it barely
+    changed. Without it, every table.
     """
     if connection.vendor != "postgresql":
         return
-    tables = ", ".join(connection.ops.quote_name(m._meta.db_table) for m in _ANALYZED)
+    models = list(_ANALYZED)
     with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {tables}")
+        if added is not None:
+            names = {m._meta.db_table: m for m in models}
+            # reltuples: the rows at the last ANALYZE or VACUUM; -1 when never.
+            cursor.execute(
+                "SELECT relname, reltuples FROM pg_class"
+                " WHERE relname = ANY(%s) AND pg_table_is_visible(oid)",
+                [list(names)],
+            )
+            sizes = {names[name]: rows for name, rows in cursor.fetchall()}
+            models = [m for m in models if sizes.get(m, -1) < 0 or added.get(m, 0) >= sizes[m] / 10]
+        if models:
+            tables = ", ".join(connection.ops.quote_name(m._meta.db_table) for m in models)
+            cursor.execute(f"ANALYZE {tables}")
 
 
 # ---------------------------------------------------------------- identity
