@@ -157,6 +157,33 @@ def test_the_countries_of_many_trips_move_together_in_a_few_statements():
     assert CountryVisits.objects.get(code="FR").first_visit == date(2024, 3, 14)
 
 
+def test_an_officials_trips_move_by_the_difference_not_a_count_of_them_all():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    official = make_official()
+    for day in range(1, 6):
+        make_trip(officials=[official], start_date=date(2023, 1, day), end_date=None)
+    trip = Trip.objects.create(title="One more", status=Trip.Status.COMPLETED)
+    trip.officials.add(official)
+    with CaptureQueriesContext(connection) as queries:
+        visit_totals_refresh(trip_ids=[trip.pk])
+
+    counts = [
+        q["sql"] for q in queries.captured_queries if 'COUNT("trips_trip_officials"' in q["sql"]
+    ]
+    assert not counts
+    assert OfficialTotals.objects.get(official=official).trip_count == 6
+    Trip.objects.filter(pk=trip.pk).update(status=Trip.Status.CANCELLED)
+    visit_totals_refresh(trip_ids=[trip.pk])
+    assert OfficialTotals.objects.get(official=official).trip_count == 5
+    _assert_kept_officials()
+
+
+def _assert_kept_officials() -> None:
+    assert _stored()[1] == _fresh()[1]
+
+
 def test_rebuild_visit_totals_recomputes_them_from_scratch():
     trip = make_trip()
     make_stop(trip=trip, country="JP", arrive_date=date(2024, 3, 14))

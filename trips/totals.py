@@ -52,16 +52,20 @@ def visit_totals_refresh(*, trip_ids: Iterable[int], official_ids: Iterable[int]
     first person); the travellers the trips have and had are found here.
     """
     trip_ids = set(trip_ids)
-    officials = set(official_ids)
+    recount = set(official_ids)
+    moved: Counter = Counter()
     if trip_ids:
-        officials |= _refresh_trips(trip_ids)
+        moved = _refresh_trips(trip_ids)
         _refresh_stop_count(trip_ids)
-    if officials:
-        _refresh_officials(officials)
+    if recount or moved:
+        _refresh_officials(
+            recount | set(moved), moved={o: n for o, n in moved.items() if o not in recount}
+        )
 
 
-def _refresh_trips(trip_ids: set[int]) -> set[int]:
-    """Replace the trips' own rows, move the countries' totals; return officials to redo."""
+def _refresh_trips(trip_ids: set[int]) -> Counter:
+    """Replace the trips' own rows, move the countries' totals; return the officials
+    to redo, each with the number of counted trips they gained (or lost, or 0)."""
     old = {
         (r.trip_id, r.country): r
         for r in TripCountryVisits.objects.filter(trip_id__in=trip_ids).order_by()
@@ -124,13 +128,16 @@ def _refresh_trips(trip_ids: set[int]) -> set[int]:
     _refresh_countries(visits, trips, spans)
 
     # Travellers now and before, for trips whose travellers, status or countries changed.
-    redo: set[int] = set()
+    redo: Counter = Counter()
     stale = []
     for trip_id in trip_ids:
         had = seen.get(trip_id, (False, set()))
         has = (trip_id in counted, now.get(trip_id, set()))
         if had != has or trip_id in changed_trips:
-            redo |= had[1] | has[1]
+            for official in had[1]:
+                redo[official] -= had[0]
+            for official in has[1]:
+                redo[official] += has[0]
             stale.append(trip_id)
     gone = [t for t in stale if t not in now]
     if gone:
@@ -241,22 +248,37 @@ def _refresh_countries(visits: Counter, trips: Counter, spans: dict[str, tuple |
         CountryVisits.objects.filter(code__in=emptied).delete()
 
 
-def _refresh_officials(official_ids: set[int] | None) -> None:
-    """Recompute these officials' totals (``None``: everyone's) from their own rows."""
+def _refresh_officials(official_ids: set[int] | None, moved: dict[int, int] | None = None) -> None:
+    """Recompute these officials' totals (``None``: everyone's) from their own rows.
+
+    ``moved``: officials whose number of trips changed by a known difference
+    (``_refresh_trips`` tells it from the travellers the trips had and have):
+    their stored number moves by it, rather than being counted again over all
+    their trips, which grows with their history.
+    """
     officials: QuerySet = Official.objects.all()
     travellers = Trip.officials.through.objects.filter(trip__status__in=Trip.COUNTED)
     visits = TripCountryVisits.objects.all()
     if official_ids is not None:
         officials = officials.filter(pk__in=official_ids)
-        travellers = travellers.filter(official_id__in=official_ids)
         visits = visits.filter(trip__officials__in=official_ids)
     ids = set(officials.values_list("pk", flat=True))
-    trips = dict(
-        travellers.order_by()
-        .values("official_id")
-        .annotate(n=Count("trip_id"))
-        .values_list("official_id", "n")
+    stored = dict(
+        OfficialTotals.objects.filter(official_id__in=[o for o in moved or () if o in ids])
+        .order_by()
+        .values_list("official_id", "trip_count")
     )
+    trips = {o: n + (moved or {})[o] for o, n in stored.items()}
+    counting = ids - trips.keys()
+    if official_ids is not None:
+        travellers = travellers.filter(official_id__in=counting)
+    if counting:
+        trips |= dict(
+            travellers.order_by()
+            .values("official_id")
+            .annotate(n=Count("trip_id"))
+            .values_list("official_id", "n")
+        )
     countries = dict(
         visits.order_by()
         .values("trip__officials")
