@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from datetime import date
@@ -610,3 +611,31 @@ def test_the_writes_take_the_extractions_given_and_parse_nothing():
     assert [o.external_id for o in report.outcomes] == ["a1", "a2"]
     stops = Evidence.objects.filter(fact="stop").values_list("article__external_id", "stop__city")
     assert sorted(stops) == [("a1", "Tokyo"), ("a2", "Seoul")]
+
+
+def test_an_article_with_no_day_at_all_reads_its_candidates_only_until_one_matches():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import make_stop, make_trip
+
+    quill = make_official(name="Ada Quill", title="Foreign Minister", country="GB")
+    trips = [
+        make_trip(officials=[quill], start_date=date(2000 + n, 5, 1), end_date=None)
+        for n in range(25)
+    ]
+    for trip in trips:
+        make_stop(trip=trip, country="JP", city="Tokyo")
+    undated = _extraction(stops=(("JP", "Tokyo", None),), start=None, meetings=())
+    with CaptureQueriesContext(connection) as queries:
+        outcome = _import(_source(published=None), undated)
+
+    assert outcome.status == "imported" and outcome.counts["trips_created"] == 0
+    # The first of the travellers' trips sharing the country takes the article.
+    assert Trip.objects.get(articles__external_id="a1").pk == trips[0].pk
+    trip_reads = [
+        q for q in queries.captured_queries if q["sql"].startswith('SELECT "trips_trip"."id", ')
+    ]
+    assert len(trip_reads) == 1
+    (listed,) = re.findall(r'"trips_trip"\."id" IN \(([^)]*)\)', trip_reads[0]["sql"])
+    assert len(listed.split(",")) == services._UNDATED_CHUNK  # of the 25

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import islice
@@ -392,9 +392,10 @@ def _meeting_stops_cached(trips: list[Trip]) -> list[Trip]:
 
 def _candidate_trips(
     travellers: list[Official], new: ExtractedTrip, published: date | None
-) -> list[Trip]:
-    """Trips of these travellers that ``trips_same_journey`` could match, with
-    their officials and stops prefetched (``_with_meetings`` adds the meetings).
+) -> Iterable[Trip]:
+    """Trips of these travellers that ``trips_same_journey`` could match, by id,
+    with their officials and stops prefetched (``_with_meetings`` adds the
+    meetings); for an article with no day at all, read as they are iterated.
 
     Dated trips can only match near in time; undated ones only through a
     shared stop country. Filtering in SQL keeps the prefetch small however
@@ -437,14 +438,14 @@ def _candidate_trips(
         # One statement: the stops of those countries among the travellers' trips.
         mine = Trip.officials.through.objects.filter(official__in=travellers).values("trip_id")
         countries = {s.country for s in new.stops}
-        ids = set(
-            Stop.objects.filter(trip_id__in=mine, country__in=countries)
-            .order_by()
-            .values_list("trip_id", flat=True)
+        ids = sorted(
+            set(
+                Stop.objects.filter(trip_id__in=mine, country__in=countries)
+                .order_by()
+                .values_list("trip_id", flat=True)
+            )
         )
-        if not ids:
-            return []
-        return _meeting_stops_cached(list(_trips_prefetched().filter(pk__in=ids).order_by("pk")))
+        return _read_in_turn(ids)
     # Near the article's days a traveller has few trips: they are read whole,
     # with all their stops at once, which tell the trips not near in time
     # that share a country with the article and are the candidates' stops.
@@ -464,6 +465,24 @@ def _candidate_trips(
     # The meetings are read for the one trip that matches (_with_meetings).
     prefetch_related_objects(trips, "officials")
     return trips
+
+
+# Candidates of an undated article read at a time (see _read_in_turn).
+_UNDATED_CHUNK = 10
+
+
+def _read_in_turn(ids: list[int]) -> Iterator[Trip]:
+    """The trips ``ids`` in that order, prefetched, a few at a time.
+
+    An article with no day at all matches the first of its travellers' trips
+    that shares a country with it, and the writer stops there; a traveller
+    with a long history has hundreds of such trips, which are not read.
+    """
+    for start in range(0, len(ids), _UNDATED_CHUNK):
+        chunk = ids[start : start + _UNDATED_CHUNK]
+        yield from _meeting_stops_cached(
+            list(_trips_prefetched().filter(pk__in=chunk).order_by("pk"))
+        )
 
 
 def _with_meetings(trip: Trip) -> Trip:
