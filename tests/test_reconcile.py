@@ -506,3 +506,72 @@ def test_an_article_after_the_record_keeps_the_records_dates_and_its_own_beside(
     assert (trip.start_date, trip.end_date) == (date(2021, 3, 15), date(2021, 3, 18))
     assert trip.reported_start == date(2021, 3, 14)
     assert trip.title.endswith("to Tokyo and Seoul")
+
+
+def _record_trip(official: Official, start: date, end: date, country: str) -> Trip:
+    trip = make_trip(officials=[official], start_date=start, end_date=end)
+    trip.articles.add(make_article(kind=Article.Kind.RECORD, published=end))
+    make_stop(trip=trip, country=country, city="", recorded_arrive=start, recorded_depart=end)
+    return trip
+
+
+def test_reconcile_finds_a_long_record_trip_and_one_announced_undated(monkeypatch) -> None:
+    from trips import reconcile
+
+    official = make_official(name="Ada Quill", country="GB")
+    long_trip = _record_trip(official, date(2021, 4, 1), date(2021, 5, 10), "JP")
+    later = _record_trip(official, date(2021, 7, 15), date(2021, 7, 18), "FR")
+    _record_trip(official, date(2019, 1, 1), date(2019, 1, 3), "JP")  # another journey
+    news_dated = _news_trip(
+        official,
+        start_date=date(2021, 5, 8),
+        end_date=date(2021, 5, 9),
+        stops=[{"country": "JP", "city": "Tokyo"}],
+    )
+    news_undated = _news_trip(
+        official,
+        start_date=None,
+        end_date=None,
+        status_as_of=date(2021, 6, 1),
+        stops=[{"country": "FR", "city": "Paris"}],
+    )
+    refreshed = []
+    real_refresh = reconcile.visit_totals_refresh
+
+    def refresh(**kwargs):
+        refreshed.append(set(kwargs["trip_ids"]))
+        real_refresh(**kwargs)
+
+    monkeypatch.setattr(reconcile, "visit_totals_refresh", refresh)
+
+    counts = trips_reconcile().counts
+
+    assert counts["trips_linked"] == 2
+    assert not Trip.objects.filter(pk__in=[long_trip.pk, later.pk]).exists()
+    for news in (news_dated, news_undated):
+        kinds = set(news.articles.values_list("kind", flat=True))
+        assert kinds == {Article.Kind.NEWS, Article.Kind.RECORD}
+    # The stored totals are brought up to date once, for every trip absorbed.
+    assert refreshed == [{long_trip.pk, later.pk, news_dated.pk, news_undated.pk}]
+
+
+def test_reconcile_costs_the_same_statements_a_trip_however_many_other_trips() -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def statements(others: int) -> int:
+        official = make_official(name=f"Traveller {others}", country="GB")
+        for year in range(others):
+            _record_trip(official, date(1990 + year, 1, 1), date(1990 + year, 1, 3), "JP")
+        _record_trip(official, date(2021, 5, 3), date(2021, 5, 6), "JP")
+        _news_trip(
+            official,
+            start_date=date(2021, 5, 4),
+            end_date=date(2021, 5, 6),
+            stops=[{"country": "JP", "city": "Tokyo"}],
+        )
+        with CaptureQueriesContext(connection) as queries:
+            assert trips_reconcile().counts["trips_linked"] == 1
+        return len(queries.captured_queries)
+
+    assert statements(1) == statements(12)

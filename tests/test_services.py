@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from datetime import date
@@ -378,6 +379,22 @@ def test_a_large_batch_ends_by_analysing_the_tables_it_wrote():
     assert '"trips_stop"' in analysed[0] and '"trips_trip_officials"' in analysed[0]
 
 
+@pytest.mark.skipif(
+    "postgres" not in __import__("os").environ.get("DATABASE_URL", ""),
+    reason="ANALYZE is PostgreSQL's",
+)
+def test_a_large_batch_leaves_alone_the_statistics_of_tables_it_barely_grew():
+    from django.db import connection
+
+    Trip.objects.bulk_create(Trip(title=f"Older {n}") for n in range(40))
+    with connection.cursor() as cursor:
+        cursor.execute('ANALYZE "trips_trip"')
+    analysed = [sql for sql in _statements(3, analyze_after=3) if sql.startswith("ANALYZE")]
+    assert len(analysed) == 1
+    # One trip more on 40 is not a tenth; three articles on none are.
+    assert '"trips_trip",' not in analysed[0] and '"trips_article"' in analysed[0]
+
+
 def test_a_small_batch_leaves_the_statistics_alone():
     assert not [sql for sql in _statements(2, analyze_after=3) if sql.startswith("ANALYZE")]
 
@@ -544,3 +561,91 @@ def test_an_official_of_the_eu_keeps_the_code_an_unknown_code_is_dropped():
     )
     nobody = official_resolve(name="Ana Roig", title="Minister", country="ZZ", index=index)
     assert (borrell.country, nobody.country) == ("EU", "")
+
+
+def test_a_group_stores_its_articles_links_and_evidence_together_without_savepoints():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    sources = _batch(3)
+    with CaptureQueriesContext(connection) as queries:
+        report = _group_import(sources, [_extraction() for _ in sources])
+
+    assert [o.status for o in report.outcomes] == ["imported"] * 3
+    sql = [q["sql"] for q in queries.captured_queries]
+    inserts = [s for s in sql if s.startswith("INSERT")]
+    assert len([s for s in inserts if '"trips_evidence"' in s]) == 1
+    assert len([s for s in inserts if '"trips_trip_articles"' in s]) == 1
+    # Inside the test's transaction the group and its upkeep of the totals
+    # are a savepoint each; the articles add none.
+    assert len([s for s in sql if s.startswith("SAVEPOINT")]) == 2
+    assert Evidence.objects.count() == 3 * len(_evidence_of(_extraction()))
+    assert set(Trip.objects.get().articles.values_list("external_id", flat=True)) == {
+        "b0",
+        "b1",
+        "b2",
+    }
+
+
+def _evidence_of(extraction: Extraction) -> list[Span]:
+    trip = extraction.trips[0]
+    return [
+        *(span for official in extraction.officials for span in official.evidence),
+        *trip.evidence,
+        *trip.start_evidence,
+        *(span for stop in trip.stops for span in stop.evidence),
+        *(span for meeting in trip.meetings for span in meeting.evidence),
+    ]
+
+
+def test_a_failed_article_sends_its_group_back_to_be_written_an_article_a_savepoint():
+    good = _extraction()
+    sources = [_source("a1"), _source("a2", text="Other", published=date(2024, 3, 19))]
+    report = _group_import(sources, [good, _broken_extraction(good)])
+
+    assert [o.status for o in report.outcomes] == ["imported", "failed"]
+    # The first article's links and evidence are stored once, by the second try.
+    article = Article.objects.get()
+    assert article.trips.count() == 1
+    assert article.evidence.count() == len(_evidence_of(good))
+    assert report.outcomes[0].counts["evidence_created"] == len(_evidence_of(good))
+
+
+def test_the_writes_take_the_extractions_given_and_parse_nothing():
+    sources = [_source("a2", text="Later", published=date(2024, 3, 19)), _source("a1")]
+    later = _extraction(stops=(("KR", "Seoul", date(2024, 3, 19)),), meetings=())
+    with mock.patch.object(services, "extract_articles", side_effect=AssertionError):
+        report = articles_import(sources=sources, extractions=[later, _extraction()])
+
+    # Oldest first, each with its own extraction.
+    assert [o.external_id for o in report.outcomes] == ["a1", "a2"]
+    stops = Evidence.objects.filter(fact="stop").values_list("article__external_id", "stop__city")
+    assert sorted(stops) == [("a1", "Tokyo"), ("a2", "Seoul")]
+
+
+def test_an_article_with_no_day_at_all_reads_its_candidates_only_until_one_matches():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import make_stop, make_trip
+
+    quill = make_official(name="Ada Quill", title="Foreign Minister", country="GB")
+    trips = [
+        make_trip(officials=[quill], start_date=date(2000 + n, 5, 1), end_date=None)
+        for n in range(25)
+    ]
+    for trip in trips:
+        make_stop(trip=trip, country="JP", city="Tokyo")
+    undated = _extraction(stops=(("JP", "Tokyo", None),), start=None, meetings=())
+    with CaptureQueriesContext(connection) as queries:
+        outcome = _import(_source(published=None), undated)
+
+    assert outcome.status == "imported" and outcome.counts["trips_created"] == 0
+    # The first of the travellers' trips sharing the country takes the article.
+    assert Trip.objects.get(articles__external_id="a1").pk == trips[0].pk
+    trip_reads = [
+        q for q in queries.captured_queries if q["sql"].startswith('SELECT "trips_trip"."id", ')
+    ]
+    assert len(trip_reads) == 1
+    (listed,) = re.findall(r'"trips_trip"\."id" IN \(([^)]*)\)', trip_reads[0]["sql"])
+    assert len(listed.split(",")) == services._UNDATED_CHUNK  # of the 25

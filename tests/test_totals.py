@@ -178,6 +178,53 @@ def test_a_country_no_longer_visited_leaves_the_list():
     assert OfficialTotals.objects.get(official=trip.officials.get()).trip_count == 0
 
 
+def test_the_countries_of_many_trips_move_together_in_a_few_statements():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = make_trip()
+    make_stop(trip=first, country="FR", city="Paris", arrive_date=date(2024, 3, 15))
+    trips = [make_trip(start_date=date(2024, 5, 1), end_date=date(2024, 5, 9)) for _ in range(3)]
+    rows = [("FR", "Lyon", date(2024, 5, 2)), ("DE", "Berlin", None), ("IT", "Rome", None)]
+    for trip, (country, city, day) in zip(trips, rows, strict=True):
+        Stop.objects.create(trip=trip, order=1, country=country, city=city, arrive_date=day)
+    Stop.objects.filter(trip=first).update(arrive_date=date(2024, 3, 14))  # a recount for FR
+    with CaptureQueriesContext(connection) as queries:
+        visit_totals_refresh(trip_ids=[first.pk, *(t.pk for t in trips)])
+
+    writes = [q["sql"] for q in queries.captured_queries if '"trips_countryvisits"' in q["sql"]]
+    assert len(writes) <= 3  # read (locked), one UPDATE, one INSERT
+    _assert_kept()
+    assert CountryVisits.objects.get(code="FR").first_visit == date(2024, 3, 14)
+
+
+def test_an_officials_trips_move_by_the_difference_not_a_count_of_them_all():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    official = make_official()
+    for day in range(1, 6):
+        make_trip(officials=[official], start_date=date(2023, 1, day), end_date=None)
+    trip = Trip.objects.create(title="One more", status=Trip.Status.COMPLETED)
+    trip.officials.add(official)
+    with CaptureQueriesContext(connection) as queries:
+        visit_totals_refresh(trip_ids=[trip.pk])
+
+    counts = [
+        q["sql"] for q in queries.captured_queries if 'COUNT("trips_trip_officials"' in q["sql"]
+    ]
+    assert not counts
+    assert OfficialTotals.objects.get(official=official).trip_count == 6
+    Trip.objects.filter(pk=trip.pk).update(status=Trip.Status.CANCELLED)
+    visit_totals_refresh(trip_ids=[trip.pk])
+    assert OfficialTotals.objects.get(official=official).trip_count == 5
+    _assert_kept_officials()
+
+
+def _assert_kept_officials() -> None:
+    assert _stored()[1] == _fresh()[1]
+
+
 def test_rebuild_visit_totals_recomputes_them_from_scratch():
     trip = make_trip()
     make_stop(trip=trip, country="JP", arrive_date=date(2024, 3, 14))

@@ -16,6 +16,7 @@ deleted.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from trips.countries import country_name
 from trips.extraction.names import name_words
@@ -114,18 +115,38 @@ def journeys_match(
     return earliest <= start <= trip.announced + timedelta(days=PLANNED_WINDOW_DAYS)
 
 
-def _sketches(trips: Iterable[Trip]) -> list[TripSketch]:
-    """Sketches of trips prefetched with ``officials`` and ``stops``."""
+def _sketches(trips: QuerySet, edited: set[int] | None = None) -> list[TripSketch]:
+    """Sketches of these trips, in their order, read as plain values: three
+    queries, and no model instance for the thousands of trips and stops.
+
+    ``edited`` receives the ids of the trips an editor changed.
+    """
+    rows = list(
+        trips.values_list("pk", "start_date", "end_date", "status_as_of", "edited_by_person")
+    )
+    chosen = trips.values("pk")
+    officials: dict[int, set[int]] = defaultdict(set)
+    for trip_id, official_id in Trip.officials.through.objects.filter(
+        trip_id__in=chosen
+    ).values_list("trip_id", "official_id"):
+        officials[trip_id].add(official_id)
+    countries: dict[int, set[str]] = defaultdict(set)
+    for trip_id, country in (
+        Stop.objects.filter(trip_id__in=chosen).order_by().values_list("trip_id", "country")
+    ):
+        countries[trip_id].add(country)
+    if edited is not None:
+        edited |= {pk for pk, *_, by_person in rows if by_person}
     return [
         TripSketch(
-            pk=trip.pk,
-            officials=frozenset(o.pk for o in trip.officials.all()),
-            start=trip.start_date,
-            end=trip.end_date,
-            countries=frozenset(s.country for s in trip.stops.all()),
-            announced=trip.status_as_of,
+            pk=pk,
+            officials=frozenset(officials[pk]),
+            start=start,
+            end=end,
+            countries=frozenset(countries[pk]),
+            announced=as_of,
         )
-        for trip in trips
+        for pk, start, end, as_of, _ in rows
     ]
 
 
@@ -136,7 +157,6 @@ def _news_trips(official_ids: Iterable[int]) -> list[TripSketch]:
         .exclude(status=Trip.Status.CANCELLED)
         .filter(officials__in=list(official_ids))
         .distinct()
-        .prefetch_related("officials", "stops")
     )
     return _sketches(trips)
 
@@ -177,24 +197,41 @@ def _travel_order(stops: list[Stop]) -> list[Stop]:
     return [stop for *_, stop in sorted(keyed, key=lambda k: (k[0], k[1]))]
 
 
-@transaction.atomic
-def trip_absorb(*, target: Trip, source: Trip, counts: Counter | None = None) -> Trip:
+def trip_absorb(
+    *,
+    target: Trip,
+    source: Trip,
+    counts: Counter | None = None,
+    touched: set[int] | None = None,
+) -> Trip:
     """Fold ``source`` into ``target``: one journey, one trip with both kinds of source.
 
     Stops at the same place become one stop that keeps the target's values
     and takes the record's dates and any blank the source can fill; the
     other stops, the meetings, the evidence, the sources and the travellers
     move over. Editors' rows keep their values. ``source`` is deleted.
+    The stored totals are brought up to date here, unless ``touched`` is
+    given: the two trips join it, and the caller refreshes them once for
+    all the trips it absorbed (in the same transaction).
     """
-    counts = counts if counts is not None else Counter()
     if source.edited_by_person:
         raise ValueError(f"trip {source.pk} was edited by a person and is kept as it is")
-    target_stops = list(target.stops.order_by("order"))
+    # No savepoint of its own: nothing rolls back part of a trip, and a
+    # caller that absorbs hundreds (reconcile) would pay two statements each.
+    with transaction.atomic(savepoint=False):
+        _absorb(target, source, counts if counts is not None else Counter(), touched)
+    return target
+
+
+def _absorb(target: Trip, source: Trip, counts: Counter, touched: set[int] | None) -> None:
+    # Both trips' stops in one read.
+    stops = list(Stop.objects.filter(trip_id__in=[target.pk, source.pk]).order_by("order"))
+    target_stops = [stop for stop in stops if stop.trip_id == target.pk]
     unused = list(target_stops)
     stop_updates: list[Stop] = []
     moved_stops: list[Stop] = []
     stop_map: dict[int, int] = {}  # source stop -> target stop it merged into
-    for stop in source.stops.order_by("order"):
+    for stop in (stop for stop in stops if stop.trip_id == source.pk):
         match = next(
             (t for t in unused if _same_place(t.country, t.city, stop.country, stop.city)), None
         )
@@ -238,15 +275,27 @@ def trip_absorb(*, target: Trip, source: Trip, counts: Counter | None = None) ->
 
     _absorb_meetings(target, source)
     Evidence.objects.filter(trip=source).update(trip=target)
-    target.articles.add(*source.articles.all())
-    target.officials.add(*source.officials.all())
+    # The source's links move over, but those the target has already, which
+    # go with the source: an UPDATE each, where .add() reads the rows first.
+    links = ((Trip.articles.through, "article_id"), (Trip.officials.through, "official_id"))
+    for through, column in links:
+        kept = through.objects.filter(trip_id=target.pk).values(column)
+        through.objects.filter(trip_id=source.pk).exclude(**{f"{column}__in": kept}).update(
+            trip_id=target.pk
+        )
+    # As .add() would, drop what the target had prefetched of them.
+    for name in ("articles", "officials"):
+        getattr(target, "_prefetched_objects_cache", {}).pop(name, None)
     if not target.edited_by_person:
-        _fill_trip(target, source)
+        # ``all_stops`` are the target's stops now, in their order.
+        _fill_trip(target, source, all_stops)
     source_pk = source.pk
     source.delete()
-    visit_totals_refresh(trip_ids={target.pk, source_pk})
+    if touched is None:
+        visit_totals_refresh(trip_ids={target.pk, source_pk})
+    else:
+        touched |= {target.pk, source_pk}
     counts["trips_linked"] += 1
-    return target
 
 
 def _fill_stop(stop: Stop, other: Stop) -> bool:
@@ -269,10 +318,14 @@ def _fill_stop(stop: Stop, other: Stop) -> bool:
 
 def _absorb_meetings(target: Trip, source: Trip) -> None:
     """Move the source's meetings over; one with a person the target already met merges."""
-    existing = list(target.meetings.prefetch_related("participants"))
+    # Both trips' meetings in one read (and their participants in another).
+    both = list(
+        Meeting.objects.filter(trip_id__in=[target.pk, source.pk]).prefetch_related("participants")
+    )
+    existing = [m for m in both if m.trip_id == target.pk]
     people_of = {m.pk: {p.pk for p in m.participants.all()} for m in existing}
     moving: list[int] = []
-    for meeting in source.meetings.prefetch_related("participants"):
+    for meeting in (m for m in both if m.trip_id == source.pk):
         people = {p.pk for p in meeting.participants.all()}
         same = next((m for m in existing if people and people & people_of[m.pk]), None)
         if same is not None and not meeting.edited_by_person:
@@ -288,7 +341,8 @@ def _absorb_meetings(target: Trip, source: Trip) -> None:
     Meeting.objects.filter(pk__in=moving).update(trip=target)
 
 
-def _fill_trip(target: Trip, source: Trip) -> None:
+def _fill_trip(target: Trip, source: Trip, stops: list[Stop]) -> None:
+    """Fill the target's blanks from the source; ``stops``: the target's, in order."""
     changed = []
     kept = target.reported_start is not None or target.reported_end is not None
     # The news trip's dates, before the record's fill them: what the news said.
@@ -319,7 +373,7 @@ def _fill_trip(target: Trip, source: Trip) -> None:
     # The record confirms the trip: its dates and title now follow the record.
     changed += trip_follow_record(
         target,
-        stops=list(target.stops.order_by("order")),
+        stops=stops,
         travellers=[official.name for official in target.officials.all()],
         reported=news_dates,
     )
@@ -700,8 +754,8 @@ def record_import(
             written += writer.write(batch)
             if progress is not None:
                 progress(len(batch))
-        _link_to_news(written, forced, counts)
-        visit_totals_refresh(trip_ids=retracted | {trip.pk for _, trip in written})
+        touched = _link_to_news(written, forced, counts)
+        visit_totals_refresh(trip_ids=retracted | touched | {trip.pk for _, trip in written})
     if len(to_write) >= ANALYZE_AFTER:
         tables_analyze()
     return report
@@ -745,11 +799,13 @@ def _save_articles(records: list[ParsedRecord], known: dict) -> dict[str, Articl
 
 def _link_to_news(
     written: list[tuple[Journey, Trip]], forced: dict[int, int], counts: Counter
-) -> None:
+) -> set[int]:
     """Fold each new record trip into the trip of the same journey, if there is one.
 
     ``forced`` maps a journey's position to the trip an earlier import put it in.
+    Returns the trips whose stored totals the caller is to refresh.
     """
+    touched: set[int] = set()
     travellers = _officials_of([trip for _, trip in written])
     candidates = _news_trips({pk for ids in travellers.values() for pk in ids})
     for position, (journey, trip) in enumerate(written):
@@ -764,7 +820,10 @@ def _link_to_news(
             )
             target_pk = match.pk if match else None
         if target_pk is not None:
-            trip_absorb(target=Trip.objects.get(pk=target_pk), source=trip, counts=counts)
+            trip_absorb(
+                target=Trip.objects.get(pk=target_pk), source=trip, counts=counts, touched=touched
+            )
+    return touched
 
 
 def _officials_of(trips: list[Trip]) -> dict[int, frozenset[int]]:
@@ -823,35 +882,37 @@ def trips_reconcile(*, official_ids: Iterable[int] | None = None) -> ReconcileRe
     record_only = Trip.objects.verified().exclude(articles__kind=Article.Kind.NEWS)
     if official_ids is not None:
         record_only = record_only.filter(officials__in=list(official_ids)).distinct()
-    record_only = record_only.prefetch_related("officials", "stops")
-    sketches = {s.pk: s for s in _sketches(record_only)}
+    edited: set[int] = set()
+    sketches = {s.pk: s for s in _sketches(record_only, edited)}
     news = _news_trips({pk for s in sketches.values() for pk in s.officials})
-    with transaction.atomic():
-        for candidate in news:
-            counts["news_trips_checked"] += 1
-            matches = [
-                s
-                for s in sketches.values()
-                if s.start
-                and s.end
-                and journeys_match(
-                    travellers=s.officials,
-                    start=s.start,
-                    end=s.end,
-                    countries=s.countries,
-                    trip=candidate,
-                )
-            ]
-            if not matches:
+    # Which record trips each news trip takes in, found in memory first: the
+    # rows are then read together, not a query a trip.
+    found = _RecordJourneys(sketches.values())
+    plan: list[tuple[int, list[int]]] = []
+    for candidate in news:
+        counts["news_trips_checked"] += 1
+        taken = []
+        for sketch in found.matching(candidate):
+            if sketch.pk in edited:
+                counts["kept_apart_edited"] += 1
                 continue
-            target = Trip.objects.get(pk=candidate.pk)
-            for sketch in sorted(matches, key=lambda s: s.start):
-                source = Trip.objects.get(pk=sketch.pk)
-                if source.edited_by_person:
-                    counts["kept_apart_edited"] += 1
-                    continue
-                trip_absorb(target=target, source=source, counts=counts)
-                del sketches[sketch.pk]
+            taken.append(sketch.pk)
+            found.remove(sketch)
+        if taken:
+            plan.append((candidate.pk, taken))
+    with transaction.atomic():
+        touched: set[int] = set()
+        for pks in _chunks(plan, _BATCH):
+            trips = Trip.objects.in_bulk(
+                [pk for target, sources in pks for pk in [target, *sources]]
+            )
+            for target_pk, source_pks in pks:
+                target = trips[target_pk]
+                for source_pk in source_pks:
+                    trip_absorb(
+                        target=target, source=trips[source_pk], counts=counts, touched=touched
+                    )
+        visit_totals_refresh(trip_ids=touched)
         _date_by_record(counts, official_ids=official_ids)
     counts["verified"] = Trip.objects.verified().count()
     counts["news_only"] = Trip.objects.unverified().count()
@@ -860,6 +921,72 @@ def trips_reconcile(*, official_ids: Iterable[int] | None = None) -> ReconcileRe
     )
     counts["both"] = counts["verified"] - counts["record_only"]
     return report
+
+
+class _RecordJourneys:
+    """Record trips filed by traveller and start date, for ``journeys_match``.
+
+    A news trip can only match a record trip of one of its travellers that
+    begins near its dates, so each look-up reads those, not every trip.
+    """
+
+    def __init__(self, sketches: Iterable[TripSketch]) -> None:
+        dated = [s for s in sketches if s.start and s.end]
+        self._position = {s.pk: n for n, s in enumerate(dated)}
+        by_official: dict[int, list[TripSketch]] = defaultdict(list)
+        for sketch in dated:
+            for official in sketch.officials:
+                by_official[official].append(sketch)
+        self._starts: dict[int, list[date]] = {}
+        self._trips: dict[int, list[TripSketch]] = {}
+        # The longest record trip of each traveller bounds how long before a
+        # news trip's first day a record trip that overlaps it can begin.
+        self._longest: dict[int, timedelta] = {}
+        for official, trips in by_official.items():
+            trips.sort(key=lambda s: (s.start, self._position[s.pk]))
+            self._trips[official] = trips
+            self._starts[official] = [s.start for s in trips]
+            self._longest[official] = max(s.end - s.start for s in trips)
+        self._removed: set[int] = set()
+
+    def remove(self, sketch: TripSketch) -> None:
+        self._removed.add(sketch.pk)
+
+    def matching(self, trip: TripSketch) -> list[TripSketch]:
+        """The record trips that ``journeys_match`` pairs with ``trip``, by start date."""
+        slack = timedelta(days=DATE_TOLERANCE_DAYS)
+        found: dict[int, TripSketch] = {}
+        for official in trip.officials:
+            if official not in self._trips:
+                continue
+            if trip.start or trip.end:
+                first, last = trip.start or trip.end, trip.end or trip.start
+                low = first - slack - self._longest[official]
+                high = last + slack
+            elif trip.announced:
+                low = trip.announced - timedelta(days=REPORTED_AFTER_DAYS)
+                high = trip.announced + timedelta(days=PLANNED_WINDOW_DAYS)
+            else:
+                continue
+            starts = self._starts[official]
+            trips = self._trips[official][bisect_left(starts, low) : bisect_right(starts, high)]
+            for sketch in trips:
+                if sketch.pk in self._removed or sketch.pk in found:
+                    continue
+                if journeys_match(
+                    travellers=sketch.officials,
+                    start=sketch.start,
+                    end=sketch.end,
+                    countries=sketch.countries,
+                    trip=trip,
+                ):
+                    found[sketch.pk] = sketch
+        return sorted(found.values(), key=lambda s: (s.start, self._position[s.pk]))
+
+
+def _chunks(items: list, size: int) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _date_by_record(counts: Counter, *, official_ids: Iterable[int] | None = None) -> None:

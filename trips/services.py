@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import islice
@@ -392,9 +392,10 @@ def _meeting_stops_cached(trips: list[Trip]) -> list[Trip]:
 
 def _candidate_trips(
     travellers: list[Official], new: ExtractedTrip, published: date | None
-) -> list[Trip]:
-    """Trips of these travellers that ``trips_same_journey`` could match, with
-    their officials and stops prefetched (``_with_meetings`` adds the meetings).
+) -> Iterable[Trip]:
+    """Trips of these travellers that ``trips_same_journey`` could match, by id,
+    with their officials and stops prefetched (``_with_meetings`` adds the
+    meetings); for an article with no day at all, read as they are iterated.
 
     Dated trips can only match near in time; undated ones only through a
     shared stop country. Filtering in SQL keeps the prefetch small however
@@ -434,17 +435,17 @@ def _candidate_trips(
     if not points:
         # No day at all to go by: the travellers' trips are where to start,
         # all of them, so the shared country is checked in SQL first.
+        # One statement: the stops of those countries among the travellers' trips.
         mine = Trip.officials.through.objects.filter(official__in=travellers).values("trip_id")
-        found = Trip.objects.filter(dated, pk__in=mine).values_list("pk", flat=True)
         countries = {s.country for s in new.stops}
-        ids = set(
-            Stop.objects.filter(trip_id__in=list(found), country__in=countries)
-            .order_by()
-            .values_list("trip_id", flat=True)
+        ids = sorted(
+            set(
+                Stop.objects.filter(trip_id__in=mine, country__in=countries)
+                .order_by()
+                .values_list("trip_id", flat=True)
+            )
         )
-        if not ids:
-            return []
-        return _meeting_stops_cached(list(_trips_prefetched().filter(pk__in=ids).order_by("pk")))
+        return _read_in_turn(ids)
     # Near the article's days a traveller has few trips: they are read whole,
     # with all their stops at once, which tell the trips not near in time
     # that share a country with the article and are the candidates' stops.
@@ -464,6 +465,24 @@ def _candidate_trips(
     # The meetings are read for the one trip that matches (_with_meetings).
     prefetch_related_objects(trips, "officials")
     return trips
+
+
+# Candidates of an undated article read at a time (see _read_in_turn).
+_UNDATED_CHUNK = 10
+
+
+def _read_in_turn(ids: list[int]) -> Iterator[Trip]:
+    """The trips ``ids`` in that order, prefetched, a few at a time.
+
+    An article with no day at all matches the first of its travellers' trips
+    that shares a country with it, and the writer stops there; a traveller
+    with a long history has hundreds of such trips, which are not read.
+    """
+    for start in range(0, len(ids), _UNDATED_CHUNK):
+        chunk = ids[start : start + _UNDATED_CHUNK]
+        yield from _meeting_stops_cached(
+            list(_trips_prefetched().filter(pk__in=chunk).order_by("pk"))
+        )
 
 
 def _with_meetings(trip: Trip) -> Trip:
@@ -606,11 +625,13 @@ class _TripWriter:
         index: OfficialIndex,
         counts: Counter,
         prefer: Collection[int] = (),
+        pending: _PendingRows | None = None,
     ) -> None:
         self.article = article
         self.index = index
         self.counts = counts
         self.prefer = prefer
+        self.pending = pending
         self.evidence: list[Evidence] = []
         # The trips written, in order: the article's links to them go in at the end.
         self.touched: dict[int, None] = {}
@@ -664,11 +685,15 @@ class _TripWriter:
         return trip
 
     def finish(self) -> None:
-        """Link the article to its trips and store the evidence, a statement each."""
+        """Link the article to its trips and store the evidence, a statement each
+        (or hand them to ``pending``, which stores a whole group's at once)."""
+        self.counts["evidence_created"] += len(self.evidence)
+        if self.pending is not None:
+            self.pending.add(self.article.pk, self.touched, self.evidence)
+            return
         # Straight to the link table: .add() would first read what is linked.
         _link(Trip.articles.through, "article_id", self.article.pk, "trip_id", self.touched)
         Evidence.objects.bulk_create(self.evidence)
-        self.counts["evidence_created"] += len(self.evidence)
 
     def _follow_record(self, trip: Trip, new: ExtractedTrip) -> None:
         """A trip the record confirms keeps the record's dates; this article's are the news'."""
@@ -909,6 +934,31 @@ class _TripWriter:
                 self.evidence_for(extracted.evidence, Evidence.Fact.MEETING, meeting=meeting)
 
 
+class _PendingRows:
+    """The article links and evidence of a group's articles, stored together by ``flush``.
+
+    Nothing the import reads before the group ends looks at them, but for a
+    new version of an article, which reads and takes back what the old one
+    contributed: the caller flushes first.
+    """
+
+    def __init__(self) -> None:
+        self.links: list = []
+        self.evidence: list[Evidence] = []
+
+    def add(self, article_id: int, trip_ids: Iterable[int], evidence: list[Evidence]) -> None:
+        through = Trip.articles.through
+        self.links += [through(article_id=article_id, trip_id=pk) for pk in trip_ids]
+        self.evidence += evidence
+
+    def flush(self) -> None:
+        if self.links:
+            Trip.articles.through.objects.bulk_create(self.links, ignore_conflicts=True)
+        if self.evidence:
+            Evidence.objects.bulk_create(self.evidence)
+        self.links, self.evidence = [], []
+
+
 def _link(through, owner_field: str, owner_id: int, other_field: str, others: Iterable) -> None:
     """Insert many-to-many rows in one statement; new rows need no read-before-write.
 
@@ -1033,14 +1083,18 @@ def extraction_write(
     index: OfficialIndex,
     counts: Counter,
     prefer: Collection[int] = (),
+    pending: _PendingRows | None = None,
 ) -> set[int]:
     """Write what one article yields; the caller holds the transaction.
 
     ``prefer``: the officials an earlier version of the article named, whom
     its names resolve to first (an editor may have merged or split them).
+    ``pending``: where its links and evidence wait to be stored with its group's.
     Returns the trips the article is now linked to.
     """
-    writer = _TripWriter(article=article, index=index, counts=counts, prefer=prefer)
+    writer = _TripWriter(
+        article=article, index=index, counts=counts, prefer=prefer, pending=pending
+    )
     on = article.published
     officials: dict[str, Official] = {}
     for extracted in extraction.officials:
@@ -1156,47 +1210,92 @@ def _article_write(
     index: OfficialIndex,
     outcome: ArticleOutcome,
     known: list[Article] | None = None,
+    pending: _PendingRows | None = None,
 ) -> set[int]:
-    """Write one article in a savepoint; return the trips it touched (none if it failed).
+    """Write one article; return the trips it touched (none if it failed).
 
-    A failure rolls back this article alone and is told in ``outcome``. A new
-    article joins ``known``, the group's articles (``_articles_known``).
+    Without ``pending``, in a savepoint: a failure rolls back this article
+    alone and is told in ``outcome``. With it, in the caller's transaction,
+    and a failure is raised (``_articles_group_import`` then writes the group
+    again without it). A new article joins ``known``, the group's articles
+    (``_articles_known``).
     """
     outcome.warnings += extraction.warnings
-    try:
-        with transaction.atomic():
-            named = officials_named(article_ids=[previous.pk])[previous.pk] if previous else set()
-            touched = _article_trip_ids(previous) if previous else set()
-            article = _article_save(source, previous, outcome, index)
-            # A new version's links went with the retraction: the trips
-            # written now are all the article's.
-            touched |= extraction_write(
-                article=article,
-                extraction=extraction,
-                index=index,
-                counts=outcome.counts,
-                prefer=named,
-            )
-        if known is not None and previous is None:
-            known.append(article)
-        return touched
-    except ValidationError as error:
-        index.invalidate()
-        outcome.status, outcome.message = "failed", _validation_message(error)
-    except DatabaseError as error:
-        index.invalidate()
-        outcome.status, outcome.message = "failed", f"database refused the article: {error}"
-    return set()
+    if pending is not None:
+        article, touched = _article_contribute(
+            source, previous, extraction, index, outcome, pending
+        )
+    else:
+        try:
+            with transaction.atomic():
+                article, touched = _article_contribute(source, previous, extraction, index, outcome)
+        except ValidationError as error:
+            index.invalidate()
+            outcome.status, outcome.message = "failed", _validation_message(error)
+            return set()
+        except DatabaseError as error:
+            index.invalidate()
+            outcome.status, outcome.message = "failed", f"database refused the article: {error}"
+            return set()
+    if known is not None and previous is None:
+        known.append(article)
+    return touched
+
+
+def _article_contribute(
+    source: ArticleSource,
+    previous: Article | None,
+    extraction: Extraction,
+    index: OfficialIndex,
+    outcome: ArticleOutcome,
+    pending: _PendingRows | None = None,
+) -> tuple[Article, set[int]]:
+    """Store the article and what it yields, in place of its earlier version's."""
+    if previous is not None and pending is not None:
+        # The earlier version's evidence and links are read and taken back:
+        # the group's so far must be in the tables first.
+        pending.flush()
+    named = officials_named(article_ids=[previous.pk])[previous.pk] if previous else set()
+    touched = _article_trip_ids(previous) if previous else set()
+    article = _article_save(source, previous, outcome, index)
+    # A new version's links went with the retraction: the trips
+    # written now are all the article's.
+    touched |= extraction_write(
+        article=article,
+        extraction=extraction,
+        index=index,
+        counts=outcome.counts,
+        prefer=named,
+        pending=pending,
+    )
+    return article, touched
 
 
 def _articles_group_import(
     group: list[tuple[ArticleSource, Extraction]], index: OfficialIndex
 ) -> list[ArticleOutcome]:
-    """Import a group of articles in one transaction, one savepoint each.
+    """Import a group of articles in one transaction.
 
     An article that fails rolls back alone (its outcome names it); the
-    stored totals are brought up to date once for the whole group.
+    stored totals are brought up to date once for the whole group. The
+    group is first written with no savepoints and its articles' links and
+    evidence in one statement each (``_PendingRows``); only if that fails is
+    it rolled back whole and written again an article a savepoint, which
+    tells the failing article apart.
     """
+    try:
+        return _articles_group_write(group, index, pending=_PendingRows())
+    except (ValidationError, DatabaseError):
+        # Rolled back: so are the officials the index learnt from the group.
+        index.invalidate()
+    return _articles_group_write(group, index)
+
+
+def _articles_group_write(
+    group: list[tuple[ArticleSource, Extraction]],
+    index: OfficialIndex,
+    pending: _PendingRows | None = None,
+) -> list[ArticleOutcome]:
     outcomes = []
     touched: set[int] = set()
     sources = [source for source, _ in group]
@@ -1209,11 +1308,15 @@ def _articles_group_import(
                 outcome = _article_outcome(source)
                 previous = _article_found(source, outcome, known)
                 if outcome.status != "unchanged":
-                    touched |= _article_write(source, previous, extraction, index, outcome, known)
+                    touched |= _article_write(
+                        source, previous, extraction, index, outcome, known, pending
+                    )
                 if outcome.status == "failed":
                     # Rolled back: what the list holds of it may no longer be so.
                     known = _articles_known(sources[n + 1 :])
                 outcomes.append(outcome)
+            if pending is not None:
+                pending.flush()
             visit_totals_refresh(trip_ids=touched)
     except DatabaseError:
         # The group is gone: so are the officials the index learnt from it.
@@ -1274,22 +1377,52 @@ def articles_import(
     *,
     sources: Iterable[ArticleSource],
     on_outcome: Callable[[ArticleOutcome], None] | None = None,
+    extractions: Iterable[Extraction] | None = None,
 ) -> ImportReport:
-    """Import a batch, oldest publication first so each trip's status ends current."""
-    ordered = sorted(sources, key=lambda s: (s.published is None, s.published or date.min))
+    """Import a batch, oldest publication first so each trip's status ends current.
+
+    ``extractions``, one per source in the order given, when the caller made
+    them already (the import benchmark times the writes alone that way).
+    """
+    sources = list(sources)
+    if extractions is None:
+        ordered = sorted(sources, key=_publication_order)
+        # The parser reads articles fastest in batches (nlp.pipe).
+        extracted = extract_articles(_article_input(source) for source in ordered)
+        pairs = zip(ordered, extracted, strict=True)
+    else:
+        given = sorted(
+            zip(sources, extractions, strict=True), key=lambda p: _publication_order(p[0])
+        )
+        pairs = iter(given)
     index = OfficialIndex()
     report = ImportReport()
-    # The parser reads articles fastest in batches (nlp.pipe); the writes
-    # commit a group at a time, each article in its own savepoint.
-    extractions = extract_articles(_article_input(source) for source in ordered)
-    pairs = zip(ordered, extractions, strict=True)
+    # The writes commit a group at a time.
     while group := list(islice(pairs, IMPORT_GROUP)):
         for outcome in _articles_group_import(group, index):
             report.outcomes.append(outcome)
             if on_outcome is not None:
                 on_outcome(outcome)
-    if report.counts["imported"] + report.counts["updated"] >= ANALYZE_AFTER:
-        tables_analyze()
+    counts = report.counts
+    if counts["imported"] + counts["updated"] >= ANALYZE_AFTER:
+        trips, officials = counts["trips_created"], counts["officials_created"]
+        tables_analyze(
+            added={
+                Trip: trips,
+                Trip.officials.through: trips,
+                Trip.articles.through: counts["imported"],
+                Stop: counts["stops_created"],
+                Meeting: counts["meetings_created"],
+                Meeting.participants.through: counts["meetings_created"],
+                Official: officials,
+                Article: counts["imported"],
+                Evidence: counts["evidence_created"],
+                TripCountryVisits: trips,
+                TripTravellersSeen: trips,
+                TripStopCount: trips,
+                OfficialTotals: officials,
+            }
+        )
     return report
 
 
@@ -1316,19 +1449,39 @@ _ANALYZED = (
 )
 
 
-def tables_analyze() -> None:
+def _publication_order(source: ArticleSource) -> tuple:
+    return (source.published is None, source.published or date.min)
+
+
+def tables_analyze(*, added: dict | None = None) -> None:
     """Refresh PostgreSQL's statistics of the tables an import writes (nothing elsewhere).
 
     Autovacuum analyses a table only after a share of it changed, and never
     inside the batch that filled an empty database: until then the planner
     guesses from the empty tables (a hash join over all stops for a lookup
-    of a few rows).
+    of a few rows). ``added``: the rows the batch added to each table (by
+    model); then only the tables it grew by a tenth or more are analysed
+    (autovacuum's own share, ``autovacuum_analyze_scale_factor``), so a batch
+    into a large database does not pay for sampling tables it barely
+    changed. Without it, every table.
     """
     if connection.vendor != "postgresql":
         return
-    tables = ", ".join(connection.ops.quote_name(m._meta.db_table) for m in _ANALYZED)
+    models = list(_ANALYZED)
     with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {tables}")
+        if added is not None:
+            names = {m._meta.db_table: m for m in models}
+            # reltuples: the rows at the last ANALYZE or VACUUM; -1 when never.
+            cursor.execute(
+                "SELECT relname, reltuples FROM pg_class"
+                " WHERE relname = ANY(%s) AND pg_table_is_visible(oid)",
+                [list(names)],
+            )
+            sizes = {names[name]: rows for name, rows in cursor.fetchall()}
+            models = [m for m in models if sizes.get(m, -1) < 0 or added.get(m, 0) >= sizes[m] / 10]
+        if models:
+            tables = ", ".join(connection.ops.quote_name(m._meta.db_table) for m in models)
+            cursor.execute(f"ANALYZE {tables}")
 
 
 # ---------------------------------------------------------------- identity

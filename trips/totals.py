@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Count, F, Max, Min, OuterRef, QuerySet, Subquery, Sum
-from django.db.models.functions import Coalesce, Greatest, Least
+from django.db.models.functions import Coalesce
 
 from trips.models import (
     CountryVisits,
@@ -56,16 +56,20 @@ def visit_totals_refresh(*, trip_ids: Iterable[int], official_ids: Iterable[int]
     first person); the travellers the trips have and had are found here.
     """
     trip_ids = set(trip_ids)
-    officials = set(official_ids)
+    recount = set(official_ids)
+    moved: Counter = Counter()
     if trip_ids:
-        officials |= _refresh_trips(trip_ids)
+        moved = _refresh_trips(trip_ids)
         _refresh_record_counts(trip_ids)
-    if officials:
-        _refresh_officials(officials)
+    if recount or moved:
+        _refresh_officials(
+            recount | set(moved), moved={o: n for o, n in moved.items() if o not in recount}
+        )
 
 
-def _refresh_trips(trip_ids: set[int]) -> set[int]:
-    """Replace the trips' own rows, move the countries' totals; return officials to redo."""
+def _refresh_trips(trip_ids: set[int]) -> Counter:
+    """Replace the trips' own rows, move the countries' totals; return the officials
+    to redo, each with the number of counted trips they gained (or lost, or 0)."""
     old = {
         (r.trip_id, r.country): r
         for r in TripCountryVisits.objects.filter(trip_id__in=trip_ids).order_by()
@@ -116,24 +120,28 @@ def _refresh_trips(trip_ids: set[int]) -> set[int]:
     # A country that only gained visits takes its first and last visit from
     # the new rows; one that lost or changed some reads them off the index.
     recount = {k[1] for k in old if k[0] in changed_trips}
-    for code in sorted(countries):
+    spans: dict[str, tuple | None] = {}
+    for code in countries:
         if code in recount:
-            span = None
+            spans[code] = None
         else:
             dates = [r[3:] for k, r in new.items() if k[1] == code and k[0] in changed_trips]
             firsts = [d[0] for d in dates if d[0]]
             lasts = [d[1] for d in dates if d[1]]
-            span = (min(firsts, default=None), max(lasts, default=None))
-        _refresh_country(code, visits[code], trips[code], span)
+            spans[code] = (min(firsts, default=None), max(lasts, default=None))
+    _refresh_countries(visits, trips, spans)
 
     # Travellers now and before, for trips whose travellers, status or countries changed.
-    redo: set[int] = set()
+    redo: Counter = Counter()
     stale = []
     for trip_id in trip_ids:
         had = seen.get(trip_id, (False, set()))
         has = (trip_id in counted, now.get(trip_id, set()))
         if had != has or trip_id in changed_trips:
-            redo |= had[1] | has[1]
+            for official in had[1]:
+                redo[official] -= had[0]
+            for official in has[1]:
+                redo[official] += has[0]
             stale.append(trip_id)
     gone = [t for t in stale if t not in now]
     if gone:
@@ -215,56 +223,96 @@ def _refresh_record_counts(trip_ids: set[int]) -> None:
         )
 
 
-def _refresh_country(code: str, visits: int, trips: int, span: tuple | None) -> None:
-    """Move one country's counts by the difference.
+def _refresh_countries(visits: Counter, trips: Counter, spans: dict[str, tuple | None]) -> None:
+    """Move these countries' counts by the differences, a few statements for them all.
 
-    ``span``: the first and last visit of the rows it gained, when it only
-    gained; None to read them off the index (MIN/MAX of its rows).
+    ``spans``: for each country, the first and last visit of the rows it
+    gained, when it only gained; None to read them off the index (MIN/MAX of
+    its rows). The stored rows are read locked (in order of their codes, as
+    every writer takes them), changed and written back together.
     """
-    if span is None:
-        found = TripCountryVisits.objects.filter(country=code).aggregate(
-            first=Min("first_visit"), last=Max("last_visit")
-        )
-        first, last = found["first"], found["last"]
-    else:
-        # LEAST/GREATEST of the stored and the new; COALESCE as SQLite's MIN
-        # and MAX of a NULL are NULL.
-        first = Least(Coalesce("first_visit", span[0]), span[0]) if span[0] else F("first_visit")
-        last = Greatest(Coalesce("last_visit", span[1]), span[1]) if span[1] else F("last_visit")
-    updated = CountryVisits.objects.filter(code=code).update(
-        visit_count=F("visit_count") + visits,
-        trip_count=F("trip_count") + trips,
-        first_visit=first,
-        last_visit=last,
+    if not spans:
+        return
+    codes = sorted(spans)
+    recount = [code for code in codes if spans[code] is None]
+    found = {
+        row["country"]: (row["first"], row["last"])
+        for row in TripCountryVisits.objects.filter(country__in=recount)
+        .order_by()
+        .values("country")
+        .annotate(first=Min("first_visit"), last=Max("last_visit"))
+    }
+    stored = {
+        row.code: row
+        for row in CountryVisits.objects.select_for_update().filter(code__in=codes).order_by("code")
+    }
+    changed, created = [], []
+    for code in codes:
+        span = spans[code]
+        first, last = found.get(code, (None, None)) if span is None else span
+        row = stored.get(code)
+        if row is None:
+            created.append(
+                CountryVisits(
+                    code=code,
+                    visit_count=visits[code],
+                    trip_count=trips[code],
+                    first_visit=first,
+                    last_visit=last,
+                )
+            )
+            continue
+        row.visit_count += visits[code]
+        row.trip_count += trips[code]
+        if span is None:
+            row.first_visit, row.last_visit = first, last
+        else:
+            # The stored and the new: the earlier first visit, the later last.
+            if first:
+                row.first_visit = min(row.first_visit or first, first)
+            if last:
+                row.last_visit = max(row.last_visit or last, last)
+        changed.append(row)
+    CountryVisits.objects.bulk_update(
+        changed, ["visit_count", "trip_count", "first_visit", "last_visit"]
     )
-    if not updated:
-        CountryVisits.objects.create(
-            code=code,
-            visit_count=visits,
-            trip_count=trips,
-            first_visit=span[0] if span else first,
-            last_visit=span[1] if span else last,
-        )
-    elif visits < 0:
-        CountryVisits.objects.filter(code=code, visit_count__lte=0).delete()
+    CountryVisits.objects.bulk_create(created)
+    emptied = [row.code for row in changed if visits[row.code] < 0 and row.visit_count <= 0]
+    if emptied:
+        CountryVisits.objects.filter(code__in=emptied).delete()
 
 
-def _refresh_officials(official_ids: set[int] | None) -> None:
-    """Recompute these officials' totals (``None``: everyone's) from their own rows."""
+def _refresh_officials(official_ids: set[int] | None, moved: dict[int, int] | None = None) -> None:
+    """Recompute these officials' totals (``None``: everyone's) from their own rows.
+
+    ``moved``: officials whose number of trips changed by a known difference
+    (``_refresh_trips`` tells it from the travellers the trips had and have):
+    their stored number moves by it, rather than being counted again over all
+    their trips, which grows with their history.
+    """
     officials: QuerySet = Official.objects.all()
     travellers = Trip.officials.through.objects.filter(trip__status__in=Trip.COUNTED)
     visits = TripCountryVisits.objects.all()
     if official_ids is not None:
         officials = officials.filter(pk__in=official_ids)
-        travellers = travellers.filter(official_id__in=official_ids)
         visits = visits.filter(trip__officials__in=official_ids)
     ids = set(officials.values_list("pk", flat=True))
-    trips = dict(
-        travellers.order_by()
-        .values("official_id")
-        .annotate(n=Count("trip_id"))
-        .values_list("official_id", "n")
+    stored = dict(
+        OfficialTotals.objects.filter(official_id__in=[o for o in moved or () if o in ids])
+        .order_by()
+        .values_list("official_id", "trip_count")
     )
+    trips = {o: n + (moved or {})[o] for o, n in stored.items()}
+    counting = ids - trips.keys()
+    if official_ids is not None:
+        travellers = travellers.filter(official_id__in=counting)
+    if counting:
+        trips |= dict(
+            travellers.order_by()
+            .values("official_id")
+            .annotate(n=Count("trip_id"))
+            .values_list("official_id", "n")
+        )
     countries = dict(
         visits.order_by()
         .values("trip__officials")

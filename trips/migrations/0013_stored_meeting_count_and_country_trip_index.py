@@ -53,7 +53,7 @@ def fill_counts(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("trips", "0011_stop_count_totals"),
+        ("trips", "0012_official_serves_eu_or_un"),
     ]
 
     operations = [
