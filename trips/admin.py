@@ -702,8 +702,29 @@ class ArticleAdmin(admin.ModelAdmin):
         return False
 
 
+class _TripPartAdmin(admin.ModelAdmin):
+    """A stop or a meeting: an editor's change marks it, and the stored totals of the
+    trip it had and the one it has follow (their visits, stops and meetings)."""
+
+    def save_model(self, request: HttpRequest, obj: Stop | Meeting, form, change: bool) -> None:
+        obj.edited_by_person = True
+        touched = trip_ids_of(obj)  # the trip it had and the one it has
+        super().save_model(request, obj, form, change)
+        visit_totals_refresh(trip_ids=touched)
+
+    def delete_model(self, request: HttpRequest, obj: Stop | Meeting) -> None:
+        trip_id = obj.trip_id
+        super().delete_model(request, obj)
+        visit_totals_refresh(trip_ids=[trip_id])
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        trip_ids = set(queryset.values_list("trip_id", flat=True))
+        super().delete_queryset(request, queryset)
+        visit_totals_refresh(trip_ids=trip_ids)
+
+
 @admin.register(Stop)
-class StopAdmin(admin.ModelAdmin):
+class StopAdmin(_TripPartAdmin):
     list_display = ("__str__", "trip", "country", "city", "arrive_date", "depart_date")
     list_filter = ("country", "edited_by_person")
     search_fields = ("city", "country", "trip__title", "trip__officials__name")
@@ -711,25 +732,9 @@ class StopAdmin(admin.ModelAdmin):
     raw_id_fields = ("trip",)
     readonly_fields = ("edited_by_person",)
 
-    def save_model(self, request: HttpRequest, obj: Stop, form, change: bool) -> None:
-        obj.edited_by_person = True
-        touched = trip_ids_of(obj)  # the trip it had and the one it has
-        super().save_model(request, obj, form, change)
-        visit_totals_refresh(trip_ids=touched)
-
-    def delete_model(self, request: HttpRequest, obj: Stop) -> None:
-        trip_id = obj.trip_id
-        super().delete_model(request, obj)
-        visit_totals_refresh(trip_ids=[trip_id])
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
-        trip_ids = set(queryset.values_list("trip_id", flat=True))
-        super().delete_queryset(request, queryset)
-        visit_totals_refresh(trip_ids=trip_ids)
-
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(_TripPartAdmin):
     list_display = ("__str__", "trip", "stop", "date")
     list_filter = ("edited_by_person",)
     search_fields = ("description", "participants__name", "trip__title")
@@ -737,19 +742,3 @@ class MeetingAdmin(admin.ModelAdmin):
     raw_id_fields = ("trip", "stop")
     autocomplete_fields = ("participants",)
     readonly_fields = ("edited_by_person",)
-
-    def save_model(self, request: HttpRequest, obj: Meeting, form, change: bool) -> None:
-        obj.edited_by_person = True
-        touched = trip_ids_of(obj)  # the trip it had and the one it has: their meeting counts
-        super().save_model(request, obj, form, change)
-        visit_totals_refresh(trip_ids=touched)
-
-    def delete_model(self, request: HttpRequest, obj: Meeting) -> None:
-        trip_id = obj.trip_id
-        super().delete_model(request, obj)
-        visit_totals_refresh(trip_ids=[trip_id])
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
-        trip_ids = set(queryset.values_list("trip_id", flat=True))
-        super().delete_queryset(request, queryset)
-        visit_totals_refresh(trip_ids=trip_ids)
