@@ -2243,3 +2243,13 @@ def test_a_sultan_of_a_country_visiting_a_venue_under_a_wire_dateline():
     (trip,) = result.trips
     assert trip.travelers == ("Faisal bin Tariq",)
     assert [s[0] for s in _stops(trip)] == ["BH"]
+
+
+def test_a_tours_countries_listed_after_a_colon_or_semicolon_are_its_stops():
+    for mark in (":", ";"):
+        text = (
+            "Foreign Minister Ana Cruz of Peru will embark on a three-country tour"
+            f"{mark} Kenya, Uganda and Rwanda."
+        )
+        (trip,) = _extract(text).trips
+        assert [s[0] for s in _stops(trip)] == ["KE", "UG", "RW"]

@@ -1378,6 +1378,24 @@ def _attach(
             # "will travel on to Israel and then to Jordan and Qatar": a preposition
             # conjoined to the verb carries its places.
             return _Attachment(predicates[head.i], role, None, holder)
+        if (
+            dep in ("appos", "dep")
+            and current.tag_ in ("NNP", "NNPS")
+            and token.i > 0
+            and token.doc[current.left_edge.i - 1].text in (":", ";", "–", "—")
+        ):
+            # "will embark on a three-country tour: Kenya, Uganda and Rwanda" (or after a
+            # semicolon): the list spells out where the tour goes.
+            tour = next(
+                (
+                    predicates[t.i]
+                    for t in head.subtree
+                    if t.i < current.i and t.i in predicates and predicates[t.i].nominal
+                ),
+                None,
+            )
+            if tour is not None or _is_predicate(head, predicates):
+                return _Attachment(tour or predicates[head.i], "to", None, holder)
         if dep in ("conj", "appos", "cc", "punct", "dep"):
             if dep in ("appos", "dep") and person_at is not None and head.i in person_at:
                 holder = holder if holder is not None else person_at[head.i]  # "Abe (Japan)"
