@@ -2253,3 +2253,16 @@ def test_a_tours_countries_listed_after_a_colon_or_semicolon_are_its_stops():
         )
         (trip,) = _extract(text).trips
         assert [s[0] for s in _stops(trip)] == ["KE", "UG", "RW"]
+
+
+def test_a_captions_people_are_officials_but_not_the_delegation_of_the_story():
+    text = (
+        "Ana Peters and Solomon Islands Prime Minister Tom Kere exchange gifts during a "
+        "Peruvian delegation to Honiara. Photo: Ministry of Foreign Affairs / Supplied\n\n"
+        "Peru's Foreign Minister Ana Peters is heading back to the Pacific - leading a "
+        "delegation to four countries.\n\nPeters' office said the delegation will visit Fiji, "
+        "before embarking on a three-country tour of Tonga, Samoa and Palau."
+    )
+    result = _extract(text, published=date(2024, 8, 6))
+    assert "Tom Kere" in _officials(result)
+    assert [t.travelers for t in result.trips] == [("Ana Peters",)]

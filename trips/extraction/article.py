@@ -177,6 +177,31 @@ def _credit_spans(sentences: Iterable[Sentence]) -> list[tuple[int, int]]:
     return spans
 
 
+def _caption_sentences(text: str, sentences: tuple[Sentence, ...]) -> frozenset[int]:
+    """The sentences of a caption line: a line with a photo credit on it, the caption
+    before the credit included ("X and Y exchange gifts in Honiara. Photo: AFP").
+
+    >>> text = "A and B shake hands. Photo: AFP\\nHe left Rome."
+    >>> sorted(_caption_sentences(text, (Sentence(0, 20, "", 0), Sentence(21, 31, "", 1),
+    ...                                  Sentence(32, 45, "", 2))))
+    [0, 1]
+    """
+    lines = []
+    offset = 0
+    for line in text.split("\n"):
+        if _PHOTO_CREDIT.search(line):
+            lines.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return frozenset(
+        i
+        for i, sentence in enumerate(sentences)
+        if any(start <= sentence.start and sentence.end <= end + 1 for start, end in lines)
+    )
+
+
+_PHOTO_CREDIT = re.compile(r"\bPhoto(?:graph)?:|\bFile photo\b|\bCredit:|©|\bGetty Images\b")
+
+
 def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Reading:
     reading = _Reading()
     text = doc_text(doc)  # the analysis text: ``original`` cleaned, same length
@@ -223,6 +248,7 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
         dates.extend(find_dates(text[sentence.start : sentence.end], published, sentence.start))
     reading.people, reading.mentions, reading.dates = people, mentions, dates
     ann = annotate(doc, sentences, people, mentions, places, dates)
+    ann.captions = _caption_sentences(text, sentences)
     reading.events = analyse(ann, sentences)
     reading.events.extend(_itinerary_events(reading, ann, published))
     if dateline is not None:

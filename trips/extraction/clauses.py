@@ -250,6 +250,7 @@ class Annotations:
     tokens: list[Token] = field(default_factory=list)  # the doc's tokens, made once
     reports: list[Token] = field(default_factory=list)  # verbs of saying
     text: str = ""  # the doc's text, made once (Doc.text joins every token anew)
+    captions: frozenset[int] = frozenset()  # sentences of a photo's caption line
 
 
 def _span_tokens(doc: Doc, start: int, end: int) -> list[int]:
@@ -1790,6 +1791,8 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             continue
         low = lemma(token.text)
         sentence = ann.sentence_of[token.i]
+        if sentence in ann.captions:
+            continue  # a caption names who is in the picture; the story tells what happened
         is_verb = _verbal_tag(token) and token.dep_ not in ("aux", "auxpass")
         is_noun = _nominal_tag(token)
         event: Event | None = None
@@ -1861,6 +1864,8 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
 
     # Subjects in text order, so that pronouns find the subject before them.
     for token in ann.tokens:
+        if ann.sentence_of[token.i] in ann.captions:
+            continue
         if (
             token.dep_ in ("nsubj", "nsubjpass")
             and _PRONOUNS.get(token.lower_) == "rel"
