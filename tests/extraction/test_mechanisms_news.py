@@ -2266,3 +2266,11 @@ def test_a_captions_people_are_officials_but_not_the_delegation_of_the_story():
     result = _extract(text, published=date(2024, 8, 6))
     assert "Tom Kere" in _officials(result)
     assert [t.travelers for t in result.trips] == [("Ana Peters",)]
+
+
+def test_a_dateline_naming_a_country_called_like_its_capital_city_is_that_city():
+    text = (
+        "KUWAIT, June 14 (KUNA) -- Foreign Minister Rui Matos of Portugal arrived here on Tuesday."
+    )
+    (trip,) = _extract(text, published=date(2023, 6, 14)).trips
+    assert _stops(trip)[0][:2] == ("KW", "Kuwait City")

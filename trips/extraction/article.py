@@ -224,8 +224,12 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
         head = re.sub(r"\b[A-Z]{3,}\b", lambda m: m.group().title(), original[span[0] : span[1]])
         dateline = next(iter(find_places(head)), None)  # "DOHA" is Doha
         if dateline is not None:
+            place = dateline.place
+            capital = gazetteer().capitals.get(place.country)
+            if place.kind == "country" and capital and capital.name == f"{place.name} City":
+                place = capital  # "KUWAIT, May 14 (KUNA) --": filed from Kuwait City
             dateline = PlaceMention(
-                dateline.start + span[0], dateline.end + span[0], dateline.text, dateline.place
+                dateline.start + span[0], dateline.end + span[0], dateline.text, place
             )
             break
         # "DIPLOMACY" alone on a line, a section's label: the dateline may come after it.
