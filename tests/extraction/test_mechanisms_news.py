@@ -2274,3 +2274,14 @@ def test_a_dateline_naming_a_country_called_like_its_capital_city_is_that_city()
     )
     (trip,) = _extract(text, published=date(2023, 6, 14)).trips
     assert _stops(trip)[0][:2] == ("KW", "Kuwait City")
+
+
+def test_attending_a_conference_held_elsewhere_is_not_at_the_dateline():
+    text = (
+        "LIMA: Foreign Minister Rosa Vidal Wednesday concluded her three-day visit to Chile, "
+        "mainly to attend the 9th Ministerial Conference of the Pacific Alliance held in "
+        "Santiago.\n\nShe called on President Luis Mora."
+    )
+    (trip,) = _extract(text).trips
+    assert [s[:2] for s in _stops(trip)] == [("CL", "Santiago")]
+    assert trip.status == "completed"

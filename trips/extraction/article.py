@@ -527,7 +527,18 @@ def _here(reading: _Reading, ann, dateline: PlaceMention, published: date | None
         if any(c.lower_ == "here" for c in doc[event.token].children):
             event.places.append(PlaceRole(dateline, "in", event.token))
         elif (
-            (event.phase == "arrive" or event.phase == "visit" and _visits_a_venue(doc, event))
+            (
+                event.phase == "arrive"
+                or event.phase == "visit"
+                and _visits_a_venue(doc, event)
+                # ("to attend a conference held in Dushanbe": the sentence has its place)
+                and not any(
+                    reading.sentences[event.sentence].start
+                    <= m.start
+                    < reading.sentences[event.sentence].end
+                    for m in reading.places
+                )
+            )
             and not event.nominal
             and event.sentence <= 1
         ):
