@@ -75,12 +75,10 @@ def _trip_ids_matching(q: str) -> Q:
 class CountryCodeField(forms.CharField):
     """A country code, accepted in any case, checked against ISO 3166-1 alpha-2."""
 
+    default_validators = [validate_country_code]
+
     def to_python(self, value: str | None) -> str:
         return super().to_python(value).strip().upper()
-
-    def validate(self, value: str) -> None:
-        super().validate(value)
-        validate_country_code(value)
 
 
 class CountryFilter(django_filters.CharFilter):
@@ -90,9 +88,7 @@ class CountryFilter(django_filters.CharFilter):
 class GovernmentCodeField(CountryCodeField):
     """A country code, or EU or UN: the government an official serves."""
 
-    def validate(self, value: str) -> None:
-        forms.CharField.validate(self, value)
-        validate_government_code(value)
+    default_validators = [validate_government_code]
 
 
 class GovernmentFilter(django_filters.CharFilter):

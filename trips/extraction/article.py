@@ -25,6 +25,7 @@ from trips.extraction.people import (
     Person,
     PersonMention,
     find_people,
+    has_photo_credit,
     house_country,
     is_credit_line,
     names_match,
@@ -160,6 +161,13 @@ def story_day(text: str, published: date | None) -> date | None:
     return published
 
 
+def _lines(text: str, offset: int = 0) -> Iterator[tuple[int, str]]:
+    """Each line of ``text`` with where it starts (``offset`` added)."""
+    for line in text.split("\n"):
+        yield offset, line
+        offset += len(line) + 1
+
+
 def _credit_spans(sentences: Iterable[Sentence]) -> list[tuple[int, int]]:
     """The lines of bylines and photo credits. A line, not its whole sentence: the
     parse may glue "Photo: X" to the story's line before it.
@@ -167,14 +175,12 @@ def _credit_spans(sentences: Iterable[Sentence]) -> list[tuple[int, int]]:
     >>> _credit_spans([Sentence(0, 24, "He left Rome.\\nPhoto: AFP", 0)])
     [(14, 24)]
     """
-    spans = []
-    for sentence in sentences:
-        offset = sentence.start
-        for line in sentence.text.split("\n"):
-            if is_credit_line(line):
-                spans.append((offset, offset + len(line)))
-            offset += len(line) + 1
-    return spans
+    return [
+        (start, start + len(line))
+        for sentence in sentences
+        for start, line in _lines(sentence.text, sentence.start)
+        if is_credit_line(line)
+    ]
 
 
 def _caption_sentences(text: str, sentences: tuple[Sentence, ...]) -> frozenset[int]:
@@ -186,20 +192,12 @@ def _caption_sentences(text: str, sentences: tuple[Sentence, ...]) -> frozenset[
     ...                                  Sentence(32, 45, "", 2))))
     [0, 1]
     """
-    lines = []
-    offset = 0
-    for line in text.split("\n"):
-        if _PHOTO_CREDIT.search(line):
-            lines.append((offset, offset + len(line)))
-        offset += len(line) + 1
+    lines = [(start, start + len(line)) for start, line in _lines(text) if has_photo_credit(line)]
     return frozenset(
         i
         for i, sentence in enumerate(sentences)
         if any(start <= sentence.start and sentence.end <= end + 1 for start, end in lines)
     )
-
-
-_PHOTO_CREDIT = re.compile(r"\bPhoto(?:graph)?:|\bFile photo\b|\bCredit:|©|\bGetty Images\b")
 
 
 def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Reading:
@@ -482,11 +480,15 @@ _PLACE_NOUNS = frozenset(
 )
 
 
-def _visits_a_venue(doc: Doc, event: Event) -> bool:
+def _visits_a_venue(reading: _Reading, doc: Doc, event: Event) -> bool:
     """ "X visited the Al-Salam Palace Museum": a building of the dateline's city, not
-    "is visiting the country", which names no city."""
+    "is visiting the country", which names no city, nor "to attend a conference held in
+    Dushanbe", whose sentence has its place."""
     objects = [c for c in doc[event.token].children if c.dep_ == "dobj"]
-    return bool(objects) and not any(o.lower_ in _PLACE_NOUNS for o in objects)
+    if not objects or any(o.lower_ in _PLACE_NOUNS for o in objects):
+        return False
+    sentence = reading.sentences[event.sentence]
+    return not any(sentence.start <= m.start < sentence.end for m in reading.places)
 
 
 def _here(reading: _Reading, ann, dateline: PlaceMention, published: date | None) -> None:
@@ -530,14 +532,7 @@ def _here(reading: _Reading, ann, dateline: PlaceMention, published: date | None
             (
                 event.phase == "arrive"
                 or event.phase == "visit"
-                and _visits_a_venue(doc, event)
-                # ("to attend a conference held in Dushanbe": the sentence has its place)
-                and not any(
-                    reading.sentences[event.sentence].start
-                    <= m.start
-                    < reading.sentences[event.sentence].end
-                    for m in reading.places
-                )
+                and _visits_a_venue(reading, doc, event)
             )
             and not event.nominal
             and event.sentence <= 1
@@ -667,7 +662,6 @@ def _told_by_epithet(reading: _Reading, text: str, countries: dict[int, str | No
             continue
         noun = " ".join(match.group(1).lower().split())
         country = mention.place.country
-
         if any(countries.get(i) == country and _holds(noun, p) for i, p in enumerate(people)):
             continue  # "Senegalese President Sall ... the Senegalese president": named
         candidates = [

@@ -22,6 +22,7 @@ vocabulary is in ``lexicon.py`` and everything else is structure.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import lru_cache
@@ -936,10 +937,7 @@ class _Resolver:
                 if len(hit) > 1:
                     # "The two leaders will ... Following his stay, the Head of State
                     # will travel": of a pair, the one the text is about.
-                    counts: dict[int, int] = {}
-                    for _, subject_persons in self.subjects:
-                        if len(subject_persons) == 1:
-                            counts[subject_persons[0]] = counts.get(subject_persons[0], 0) + 1
+                    counts = self.followed()
                     hit = sorted(hit, key=lambda p: -counts.get(p, 0))
                     followed = max(candidates, key=lambda p: counts.get(p, 0))
                     if not counts.get(hit[0]) and counts.get(followed):
@@ -1017,12 +1015,18 @@ class _Resolver:
             return []
         # "... attended by Prime Minister A and Prime Minister B. The PM will also meet":
         # the one the text follows (subject of its sentences), before the one named last.
-        counts: dict[int, int] = {}
-        for position, persons in self.subjects:
-            if position < token.i and len(persons) == 1:
-                counts[persons[0]] = counts.get(persons[0], 0) + 1
+        counts = self.followed(before=token.i)
         followed = max(fitting, key=lambda p: counts.get(p, 0))
         return [followed if counts.get(followed, 0) > counts.get(fitting[0], 0) else fitting[0]]
+
+    def followed(self, before: int | None = None) -> Counter:
+        """How often each person was the one subject of a clause (before ``before``):
+        the people the text follows."""
+        return Counter(
+            persons[0]
+            for position, persons in self.subjects
+            if len(persons) == 1 and (before is None or position < before)
+        )
 
     def recent_officials(self, position: int) -> list[int]:
         """Officials referred to before ``position``, the most recent first, each once."""

@@ -891,11 +891,22 @@ _MONTH_WORDS = frozenset(
         "August",
     ]
 )
+_PHOTO_CREDIT = r"©|\bGetty Images\b|\bPhoto(?:graph)?:|\bFile photo\b|\bCredit:"
+_PHOTO_CREDIT_RE = re.compile(_PHOTO_CREDIT)
 _CREDIT_LINE = re.compile(
-    r"©|\bGetty Images\b|^By\s|\bStaff Writer\b|\bPhoto(?:graph)?:|\bFile photo\b|\bCredit:"
+    _PHOTO_CREDIT + r"|^By\s|\bStaff Writer\b"
     # links to other stories: "Related: X to visit Y next month"
     r"|^\s*(?i:Related|Read more|Also read|Read also|See also|Recommended)\s*:"
 )
+
+
+def has_photo_credit(text: str) -> bool:
+    """A line with a photo's credit on it, which makes the line a caption.
+
+    >>> has_photo_credit("A and B shake hands. Photo: AFP"), has_photo_credit("By Jane Roe")
+    (True, False)
+    """
+    return bool(_PHOTO_CREDIT_RE.search(text))
 
 
 def is_credit_line(text: str) -> bool:

@@ -989,11 +989,7 @@ def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) 
             sentence,
             sentence.text[:200],
             event.token,
-            placed=any(
-                r.role not in ("before", "after", "from", "route")
-                and any(s.fits(_place_of(r)) for s in journey.stops)
-                for r in event.places
-            ),
+            placed=_stop_told(journey, event) is not None,
         )
     )
 
@@ -1081,9 +1077,8 @@ def _at_home(ctx: Context, journey: Journey, event: Event, within: int | None = 
     )
 
 
-def _meeting_stop(
-    ctx: Context, journey: Journey, event: Event, participants: list[int], day: date | None
-) -> Stop | None:
+def _stop_told(journey: Journey, event: Event) -> Stop | None:
+    """The stop a meeting's sentence places it at, if it names one."""
     for role in event.places:
         if role.role in ("before", "after", "from", "route"):
             continue  # "talks in Paris before heading to Brussels": not in Brussels
@@ -1091,6 +1086,15 @@ def _meeting_stop(
         for stop in journey.stops:
             if stop.fits(place):
                 return stop
+    return None
+
+
+def _meeting_stop(
+    ctx: Context, journey: Journey, event: Event, participants: list[int], day: date | None
+) -> Stop | None:
+    told = _stop_told(journey, event)
+    if told is not None:
+        return told
     if not journey.stops:
         return None
     if day is not None:
