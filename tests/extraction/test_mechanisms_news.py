@@ -2285,3 +2285,44 @@ def test_attending_a_conference_held_elsewhere_is_not_at_the_dateline():
     (trip,) = _extract(text).trips
     assert [s[:2] for s in _stops(trip)] == [("CL", "Santiago")]
     assert trip.status == "completed"
+
+
+def test_amir_after_an_office_is_a_given_name_and_the_amir_of_qatar_an_office():
+    text = (
+        "LIMA: Foreign Minister Amir Khan Rahimi of Afghanistan arrived on Friday. "
+        "The Amir of Qatar, Sheikh Tamim bin Hamad Al Thani, will visit Peru in July."
+    )
+    officials = _officials(_extract(text))
+    assert officials["Amir Khan Rahimi"][1] == "AF"
+    assert "Khan Rahimi" not in officials
+
+
+def test_later_on_a_weekday_is_the_day_the_story_was_written():
+    # A Saturday paper: "later on Friday" is yesterday, not next week's Friday.
+    text = (
+        "LIMA: Foreign Minister Rui Matos of Portugal is scheduled to arrive later on "
+        "Friday night on a three-day official visit."
+    )
+    (trip,) = _extract(text).trips
+    assert _stops(trip) == [("PE", "Lima", date(2023, 6, 16), date(2023, 6, 18))]
+
+
+def test_a_guests_arrival_with_no_place_later_in_the_story_is_at_the_dateline():
+    text = (
+        "LIMA: Foreign Minister Rui Matos of Portugal arrived on a two-day official visit "
+        "on Friday.\n\nHe was received at the airport by officials of the ministry.\n\n"
+        "The two ministers will co-chair a dialogue on Saturday.\n\n"
+        "The Acting Foreign Minister of Chile, Ana Vidal, is also scheduled to arrive on "
+        "Friday night on a three-day visit."
+    )
+    trips = {t.travelers: t for t in _extract(text).trips}
+    assert [s[:2] for s in _stops(trips[("Ana Vidal",)])] == [("PE", "Lima")]
+
+
+def test_an_arrival_with_no_place_of_a_traveller_taken_elsewhere_stays_there():
+    text = (
+        "LIMA: Foreign Minister Ana Vidal left for Tokyo on Sunday.\n\nShe met the "
+        "press.\n\nThe minister is due to arrive on Monday."
+    )
+    (trip,) = _extract(text, published=date(2023, 6, 18)).trips
+    assert [s[:2] for s in _stops(trip)] == [("JP", "Tokyo")]

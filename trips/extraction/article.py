@@ -536,10 +536,29 @@ def _here(reading: _Reading, ann, dateline: PlaceMention, published: date | None
             )
             and not event.nominal
             and event.sentence <= 1
+            or event.phase == "arrive"
+            and not event.nominal
+            and _arrives_nowhere_else(reading, event, dateline)
         ):
             # "WARSAW (Reuters) - X arrived on Friday for a two-day visit": the lead's
             # arrival with no place is at the dateline.
             event.places.append(PlaceRole(dateline, "in", event.token))
+
+
+def _arrives_nowhere_else(reading: _Reading, event: Event, dateline: PlaceMention) -> bool:
+    """ "ISLAMABAD: ... The Afghan foreign minister is also scheduled to arrive later on
+    Friday": an arrival with no place, by guests whom the story takes nowhere else and
+    who are not at home in the dateline's country, is at the dateline too."""
+    guests = set(event.subjects)
+    if not guests or any(reading.people[i].country == dateline.place.country for i in guests):
+        return False
+    return not any(
+        other is not event
+        and other.kind == "travel"
+        and other.places
+        and guests & set(other.subjects)
+        for other in reading.events
+    )
 
 
 def _enrich_from_title(title: str, people: list[Person]) -> None:

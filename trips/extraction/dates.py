@@ -115,7 +115,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "wd",
         re.compile(
-            rf"\b(?:(?:early|late)\s+(?:on\s+)?)?(?:(next|this|last|coming|past)\s+)?"
+            rf"\b(?:(?:early|late)\s+(?:on\s+)?)?(?:(next|this|last|coming|past|later)\s+(?:on\s+)?)?"
             rf"(?:(?:morning|afternoon|evening|night)\s+of\s+)?({WEEKDAY})"
             rf"{_PART_OF_DAY}\b",
             re.IGNORECASE,
@@ -271,6 +271,8 @@ def resolve_weekday(weekday: int, base: date, tense: str | None, modifier: str =
     datetime.date(2025, 1, 5)
     >>> resolve_weekday(1, date(2019, 4, 8), "future", "next")
     datetime.date(2019, 4, 16)
+    >>> resolve_weekday(4, date(2023, 5, 6), "future", "later")
+    datetime.date(2023, 5, 5)
     """
     monday = base - timedelta(days=base.weekday())
     if modifier == "next":
@@ -285,6 +287,10 @@ def resolve_weekday(weekday: int, base: date, tense: str | None, modifier: str =
     if modifier == "coming":
         tense = "future"
     back = base - timedelta(days=(base.weekday() - weekday) % 7)
+    if modifier == "later" and (base - back).days <= 1:
+        # "is to arrive later on Friday": later on the day the story was written, the
+        # publication day or, in the next morning's paper, the day before.
+        return back
     ahead = base + timedelta(days=(weekday - base.weekday()) % 7)
     if tense in ("past", "perfect"):
         return back

@@ -979,6 +979,31 @@ def _shouted(word: str) -> bool:
     return word.isupper() and word.isalpha() and len(word) >= 3
 
 
+def _given_name_amir(text: str, token: Token) -> bool:
+    """ "Amir" as a given name: after an office ("Foreign Minister Amir Khan Muttaqi",
+    "the Afghan Foreign Minister, Amir Khan Muttaqi,") or before two more names. The
+    office is "Amir Sheikh Nawaf", "Amir Tamim bin Hamad", "Qatar's Amir Tamim".
+
+    >>> text = "Foreign Minister Amir Khan Muttaqi and Amir Tamim bin Hamad Al Thani"
+    >>> [_given_name_amir(text, t) for t in tokenize(text) if t.text == "Amir"]
+    [True, False]
+    """
+    if token.text != "Amir":
+        return False
+    after = re.match(
+        r" (?!(?:Sheikh|Shaikh|Sheik|of|bin|ibn|Al)\b)[A-Z][\w\-]+"
+        r"(?: (?!(?:bin|ibn|Al|al)\b)[A-Z][\w\-]+)?(?! (?:bin|ibn|Al|al)\b)",
+        text[token.end : token.end + 60],
+    )
+    if after is None:
+        return False
+    before = text[max(0, token.start - 40) : token.start]
+    if re.search(r"(?:['’]s|\b(?:Qatari|Kuwaiti)|\bHis\s+Highness)\s$", before):
+        return False
+    office_before = re.search(rf"\b(?:{_TITLE_HEADS}),?\s$", before, re.IGNORECASE)
+    return bool(office_before) or after.group().count(" ") >= 2
+
+
 def _capitalised_family_name(text: str, token: Token) -> bool:
     """ "Prime Minister SUGA Yoshihide": a family name in capitals, written first,
     right after an office and before a given name."""
@@ -1090,6 +1115,9 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
         styled_office = token.text == "Amir" and re.search(
             r"\b(?:the|HH|HE)\s$", text[max(0, token.start - 4) : token.start]
         )
+        if not styled_office and _given_name_amir(text, token):
+            current.append(token)  # "Foreign Minister Amir Khan Muttaqi"
+            continue
         if (
             not styled_office
             and not _is_name_token(token)
