@@ -2326,3 +2326,37 @@ def test_an_arrival_with_no_place_of_a_traveller_taken_elsewhere_stays_there():
     )
     (trip,) = _extract(text, published=date(2023, 6, 18)).trips
     assert [s[:2] for s in _stops(trip)] == [("JP", "Tokyo")]
+
+
+def test_a_dateline_in_the_outlets_bracket_with_here_till_a_day():
+    text = (
+        "Portuguese minister here for talks\n\n(DAILYWIRE | LIMA) – Portuguese Foreign "
+        "Minister Rui Matos will visit Peru today (17). He will be here till 19 June to "
+        "strengthen bilateral ties."
+    )
+    (trip,) = _extract(text).trips
+    assert _stops(trip) == [("PE", "Lima", date(2023, 6, 17), date(2023, 6, 19))]
+
+
+def test_a_capitalised_counterpart_is_an_office_not_a_name():
+    text = (
+        "LIMA: Foreign Minister Rui Matos of Portugal arrived on Friday. He will meet his "
+        "Peruvian Counterpart Ana Vidal on Saturday."
+    )
+    result = _extract(text)
+    assert "Ana Vidal" in _officials(result)
+    (trip,) = result.trips
+    assert ("Ana Vidal",) in _participants(trip)
+
+
+def test_a_meeting_told_in_the_past_belongs_to_the_journey_made_not_the_one_ahead():
+    text = (
+        "Foreign Minister Rui Matos of Portugal will arrive in Peru on June 19 on a two-day "
+        "visit. The minister is visiting the country at the invitation of his counterpart.\n\n"
+        "The minister has visited Japan to attend a conference. He also met Prime Minister "
+        "Kenji Sato on his visit. Before his Japan visit, Matos went to Chile."
+    )
+    trips = {tuple(s[0] for s in _stops(t)): t for t in _extract(text).trips}
+    assert ("PE",) in trips and ("JP",) in trips
+    assert _participants(trips[("JP",)]) == [("Kenji Sato",)]
+    assert _participants(trips[("PE",)]) == []

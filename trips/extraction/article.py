@@ -516,7 +516,9 @@ def _here(reading: _Reading, ann, dateline: PlaceMention, published: date | None
             )
         ):
             # "KATHMANDU, May 6: X arrived in Nepal on Sunday": in the dateline's city.
-            countries = [r for r in event.places if r.role in ("in", "to")]
+            # ("will visit Sri Lanka today" too; not a visit that was only scheduled)
+            roles = ("in", "to", "obj") if event.mood == "real" else ("in", "to")
+            countries = [r for r in event.places if r.role in roles]
             if (
                 len(countries) == 1
                 and countries[0].mention.place.kind == "country"

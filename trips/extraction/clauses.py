@@ -1988,8 +1988,12 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
     for token_index in sorted(predicates):
         event = predicates[token_index]
         token = doc[token_index]
-        if event.phase == "presence" and not any(p.role == "in" for p in event.places):
-            continue  # a copula without a place of its own
+        if (
+            event.phase == "presence"
+            and not any(p.role == "in" for p in event.places)
+            and not any(c.lower_ == "here" and c.dep_ == "advmod" for c in token.children)
+        ):
+            continue  # a copula without a place of its own ("will be here": the dateline's)
         if event.kind == "meet":
             _meeting(event, token, resolver, predicates, ann)
         elif event.nominal:

@@ -153,6 +153,13 @@ _DATELINE_LINE = re.compile(
 )
 
 
+# "(FASTNEWS | COLOMBO) –": the outlet and the city in one bracket.
+_DATELINE_BRACKET = re.compile(
+    r"^[ \t]*\([^()|\n]{2,40}\|[ \t]*[A-Z][A-Za-z.'’ -]{2,30}\)[ \t]*[-–—:]{1,2}[ \t]*",
+    re.MULTILINE,
+)
+
+
 def dateline_span(text: str, after: int = 0) -> tuple[int, int] | None:
     """Where the story's dateline is, if it opens with one.
 
@@ -166,6 +173,9 @@ def dateline_span(text: str, after: int = 0) -> tuple[int, int] | None:
     (12, 18)
     >>> dateline_span("He arrived.\\n\\nThe Secretary-General left Cairo on Friday.") is None
     True
+    >>> text = "A headline\\n\\n(FASTNEWS | COLOMBO) – The minister will visit."
+    >>> start, end = dateline_span(text); text[start:end]
+    '(FASTNEWS | COLOMBO) – '
     >>> text = "Makkah, April 07, 2024, SPA -- The Crown Prince received ..."
     >>> start, end = dateline_span(text); text[end:]
     'The Crown Prince received ...'
@@ -178,6 +188,9 @@ def dateline_span(text: str, after: int = 0) -> tuple[int, int] | None:
         if head.isupper() or "(" in head or "[" in head or re.search(r"[-–—:]$", head):
             found = match.start(), match.end()
             break
+    bracket = _DATELINE_BRACKET.search(text, after, 600) if after < 600 else None
+    if bracket is not None and (found is None or bracket.start() < found[0]):
+        found = bracket.start(), bracket.end()
     line = _DATELINE_LINE.search(text, after, 600) if after < 600 else None
     if line is not None and (found is None or line.start() < found[0]):
         return line.start(), line.end()

@@ -728,6 +728,8 @@ _NON_NAME |= frozenset(
         "Undersecretary",
         "Treasurer",
         "Executive",
+        "Counterpart",  # "his Sri Lankan Counterpart X", capitalised as in an office
+        "Counterparts",
     ]
 )
 # Letters after a name are honours and seats, not names ("Rushanara Ali, MP").

@@ -357,6 +357,8 @@ def build_journeys(ctx: Context) -> None:
                     split_key = (*key, role.mention.place.country)
                     _journey(frames, person, split_key).events.append(single)
                 continue
+            if key[0] == "main":
+                key = _told_before(frames, person, event) or key
             _journey(frames, person, key).events.append(event)
     _undated_into_passing(ctx, frames)
     for journey in frames.values():
@@ -439,6 +441,28 @@ def _places_told(journey: Journey) -> set[str]:
         for r in e.places
         if r.role in ("to", "in", "obj", "at")
     }
+
+
+def _told_before(frames: dict[tuple, Journey], person: int, event: Event) -> tuple | None:
+    """ "has visited the United States ... Before his US visit, he went to": a visit
+    named by its noun, in the past, with no day, is the earlier journey told with a
+    verb to the same country, not the one the article reports."""
+    if not (event.nominal and event.places and event.tense in ("past", "perfect")):
+        return None
+    if event.dates:
+        return None
+    countries = {r.mention.place.country for r in event.places}
+    for (owner, *key), journey in frames.items():
+        if owner != person or key[0] != "passing":
+            continue
+        if any(
+            not e.nominal
+            and e.token < event.token
+            and countries <= {r.mention.place.country for r in e.places}
+            for e in journey.events
+        ):
+            return tuple(key)
+    return None
 
 
 def _undated_into_passing(ctx: Context, frames: dict[tuple, Journey]) -> None:
@@ -758,18 +782,47 @@ def _shared_events(a: Journey, b: Journey) -> bool:
 # --- meetings ------------------------------------------------------------------------------
 
 
-def _journey_of(ctx: Context, person: int, token: int) -> Journey | None:
+def _journey_of(ctx: Context, person: int, token: int, tense: str | None = None) -> Journey | None:
     candidates = [j for j in ctx.journeys if person in j.travellers]
     if not candidates:
         return None
-    own = [j for j in candidates if any(e.token == token for e in j.events)]
-    if own:
-        return own[0]  # the journey the meeting's own sentence put the traveller on
     main = [j for j in candidates if j.frame == ("main",)]
+    nearest = min(candidates, key=lambda j: min(abs(e.token - token) for e in j.events))
+
+    def ahead(journey: Journey) -> bool:
+        """Told as yet to come: in the future, or in the present with a day ahead."""
+        told = [e.tense for e in journey.events if not e.nominal and e.tense != "none"]
+        if not told or any(t in ("past", "perfect") for t in told):
+            return False
+        return all(t == "future" for t in told) or any(
+            ctx.published is not None
+            and r.mention.first is not None
+            and r.mention.first > ctx.published
+            for e in journey.events
+            for r in e.dates
+        )
+
+    # "X will visit China ... has visited the United States. He also met Y on his
+    # visit": a meeting told in the past is of the journey made, not of the one ahead,
+    # even when "his visit", with no place, was put on that one.
+    made = None
+    if main and tense in ("past", "perfect") and ahead(main[0]):
+        behind = [j for j in candidates if j is not main[0] and not ahead(j)]
+        if behind:
+            made = min(behind, key=lambda j: min(abs(e.token - token) for e in j.events))
+    own = [j for j in candidates if any(e.token == token for e in j.events)]
+    if own and not (
+        made is not None
+        and own[0] is main[0]
+        and all(e.nominal and not e.places for e in own[0].events if e.token == token)
+    ):
+        return own[0]  # the journey the meeting's own sentence put the traveller on
+    if made is not None:
+        return made
     if main:
         return main[0]
     # The passing journey whose events are nearest in the text.
-    return min(candidates, key=lambda j: min(abs(e.token - token) for e in j.events))
+    return nearest
 
 
 def _meetings(ctx: Context) -> None:
@@ -793,7 +846,7 @@ def _meetings(ctx: Context) -> None:
             travellers = _travellers_of(ctx, event)
             hosts = _hosts_of(event)
         else:
-            travelling = [p for p in subjects if _journey_of(ctx, p, event.token)]
+            travelling = [p for p in subjects if _journey_of(ctx, p, event.token, event.tense)]
             if len(travelling) > 1 and event.parent is not None:
                 # "Weber visited Ankara in April, when the two leaders discussed ...": the
                 # traveller is the one whose journey the clause hangs off.
@@ -811,7 +864,7 @@ def _meetings(ctx: Context) -> None:
                 travellers = travelling
                 hosts = objects + [p for p in subjects if p not in travelling]
             else:
-                travellers = [p for p in objects if _journey_of(ctx, p, event.token)]
+                travellers = [p for p in objects if _journey_of(ctx, p, event.token, event.tense)]
                 hosts = subjects
         if travellers and not hosts and "counterparts" in event.hints:
             hosts = _counterparts(ctx, event, travellers)
@@ -819,7 +872,7 @@ def _meetings(ctx: Context) -> None:
             continue
         journeys = []
         for traveller in travellers:
-            found = _journey_of(ctx, traveller, event.token)
+            found = _journey_of(ctx, traveller, event.token, event.tense)
             if found is not None and found not in journeys:
                 journeys.append(found)
         for journey in journeys:
