@@ -2360,3 +2360,24 @@ def test_a_meeting_told_in_the_past_belongs_to_the_journey_made_not_the_one_ahea
     assert ("PE",) in trips and ("JP",) in trips
     assert _participants(trips[("JP",)]) == [("Kenji Sato",)]
     assert _participants(trips[("PE",)]) == []
+
+
+def test_island_states_by_their_main_island_and_with_st_for_saint():
+    text = (
+        "President Kofi Mensah of Ghana arrived in Trinidad on Wednesday night for a state "
+        "visit. He departs Trinidad on Friday. His visit comes following state visits to "
+        "Guyana and St Vincent and the Grenadines."
+    )
+    trips = _extract(text).trips
+    countries = {s[0] for t in trips for s in _stops(t)}
+    assert countries == {"TT", "GY", "VC"}
+    (main,) = [t for t in trips if _stops(t)[0][0] == "TT"]
+    assert _stops(main) == [("TT", None, date(2023, 6, 14), date(2023, 6, 16))]
+
+
+def test_professor_is_no_part_of_a_name():
+    text = (
+        "LIMA: President Kofi Mensah of Ghana arrived on Friday. He was greeted by Vice "
+        "President Professor Ana Vidal at the airport."
+    )
+    assert "Ana Vidal" in _officials(_extract(text))

@@ -81,6 +81,7 @@ _HONORIFIC_WORDS = frozenset(
         "hrh",
         "pol",
         "prof",
+        "professor",
         "amb",
         "engr",
     ]
