@@ -2381,3 +2381,51 @@ def test_professor_is_no_part_of_a_name():
         "President Professor Ana Vidal at the airport."
     )
     assert "Ana Vidal" in _officials(_extract(text))
+
+
+def test_a_list_of_places_each_with_its_dates_gives_each_stop_its_days():
+    text = (
+        "NEW DELHI: Minister of State Ravi Menon has concluded a visit to the region. "
+        "Menon paid an official visit to Uruguay from June 1 to June 3, Bahamas from "
+        "June 3-5, Barbados from June 5- 7 and Nicaragua from June 7- 9, the ministry said."
+    )
+    (trip,) = _extract(text).trips
+    assert _stops(trip) == [
+        ("UY", None, date(2023, 6, 1), date(2023, 6, 3)),
+        ("BS", None, date(2023, 6, 3), date(2023, 6, 5)),
+        ("BB", None, date(2023, 6, 5), date(2023, 6, 7)),
+        ("NI", None, date(2023, 6, 7), date(2023, 6, 9)),
+    ]
+
+
+def test_an_offices_initials_before_a_name_end_no_sentence():
+    text = (
+        "Minister Ravi Menon of India visited Barbados on Tuesday. In Barbados, Menon "
+        "received an award. During the visit, he called on PM Mia Amor Bottley, Foreign "
+        "Minister Kerry Sims and engaged with the Minister of Health."
+    )
+    result = _extract(text)
+    assert _officials(result)["Mia Amor Bottley"][0] == "PM"
+    (trip,) = result.trips
+    assert ("Mia Amor Bottley", "Kerry Sims") in _participants(trip)
+
+
+def test_during_the_visit_is_at_the_stop_the_sentence_before_names():
+    text = (
+        "Minister Ravi Menon of India visited the Bahamas and Barbados this week. In the "
+        "Bahamas, he held talks with Foreign Minister Frederick Moss. In Barbados, Menon "
+        "received an award. During the visit, he called on Foreign Minister Kerry Sims."
+    )
+    (trip,) = _extract(text).trips
+    places = {m.participants: m.country for m in trip.meetings}
+    assert places == {("Frederick Moss",): "BS", ("Kerry Sims",): "BB"}
+
+
+def test_a_visit_finalized_last_week_after_travelling_to_its_countries_is_over():
+    text = (
+        "Foreign Minister Ana Cruz of Peru finalized her five-day official visit to the "
+        "Caribbean last week.The foreign minister traveled to Jamaica, Barbados and Cuba."
+    )
+    (trip,) = _extract(text, published=date(2023, 6, 19)).trips
+    assert trip.status == "completed"
+    assert [s[0] for s in _stops(trip)] == ["JM", "BB", "CU"]

@@ -253,6 +253,7 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
     ann.captions = _caption_sentences(text, sentences)
     reading.events = analyse(ann, sentences)
     reading.events.extend(_itinerary_events(reading, ann, published))
+    _dated_legs(reading, text, ann)
     if dateline is not None:
         dateline = reading.dateline = _dateline_in_context(dateline, reading.events)
         _here(reading, ann, dateline, published)
@@ -260,6 +261,73 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
     _the_hosts_country(reading, text)
     _the_countries_counted(reading, text)
     return reading
+
+
+# What may stand between a leg's place and its dates: "Uruguay from February 28 to
+# March 2", "Bahamas (March 2-4)", "Barbados on March 4".
+_LEG_GAP = re.compile(r"[ \t]*(?:,[ \t]*)?\(?[ \t]*")
+_LEG_WORD = re.compile(r"(?:from|on|between)[ \t]+")
+
+
+def _dated_legs(reading: _Reading, text: str, ann) -> None:
+    """ "paid an official visit to Uruguay from February 28 to March 2, Bahamas from
+    March 2-4, Barbados from March 4-6 and Nicaragua from March 6-8": a list of places,
+    each with its dates, is the legs of the journey the sentence tells, whatever the
+    parse made of the list. Every place of it goes to the sentence's travel event, with
+    every date, and the dates then pair with the place they follow."""
+    dates_at = {d.start: d for d in reading.dates}
+    for index, sentence in enumerate(reading.sentences):
+        legs: list[tuple[PlaceMention, DateMention]] = []
+        for mention in reading.places:
+            if not (sentence.start <= mention.start < sentence.end):
+                continue
+            at = _LEG_GAP.match(text, mention.end).end()
+            word = _LEG_WORD.match(text, at)
+            dated = dates_at.get(at) or (dates_at.get(word.end()) if word else None)
+            if dated is not None and dated.first is not None:
+                legs.append((mention, dated))
+        legs = _listed_legs(text, legs)
+        if len(legs) < 2:
+            continue
+        travel = [
+            e
+            for e in reading.events
+            if e.sentence == index and e.kind == "travel" and e.subjects and e.places
+        ]
+        if not travel:
+            continue
+        event = min(travel, key=lambda e: (e.nominal, e.token))
+        kept = {m.start for m, _ in legs}
+        event.places = [r for r in event.places if r.mention.start not in kept or r.role != "from"]
+        told = {r.mention.start for r in event.places}
+        for mention, dated in legs:
+            if mention.start not in told:
+                token = ann.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                event.places.append(
+                    PlaceRole(mention, "to", token[0].i if token is not None else event.token)
+                )
+            if not any(d.mention is dated for d in event.dates):
+                event.dates.append(DateRole(dated, "on"))
+
+
+_BETWEEN_LEGS = re.compile(r"[\s,;)]*(?:and\s+)?(?:then\s+)?(?:(?:to|in)\s+)?(?:the\s+)?")
+
+
+def _listed_legs(
+    text: str, legs: list[tuple[PlaceMention, DateMention]]
+) -> list[tuple[PlaceMention, DateMention]]:
+    """The longest run of dated places that follow one another as a list ("A from D1,
+    B from D2 and C from D3"), not two places each dated in a sentence of their own
+    clauses ("returned to Beijing on Sunday after visits to A, B and C from May 31")."""
+    best: list[tuple[PlaceMention, DateMention]] = []
+    run: list[tuple[PlaceMention, DateMention]] = []
+    for leg in sorted(legs, key=lambda item: item[0].start):
+        if run and not _BETWEEN_LEGS.fullmatch(text, run[-1][1].end, leg[0].start):
+            run = []
+        run.append(leg)
+        if len(run) > len(best):
+            best = list(run)
+    return best
 
 
 def _placeless_visits(reading: _Reading, text: str, pattern: re.Pattern[str]):

@@ -50,6 +50,8 @@ TRAVEL_VERBS: dict[str, str] = {
     "complete": "end",
     "finish": "end",
     "close": "end",
+    "finalize": "end",  # "finalized his five-day visit to Latin America"
+    "finalise": "end",
     "accompany": "accompany",
     "join": "accompany",
     "flank": "accompany",  # "X, flanked by Y and Z, thanked ..."
@@ -571,6 +573,8 @@ CARRIER_VERBS = frozenset(
         "end",
         "complete",
         "finish",
+        "finalize",
+        "finalise",
         "continue",
         "be",
         "lead",

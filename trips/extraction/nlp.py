@@ -46,6 +46,9 @@ _BREAK = re.compile(r"\n\s*(?=\S)|(?<=[a-z0-9)\]\"”’])\.(?=[A-Z])")
 _ABBREVIATION = re.compile(
     r"(?<![\w.])(?:[A-Z]\.){2,}(?= [A-Z])|\b(?:Mr|Mrs|Ms|Dr|Gen|Adm|Lt|Col|Maj|Capt|Sgt|Sen|Rep|"
     r"Gov|Prof|St|Hon|Amb|Brig|Cmdr|Jr|Sr)\.(?= [A-Z])"
+    # "called on PM Mia Mottley": an office's initials before a name, which the parse
+    # may take for the time of day that ends a sentence.
+    r"|\b(?:PM|FM|VP|EAM|MoS|NSA|CS|DPM)(?= [A-Z][a-z])"
 )
 
 
@@ -197,6 +200,9 @@ def dateline_span(text: str, after: int = 0) -> tuple[int, int] | None:
     return found
 
 
+_LOOSE_RANGE = re.compile(r"(?<=\s)(\d{1,2})[-–] (\d{1,2})\b")
+
+
 def analysis_text(text: str) -> str:
     """The text the analysis reads: ``text`` with the same length, cleaned where a
     character stands in the way (a no-break space, a dateline glued to the story
@@ -209,9 +215,14 @@ def analysis_text(text: str) -> str:
     '                    Japanese'
     >>> analysis_text("The talks ended--Officials left.")
     'The talks ended  Officials left.'
+    >>> analysis_text("from March 4- 6")
+    'from March  4-6'
     """
     cleaned = text.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
     cleaned = _GLUED_DASH.sub(lambda m: " " * len(m.group()), cleaned)
+    # "from March 4- 6": a range with a space after its dash, which the parse ends a
+    # sentence on; written " 4-6", the same length.
+    cleaned = _LOOSE_RANGE.sub(r" \1-\2", cleaned)
     span = dateline_span(cleaned)
     if span is not None:
         # The dateline is where the reporter was; the sentence starts after it.

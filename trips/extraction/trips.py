@@ -27,6 +27,7 @@ from datetime import date, timedelta
 
 from trips.extraction.clauses import Event, PlaceRole
 from trips.extraction.dates import DateMention, resolve
+from trips.extraction.lexicon import lemma
 from trips.extraction.people import Person
 from trips.extraction.places import (
     Place,
@@ -228,8 +229,11 @@ def _event_time(ctx: Context, event: Event) -> tuple[date | None, str | None]:
             and not mention.text.lower().startswith("since")
         ):
             marker = mention.text.lower()
-            if ctx.published is not None and (mention.approx - ctx.published).days > -6:
-                marker = None  # "next week", "this weekend": the journey being announced
+            # "next week", "this weekend": the journey being announced; "finalized his
+            # visit last week": the one being reported.
+            recent = -13 if event.phase in ("end", "return") else -6
+            if ctx.published is not None and (mention.approx - ctx.published).days > recent:
+                marker = None
     return day, marker
 
 
@@ -1158,12 +1162,21 @@ def _meeting_stop(
     matching = [s for s in journey.stops if s.country in countries]
     if len(matching) >= 1 and len({s.country for s in matching}) == 1 and len(matching) == 1:
         return matching[0]
-    # The stop the narrative was last at before the meeting.
-    latest = [
-        (max(t for t in s.tokens if t <= event.token), s)
-        for s in journey.stops
-        if any(t <= event.token for t in s.tokens)
-    ]
+    # The stop the narrative was last at before the meeting: where a travel verb took
+    # the traveller, or where another event of the text was ("In Barbados, she received
+    # an award. During the visit, she called on ...").
+    told_at: dict[int, list[int]] = {
+        id(s): [t for t in s.tokens if t <= event.token] for s in journey.stops
+    }
+    for other in ctx.events:
+        if other.sentence != event.sentence - 1 or other.kind == "travel":
+            continue  # (the sentence just before, told by other than a travel verb)
+        for role in other.places:
+            if role.role in ("in", "to", "obj") and role.token <= event.token:
+                for stop in journey.stops:
+                    if stop.fits(_place_of(role)):
+                        told_at[id(stop)].append(role.token)
+    latest = [(max(told_at[id(s)]), s) for s in journey.stops if told_at[id(s)]]
     if latest:
         # A tie ("travelled from Nigeria to Brazil, where he met ..."): the place reached.
         return max(latest, key=lambda item: (item[0], item[1].order))[1]
@@ -1960,7 +1973,15 @@ def _still_ahead(journey: Journey, last: Stop | None) -> bool:
             if _stop_for(journey, role) is not last:
                 continue
             if event.tense == "future" or (
-                event.phase in ("leave", "go") and role.role == "to" and event.mood == "real"
+                event.phase in ("leave", "go")
+                and role.role == "to"
+                and event.mood == "real"
+                # "traveled to Argentina ... and Mexico": made, where "headed to" is not
+                and not (
+                    event.phase == "go"
+                    and event.tense in ("past", "perfect")
+                    and lemma(event.text) == "travel"
+                )
             ):
                 ahead = True
             elif event.tense in ("past", "perfect", "present"):
