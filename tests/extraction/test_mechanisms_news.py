@@ -2429,3 +2429,14 @@ def test_a_visit_finalized_last_week_after_travelling_to_its_countries_is_over()
     (trip,) = _extract(text, published=date(2023, 6, 19)).trips
     assert trip.status == "completed"
     assert [s[0] for s in _stops(trip)] == ["JM", "BB", "CU"]
+
+
+def test_the_president_elect_is_not_the_president_in_office():
+    text = (
+        "Peruvian President-Elect Ana Cruz will begin a tour of Latin America on July 22, "
+        "her spokesman said. She will take office from outgoing President Luis Mora on "
+        "July 28.\n\nIn June the president-elect visited Spain and France."
+    )
+    result = _extract(text)
+    assert "Ana Cruz" not in _officials(result)  # not in office yet (the gold's rule)
+    assert not [t for t in result.trips if "Luis Mora" in t.travelers]

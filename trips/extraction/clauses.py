@@ -431,6 +431,9 @@ def clause_tense(verb: Token, depth: int = 0) -> str:
 _AGED = re.compile(r"\d{2}-year-old")
 
 
+_NOT_YET_TITLE = re.compile(r"-elect\b|\b(?:incoming|designate|future|elect)\b")
+
+
 def _of_phrase(token: Token) -> list[Token]:
     """The words of an "of" phrase after an office ("the Prime Minister of Lesotho")."""
     return [t for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
@@ -874,11 +877,20 @@ class _Resolver:
             and c.i not in self.ann.place_at
             and c.lower_ in _OFFICE_WORDS
         ]
+        # "the president-elect", "the incoming minister": only who is not in office yet,
+        # never the one in office ("the president-elect visited ..." is not the president).
+        not_yet = any(
+            w.lower_ in ("elect", "incoming", "designate", "future") or w.lower_.endswith("-elect")
+            for w in token.subtree
+            if w.i <= token.i
+        )
         candidates = []
         for index, person in enumerate(self.ann.people):
-            if not person.official or index in owner:
+            if index in owner:
                 continue
             title = person.title.lower()
+            if not_yet != bool(_NOT_YET_TITLE.search(title)) or not (person.official or not_yet):
+                continue
             if modifiers and not all(m in title for m in modifiers):
                 continue
             if head == "counterpart":

@@ -954,7 +954,11 @@ def _is_name_token(token: Token) -> bool:
     if not text[0].isupper():
         return False
     head, _, rest = text.partition("-")
-    office_after = rest and (rest[0].islower() or _TITLE_HEAD_RE.match(rest))
+    office_after = rest and (
+        rest[0].islower()
+        or _TITLE_HEAD_RE.match(rest)
+        or rest.lower() in ("elect", "designate")  # "President-Elect"
+    )
     if office_after and _TITLE_HEAD_RE.fullmatch(head):
         # "Minister-in-Waiting", "Secretary-General": an office; "Amir-Abdollahian" a name
         return False
