@@ -2440,3 +2440,35 @@ def test_the_president_elect_is_not_the_president_in_office():
     result = _extract(text)
     assert "Ana Cruz" not in _officials(result)  # not in office yet (the gold's rule)
     assert not [t for t in result.trips if "Luis Mora" in t.travelers]
+
+
+def test_styles_between_an_office_and_a_name_are_dropped():
+    text = (
+        "LIMA, June 17 — Malaysian Prime Minister Tun Dr Aziz Rahman arrived in Lima today. "
+        "He was greeted by Foreign Minister Dato’ Sri Hamid Ismail."
+    )
+    result = _extract(text)
+    officials = _officials(result)
+    assert officials["Aziz Rahman"] == ("Prime Minister", "MY")
+    assert "Hamid Ismail" in officials
+    assert [t.travelers for t in result.trips] == [("Aziz Rahman",)]
+
+
+def test_tomorrow_at_a_sentences_start_is_no_person():
+    text = (
+        "LIMA, June 17 — Prime Minister Aziz Rahman of Malaysia arrived in Lima today.\n\n"
+        "Tomorrow, the prime minister will attend an official welcoming ceremony."
+    )
+    assert set(_officials(_extract(text))) == {"Aziz Rahman"}
+
+
+def test_an_office_of_a_party_before_a_name_in_a_list_of_those_met():
+    text = (
+        "LIMA, June 17 — Prime Minister Aziz Rahman of Malaysia arrived in Lima today. He "
+        "will hold separate meetings with President of Peru Luis Mora, Secretary-General of "
+        "the Socialist Party of Peru Ana Cruz and Chairman of the National Assembly Rosa Vidal."
+    )
+    result = _extract(text)
+    assert _officials(result)["Ana Cruz"][0] == "Secretary-General of the Socialist Party"
+    (trip,) = result.trips
+    assert ("Luis Mora", "Ana Cruz", "Rosa Vidal") in _participants(trip)

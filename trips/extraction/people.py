@@ -108,7 +108,7 @@ def normalise_name(name: str) -> str:
     'lloyd j austin'
     """
     head = name.split(",", 1)[0]
-    words = [w for w in re.split(r"[\s.]+", _fold(head).lower()) if w]
+    words = [w.strip("’'") for w in re.split(r"[\s.]+", _fold(head).lower()) if w.strip("’'")]
     # "Tan" is an honorific only in "Tan Sri"; elsewhere it is a common surname.
     while len(words) > 1 and (
         words[0] in _HONORIFIC_WORDS or (words[0] == "tan" and words[1] in ("sri", "seri"))
@@ -181,7 +181,7 @@ def display_name(name: str) -> str:
     # "He" opens Chinese names ("He Lifeng"); it is not a style to drop here.
     while (
         len(words) > 1
-        and words[0].rstrip(".").lower() in _HONORIFIC_WORDS
+        and words[0].rstrip(".’'").lower() in _HONORIFIC_WORDS  # "Dato’ Sri"
         and words[0] not in ("He", "To")
     ):
         words.pop(0)
@@ -703,6 +703,11 @@ _NON_NAME |= frozenset(
         "Veteran",
     ]
 )
+# Days told relative to today, capitalised at a sentence's start ("Tomorrow, the prime
+# minister will attend ...").
+_NON_NAME |= frozenset(
+    ["Today", "Tomorrow", "Yesterday", "Tonight", "Separately", "Subsequently", "Additionally"]
+)
 # English function words (spaCy's stop list) capitalised at the start of a sentence
 # ("Throughout, President Biden will ..."), less those that are also names.
 _NON_NAME |= frozenset(
@@ -847,7 +852,7 @@ _INSTITUTION_AFTER = re.compile(
     r" (?:Summit|Forum|Conference|Dialogue|Pact|Agreement|Initiative|Council|Commission|Group|"
     r"Assembly|Festival|Games|Cup|Award|Prize|Fund|Bank|Institute|University|Foundation|"
     r"Corridor|Partnership|Alliance|Plan|Programme|Program|Act|Declaration|Treaty|Accords?|"
-    r"Airbase|Airport|Air\s+Base|International\s+Airport)\b"
+    r"Airbase|Airport|Air\s+Base|International\s+Airport|Party)\b"
 )
 # "the Extraordinary Arab and Islamic Summit": the institution word after a list.
 _INSTITUTION_LATER = re.compile(
@@ -1132,6 +1137,14 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
         ):
             current.append(token)
             continue
+        if (
+            current
+            and token.text in ("Dr", "Dr.")
+            and all(t.text.lower() in _HONORIFIC_WORDS for t in current)
+            and text[current[-1].end : token.start] == " "
+        ):
+            current.append(token)  # "Prime Minister Tun Dr X": styles, stripped later
+            continue
         if styled_office or (not _is_name_token(token) and not _surname_he(text, tokens, token)):
             # "HH the Amir" is the office; "Amir" alone may be a first name.
             close()
@@ -1153,9 +1166,10 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
                     current.append(token)
                     continue
             ok = gap == " " or (
-                gap in (". ", ".")
+                gap in (". ", ".", "’ ", "' ")
                 and (len(current[-1].text) == 1 or current[-1].text.lower() in _HONORIFIC_WORDS)
-            )
+                and (gap[0] == "." or current[-1].text.lower() in ("dato", "datu"))
+            )  # "Gen. X", "Dato’ Sri X"
             ok = ok or (gap in (", ",) and token.text.rstrip(".").lower() in _SUFFIX_WORDS)
             if not ok:
                 close()
@@ -1245,6 +1259,10 @@ def _title_before(
     for run_start, run_end in runs:
         if text[run_start:run_end].lower() in _MODIFIERS:
             continue  # "High Commissioner", "Permanent Representative": part of the office
+        if all(
+            w.lower().rstrip(".’'") in _HONORIFIC_WORDS for w in text[run_start:run_end].split()
+        ):
+            continue  # "Prime Minister Tun Dr X": styles between the office and the name
         if text[run_start - 1 : run_start] == "(" and text[run_end : run_end + 1] == ")":
             continue  # "Minister of Defense (Menhan) X": the office's short form
         if floor <= run_end <= start - 1 and run_start < start:
