@@ -2472,3 +2472,27 @@ def test_an_office_of_a_party_before_a_name_in_a_list_of_those_met():
     assert _officials(result)["Ana Cruz"][0] == "Secretary-General of the Socialist Party"
     (trip,) = result.trips
     assert ("Luis Mora", "Ana Cruz", "Rosa Vidal") in _participants(trip)
+
+
+def test_a_bare_name_holds_the_office_its_visit_is_told_by():
+    text = (
+        "LIMA — Jean Morel on Sunday embarked on the first state visit to Peru by a "
+        "French president in 30 years.\nMorel's plane landed at a Lima airport at the "
+        "start of his three-day visit."
+    )
+    result = _extract(text, published=date(2023, 6, 19))
+    assert _officials(result)["Jean Morel"] == ("President", "FR")
+    (trip,) = result.trips
+    assert trip.travelers == ("Jean Morel",)
+    assert [s[:2] for s in _stops(trip)] == [("PE", "Lima")]
+
+
+def test_were_to_be_hosted_by_makes_the_subject_the_guest():
+    text = (
+        "President Jean Morel of France arrived in Lima on Sunday. Morel and his wife were "
+        "to be hosted by Peru's president Luis Mora at his Bellevue palace in Lima."
+    )
+    result = _extract(text, published=date(2023, 6, 19))
+    assert [t.travelers for t in result.trips] == [("Jean Morel",)]
+    (trip,) = result.trips
+    assert {s[0] for s in _stops(trip)} == {"PE"}

@@ -249,6 +249,7 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
         # Read in the analysis text: a blanked dateline's date is not the story's.
         dates.extend(find_dates(text[sentence.start : sentence.end], published, sentence.start))
     reading.people, reading.mentions, reading.dates = people, mentions, dates
+    _office_of_the_visit(reading, text)
     ann = annotate(doc, sentences, people, mentions, places, dates)
     ann.captions = _caption_sentences(text, sentences)
     reading.events = analyse(ann, sentences)
@@ -736,6 +737,46 @@ def _holds(office_noun: str, person) -> bool:
     if office_noun in ("leader", "head of state"):
         return bool(_HEADS_OF_STATE.search(title)) and "minister " not in title
     return office_noun in title and not re.search(r"\b(?:vice|deputy)\b", title)
+
+
+def _office_of_the_visit(reading: _Reading, text: str) -> None:
+    """ "Emmanuel Macron on Sunday embarked on the first state visit to Germany by a
+    French president", "his first visit as Chinese president": the one person of the
+    sentence the text gives no office holds the office it names with a demonym. Only
+    officials make journeys here, so this is what keeps the trip of a leader the text
+    names bare; it is known before the clauses are read, so that "his" can be him."""
+    people = reading.people
+    for mention in reading.raw_places:
+        if not mention.demonym:
+            continue
+        if not re.search(
+            r"\b(?:by|as)\s+(?:(?:a|an|the)\s+)?$", text[max(0, mention.start - 12) : mention.start]
+        ):
+            continue
+        match = _EPITHET.match(text, mention.end)
+        if match is None:
+            continue
+        sentence = next(
+            (i for i, s in enumerate(reading.sentences) if s.start <= mention.start < s.end), None
+        )
+        bounds = reading.sentences[sentence] if sentence is not None else None
+        bare = {
+            m.person
+            for m in reading.mentions
+            if bounds is not None
+            and bounds.start <= m.start < bounds.end
+            and not people[m.person].title
+            and not people[m.person].official
+            and not people[m.person].former
+        }
+        if len(bare) != 1:
+            continue
+        person = people[bare.pop()]
+        person.title = " ".join(
+            w.capitalize() if w not in ("of",) else w for w in match.group(1).split()
+        )
+        person.country = person.country or mention.place.country
+        person.official = True
 
 
 def _told_by_epithet(reading: _Reading, text: str, countries: dict[int, str | None]) -> None:

@@ -1241,7 +1241,10 @@ def _subject_token(verb: Token) -> tuple[Token | None, bool]:
             if conjoined:
                 # "X touched down and was greeted by Y": the voice is the verb's own.
                 return child, any(c.dep_ == "auxpass" for c in verb.children)
-            return child, child.dep_ == "nsubjpass"
+            # "were to be hosted by Y": the subject of the verb it hangs off, the voice
+            # of its own.
+            own_passive = current is not verb and any(c.dep_ == "auxpass" for c in verb.children)
+            return child, child.dep_ == "nsubjpass" or own_passive
         if current.dep_ in ("relcl", "acl") and current.head.i != current.i:
             return current.head, current.tag_ == "VBN"
         if current.dep_ == "amod" and current.tag_ == "VBG":

@@ -820,7 +820,8 @@ _FACILITY_WORDS = re.compile(
     r"Consensus|Declaration|Accords?|Agreement|Summit|Forum|Club|Airlines|Bank|Stadium|"
     r"Zoo|Capitals|Wizards|Nationals|Commanders|Press|Agency|News|Daily|Tribune|Observer|"
     r"Review|Group|Globe|Gazette|Telegraph|Guardian|Chronicle|Inquirer|Courier|Channel|Road|Bridge|Port|Sea|Strait|Gulf|Ocean|River|Memorial|"
-    r"Naval|National|International|Federal|State|Province|Region|Office|Embassy|Mission|House)\b"
+    r"Naval|National|International|Federal|State|Province|Region|Office|Embassy|Mission|House|"
+    r"(?-i:palace|castle|hotel))\b"  # "his Bellevue palace in Berlin"
 )
 
 
