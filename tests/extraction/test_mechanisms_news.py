@@ -2496,3 +2496,14 @@ def test_were_to_be_hosted_by_makes_the_subject_the_guest():
     assert [t.travelers for t in result.trips] == [("Jean Morel",)]
     (trip,) = result.trips
     assert {s[0] for s in _stops(trip)} == {"PE"}
+
+
+def test_at_the_invitation_of_one_leader_the_other_is_the_subject():
+    text = (
+        "At the invitation of Peruvian President Luis Mora, President of the Republic of "
+        "Nauru David Kun will pay a state visit to Peru from June 24 to 29, Foreign Ministry "
+        "spokesperson Ana Cruz announced Friday."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("David Kun",)
+    assert _stops(trip) == [("PE", None, date(2023, 6, 24), date(2023, 6, 29))]

@@ -1229,10 +1229,34 @@ class _Resolver:
             self.subjects.append((token.i, persons))
 
 
+def _fronted_subject(verb: Token) -> Token | None:
+    """ "At the invitation of President X, President Y of Z will pay a state visit": the
+    parse may hang Y off X as an apposition and leave the verb with no subject. The
+    name after the comma that closes the fronted phrase is the subject then."""
+    if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        for token in prep.subtree:
+            if (
+                token.dep_ == "appos"
+                and token.tag_ in ("NNP", "NNPS")
+                and token.head.i < token.i
+                and any(t.text == "," for t in token.doc[token.head.i : token.i])
+                and token.i < verb.i
+            ):
+                return token
+    return None
+
+
 def _subject_token(verb: Token) -> tuple[Token | None, bool]:
     """The subject of ``verb`` (climbing control and coordination), and whether passive."""
     current = verb
     conjoined = False
+    fronted = _fronted_subject(verb)
+    if fronted is not None:
+        return fronted, False
     for _ in range(6):
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subjects:
