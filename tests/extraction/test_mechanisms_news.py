@@ -2507,3 +2507,23 @@ def test_at_the_invitation_of_one_leader_the_other_is_the_subject():
     (trip,) = _extract(text).trips
     assert trip.travelers == ("David Kun",)
     assert _stops(trip) == [("PE", None, date(2023, 6, 24), date(2023, 6, 29))]
+
+
+def test_a_lead_naming_the_traveller_by_office_and_a_later_bare_name():
+    text = (
+        "Peru's foreign minister is set to begin his Asian tour to Japan, Vietnam and "
+        "Thailand over the weekend, an official statement said Friday.\n\nThe statement did "
+        "not provide details of Rosa Vidal's meetings during her visit."
+    )
+    result = _extract(text, published=date(2023, 6, 16))
+    assert _officials(result)["Rosa Vidal"] == ("Foreign Minister", "PE")
+    (trip,) = result.trips
+    assert [s[0] for s in _stops(trip)] == ["JP", "VN", "TH"]
+
+
+def test_a_bare_name_not_told_as_the_travellers_gets_no_office():
+    text = (
+        "Peru's foreign minister is set to begin his Asian tour to Japan and Vietnam over "
+        "the weekend, said Rosa Vidal, an analyst."
+    )
+    assert "Rosa Vidal" not in _officials(_extract(text, published=date(2023, 6, 16)))

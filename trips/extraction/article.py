@@ -769,14 +769,62 @@ def _office_of_the_visit(reading: _Reading, text: str) -> None:
             and not people[m.person].official
             and not people[m.person].former
         }
-        if len(bare) != 1:
+        if len(bare) == 1:
+            _give_office(people[bare.pop()], match.group(1), mention.place.country)
+    _office_of_the_lead(reading, text)
+
+
+def _give_office(person, office: str, country: str) -> None:
+    person.title = " ".join(w.capitalize() if w != "of" else w for w in office.split())
+    person.country = person.country or country
+    person.official = True
+
+
+# "Taro Kono's meetings", "during his visit": a name told as the traveller's.
+_TRAVELLERS_NAME = re.compile(
+    r"['’]s\s+(?:meetings?|visit|trip|tour|talks|itinerary|journey)\b"
+    r"|[^.\n]{0,60}\b(?:his|her)\s+(?:visit|trip|tour|journey)\b"
+)
+
+
+def _office_of_the_lead(reading: _Reading, text: str) -> None:
+    """ "Japan's foreign minister is set to begin his Latin American tour ... The
+    statement did not provide details of Taro Kono's meetings during his visit": the
+    lead names the traveller by office alone and the text later by name alone. The one
+    such name, told as the traveller's, holds the office, when nobody else in the text
+    holds it for that country."""
+    people = reading.people
+    if not reading.sentences:
+        return
+    lead_end = reading.sentences[min(1, len(reading.sentences) - 1)].end
+    for mention in reading.raw_places:
+        if mention.start >= lead_end:
+            break
+        at = mention.end
+        if not mention.demonym:
+            owner = re.match(r"['’]s", text[at : at + 2])
+            if owner is None:
+                continue
+            at += 2
+        match = _EPITHET.match(text, at)
+        if match is None:
             continue
-        person = people[bare.pop()]
-        person.title = " ".join(
-            w.capitalize() if w not in ("of",) else w for w in match.group(1).split()
-        )
-        person.country = person.country or mention.place.country
-        person.official = True
+        noun = " ".join(match.group(1).lower().split())
+        country = mention.place.country
+        if any(p.country == country and _holds(noun, p) for p in people):
+            continue
+        bare = {
+            m.person
+            for m in reading.mentions
+            if m.start > mention.start
+            and not people[m.person].title
+            and not people[m.person].official
+            and not people[m.person].former
+            and _TRAVELLERS_NAME.match(text, m.end)
+        }
+        if len(bare) == 1:
+            _give_office(people[bare.pop()], match.group(1), country)
+        return
 
 
 def _told_by_epithet(reading: _Reading, text: str, countries: dict[int, str | None]) -> None:
