@@ -2527,3 +2527,26 @@ def test_a_bare_name_not_told_as_the_travellers_gets_no_office():
         "the weekend, said Rosa Vidal, an analyst."
     )
     assert "Rosa Vidal" not in _officials(_extract(text, published=date(2023, 6, 16)))
+
+
+def test_a_present_trip_placed_days_before_an_event_dated_ahead_is_planned():
+    text = (
+        "President Luis Mora of Peru will visit Chile on his way home from the G-20 "
+        "summit in New Delhi next month, his office said Monday.\n\nThe visit comes amid "
+        "criticism that Mora is skipping the Pacific Islands summit in Suva just days "
+        "before the G-20 event – Vice President Ana Cruz is attending in his stead."
+    )
+    result = _extract(text, published=date(2023, 8, 28))
+    trips = {t.travelers: t for t in result.trips}
+    assert trips[("Ana Cruz",)].status == "planned"
+
+
+def test_a_present_trip_placed_days_before_an_event_long_past_stays_under_way():
+    text = (
+        "President Luis Mora of Peru met voters before the elections in March, his office "
+        "said Monday.\n\nVice President Ana Cruz is attending the Pacific Islands summit "
+        "in Suva, just weeks before the elections."
+    )
+    result = _extract(text, published=date(2023, 8, 28))
+    trips = {t.travelers: t for t in result.trips}
+    assert trips[("Ana Cruz",)].status == "ongoing"

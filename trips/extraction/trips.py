@@ -1989,6 +1989,43 @@ def _still_ahead(journey: Journey, last: Stop | None) -> bool:
     return ahead
 
 
+# "just days before the G-20 event", "two weeks after the elections": a time told by
+# another event of the text.
+_RELATIVE_TO_EVENT = re.compile(
+    r"\b(days|weeks)\s+(before|ahead\s+of|after)\s+(?:the|this|next\s+month's)\s+"
+    r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*|summit|elections?|vote|talks)"
+)
+
+
+def _anchored_ahead(ctx: Context, journey: Journey) -> bool:
+    """Whether the journey, told in the present with no day of its own, is placed days
+    or weeks before or after another event that the text dates ahead of publication
+    ("Biden is shirking the summit in Jakarta just days before the G-20 event - Harris
+    is attending in his stead", the G-20 being 'next month'): a present of plans."""
+    if ctx.published is None:
+        return False
+    for event in journey.events:
+        sentence = _sentence(ctx, event)
+        for match in _RELATIVE_TO_EVENT.finditer(sentence.text):
+            unit, direction, anchor = match.groups()
+            key = anchor.split()[0].lower()
+            for other in ctx.sentences:
+                if other is sentence or key not in other.text.lower():
+                    continue
+                for mention in ctx.dates:
+                    if not (other.start <= mention.start < other.end):
+                        continue
+                    day = mention.first or mention.approx
+                    if day is None:
+                        continue
+                    margin = timedelta(days=14 if unit == "weeks" else 7)
+                    if direction == "after" and day >= ctx.published:
+                        return True
+                    if direction != "after" and day - margin > ctx.published:
+                        return True
+    return False
+
+
 def _status(ctx: Context, journey: Journey) -> str:
     if journey.frame[0] == "cancelled":
         return "cancelled"
@@ -2079,6 +2116,13 @@ def _status(ctx: Context, journey: Journey) -> str:
         return "planned" if future > past else "completed"
     if all(t == "future" or t == "none" for t in tenses) and "future" in tenses:
         return "planned"
+    if (
+        journey.start is None
+        and all(t in ("present", "none") for t in tenses)
+        and not departed
+        and _anchored_ahead(ctx, journey)
+    ):
+        return "planned"  # "X is attending ... days before the G-20 event" of next month
     if any(t in ("past", "perfect", "present") for t in tenses):
         if all(t in ("perfect",) for t in tenses if t != "none") and not any(
             e.phase in ("leave", "arrive", "go") for e in journey.events if e.tense == "perfect"
