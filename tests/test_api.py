@@ -671,6 +671,46 @@ def test_search_follows_edits_and_reads_article_text(client, three_trips):
     assert _ids(_get(client, "api:article-list", q="fisheries")) == [article.pk]
 
 
+def _overlapping_as_before(trips: list[Trip], start: date | None, end: date | None) -> set[int]:
+    """The trips the two date conditions select (the test before the range overlap)."""
+    found = set()
+    for t in trips:
+        after = start is None or (
+            (t.end_date is not None and t.end_date >= start)
+            or (t.end_date is None and t.start_date is not None and t.start_date >= start)
+        )
+        before = end is None or (
+            (t.start_date is not None and t.start_date <= end)
+            or (t.start_date is None and t.end_date is not None and t.end_date <= end)
+        )
+        if after and before:
+            found.add(t.pk)
+    return found
+
+
+def test_trips_overlapping_a_window_are_those_whose_known_dates_touch_it(client):
+    trips = [
+        make_trip(start_date=date(2021, 3, 1), end_date=date(2021, 3, 10)),
+        make_trip(start_date=date(2021, 3, 10), end_date=date(2021, 3, 10)),
+        make_trip(start_date=date(2021, 2, 1), end_date=date(2021, 5, 1)),
+        make_trip(start_date=date(2021, 3, 5), end_date=None),
+        make_trip(start_date=None, end_date=date(2021, 3, 5)),
+        make_trip(start_date=None, end_date=None),
+    ]
+    days = [None, date(2021, 2, 1), date(2021, 3, 5), date(2021, 3, 10), date(2021, 3, 11)]
+    for start in days:
+        for end in days:
+            if start is None and end is None:
+                continue
+            params = {"page_size": 500}
+            if start:
+                params["overlaps_from"] = start.isoformat()
+            if end:
+                params["overlaps_to"] = end.isoformat()
+            got = set(_ids(_get(client, "api:trip-list", **params)))
+            assert got == _overlapping_as_before(trips, start, end), (start, end)
+
+
 def test_it_filters_trips_by_source_article_and_verification(client, three_trips):
     record = make_article(kind=Article.Kind.RECORD)
     three_trips["korea"].articles.add(record)

@@ -175,6 +175,16 @@ def test_full_text_search_uses_its_index_on_postgresql():
 
 
 @pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the GiST index exists on PostgreSQL only"
+)
+def test_a_date_window_of_trips_uses_its_index_on_postgresql():
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+    window = Trip.objects.overlapping(date(2025, 1, 8), date(2025, 2, 1)).order_by()
+    assert "trip_known_dates_idx" in window.explain()
+
+
+@pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the NULLS LAST indexes exist on PostgreSQL only"
 )
 def test_newest_first_lists_read_their_index_on_postgresql():

@@ -171,9 +171,12 @@ class TripFilter(django_filters.FilterSet):
     def filter_overlapping(
         self, queryset: QuerySet[Trip], name: str, value: date
     ) -> QuerySet[Trip]:
-        if name == "overlaps_from":
-            return queryset.overlapping(value, None)
-        return queryset.overlapping(None, value)
+        # Both ends in one test, so PostgreSQL estimates one window, not two
+        # half-open ones, each of which holds about half the trips.
+        start = self.form.cleaned_data.get("overlaps_from")
+        if name == "overlaps_to" and start is not None:
+            return queryset  # applied with overlaps_from
+        return queryset.overlapping(start, self.form.cleaned_data.get("overlaps_to"))
 
 
 class StopFilter(django_filters.FilterSet):
