@@ -711,6 +711,35 @@ def test_trips_overlapping_a_window_are_those_whose_known_dates_touch_it(client)
             assert got == _overlapping_as_before(trips, start, end), (start, end)
 
 
+def test_a_search_matches_cities_countries_and_travellers_through_the_trips_alone(
+    client, three_trips
+):
+    """The count and the page of ?q= read the trips' stored places and travellers, not
+    the stops and travellers of the whole record."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    names = {trip.pk: name for name, trip in three_trips.items()}
+    searches = {
+        "Toky": ["japan"],  # part of a city
+        "brussels": ["france"],
+        "Korea": ["korea"],  # a country's name
+        "Lloyd": ["france", "korea"],  # a traveller
+        "Paris\nBrussels": [],  # a line break spans no two cities
+    }
+    for q, expected in searches.items():
+        with CaptureQueriesContext(connection) as queries:
+            payload = _get(client, "api:trip-list", q=q)
+        assert [names[pk] for pk in _ids(payload)] == expected, q
+        assert payload["count"] == len(expected)
+        matching = [x["sql"] for x in queries if "search_places" in x["sql"]]
+        if "\n" in q:
+            assert not matching  # the stops themselves
+            continue
+        assert len(matching) == (2 if expected else 1), matching  # the count, and the page
+        assert not any("trips_stop" in sql or "trips_trip_officials" in sql for sql in matching)
+
+
 def test_it_filters_trips_by_source_article_and_verification(client, three_trips):
     record = make_article(kind=Article.Kind.RECORD)
     three_trips["korea"].articles.add(record)

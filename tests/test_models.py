@@ -185,6 +185,20 @@ def test_a_date_window_of_trips_uses_its_index_on_postgresql():
 
 
 @pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the trigram and GIN indexes exist on PostgreSQL only"
+)
+def test_a_search_of_trips_uses_an_index_for_each_part_on_postgresql():
+    from trips.filters import _trip_ids_matching
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+    make_official(name="Toshiko Example")  # a traveller matches: the keys take part
+    plan = Trip.objects.filter(_trip_ids_matching("Toshiko")).order_by().explain()
+    for index in ("trip_search_idx", "trip_search_places_trgm_idx", "trip_search_keys_idx"):
+        assert index in plan, plan
+
+
+@pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the NULLS LAST indexes exist on PostgreSQL only"
 )
 def test_newest_first_lists_read_their_index_on_postgresql():

@@ -367,6 +367,23 @@ class Trip(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     search_document = _search_document("title", "summary")
+    # What ``/api/trips/?q=`` matches beyond the trip's own text, stored on the
+    # trip so one query over the trips, each condition on an index of its own,
+    # counts and pages the matches (trips.filters._trip_ids_matching). Written
+    # by ``trips.totals.visit_totals_refresh`` from the stops and travellers,
+    # never by a save (see save()).
+    search_places = models.TextField(
+        blank=True, default="", editable=False, help_text="The stops' cities, one a line."
+    )
+    search_keys = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text='The stops\' countries and the travellers, as keys: {"country:JP": true, '
+        '"traveller:12": true}.',
+    )
+
+    STORED_SEARCH = ("search_places", "search_keys")
 
     objects = TripQuerySet.as_manager()
 
@@ -405,6 +422,19 @@ class Trip(models.Model):
 
     def __str__(self) -> str:
         return self.title or f"Trip {self.pk}"
+
+    def save(self, *args, **kwargs) -> None:
+        # A trip read before its stops or travellers changed holds the stored
+        # search fields as they were then: saving every field would put the old
+        # ones back over what the refresh wrote. A trip already stored saves all
+        # but those.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and not f.generated and f.name not in self.STORED_SEARCH
+            ]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("trips:trip-detail", kwargs={"pk": self.pk})
