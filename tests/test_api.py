@@ -740,6 +740,39 @@ def test_a_search_matches_cities_countries_and_travellers_through_the_trips_alon
         assert not any("trips_stop" in sql or "trips_trip_officials" in sql for sql in matching)
 
 
+def test_a_search_is_counted_up_to_a_cap_and_says_when_its_count_is_a_lower_bound(
+    client, monkeypatch
+):
+    from trips.api_access import BoundedCountPagination
+
+    monkeypatch.setattr(BoundedCountPagination, "cap", 3)
+    trips = [make_trip(title=f"Fisheries talks {n}", start_date=date(2021, 1, n)) for n in (1, 2)]
+    trips += [make_trip(title=f"Fisheries talks {n}", start_date=date(2021, 1, n)) for n in (3, 4)]
+    trips.append(make_trip(title="Fisheries talks 5", start_date=date(2021, 1, 5)))
+    make_trip(title="Trade talks")
+    newest = [t.pk for t in reversed(trips)]
+
+    first = _get(client, "api:trip-list", q="fisheries", page_size=2)
+    assert first["count"] == 4 and first["count_is_lower_bound"] is True
+    assert _ids(first) == newest[:2]
+    assert first["next"] == f"{BASE}/api/trips/?page=2&page_size=2&q=fisheries"
+    # Deeper, the count goes on to the end of the page asked for: here all of them.
+    third = _get(client, "api:trip-list", q="fisheries", page_size=2, page=3)
+    assert (third["count"], third["count_is_lower_bound"]) == (5, False)
+    assert _ids(third) == newest[4:] and third["next"] is None
+    last = _get(client, "api:trip-list", q="fisheries", page_size=2, page="last")
+    assert (last["count"], last["count_is_lower_bound"]) == (5, False)
+    assert _ids(last) == newest[4:]
+    few = _get(client, "api:trip-list", q="trade")
+    assert (few["count"], few["count_is_lower_bound"]) == (1, False)
+    assert list(first) == ["count", "count_is_lower_bound", "next", "previous", "results"]
+    csv = client.get(reverse("api:trip-list"), {"q": "fisheries", "format": "csv", "page_size": 2})
+    assert csv["X-Total-Count"] == "4"
+    assert csv["X-Total-Count-Is-Lower-Bound"] == "true"
+    csv = client.get(reverse("api:trip-list"), {"q": "trade", "format": "csv"})
+    assert csv["X-Total-Count"] == "1" and "X-Total-Count-Is-Lower-Bound" not in csv
+
+
 def test_it_filters_trips_by_source_article_and_verification(client, three_trips):
     record = make_article(kind=Article.Kind.RECORD)
     three_trips["korea"].articles.add(record)

@@ -112,7 +112,9 @@ class TripFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="search",
         help_text="Full-text search over title, summary, and the travellers' names and "
-        "titles; and a match on the stops' cities and country names.",
+        "titles; and a match on the stops' cities and country names. A search's `count` is "
+        "exact up to 1,000 matches (or to the end of the page asked for); past that it is the "
+        "number counted and `count_is_lower_bound` is true.",
     )
     official = django_filters.CharFilter(
         method="filter_official", help_text="Slug of a traveller (`/api/officials/` lists them)."
