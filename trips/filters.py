@@ -182,8 +182,8 @@ class TripFilter(django_filters.FilterSet):
     def filter_overlapping(
         self, queryset: QuerySet[Trip], name: str, value: date
     ) -> QuerySet[Trip]:
-        # Both ends in one test, so PostgreSQL estimates one window, not two
-        # half-open ones, each of which holds about half the trips.
+        # Both ends at once: a window that ends before it starts is told apart
+        # (Trip.objects.overlapping).
         start = self.form.cleaned_data.get("overlaps_from")
         if name == "overlaps_to" and start is not None:
             return queryset  # applied with overlaps_from

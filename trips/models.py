@@ -309,7 +309,7 @@ class TripQuerySet(models.QuerySet):
         """Trips whose known dates touch the window [start, end].
 
         A trip with one date known is that one day; a trip with none touches no
-        window. On PostgreSQL the test is one overlap of date ranges, which
+        window. On PostgreSQL the test is an overlap of date ranges, which
         ``trip_known_dates_idx`` (a GiST index, migration 0014) serves: the two
         date conditions, each on a B-tree of its own, read half the trips for a
         window in the middle of the record.
@@ -318,9 +318,21 @@ class TripQuerySet(models.QuerySet):
         # daterange() refuses a window that ends before it starts: the two
         # conditions still select the trips that span it, as they always did.
         if connections[self.db].vendor == "postgresql" and not inverted:
-            return self.alias(known_dates=trip_known_dates()).filter(
-                TRIP_HAS_A_DATE, known_dates__overlap=DateRange(start, end, "[]")
-            )
+            # Each end of the window is a test of its own, as the two
+            # conditions were. The index is partial, so PostgreSQL has no
+            # statistics for its expression and expects few trips of both
+            # tests: it reads the window's trips off the index and sorts
+            # them. Given one test of the whole window it expects more, and
+            # walks the newest-first index instead, hoping to meet a page of
+            # them early; a window's trips sit together in that order, at a
+            # depth it cannot know (a window of 2015 at 60,000 trips: 27 ms,
+            # against 0.5 ms read and sorted).
+            window = Q()
+            if start is not None:
+                window &= Q(known_dates__overlap=DateRange(start, None, "[]"))
+            if end is not None:
+                window &= Q(known_dates__overlap=DateRange(None, end, "[]"))
+            return self.alias(known_dates=trip_known_dates()).filter(TRIP_HAS_A_DATE, window)
         qs = self
         if start is not None:
             qs = qs.filter(Q(end_date__gte=start) | Q(end_date__isnull=True, start_date__gte=start))
