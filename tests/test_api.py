@@ -671,6 +671,108 @@ def test_search_follows_edits_and_reads_article_text(client, three_trips):
     assert _ids(_get(client, "api:article-list", q="fisheries")) == [article.pk]
 
 
+def _overlapping_as_before(trips: list[Trip], start: date | None, end: date | None) -> set[int]:
+    """The trips the two date conditions select (the test before the range overlap)."""
+    found = set()
+    for t in trips:
+        after = start is None or (
+            (t.end_date is not None and t.end_date >= start)
+            or (t.end_date is None and t.start_date is not None and t.start_date >= start)
+        )
+        before = end is None or (
+            (t.start_date is not None and t.start_date <= end)
+            or (t.start_date is None and t.end_date is not None and t.end_date <= end)
+        )
+        if after and before:
+            found.add(t.pk)
+    return found
+
+
+def test_trips_overlapping_a_window_are_those_whose_known_dates_touch_it(client):
+    trips = [
+        make_trip(start_date=date(2021, 3, 1), end_date=date(2021, 3, 10)),
+        make_trip(start_date=date(2021, 3, 10), end_date=date(2021, 3, 10)),
+        make_trip(start_date=date(2021, 2, 1), end_date=date(2021, 5, 1)),
+        make_trip(start_date=date(2021, 3, 5), end_date=None),
+        make_trip(start_date=None, end_date=date(2021, 3, 5)),
+        make_trip(start_date=None, end_date=None),
+    ]
+    days = [None, date(2021, 2, 1), date(2021, 3, 5), date(2021, 3, 10), date(2021, 3, 11)]
+    for start in days:
+        for end in days:
+            if start is None and end is None:
+                continue
+            params = {"page_size": 500}
+            if start:
+                params["overlaps_from"] = start.isoformat()
+            if end:
+                params["overlaps_to"] = end.isoformat()
+            got = set(_ids(_get(client, "api:trip-list", **params)))
+            assert got == _overlapping_as_before(trips, start, end), (start, end)
+
+
+def test_a_search_matches_cities_countries_and_travellers_through_the_trips_alone(
+    client, three_trips
+):
+    """The count and the page of ?q= read the trips' stored places and travellers, not
+    the stops and travellers of the whole record."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    names = {trip.pk: name for name, trip in three_trips.items()}
+    searches = {
+        "Toky": ["japan"],  # part of a city
+        "brussels": ["france"],
+        "Korea": ["korea"],  # a country's name
+        "Lloyd": ["france", "korea"],  # a traveller
+        "Paris\nBrussels": [],  # a line break spans no two cities
+    }
+    for q, expected in searches.items():
+        with CaptureQueriesContext(connection) as queries:
+            payload = _get(client, "api:trip-list", q=q)
+        assert [names[pk] for pk in _ids(payload)] == expected, q
+        assert payload["count"] == len(expected)
+        matching = [x["sql"] for x in queries if "search_places" in x["sql"]]
+        if "\n" in q:
+            assert not matching  # the stops themselves
+            continue
+        assert len(matching) == (2 if expected else 1), matching  # the count, and the page
+        assert not any("trips_stop" in sql or "trips_trip_officials" in sql for sql in matching)
+
+
+def test_a_search_is_counted_up_to_a_cap_and_says_when_its_count_is_a_lower_bound(
+    client, monkeypatch
+):
+    from trips.api_access import BoundedCountPagination
+
+    monkeypatch.setattr(BoundedCountPagination, "cap", 3)
+    trips = [make_trip(title=f"Fisheries talks {n}", start_date=date(2021, 1, n)) for n in (1, 2)]
+    trips += [make_trip(title=f"Fisheries talks {n}", start_date=date(2021, 1, n)) for n in (3, 4)]
+    trips.append(make_trip(title="Fisheries talks 5", start_date=date(2021, 1, 5)))
+    make_trip(title="Trade talks")
+    newest = [t.pk for t in reversed(trips)]
+
+    first = _get(client, "api:trip-list", q="fisheries", page_size=2)
+    assert first["count"] == 4 and first["count_is_lower_bound"] is True
+    assert _ids(first) == newest[:2]
+    assert first["next"] == f"{BASE}/api/trips/?page=2&page_size=2&q=fisheries"
+    # Deeper, the count goes on to the end of the page asked for: here all of them.
+    third = _get(client, "api:trip-list", q="fisheries", page_size=2, page=3)
+    assert (third["count"], third["count_is_lower_bound"]) == (5, False)
+    assert _ids(third) == newest[4:] and third["next"] is None
+    last = _get(client, "api:trip-list", q="fisheries", page_size=2, page="last")
+    assert (last["count"], last["count_is_lower_bound"]) == (5, False)
+    assert _ids(last) == newest[4:]
+    few = _get(client, "api:trip-list", q="trade")
+    assert (few["count"], few["count_is_lower_bound"]) == (1, False)
+    assert list(first) == ["count", "count_is_lower_bound", "next", "previous", "results"]
+    csv = client.get(reverse("api:trip-list"), {"q": "fisheries", "format": "csv", "page_size": 2})
+    assert csv["X-Total-Count"] == "4"
+    assert csv["X-Total-Count-Is-Lower-Bound"] == "true"
+    csv = client.get(reverse("api:trip-list"), {"q": "trade", "format": "csv"})
+    assert csv["X-Total-Count"] == "1" and "X-Total-Count-Is-Lower-Bound" not in csv
+
+
 def test_it_filters_trips_by_source_article_and_verification(client, three_trips):
     record = make_article(kind=Article.Kind.RECORD)
     three_trips["korea"].articles.add(record)

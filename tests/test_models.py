@@ -175,6 +175,34 @@ def test_full_text_search_uses_its_index_on_postgresql():
 
 
 @pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the GiST index exists on PostgreSQL only"
+)
+def test_a_date_window_of_trips_uses_its_index_on_postgresql():
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+    window = Trip.objects.overlapping(date(2025, 1, 8), date(2025, 2, 1))
+    assert "trip_known_dates_idx" in window.order_by().explain()
+    # Each end a test of its own, which PostgreSQL expects few trips to pass
+    # (its reason: Trip.objects.overlapping): it then reads the window off
+    # this index for a newest-first page too, not the newest-first index.
+    assert str(window.query).count("&&") == 2
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the trigram and GIN indexes exist on PostgreSQL only"
+)
+def test_a_search_of_trips_uses_an_index_for_each_part_on_postgresql():
+    from trips.filters import _trip_ids_matching
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+    make_official(name="Toshiko Example")  # a traveller matches: the keys take part
+    plan = Trip.objects.filter(_trip_ids_matching("Toshiko")).order_by().explain()
+    for index in ("trip_search_idx", "trip_search_places_trgm_idx", "trip_search_keys_idx"):
+        assert index in plan, plan
+
+
+@pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the NULLS LAST indexes exist on PostgreSQL only"
 )
 def test_newest_first_lists_read_their_index_on_postgresql():

@@ -63,10 +63,30 @@ def _stored() -> tuple[dict, dict, int | None, int | None, int | None]:
     return countries, officials, trips_counted(), stops_counted(), meetings_counted()
 
 
+def _search_fresh() -> dict[int, tuple[set, set]]:
+    """Each trip's cities, and its countries and travellers as keys, read off the rows."""
+    return {
+        trip.pk: (
+            {s.city for s in trip.stops.all() if s.city},
+            {f"country:{s.country}" for s in trip.stops.all()}
+            | {f"traveller:{o.pk}" for o in trip.officials.all()},
+        )
+        for trip in Trip.objects.prefetch_related("stops", "officials")
+    }
+
+
+def _search_stored() -> dict[int, tuple[set, set]]:
+    return {
+        pk: ({c for c in places.split("\n") if c}, set(keys))
+        for pk, places, keys in Trip.objects.values_list("pk", "search_places", "search_keys")
+    }
+
+
 def _assert_kept() -> None:
     fresh = _fresh()
     assert _stored() == fresh
     assert fresh[0], "nothing was counted: the comparison would prove nothing"
+    assert _search_stored() == _search_fresh()
 
 
 def _articles() -> list[ArticleSource]:
@@ -231,9 +251,21 @@ def test_rebuild_visit_totals_recomputes_them_from_scratch():
     make_stop(trip=trip, country="KR", arrive_date=date(2024, 3, 16))
     CountryVisits.objects.update(visit_count=99, first_visit=None)
     OfficialTotals.objects.all().delete()
+    Trip.objects.update(search_places="", search_keys={})
     out = StringIO()
     call_command("rebuild_visit_totals", stdout=out)
     assert "2 countries" in out.getvalue()
+    _assert_kept()
+
+
+def test_a_trip_saved_from_a_copy_read_before_its_stops_changed_keeps_its_stored_search():
+    trip = make_trip()
+    stale = Trip.objects.get(pk=trip.pk)
+    make_stop(trip=trip, country="JP", city="Kyoto")
+    stale.title = "Renamed"
+    stale.save()
+    assert Trip.objects.get(pk=trip.pk).search_places == "Kyoto"
+    assert "country:JP" in Trip.objects.get(pk=trip.pk).search_keys
     _assert_kept()
 
 

@@ -88,6 +88,54 @@ class KnownCountPagination(Pagination):
         return paginator
 
 
+class BoundedCountPagination(Pagination):
+    """Pagination of a search (``?q=``), whose exact count would read every match.
+
+    The matches are counted up to ``cap``, or further to the end of the page
+    asked for: below that the count is exact; at it, ``count`` says how many
+    were found before counting stopped (there are more) and
+    ``count_is_lower_bound`` is true (CSV: the header
+    ``X-Total-Count-Is-Lower-Bound``). The next page is linked either way;
+    ``page=last`` counts them all.
+    """
+
+    cap = 1000
+
+    def paginate_queryset(self, queryset: Any, request: Request, view: Any = None) -> Any:
+        self.limit: int | None = None
+        page = request.query_params.get(self.page_query_param) or "1"
+        page_size = self.get_page_size(request)
+        if page not in self.last_page_strings and page_size:
+            try:
+                self.limit = max(self.cap, int(page) * page_size) + 1
+            except ValueError:
+                self.limit = self.cap + 1  # no such page: the paginator says so
+        return super().paginate_queryset(queryset, request, view)
+
+    def django_paginator_class(self, object_list: Any, per_page: int) -> Paginator:
+        paginator = Paginator(object_list, per_page)
+        counted = (
+            object_list.count()
+            if self.limit is None
+            else object_list.order_by()[: self.limit].count()
+        )
+        self.count_is_lower_bound = counted == self.limit
+        paginator.count = counted  # a cached_property: set, the rows are not counted again
+        return paginator
+
+    def get_paginated_response(self, data: Any) -> Response:
+        response = super().get_paginated_response(data)
+        if isinstance(response.data, dict):
+            response.data = {
+                "count": response.data.pop("count"),
+                "count_is_lower_bound": self.count_is_lower_bound,
+                **response.data,
+            }
+        elif self.count_is_lower_bound:
+            response["X-Total-Count-Is-Lower-Bound"] = "true"
+        return response
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """DRF's handler, plus a JSON 500 (logged, with no details) for anything unexpected."""
     from rest_framework.views import exception_handler as drf_exception_handler

@@ -55,21 +55,30 @@ def text_match(queryset: QuerySet, q: str) -> Q:
 
 
 def _trip_ids_matching(q: str) -> Q:
-    """Trips whose title or summary, travellers, or stops match ``q``."""
+    """Trips whose title or summary, travellers, or stops match ``q``.
+
+    The travellers and stops are matched through what each trip stores of
+    them (``Trip.search_places`` and ``Trip.search_keys``, kept by
+    ``trips.totals``), so every condition is on the trips themselves, each
+    served by an index of its own on PostgreSQL: the count and the page read
+    the matching trips, not the stops and travellers of the whole record.
+    """
     travellers = Official.objects.all()
-    stops = Stop.objects.all()
+    keys = [f"country:{code}" for code in _countries_named(q)]
+    keys += [
+        f"traveller:{pk}"
+        for pk in travellers.filter(text_match(travellers, q)).values_list("pk", flat=True)
+    ]
     # Places are names, which stemming does not help: a substring match on the
-    # city finds "Tokyo" in "Tokyo Bay" and a city typed in part.
-    by_place = Q(country__in=_countries_named(q)) | Q(city__icontains=q)
-    return (
-        text_match(Trip.objects.all(), q)
-        | Q(
-            pk__in=Trip.officials.through.objects.filter(
-                official__in=travellers.filter(text_match(travellers, q))
-            ).values("trip_id")
-        )
-        | Q(pk__in=stops.filter(by_place).values("trip_id"))
-    )
+    # city finds "Tokyo" in "Tokyo Bay" and a city typed in part. The stored
+    # cities are one a line, so a text with a line break in it could span
+    # two: that one is matched against the stops themselves.
+    if "\n" in q:
+        by_city = Q(pk__in=Stop.objects.filter(city__icontains=q).values("trip_id"))
+    else:
+        by_city = Q(search_places__icontains=q)
+    matched = text_match(Trip.objects.all(), q) | by_city
+    return matched | Q(search_keys__has_any_keys=keys) if keys else matched
 
 
 class CountryCodeField(forms.CharField):
@@ -103,7 +112,9 @@ class TripFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="search",
         help_text="Full-text search over title, summary, and the travellers' names and "
-        "titles; and a match on the stops' cities and country names.",
+        "titles; and a match on the stops' cities and country names. A search's `count` is "
+        "exact up to 1,000 matches (or to the end of the page asked for); past that it is the "
+        "number counted and `count_is_lower_bound` is true.",
     )
     official = django_filters.CharFilter(
         method="filter_official", help_text="Slug of a traveller (`/api/officials/` lists them)."
@@ -171,9 +182,12 @@ class TripFilter(django_filters.FilterSet):
     def filter_overlapping(
         self, queryset: QuerySet[Trip], name: str, value: date
     ) -> QuerySet[Trip]:
-        if name == "overlaps_from":
-            return queryset.overlapping(value, None)
-        return queryset.overlapping(None, value)
+        # Both ends at once: a window that ends before it starts is told apart
+        # (Trip.objects.overlapping).
+        start = self.form.cleaned_data.get("overlaps_from")
+        if name == "overlaps_to" and start is not None:
+            return queryset  # applied with overlaps_from
+        return queryset.overlapping(start, self.form.cleaned_data.get("overlaps_to"))
 
 
 class StopFilter(django_filters.FilterSet):

@@ -3,7 +3,9 @@
 ``/api/countries/`` and ``/api/officials/`` read them instead of grouping
 all the stops on every request, and the unfiltered ``/api/trips/``,
 ``/api/stops/`` and ``/api/meetings/`` their counts instead of counting
-every row.
+every row; ``/api/trips/?q=`` each trip's cities, countries and travellers
+(``Trip.search_places``, ``Trip.search_keys``) instead of matching the stops
+and travellers of the whole record.
 ``visit_totals_refresh`` keeps them exact: every write that changes a trip's
 stops, meetings, status or travellers (imports, reconcile, merges and
 splits, the admin, the API) calls it with the trips it touched, deleted
@@ -61,6 +63,7 @@ def visit_totals_refresh(*, trip_ids: Iterable[int], official_ids: Iterable[int]
     if trip_ids:
         moved = _refresh_trips(trip_ids)
         _refresh_record_counts(trip_ids)
+        _refresh_search(trip_ids)
     if recount or moved:
         _refresh_officials(
             recount | set(moved), moved={o: n for o, n in moved.items() if o not in recount}
@@ -221,6 +224,47 @@ def _refresh_record_counts(trip_ids: set[int]) -> None:
             stop_count=Stop.objects.count(),
             meeting_count=Meeting.objects.count(),
         )
+
+
+def search_fields_of(trip_ids: set[int] | None) -> dict[int, tuple[str, dict]]:
+    """What ``?q=`` matches of these trips (None: of every trip) beyond their own text.
+
+    For each trip, its ``search_places`` (the stops' cities, each once, one a
+    line, in travel order) and ``search_keys`` (its stops' countries and its
+    travellers: ``{"country:JP": True, "traveller:12": True}``).
+    """
+    trips = Trip.objects.all() if trip_ids is None else Trip.objects.filter(pk__in=trip_ids)
+    stops = Stop.objects.all() if trip_ids is None else Stop.objects.filter(trip_id__in=trip_ids)
+    links = Trip.officials.through.objects.all()
+    if trip_ids is not None:
+        links = links.filter(trip_id__in=trip_ids)
+    cities: dict[int, list[str]] = {pk: [] for pk in trips.values_list("pk", flat=True)}
+    keys: dict[int, dict] = {pk: {} for pk in cities}
+    for trip_id, country, city in stops.order_by("trip_id", "order", "pk").values_list(
+        "trip_id", "country", "city"
+    ):
+        if city and city not in cities[trip_id]:
+            cities[trip_id].append(city)
+        keys[trip_id][f"country:{country}"] = True
+    for trip_id, official_id in links.order_by("trip_id", "official_id").values_list(
+        "trip_id", "official_id"
+    ):
+        keys[trip_id][f"traveller:{official_id}"] = True
+    return {pk: ("\n".join(cities[pk]), keys[pk]) for pk in cities}
+
+
+def _refresh_search(trip_ids: set[int] | None) -> None:
+    """Write the trips' stored search fields (``search_fields_of``) where they changed."""
+    trips = Trip.objects.all() if trip_ids is None else Trip.objects.filter(pk__in=trip_ids)
+    stored = {
+        pk: (places, keys) for pk, places, keys in trips.values_list("pk", *Trip.STORED_SEARCH)
+    }
+    changed = [
+        Trip(pk=pk, search_places=places, search_keys=keys)
+        for pk, (places, keys) in search_fields_of(trip_ids).items()
+        if stored.get(pk) != (places, keys)
+    ]
+    Trip.objects.bulk_update(changed, list(Trip.STORED_SEARCH), batch_size=500)
 
 
 def _refresh_countries(visits: Counter, trips: Counter, spans: dict[str, tuple | None]) -> None:
@@ -394,6 +438,7 @@ def visit_totals_rebuild() -> dict[str, int]:
         meeting_count=Meeting.objects.count(),
     )
     _refresh_officials(None)
+    _refresh_search(None)
     return {
         "countries": CountryVisits.objects.count(),
         "officials": OfficialTotals.objects.count(),
