@@ -82,7 +82,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1,10", help="size factors api_bench.py filled")
     parser.add_argument("--runs", type=int, default=10, help="rounds, each over every size in turn")
-    parser.add_argument("--skip", default="official detail", help="endpoints left out (comma)")
+    parser.add_argument("--skip", default="", help="endpoints left out (comma)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     skipped = {s.strip() for s in args.skip.split(",") if s.strip()}
