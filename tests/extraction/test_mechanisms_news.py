@@ -2550,3 +2550,17 @@ def test_a_present_trip_placed_days_before_an_event_long_past_stays_under_way():
     result = _extract(text, published=date(2023, 8, 28))
     trips = {t.travelers: t for t in result.trips}
     assert trips[("Ana Cruz",)].status == "ongoing"
+
+
+def test_the_un_chief_is_the_secretary_general_the_text_names_later():
+    text = (
+        "NEW YORK: Foreign Minister Ravi Menon of India arrived here Sunday and is expected "
+        "to meet UN chief Ana Cruz and Secretary of State Luis Mora.\n\nMenon is expected to "
+        "meet the UN Secretary General on Tuesday morning and will visit Washington DC where "
+        "he will meet Mora."
+    )
+    result = _extract(text, published=date(2023, 6, 18))
+    assert _officials(result)["Ana Cruz"] == ("Secretary-General", "UN")
+    (trip,) = result.trips
+    met = {m.participants: m.date for m in trip.meetings}
+    assert met[("Ana Cruz",)] == date(2023, 6, 20)

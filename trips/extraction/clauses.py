@@ -910,6 +910,11 @@ class _Resolver:
             if demonym_countries and person.country not in demonym_countries | {None}:
                 continue
             candidates.append(index)
+        if head not in ("leader", "visitor", "guest", "dignitary", "official", "royal", "head"):
+            # "the UN Secretary General": of the titles that fit, those with the head word
+            # itself, before "Secretary of State", which fits by "secretary" alone.
+            by_head = [i for i in candidates if head in self.ann.people[i].title.lower()]
+            candidates = by_head or candidates
         if demonym_countries and any(
             self.ann.people[i].country in demonym_countries for i in candidates
         ):

@@ -1473,8 +1473,20 @@ def international_body(phrase: str) -> str | None:
     return None
 
 
+# "UN chief", "NATO chief": the head of a body named by its office.
+_BODY_CHIEF = {"un": "Secretary-General", "u.n.": "Secretary-General", "nato": "Secretary General"}
+
+
 def _clean_title(title: str) -> str:
+    """The office as it is named, styles and countries taken out.
+
+    >>> _clean_title("UN chief"), _clean_title("Japan's Foreign Minister")
+    ('Secretary-General', 'Foreign Minister')
+    """
     title = title.strip().rstrip(",;:")
+    chief = re.fullmatch(r"(?:the\s+)?(\S+)\s+chief", title, re.IGNORECASE)
+    if chief and chief.group(1).lower() in _BODY_CHIEF:
+        return _BODY_CHIEF[chief.group(1).lower()]
     if title.endswith(".") and not re.search(r"\b[A-Z]\.$", title):
         title = title[:-1]  # the sentence's full stop, not an initial's
     title = re.sub(r"^(?:HH|HRH|HM|HE|H\.E\.?)\s+(?:the\s+)?", "", title)
