@@ -2564,3 +2564,11 @@ def test_the_un_chief_is_the_secretary_general_the_text_names_later():
     (trip,) = result.trips
     met = {m.participants: m.date for m in trip.meetings}
     assert met[("Ana Cruz",)] == date(2023, 6, 20)
+
+
+def test_an_offices_initials_after_counterpart_are_no_family_name():
+    text = (
+        "LIMA: Foreign Minister Rui Matos of Portugal met his counterpart FM Ana Vidal on Friday."
+    )
+    officials = _officials(_extract(text))
+    assert "Ana Vidal" in officials and "FM Ana Vidal" not in officials

@@ -1021,6 +1021,8 @@ def _capitalised_family_name(text: str, token: Token) -> bool:
     right after an office and before a given name."""
     if not (token.text.isupper() and token.text.isalpha() and len(token.text) >= 2):
         return False
+    if _TITLE_HEAD_RE.fullmatch(token.text):
+        return False  # "his counterpart FM X": an office's initials, not a family name
     after = re.match(r" [A-Z][a-z]+\b", text[token.end : token.end + 30])
     before = text[max(0, token.start - 40) : token.start]
     return bool(after) and bool(re.search(rf"\b(?:{_TITLE_HEADS})\s$", before, re.IGNORECASE))
