@@ -24,6 +24,7 @@ from trips.models import (
     CountryVisits,
     Meeting,
     Official,
+    OfficialCountryTrips,
     OfficialTotals,
     RecordTotals,
     Stop,
@@ -82,11 +83,30 @@ def _search_stored() -> dict[int, tuple[set, set]]:
     }
 
 
+def _official_countries_fresh() -> dict[tuple[int, str], int]:
+    """Each official's counted trips per country, read off the stops."""
+    counts: dict[tuple[int, str], int] = {}
+    for trip in Trip.objects.travelled().prefetch_related("stops", "officials"):
+        for country in {s.country for s in trip.stops.all()}:
+            for official in trip.officials.all():
+                counts[official.pk, country] = counts.get((official.pk, country), 0) + 1
+    return counts
+
+
+def _official_countries_stored() -> dict[tuple[int, str], int]:
+    return {
+        (r.official_id, r.country): r.trips
+        for r in OfficialCountryTrips.objects.filter(trips__gt=0)
+        if Official.objects.filter(pk=r.official_id).exists()
+    }
+
+
 def _assert_kept() -> None:
     fresh = _fresh()
     assert _stored() == fresh
     assert fresh[0], "nothing was counted: the comparison would prove nothing"
     assert _search_stored() == _search_fresh()
+    assert _official_countries_stored() == _official_countries_fresh()
 
 
 def _articles() -> list[ArticleSource]:
@@ -241,6 +261,36 @@ def test_an_officials_trips_move_by_the_difference_not_a_count_of_them_all():
     _assert_kept_officials()
 
 
+def test_an_officials_countries_move_by_the_difference_not_a_count_of_all_their_trips():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    official = make_official()
+    for day in range(1, 6):
+        trip = make_trip(officials=[official], start_date=date(2023, 1, day), end_date=None)
+        make_stop(trip=trip, country="FR", arrive_date=date(2023, 1, day))
+    visit_totals_refresh(trip_ids=Trip.objects.values_list("pk", flat=True))
+    trip = make_trip(officials=[official], start_date=date(2023, 2, 1), end_date=None)
+    make_stop(trip=trip, country="JP", arrive_date=date(2023, 2, 1))
+    with CaptureQueriesContext(connection) as queries:
+        visit_totals_refresh(trip_ids=[trip.pk])
+
+    assert not [q for q in queries.captured_queries if "COUNT(DISTINCT" in q["sql"]]
+    assert OfficialTotals.objects.get(official=official).countries_visited == 2
+    # The one trip to Japan called off: Japan is no longer a country visited.
+    Trip.objects.filter(pk=trip.pk).update(status=Trip.Status.CANCELLED)
+    visit_totals_refresh(trip_ids=[trip.pk])
+    assert OfficialTotals.objects.get(official=official).countries_visited == 1
+    # One of five trips to France leaves it, four keep it.
+    Stop.objects.filter(trip__start_date=date(2023, 1, 1)).update(country="DE")
+    visit_totals_refresh(
+        trip_ids=Trip.objects.filter(start_date=date(2023, 1, 1)).values_list("pk", flat=True)
+    )
+    assert OfficialTotals.objects.get(official=official).countries_visited == 2
+    assert _official_countries_stored() == _official_countries_fresh()
+    _assert_kept_officials()
+
+
 def _assert_kept_officials() -> None:
     assert _stored()[1] == _fresh()[1]
 
@@ -251,6 +301,7 @@ def test_rebuild_visit_totals_recomputes_them_from_scratch():
     make_stop(trip=trip, country="KR", arrive_date=date(2024, 3, 16))
     CountryVisits.objects.update(visit_count=99, first_visit=None)
     OfficialTotals.objects.all().delete()
+    OfficialCountryTrips.objects.all().delete()
     Trip.objects.update(search_places="", search_keys={})
     out = StringIO()
     call_command("rebuild_visit_totals", stdout=out)

@@ -745,6 +745,32 @@ class OfficialTotals(models.Model):
         return f"{self.official_id}: {self.trip_count} trips, {self.countries_visited} countries"
 
 
+class OfficialCountryTrips(models.Model):
+    """How many of an official's counted trips visited one country: the rows of
+    ``OfficialTotals.countries_visited``, moved by the difference a refresh finds, so
+    that the count no longer reads all of an official's trips."""
+
+    # No database constraint, as ``TripCountryVisits``: an official merged away leaves
+    # rows that the refresh of the trips it moved takes back.
+    official = models.ForeignKey(
+        Official, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    country = models.CharField(max_length=2)
+    trips = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["official_id", "country"]
+        verbose_name_plural = "official country trips"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["official", "country"], name="official_country_trips_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.official_id} in {self.country}: {self.trips} trips"
+
+
 class TripStopCount(models.Model):
     """A trip's stops (all of them, counted or not) and meetings when its totals were last
     refreshed; one row for every trip.

@@ -28,6 +28,7 @@ from trips.models import (
     CountryVisits,
     Meeting,
     Official,
+    OfficialCountryTrips,
     OfficialTotals,
     RecordTotals,
     Stop,
@@ -61,18 +62,22 @@ def visit_totals_refresh(*, trip_ids: Iterable[int], official_ids: Iterable[int]
     recount = set(official_ids)
     moved: Counter = Counter()
     if trip_ids:
-        moved = _refresh_trips(trip_ids)
+        moved, pairs = _refresh_trips(trip_ids)
+        _move_official_countries(pairs)
         _refresh_record_counts(trip_ids)
         _refresh_search(trip_ids)
+    if recount:
+        _recount_official_countries(recount)
     if recount or moved:
         _refresh_officials(
             recount | set(moved), moved={o: n for o, n in moved.items() if o not in recount}
         )
 
 
-def _refresh_trips(trip_ids: set[int]) -> Counter:
+def _refresh_trips(trip_ids: set[int]) -> tuple[Counter, Counter]:
     """Replace the trips' own rows, move the countries' totals; return the officials
-    to redo, each with the number of counted trips they gained (or lost, or 0)."""
+    to redo, each with the number of counted trips they gained (or lost, or 0), and
+    how many trips each (official, country) gained or lost."""
     old = {
         (r.trip_id, r.country): r
         for r in TripCountryVisits.objects.filter(trip_id__in=trip_ids).order_by()
@@ -136,6 +141,13 @@ def _refresh_trips(trip_ids: set[int]) -> Counter:
 
     # Travellers now and before, for trips whose travellers, status or countries changed.
     redo: Counter = Counter()
+    pairs: Counter = Counter()  # (official, country): trips gained or lost
+    before: dict[int, set[str]] = {}
+    after: dict[int, set[str]] = {}
+    for trip_id, country in old:
+        before.setdefault(trip_id, set()).add(country)
+    for trip_id, country in new:
+        after.setdefault(trip_id, set()).add(country)
     stale = []
     for trip_id in trip_ids:
         had = seen.get(trip_id, (False, set()))
@@ -143,8 +155,12 @@ def _refresh_trips(trip_ids: set[int]) -> Counter:
         if had != has or trip_id in changed_trips:
             for official in had[1]:
                 redo[official] -= had[0]
+                for country in before.get(trip_id, ()):
+                    pairs[official, country] -= 1
             for official in has[1]:
                 redo[official] += has[0]
+                for country in after.get(trip_id, ()):
+                    pairs[official, country] += 1
             stale.append(trip_id)
     gone = [t for t in stale if t not in now]
     if gone:
@@ -160,7 +176,68 @@ def _refresh_trips(trip_ids: set[int]) -> Counter:
             unique_fields=["trip"],
             update_fields=["counted", "official_ids"],
         )
-    return redo
+    return redo, pairs
+
+
+def _move_official_countries(pairs: Counter) -> None:
+    """Move each official's trips per country by the differences a refresh found; a
+    country with none left is no longer one they visited."""
+    pairs = Counter({k: n for k, n in pairs.items() if n})
+    if not pairs:
+        return
+    officials = {o for o, _ in pairs}
+    rows = {
+        (r.official_id, r.country): r
+        for r in OfficialCountryTrips.objects.filter(official_id__in=officials).order_by()
+        if (r.official_id, r.country) in pairs
+    }
+    changed, created, emptied = [], [], []
+    for key, delta in pairs.items():
+        row = rows.get(key)
+        if row is None:
+            if delta > 0:
+                created.append(
+                    OfficialCountryTrips(official_id=key[0], country=key[1], trips=delta)
+                )
+            continue
+        row.trips = max(0, row.trips + delta)
+        (changed if row.trips else emptied).append(row)
+    OfficialCountryTrips.objects.bulk_update(changed, ["trips"])
+    OfficialCountryTrips.objects.bulk_create(created)
+    if emptied:
+        OfficialCountryTrips.objects.filter(pk__in=[r.pk for r in emptied]).delete()
+
+
+def _official_country_counts(official_ids: set[int] | None) -> Counter:
+    """(official, country): their counted trips there, from the trips' own rows."""
+    travellers = Trip.officials.through.objects.order_by()
+    visits = TripCountryVisits.objects.order_by()
+    if official_ids is not None:
+        travellers = travellers.filter(official_id__in=official_ids)
+        visits = visits.filter(trip_id__in=travellers.values("trip_id"))
+    trips_of: dict[int, set[int]] = {}
+    for trip_id, official_id in travellers.values_list("trip_id", "official_id").iterator():
+        trips_of.setdefault(trip_id, set()).add(official_id)
+    counts: Counter = Counter()
+    for trip_id, country in visits.values_list("trip_id", "country").iterator():
+        for official_id in trips_of.get(trip_id, ()):
+            counts[official_id, country] += 1
+    return counts
+
+
+def _recount_official_countries(official_ids: set[int] | None) -> None:
+    """These officials' trips per country (``None``: everyone's), counted anew."""
+    rows = OfficialCountryTrips.objects.all()
+    if official_ids is not None:
+        rows = rows.filter(official_id__in=official_ids)
+    rows.delete()
+    OfficialCountryTrips.objects.bulk_create(
+        (
+            OfficialCountryTrips(official_id=o, country=c, trips=n)
+            for (o, c), n in _official_country_counts(official_ids).items()
+        ),
+        batch_size=5000,
+    )
 
 
 def _count_of(model: type) -> Coalesce:
@@ -336,10 +413,12 @@ def _refresh_officials(official_ids: set[int] | None, moved: dict[int, int] | No
     """
     officials: QuerySet = Official.objects.all()
     travellers = Trip.officials.through.objects.filter(trip__status__in=Trip.COUNTED)
-    visits = TripCountryVisits.objects.all()
+    # The countries, from the trips per country kept for each official
+    # (``OfficialCountryTrips``): a few rows an official, however many trips.
+    visits = OfficialCountryTrips.objects.filter(trips__gt=0)
     if official_ids is not None:
         officials = officials.filter(pk__in=official_ids)
-        visits = visits.filter(trip__officials__in=official_ids)
+        visits = visits.filter(official_id__in=official_ids)
     ids = set(officials.values_list("pk", flat=True))
     stored = dict(
         OfficialTotals.objects.filter(official_id__in=[o for o in moved or () if o in ids])
@@ -359,9 +438,9 @@ def _refresh_officials(official_ids: set[int] | None, moved: dict[int, int] | No
         )
     countries = dict(
         visits.order_by()
-        .values("trip__officials")
-        .annotate(n=Count("country", distinct=True))
-        .values_list("trip__officials", "n")
+        .values("official_id")
+        .annotate(n=Count("pk"))
+        .values_list("official_id", "n")
     )
     OfficialTotals.objects.bulk_create(
         [
@@ -386,6 +465,7 @@ def visit_totals_rebuild() -> dict[str, int]:
     RecordTotals.objects.all().delete()
     CountryVisits.objects.all().delete()
     OfficialTotals.objects.all().delete()
+    OfficialCountryTrips.objects.all().delete()
     rows = _trip_rows(Stop.objects.all())
     TripCountryVisits.objects.bulk_create(
         (
@@ -437,6 +517,7 @@ def visit_totals_rebuild() -> dict[str, int]:
         stop_count=Stop.objects.count(),
         meeting_count=Meeting.objects.count(),
     )
+    _recount_official_countries(None)
     _refresh_officials(None)
     _refresh_search(None)
     return {
