@@ -2572,3 +2572,25 @@ def test_an_offices_initials_after_counterpart_are_no_family_name():
     )
     officials = _officials(_extract(text))
     assert "Ana Vidal" in officials and "FM Ana Vidal" not in officials
+
+
+def test_a_headlines_two_word_name_and_the_storys_three_word_name_are_one_person():
+    text = (
+        "Kenya: Peruvian PM Luis Mora Arrives in Kenya for State Visit\n\nThe new Peruvian "
+        "Prime Minister, Dr Luis Mora Vega, has arrived in Nairobi for a two-day State visit."
+    )
+    result = _extract(text, published=date(2018, 5, 6))
+    assert len([o for o in result.officials if o.name.startswith("Luis Mora")]) == 1
+    (trip,) = result.trips
+    assert _stops(trip)[0][:2] == ("KE", "Nairobi")
+
+
+def test_the_city_a_traveller_flew_in_from_and_goes_back_to_is_home():
+    text = (
+        "LIMA (June 17): Prime Minister Datuk Seri Aziz Rahman arrived here today for a "
+        "two-day official visit to Peru.\n\nAziz flew in from Kuala Lumpur and arrived at "
+        "the airport at 1.45 pm.\n\nAziz will leave for Kuala Lumpur on Monday morning."
+    )
+    (trip,) = _extract(text).trips
+    assert [s[:2] for s in _stops(trip)] == [("PE", "Lima")]
+    assert trip.end == date(2023, 6, 19)

@@ -827,6 +827,31 @@ def _office_of_the_lead(reading: _Reading, text: str) -> None:
         return
 
 
+def _home_flown_from(reading: _Reading, countries: dict[int, str | None]) -> None:
+    """ "X flew in from Kuala Lumpur ... X will leave for Kuala Lumpur on Tuesday": an
+    official of no known country who comes from the city they go back to lives there."""
+    for index, person in enumerate(reading.people):
+        if countries.get(index) is not None or not person.official:
+            continue
+        own = [e for e in reading.events if e.kind == "travel" and index in e.subjects]
+        came = {
+            r.mention.place.name: r.mention.place.country
+            for e in own
+            for r in e.places
+            if r.role == "from" and r.mention.place.kind == "city"
+        }
+        back = {
+            r.mention.place.name
+            for e in own
+            if e.phase in ("leave", "go", "return")
+            for r in e.places
+            if r.role == "to" and r.mention.place.kind == "city"
+        }
+        homes = {came[name] for name in came.keys() & back}
+        if len(homes) == 1:
+            countries[index] = homes.pop()
+
+
 def _told_by_epithet(reading: _Reading, text: str, countries: dict[int, str | None]) -> None:
     """A person of no known country whose office the text names with a demonym and no
     name ("President X arrived ... his first visit as Chinese president") holds it for
@@ -1113,6 +1138,7 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
             if countries.get(person) is None and _HEADS_OF_STATE.search(people[person].title):
                 countries[person] = there
     _told_by_epithet(reading, text, countries)
+    _home_flown_from(reading, countries)
     # Staff serve the government of the traveller the story follows, once known.
     lead = next((countries[p] for p in travellers if countries.get(p)), None)
     for index, person in enumerate(people):
