@@ -10,6 +10,7 @@ title and context.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
@@ -250,6 +251,7 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
         dates.extend(find_dates(text[sentence.start : sentence.end], published, sentence.start))
     reading.people, reading.mentions, reading.dates = people, mentions, dates
     _office_of_the_visit(reading, text)
+    _office_of_the_lead(reading, text)
     ann = annotate(doc, sentences, people, mentions, places, dates)
     ann.captions = _caption_sentences(text, sentences)
     reading.events = analyse(ann, sentences)
@@ -277,17 +279,19 @@ def _dated_legs(reading: _Reading, text: str, ann) -> None:
     parse made of the list. Every place of it goes to the sentence's travel event, with
     every date, and the dates then pair with the place they follow."""
     dates_at = {d.start: d for d in reading.dates}
-    for index, sentence in enumerate(reading.sentences):
-        legs: list[tuple[PlaceMention, DateMention]] = []
-        for mention in reading.places:
-            if not (sentence.start <= mention.start < sentence.end):
-                continue
-            at = _LEG_GAP.match(text, mention.end).end()
-            word = _LEG_WORD.match(text, at)
-            dated = dates_at.get(at) or (dates_at.get(word.end()) if word else None)
-            if dated is not None and dated.first is not None:
-                legs.append((mention, dated))
-        legs = _listed_legs(text, legs)
+    starts = [s.start for s in reading.sentences]
+    dated_places: dict[int, list[tuple[PlaceMention, DateMention]]] = {}
+    for mention in reading.places:
+        at = _LEG_GAP.match(text, mention.end).end()
+        word = _LEG_WORD.match(text, at)
+        dated = dates_at.get(at) or (dates_at.get(word.end()) if word else None)
+        if dated is None or dated.first is None:
+            continue
+        index = bisect_right(starts, mention.start) - 1
+        if index >= 0 and mention.start < reading.sentences[index].end:
+            dated_places.setdefault(index, []).append((mention, dated))
+    for index, found in dated_places.items():
+        legs = _listed_legs(text, found)
         if len(legs) < 2:
             continue
         travel = [
@@ -756,22 +760,27 @@ def _office_of_the_visit(reading: _Reading, text: str) -> None:
         match = _EPITHET.match(text, mention.end)
         if match is None:
             continue
-        sentence = next(
-            (i for i, s in enumerate(reading.sentences) if s.start <= mention.start < s.end), None
+        bounds = _sentence_at(reading.sentences, mention.start)
+        if bounds is None:
+            continue
+        bare = _bare_names(
+            reading, (m for m in reading.mentions if bounds.start <= m.start < bounds.end)
         )
-        bounds = reading.sentences[sentence] if sentence is not None else None
-        bare = {
-            m.person
-            for m in reading.mentions
-            if bounds is not None
-            and bounds.start <= m.start < bounds.end
-            and not people[m.person].title
-            and not people[m.person].official
-            and not people[m.person].former
-        }
         if len(bare) == 1:
             _give_office(people[bare.pop()], match.group(1), mention.place.country)
-    _office_of_the_lead(reading, text)
+
+
+def _bare_names(reading: _Reading, mentions: Iterable[PersonMention]) -> set[int]:
+    """The people of these mentions whom the text gives no office: neither a title nor
+    a former one."""
+    people = reading.people
+    return {
+        m.person
+        for m in mentions
+        if not people[m.person].title
+        and not people[m.person].official
+        and not people[m.person].former
+    }
 
 
 def _give_office(person, office: str, country: str) -> None:
@@ -813,15 +822,12 @@ def _office_of_the_lead(reading: _Reading, text: str) -> None:
         country = mention.place.country
         if any(p.country == country and _holds(noun, p) for p in people):
             continue
-        bare = {
-            m.person
+        told = (
+            m
             for m in reading.mentions
-            if m.start > mention.start
-            and not people[m.person].title
-            and not people[m.person].official
-            and not people[m.person].former
-            and _TRAVELLERS_NAME.match(text, m.end)
-        }
+            if m.start > mention.start and _TRAVELLERS_NAME.match(text, m.end)
+        )
+        bare = _bare_names(reading, told)
         if len(bare) == 1:
             _give_office(people[bare.pop()], match.group(1), country)
         return

@@ -53,7 +53,7 @@ from trips.extraction.lexicon import (
     noun_lemma,
 )
 from trips.extraction.nlp import doc_text
-from trips.extraction.people import Person, PersonMention
+from trips.extraction.people import Person, PersonMention, not_in_office_yet
 from trips.extraction.places import PlaceMention, gazetteer
 from trips.extraction.sentences import Sentence
 
@@ -429,9 +429,6 @@ def clause_tense(verb: Token, depth: int = 0) -> str:
 
 
 _AGED = re.compile(r"\d{2}-year-old")
-
-
-_NOT_YET_TITLE = re.compile(r"-elect\b|\b(?:incoming|designate|future|elect)\b")
 
 
 def _of_phrase(token: Token) -> list[Token]:
@@ -879,17 +876,13 @@ class _Resolver:
         ]
         # "the president-elect", "the incoming minister": only who is not in office yet,
         # never the one in office ("the president-elect visited ..." is not the president).
-        not_yet = any(
-            w.lower_ in ("elect", "incoming", "designate", "future") or w.lower_.endswith("-elect")
-            for w in token.subtree
-            if w.i <= token.i
-        )
+        not_yet = not_in_office_yet(self.ann.doc[token.left_edge.i : token.i + 1].text)
         candidates = []
         for index, person in enumerate(self.ann.people):
             if index in owner:
                 continue
             title = person.title.lower()
-            if not_yet != bool(_NOT_YET_TITLE.search(title)) or not (person.official or not_yet):
+            if not_yet != not_in_office_yet(title) or not (person.official or not_yet):
                 continue
             if modifiers and not all(m in title for m in modifiers):
                 continue

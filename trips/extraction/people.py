@@ -1447,6 +1447,17 @@ _STATE_PARTY = re.compile(
     re.IGNORECASE,
 )
 _NOT_YET = re.compile(r"-elect\b|\b(?:incoming|designate|future|elect)\b", re.IGNORECASE)
+
+
+def not_in_office_yet(office: str) -> bool:
+    """An office named as one not taken up yet.
+
+    >>> not_in_office_yet("the president-elect"), not_in_office_yet("Outgoing President")
+    (True, False)
+    """
+    return bool(_NOT_YET.search(office))
+
+
 _UN = re.compile(r"\b(?:United Nations|UN|U\.N\.)\b|\bSecretary[- ]General\b(?!\s+of\b)")
 _EU = re.compile(
     r"\b(?:European Union|EU|E\.U\.|European Commission|European Council|"

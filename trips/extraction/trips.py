@@ -791,7 +791,9 @@ def _journey_of(ctx: Context, person: int, token: int, tense: str | None = None)
     if not candidates:
         return None
     main = [j for j in candidates if j.frame == ("main",)]
-    nearest = min(candidates, key=lambda j: min(abs(e.token - token) for e in j.events))
+
+    def distance(journey: Journey) -> int:
+        return min(abs(e.token - token) for e in journey.events)
 
     def ahead(journey: Journey) -> bool:
         """Told as yet to come: in the future, or in the present with a day ahead."""
@@ -813,7 +815,7 @@ def _journey_of(ctx: Context, person: int, token: int, tense: str | None = None)
     if main and tense in ("past", "perfect") and ahead(main[0]):
         behind = [j for j in candidates if j is not main[0] and not ahead(j)]
         if behind:
-            made = min(behind, key=lambda j: min(abs(e.token - token) for e in j.events))
+            made = min(behind, key=distance)
     own = [j for j in candidates if any(e.token == token for e in j.events)]
     if own and not (
         made is not None
@@ -826,7 +828,7 @@ def _journey_of(ctx: Context, person: int, token: int, tense: str | None = None)
     if main:
         return main[0]
     # The passing journey whose events are nearest in the text.
-    return nearest
+    return min(candidates, key=distance)
 
 
 def _meetings(ctx: Context) -> None:
