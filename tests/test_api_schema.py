@@ -117,6 +117,13 @@ def test_the_schema_describes_every_operation_filter_and_field(client):
     assert detail["hosted_visit_count"]["type"] == "integer"
     assert (detail["meetings_url"]["type"], detail["meetings_url"]["format"]) == ("string", "uri")
     assert "hosted_visits" not in detail and "meetings" not in detail
+    # A search's page says whether its count is only a lower bound.
+    trips_page = schema["components"]["schemas"]["PaginatedTripList"]["properties"]
+    assert trips_page["count_is_lower_bound"]["type"] == "boolean"
+    assert (
+        "count_is_lower_bound"
+        not in schema["components"]["schemas"]["PaginatedStopList"]["properties"]
+    )
     assert set(paths["/api/trips/"]) == {"get", "post"}
     assert set(paths["/api/trips/{id}/"]) == {"get", "put", "patch", "delete"}
 

@@ -32,7 +32,7 @@ from rest_framework.reverse import reverse
 from rest_framework.routers import APIRootView
 
 from trips import api_rows, api_selectors, api_services, selectors
-from trips.api_access import BoundedCountPagination, KnownCountPagination
+from trips.api_access import BoundedCountPagination, KnownCountPagination, SearchablePagination
 from trips.countries import country_name, is_country_code
 from trips.filters import ArticleFilter, MeetingFilter, OfficialFilter, StopFilter, TripFilter
 from trips.identity import OfficialMoved, former_slug_target, moved_url
@@ -277,6 +277,7 @@ class TripViewSet(RowsList, StaffWrites, viewsets.ReadOnlyModelViewSet):
     input_serializer_class = TripInputSerializer
     lookup_value_regex = r"\d+"
     filterset_class = TripFilter
+    pagination_class = SearchablePagination
     filter_backends = [*viewsets.ReadOnlyModelViewSet.filter_backends, OrderingFilter]
     ordering_fields = ["start_date", "end_date", "title", "updated_at"]
     renderer_classes = [JSONRenderer, BrowsableAPIRenderer, CSVRenderer]

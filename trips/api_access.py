@@ -88,7 +88,28 @@ class KnownCountPagination(Pagination):
         return paginator
 
 
-class BoundedCountPagination(Pagination):
+class SearchablePagination(Pagination):
+    """Pagination of a list that a search (``?q=``) may narrow: as ``Pagination``, and
+    its schema names the ``count_is_lower_bound`` that a search's page carries
+    (``BoundedCountPagination``)."""
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        paged = super().get_paginated_response_schema(schema)
+        properties = paged["properties"]
+        paged["properties"] = {
+            "count": properties.pop("count"),
+            "count_is_lower_bound": {
+                "type": "boolean",
+                "description": "Only on a search (`?q=`): true when the matches were "
+                "counted up to a cap and `count` is how many were found before "
+                "counting stopped (there are more; `page=last` counts them all).",
+            },
+            **properties,
+        }
+        return paged
+
+
+class BoundedCountPagination(SearchablePagination):
     """Pagination of a search (``?q=``), whose exact count would read every match.
 
     The matches are counted up to ``cap``, or further to the end of the page
