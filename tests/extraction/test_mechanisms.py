@@ -321,12 +321,27 @@ def test_an_old_or_alternate_city_name_gives_the_current_name(said, country, cit
         ("Nairobi International Airport", "KE", "Nairobi"),
         ("Abu Dhabi International Airport", "AE", "Abu Dhabi"),
         ("Lusaka airport", "ZM", "Lusaka"),
+        # Airports named after a person or a district: the city they serve.
+        ("Jomo Kenyatta International Airport", "KE", "Nairobi"),
+        ("Noi Bai airport", "VN", "Hanoi"),
+        ("Soekarno-Hatta International Airport", "ID", "Jakarta"),
+        ("Bole International Airport", "ET", "Addis Ababa"),
     ],
 )
 def test_an_airport_stands_for_its_city(airport, country, city):
     text = f"Norwegian Foreign Minister Lena Sorvik landed at {airport} on Friday."
     (trip,) = _extract(text).trips
     assert _stops(trip) == [(country, city, date(2023, 6, 16), None)]
+
+
+def test_an_airport_of_a_city_named_already_is_that_city_and_an_unknown_one_no_stop():
+    text = (
+        "Norwegian Foreign Minister Lena Sorvik landed at Tokyo Haneda Airport on Friday. "
+        "She later flew out of Ole Nordmann Airport."
+    )
+    (trip,) = _extract(text).trips
+    assert _stops(trip) == [("JP", "Tokyo", date(2023, 6, 16), None)]
+    assert "Ole Nordmann" not in {o.name for o in _extract(text).officials}
 
 
 def test_a_near_duplicate_city_of_one_stop_takes_the_capitals_name():

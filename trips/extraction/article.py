@@ -35,6 +35,7 @@ from trips.extraction.people import (
 )
 from trips.extraction.places import (
     PlaceMention,
+    airport_places,
     country_code,
     demonym_places,
     find_places,
@@ -208,7 +209,7 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
     reading.sentences = sentences
     credit_spans = _credit_spans(sentences)
     bounds = [(s.start, s.end) for s in sentences]
-    raw_places = demonym_places(text, find_places(text))
+    raw_places = airport_places(text, demonym_places(text, find_places(text)))
     reading.raw_places = raw_places
     function_words = frozenset(t.idx for t in doc if t.tag_ in _FUNCTION_TAGS)
     people, mentions = find_people(text, raw_places, credit_spans, bounds, function_words)

