@@ -2594,3 +2594,20 @@ def test_the_city_a_traveller_flew_in_from_and_goes_back_to_is_home():
     (trip,) = _extract(text).trips
     assert [s[:2] for s in _stops(trip)] == [("PE", "Lima")]
     assert trip.end == date(2023, 6, 19)
+
+
+def test_where_a_traveller_is_seen_off_is_the_last_stop_on_the_day_of_leaving():
+    text = (
+        "President Kwame Owusu of Ghana left Peru on Friday afternoon, ending a four-day "
+        "state visit. He was seen off by President Ana Rojas at Coronel FAP Francisco "
+        "Secada Vignetta International Airport in the jungle city.\n\n"
+        "Owusu arrived late on Monday night and was received by Foreign Minister Luis "
+        "Quispe.\n\n"
+        "The visit took him to Lima and Iquitos, where he met business leaders."
+    )
+    (trip,) = _extract(text).trips
+    assert [s.city for s in trip.stops] == ["Lima", "Iquitos"]
+    assert trip.stops[-1].depart == date(2023, 6, 16)
+    meetings = {m.participants: (m.city, m.date) for m in trip.meetings}
+    assert meetings[("Ana Rojas",)] == ("Iquitos", date(2023, 6, 16))
+    assert meetings[("Luis Quispe",)] == ("Lima", date(2023, 6, 12))

@@ -1877,6 +1877,8 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
                     and token.tag_ == "VBN"  # "was seen off by X"
                 ):
                     event.phase = "host"
+                    if low == "see" and any(c.lower_ == "off" for c in token.children):
+                        event.hints.add("farewell")  # where one is seen off is left last
             elif low == "be":
                 event = Event("travel", "presence", token.i, sentence)
         elif (

@@ -379,6 +379,7 @@ def build_journeys(ctx: Context) -> None:
         journey.status = _status(ctx, journey)
         _distinct_meetings(journey)
         _hosts_at_home(ctx, journey)
+        farewells = {e.token for e in ctx.events if "farewell" in e.hints}
         for meeting in journey.meetings:
             if (
                 meeting.day is None
@@ -388,6 +389,13 @@ def build_journeys(ctx: Context) -> None:
                 and _RECEIVED.search(meeting.sentence.text)
             ):
                 meeting.day = meeting.stop.arrive  # received at the airport: on arrival
+            if (
+                meeting.day is None
+                and meeting.stop is not None
+                and meeting.stop.depart
+                and meeting.token in farewells
+            ):
+                meeting.day = meeting.stop.depart  # seen off by X: on the day of leaving
 
 
 _MULTILATERAL = re.compile(
@@ -691,6 +699,8 @@ def _stops(ctx: Context, journey: Journey) -> None:
                 stop.last = True
             if event.phase == "return" and role.role == "from":
                 stop.last = True
+            if single and "farewell" in event.hints and not stop.first:
+                stop.last = True  # "were seen off at Moi International Airport"
     if cancelled:
         journey.stops = [s for s in journey.stops if s.country not in cancelled]
 
@@ -1056,7 +1066,9 @@ def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) 
 def _meetings_on_their_days(journey: Journey) -> None:
     """A meeting on a day the traveller was at another stop was held there, unless its
     sentence says where ("Today the two presidents will hold talks", a paragraph after
-    a mention of the previous stop)."""
+    a mention of the previous stop). A meeting given to a later stop of unknown arrival
+    ("arrived on Monday night and were received by X", a paragraph after the last
+    city) on a day an earlier stop holds was held at the earlier one."""
     stops = journey.stops
     spans = []
     for i, stop in enumerate(stops):
@@ -1071,11 +1083,17 @@ def _meetings_on_their_days(journey: Journey) -> None:
         if meeting.day is None or meeting.placed or meeting.stop is None:
             continue
         own = next((sp for sp in spans if sp[0] is meeting.stop), None)
-        if own is None or own[1] is None or holds(own[1], own[2], meeting.day):
+        if own is None or holds(own[1], own[2], meeting.day):
             continue
         holding = [sp[0] for sp in spans if holds(sp[1], sp[2], meeting.day)]
-        if len(holding) == 1:
-            meeting.stop = holding[0]
+        if len(holding) != 1:
+            continue
+        if own[1] is None and not (
+            stops.index(holding[0]) < stops.index(meeting.stop)
+            and (own[2] is None or meeting.day < own[2])
+        ):
+            continue  # a stop of unknown days may hold it, unless an earlier stop did then
+        meeting.stop = holding[0]
 
 
 def _day_before(ctx: Context, position: int) -> date | None:
