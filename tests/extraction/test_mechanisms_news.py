@@ -2611,3 +2611,13 @@ def test_where_a_traveller_is_seen_off_is_the_last_stop_on_the_day_of_leaving():
     meetings = {m.participants: (m.city, m.date) for m in trip.meetings}
     assert meetings[("Ana Rojas",)] == ("Iquitos", date(2023, 6, 16))
     assert meetings[("Luis Quispe",)] == ("Lima", date(2023, 6, 12))
+
+
+def test_a_place_after_a_state_of_affairs_talked_over_is_a_topic():
+    text = (
+        "Foreign Minister Dariush Karimi of Iran met Egyptian Foreign Minister Omar Fathy in "
+        "Cairo on Tuesday. Karimi, who is on a regional tour that will also take him to "
+        "Jordan and Lebanon, discussed the situation in Gaza."
+    )
+    (trip,) = _extract(text).trips
+    assert [s.country for s in trip.stops] == ["EG", "JO", "LB"]

@@ -2142,6 +2142,26 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
 _TOPIC_VERBS = frozenset(["discuss", "review", "address", "explore", "examine", "tackle"])
 
 
+# States of affairs talked over: a place right after one is where it happens.
+_TOPIC_NOUNS = frozenset(
+    [
+        "situation",
+        "crisis",
+        "war",
+        "conflict",
+        "development",
+        "tension",
+        "fighting",
+        "violence",
+        "escalation",
+        "unrest",
+        "event",
+        "humanitarian",
+        "security",
+    ]
+)
+
+
 def _purposes_are_topics(doc: Doc, events: list[Event]) -> None:
     """ "met Monday to discuss the civil strife in neighbouring South Sudan": a clause of
     purpose says what the meeting was about, and its place is where that happens, not
@@ -2156,6 +2176,21 @@ def _purposes_are_topics(doc: Doc, events: list[Event]) -> None:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         ):
             event.places = [r for r in event.places if r.role not in ("in", "at")]
+        elif event.kind == "meet" and lemma(token.text) in _TOPIC_VERBS:
+            # "discussed the situation in Gaza": a place right after a state of affairs
+            # talked over is where that happens, whatever the parse hangs it off.
+            ends = {
+                c.right_edge.i + 1
+                for c in token.children
+                if c.dep_ == "dobj" and lemma(c.text.lower()) in _TOPIC_NOUNS
+            }
+            if ends:
+                event.places = [
+                    r
+                    for r in event.places
+                    if not (r.role in ("in", "at") and doc[r.token].head.i in ends)
+                    and not (r.role in ("in", "at") and r.token - 1 in ends)
+                ]
 
 
 def _parent(token: Token, predicates: dict[int, Event]) -> int | None:
