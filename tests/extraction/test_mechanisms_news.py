@@ -2621,3 +2621,19 @@ def test_a_place_after_a_state_of_affairs_talked_over_is_a_topic():
     )
     (trip,) = _extract(text).trips
     assert [s.country for s in trip.stops] == ["EG", "JO", "LB"]
+
+
+def test_a_host_who_met_with_a_visiting_guest_puts_the_guest_on_a_trip():
+    for text in (
+        "Peruvian Vice President Luis Quispe met with visiting Ghanaian Foreign Minister "
+        "Kwame Owusu in Lima on Thursday.",
+        "LIMA, June 15 (Andina) -- Peruvian Vice President Luis Quispe met with visiting "
+        "Ghanaian Foreign Minister Kwame Owusu here on Thursday.",
+        "LIMA, June 15 (Andina) -- Peruvian President Luis Quispe on Thursday held talks "
+        "with visiting Ghanaian President Kwame Owusu in Lima.",
+    ):
+        (trip,) = _extract(text).trips
+        assert trip.travelers == ("Kwame Owusu",), text
+        assert [(s.country, s.city) for s in trip.stops] == [("PE", "Lima")], text
+        assert _participants(trip) == [("Luis Quispe",)], text
+        assert trip.meetings[0].date == date(2023, 6, 15), text

@@ -600,6 +600,13 @@ def _here(reading: _Reading, ann, dateline: PlaceMention, published: date | None
             ):
                 event.places.append(PlaceRole(dateline, countries[0].role, countries[0].token))
                 continue
+        if event.kind == "meet" and event.phase == "host" and not event.places:
+            # "BEIJING -- X met with visiting Y here on Thursday": the dateline's place.
+            token = doc[event.token]
+            around = [token, *(c for c in token.subtree if c.lower_ == "visiting")]
+            if any(c.lower_ == "here" for t in around for c in t.children):
+                event.places.append(PlaceRole(dateline, "in", event.token))
+            continue
         if event.kind != "travel" or event.places:
             continue
         if any(c.lower_ == "here" for c in doc[event.token].children):

@@ -1827,8 +1827,9 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
         if guests:
             # "received visiting Foreign Minister X": the parse makes "visiting" a verb
             # with X its object; it is the guest's adjective.
-            visiting_guests[token.head.i] = guests
-            visiting_words[token.i] = token.head.i
+            host = _visiting_host(token)
+            visiting_guests[host.i] = guests
+            visiting_words[token.i] = host.i
             continue
         low = lemma(token.text)
         sentence = ann.sentence_of[token.i]
@@ -1938,6 +1939,8 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             continue  # "Latin American countries": an adjective, not a place visited
         event, role, verb, holder = _attach(doc[i], predicates, person_at=ann.person_at)
         role = _PLACE_ROLES.get(role or "", role)
+        if event is None and verb is not None and verb.i in visiting_words:
+            event = predicates.get(visiting_words[verb.i])  # "talks with visiting X in Y"
         if event is None and verb is not None and lemma(verb.text) == "follow" and role == "by":
             # "started his tour with Saudi Arabia, followed by Qatar": the next stop.
             event = next((predicates[a.i] for a in verb.ancestors if a.i in predicates), None)
@@ -1968,6 +1971,8 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
         tokens = [j for j, m in ann.date_at.items() if m is mention]
         head = _head_of(doc, sorted(tokens))
         event, role, verb, _ = _attach(doc[head], predicates, stop_nouns=False)
+        if event is None and verb is not None and verb.i in visiting_words:
+            event = predicates.get(visiting_words[verb.i])  # "with visiting X on Monday"
         if event is None and verb is not None:
             # "On Saturday, he expects to be in Senegal": the date of what is expected.
             inner = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i in predicates]
@@ -2056,6 +2061,8 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
     for host, guests in visiting_guests.items():
         event = predicates.get(host)
         if event is not None and event.kind == "meet":
+            if event.phase == "meet" and doc[host].lower_ != "visiting":
+                event.phase = "host"  # "met with visiting X": X is the guest
             for guest in guests:
                 for p in resolver.resolve(guest):
                     if p not in event.objects and p not in event.subjects:
@@ -2208,11 +2215,23 @@ def _parent(token: Token, predicates: dict[int, Event]) -> int | None:
 _HONORIFICS = frozenset(["Dr", "Mr", "Mrs", "Ms", "Madam", "H.E", "HE", "Prof", "Dato", "Datuk"])
 
 
-def _visiting_guests(token: Token, ann: Annotations) -> list[Token]:
-    """The people a host verb's "visiting" qualifies ("received visiting Minister X")."""
+def _visiting_host(token: Token) -> Token | None:
+    """The verb or noun of meeting whose guests a "visiting" qualifies: "received
+    visiting Minister X", "met with visiting X", "held talks with visiting X"."""
     if token.lower_ != "visiting" or token.tag_ != "VBG" or token.i == token.head.i:
-        return []
-    if lemma(token.head.text) not in HOST_VERBS | MEETING_VERBS:
+        return None
+    head = token.head
+    if token.dep_ == "pcomp" and head.lower_ == "with" and head.head.i != head.i:
+        head = head.head  # "met with visiting X": the parse makes "visiting" the object
+        if noun_lemma(head.text) in MEETING_NOUNS or lemma(head.text) in MEETING_VERBS:
+            return head
+        return None
+    return head if lemma(head.text) in HOST_VERBS | MEETING_VERBS else None
+
+
+def _visiting_guests(token: Token, ann: Annotations) -> list[Token]:
+    """The people a host's "visiting" qualifies ("received visiting Minister X")."""
+    if _visiting_host(token) is None:
         return []
     return [c for c in token.children if c.dep_ == "dobj" and c.i in ann.person_at]
 
