@@ -2637,3 +2637,17 @@ def test_a_host_who_met_with_a_visiting_guest_puts_the_guest_on_a_trip():
         assert [(s.country, s.city) for s in trip.stops] == [("PE", "Lima")], text
         assert _participants(trip) == [("Luis Quispe",)], text
         assert trip.meetings[0].date == date(2023, 6, 15), text
+
+
+def test_a_visit_seen_as_a_test_and_a_dinner_joined_with_the_host_keep_the_trip():
+    text = (
+        "Ghanaian President Kwame Owusu arrived in Peru on Thursday for a state visit seen "
+        "as a test of his ties with President Luis Quispe.\n\n"
+        "Owusu, who landed in Lima at about 1 pm, will later join Quispe for dinner at "
+        "Casa Blanca, the home of the first Peruvian president Jose Rivas."
+    )
+    result = _extract(text)
+    (trip,) = result.trips
+    assert trip.travelers == ("Kwame Owusu",)
+    assert [(s.country, s.city) for s in trip.stops] == [("PE", "Lima")]
+    assert "Casa Blanca" not in _officials(result)

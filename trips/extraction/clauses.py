@@ -1872,13 +1872,21 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
                     )
                 )  # "hosting a press conference with her counterpart", "will host the
                 # summit jointly with X": both at it, neither the other's guest
-                if not together and (
+                seen_off = low == "see" and any(
+                    c.lower_ == "off" and c.dep_ in ("prt", "advmod", "prep")
+                    for c in token.children
+                )
+                if low == "see" and any(
+                    c.lower_ == "as" and c.dep_ == "prep" for c in token.children
+                ):
+                    event = None  # "a visit seen as a test of ...": no one was seen
+                elif not together and (
                     low in ("receive", "welcome", "greet", "host", "accord")
-                    or low == "see"
+                    or seen_off
                     and token.tag_ == "VBN"  # "was seen off by X"
                 ):
                     event.phase = "host"
-                    if low == "see" and any(c.lower_ == "off" for c in token.children):
+                    if seen_off:
                         event.hints.add("farewell")  # where one is seen off is left last
             elif low == "be":
                 event = Event("travel", "presence", token.i, sentence)

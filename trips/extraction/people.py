@@ -1566,7 +1566,9 @@ def _title_after(text: str, end: int, limit: int) -> TitleInfo | None:
         ):
             # The head must open the phrase (after modifiers), not belong to a later name.
             lead = phrase[: head.start()]
-            if all(
+            # "Mount Vernon, the home of the first US president": the office is the
+            # one of a noun before it, not the apposition's own.
+            if not re.search(r"^\s*(?:(?:the|a|an)\s+)?[a-z]+\s+of\b", lead) and all(
                 w.lower() in _MODIFIERS
                 or country_code(w)
                 or re.search(r"['’]s$", w)

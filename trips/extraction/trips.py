@@ -512,6 +512,9 @@ def _accompanying(ctx: Context, frames: dict[tuple, Journey]) -> None:
             if journey is None:
                 continue
             for companion in companions:
+                own = frames.get((companion, "main"))
+                if not journey.stops and own is not None and own.stops:
+                    continue  # "will later join Trump for dinner": a host at home
                 if companion not in journey.travellers and companion != led:
                     journey.travellers.append(companion)
                     frames.pop((companion, "main"), None)
