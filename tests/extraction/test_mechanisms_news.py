@@ -2651,3 +2651,19 @@ def test_a_visit_seen_as_a_test_and_a_dinner_joined_with_the_host_keep_the_trip(
     assert trip.travelers == ("Kwame Owusu",)
     assert [(s.country, s.city) for s in trip.stops] == [("PE", "Lima")]
     assert "Casa Blanca" not in _officials(result)
+
+
+def test_the_visit_of_a_guest_met_in_the_hosts_own_country_is_the_guests():
+    for text in (
+        "Peruvian Foreign Minister Luis Quispe met Saturday with Ghanaian Foreign Minister "
+        "Kwame Owusu, on the occasion of his visit to Peru.",
+        "Peruvian Foreign Minister Luis Quispe met Saturday with Ghanaian Foreign Minister "
+        "Kwame Owusu, on the occasion of his visit to the country.",
+        "Peruvian Foreign Minister Luis Quispe met Saturday with Ghanaian Foreign Minister "
+        "Kwame Owusu, who is visiting the country.",
+    ):
+        (trip,) = _extract(text).trips
+        assert trip.travelers == ("Kwame Owusu",), text
+        assert [s.country for s in trip.stops] == ["PE"], text
+        assert trip.status == "ongoing", text
+        assert _participants(trip) == [("Luis Quispe",)], text

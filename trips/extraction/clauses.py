@@ -397,7 +397,13 @@ def clause_tense(verb: Token, depth: int = 0) -> str:
             return "future"
         # "has said the minister was visiting": a verb with a finite auxiliary of its own
         # keeps its own tense.
-        own = verb.dep_ == "ccomp" and any(a.tag_ in ("VBD", "VBZ", "VBP") for a in auxes)
+        # So does a relative clause about its noun ("Guterres, who is visiting the
+        # country"), though not one of a place ("Rome, where he is joining X").
+        own = (
+            verb.dep_ == "ccomp"
+            or verb.dep_ == "relcl"
+            and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children)
+        ) and any(a.tag_ in ("VBD", "VBZ", "VBP") for a in auxes)
         if (
             verb.tag_ in ("VB", "VBG", "VBN") or verb.dep_ == "xcomp" and "to" in words
         ) and not own:
@@ -1215,12 +1221,55 @@ class _Resolver:
                     return self.name_phrase(guest)[:1]
                 if subject is not None and subject.i != token.i and subject.i < token.i:
                     own = self.name_phrase(subject)
+                    visitor = self._visitor_met(verb, token, own) if own else None
+                    if visitor is not None:
+                        return [visitor]
                     if own:
                         return own[:1]
             return self.before(token.i, many=kind == "many")
         if _nominal_tag(token):
             return self.describe(token)
         return []
+
+    def _visitor_met(self, verb: Token, pronoun: Token, hosts: list[int]) -> int | None:
+        """ "X met with Y on the occasion of his visit to Kuwait": with the visit in the
+        subject's own country, the visit is of the one met, who comes from elsewhere."""
+        if lemma(verb.text) not in MEETING_VERBS | HOST_VERBS:
+            return None
+        if noun_lemma(pronoun.head.text) not in TRAVEL_NOUNS:
+            return None
+        home = self.ann.people[hosts[0]].country
+        if not home:
+            return None
+        to = [
+            t
+            for p in pronoun.head.children
+            if p.dep_ == "prep" and p.lower_ == "to"
+            for t in p.children
+            if t.dep_ == "pobj"
+        ]
+        if not to:
+            return None
+        place = self.ann.place_at.get(to[0].i)
+        country = place.place.country if place is not None else None
+        if (
+            country is None
+            and to[0].lower_ == "country"
+            and any(c.lower_ == "the" for c in to[0].children)
+        ):
+            country = home  # "his visit to the country", the host's
+        if country != home:
+            return None
+        met = [
+            p
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for t in prep.children
+            if t.dep_ == "pobj"
+            for p in self.name_phrase(t)
+        ] + [p for c in verb.children if c.dep_ == "dobj" for p in self.name_phrase(c)]
+        guests = [p for p in met if p not in hosts and self.ann.people[p].country != home]
+        return guests[0] if len(guests) == 1 else None
 
     def note_subject(self, token: Token, persons: list[int]) -> None:
         if persons:

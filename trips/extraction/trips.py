@@ -2055,6 +2055,11 @@ def _status(ctx: Context, journey: Journey) -> str:
     published = ctx.published
     # A verb's tense tells when; a noun's borrowed tense ("the tour is part of") less so.
     verbal = [e.tense for e in journey.events if not e.nominal and e.tense != "none"]
+    if not verbal:
+        # "X met Sunday with Y, on the occasion of his visit": the visit has no verb of
+        # its own; the meetings on it tell when.
+        met = {m.token for m in journey.meetings}
+        verbal = [e.tense for e in ctx.events if e.token in met and e.tense != "none"]
     tenses = verbal or [e.tense for e in journey.events]
     last = journey.stops[-1] if journey.stops else None
 
