@@ -2667,3 +2667,15 @@ def test_the_visit_of_a_guest_met_in_the_hosts_own_country_is_the_guests():
         assert [s.country for s in trip.stops] == ["PE"], text
         assert trip.status == "ongoing", text
         assert _participants(trip) == [("Luis Quispe",)], text
+
+
+def test_a_president_who_is_here_is_at_the_dateline_not_from_its_country():
+    text = (
+        "LIMA, Peru — On his last day on the continent, President Kwame Owusu stood at a "
+        "memorial here, head bowed in silence.\n\nAnd with that, one of his last "
+        "appearances on his weeklong tour, Owusu ended his trip much as it began.\n\n"
+        "Owusu's trip came as Jose Rivas lay gravely ill in a Quito hospital and much of "
+        "Ecuador was consumed by news of the elder statesman's condition.\n\nThe "
+        "president's sojourn in Ecuador became a two-day tribute to a man he calls a hero."
+    )
+    assert _officials(_extract(text))["Kwame Owusu"][1] != "PE"

@@ -1117,6 +1117,16 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
             for person in e.subjects
             if home in {r.mention.place.country for r in e.places if r.role in ("to", "in")}
         }
+        for sentence in reading.sentences:
+            # "DAR ES SALAAM, Tanzania -- President Obama stood at a memorial here": who
+            # is "here" is at the dateline, not from it.
+            here = re.search(r"\bhere\b", text[sentence.start : sentence.end])
+            if here is not None:
+                there |= {
+                    m.person
+                    for m in reading.mentions
+                    if sentence.start <= m.start < sentence.start + here.start()
+                }
         for event in reading.events:
             if (
                 not event.places
