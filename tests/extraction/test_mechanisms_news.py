@@ -2679,3 +2679,13 @@ def test_a_president_who_is_here_is_at_the_dateline_not_from_its_country():
         "president's sojourn in Ecuador became a two-day tribute to a man he calls a hero."
     )
     assert _officials(_extract(text))["Kwame Owusu"][1] != "PE"
+
+
+def test_an_office_of_a_country_before_a_name_is_that_names_not_the_one_before():
+    text = (
+        "At the invitation of Luis Quispe, President of Ghana Kwame Owusu arrived in Peru "
+        "on Friday on a state visit."
+    )
+    officials = _officials(_extract(text))
+    assert officials["Kwame Owusu"] == ("President", "GH")
+    assert officials.get("Luis Quispe", ("", None))[1] != "GH"

@@ -1537,6 +1537,29 @@ _OF_COUNTRY = re.compile(
 )
 
 
+_OF_WORDS = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’\-]*\s+){1,3})(?=[A-Z])")
+
+
+def _after_of_country(text: str) -> str:
+    """``text`` past an opening "of <country>" ("of Kazakhstan Kassym-Jomart Tokayev"
+    -> "Kassym-Jomart Tokayev"), else ``text``.
+
+    >>> _after_of_country(" of South Korea Yoon Suk Yeol arrived")
+    ' Yoon Suk Yeol arrived'
+    """
+    match = _OF_WORDS.match(text)
+    if match is None:
+        return text
+    words = match.group(1).split()
+    for n in range(len(words), 0, -1):
+        if country_code(" ".join(words[:n])):
+            rest = text[match.start(1) :]
+            for word in words[:n]:
+                rest = rest[rest.index(word) + len(word) :]
+            return rest
+    return text
+
+
 def _title_after(text: str, end: int, limit: int) -> TitleInfo | None:
     if text[end : end + 1] == "." and re.search(r"\b(?:Jr|Sr)$", text[max(0, end - 3) : end]):
         end += 1  # "Surangel Whipps Jr., President of Palau"
@@ -1549,9 +1572,12 @@ def _title_after(text: str, end: int, limit: int) -> TitleInfo | None:
         next_name = None
         for later in _TITLE_HEAD_RE.finditer(phrase):
             # "..., Minister of State Secretary Pratikno, ...": the office of the next name.
+            # "At the invitation of X, President of Kazakhstan Y arrived": an office of a
+            # country, then a name, is that name's.
+            after = _after_of_country(phrase[later.end() :])
             following = re.match(
                 r"\s+((?:[A-Z][\w'’\-]+\s+){0,3}[A-Z][\w'’\-]+)(?=\s*(?:,|\band\b|$)|\s+[a-z])",
-                phrase[later.end() :],
+                after,
             )
             if following and not all(
                 w in _NON_NAME or w.lower() in _MODIFIERS for w in following.group(1).split()
