@@ -23,7 +23,7 @@ from trips.extraction.lexicon import (
     office,
     offices_agree,
 )
-from trips.extraction.places import PlaceMention, Token, country_code, tokenize
+from trips.extraction.places import PlaceMention, Token, country_code, gazetteer, tokenize
 
 _HONORIFIC_WORDS = frozenset(
     [
@@ -1537,26 +1537,26 @@ _OF_COUNTRY = re.compile(
 )
 
 
-_OF_WORDS = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’\-]*\s+){1,3})(?=[A-Z])")
+_OF_WORDS = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){1,5})")
 
 
 def _after_of_country(text: str) -> str:
-    """``text`` past an opening "of <country>" ("of Kazakhstan Kassym-Jomart Tokayev"
-    -> "Kassym-Jomart Tokayev"), else ``text``.
+    """``text`` past an opening "of <country>" that a name follows ("of Kazakhstan
+    Kassym-Jomart Tokayev" -> "Kassym-Jomart Tokayev"), else ``text``.
 
     >>> _after_of_country(" of South Korea Yoon Suk Yeol arrived")
     ' Yoon Suk Yeol arrived'
+    >>> _after_of_country(" of Saudi Arabia, in Jeddah")
+    ' of Saudi Arabia, in Jeddah'
     """
     match = _OF_WORDS.match(text)
     if match is None:
         return text
-    words = match.group(1).split()
-    for n in range(len(words), 0, -1):
-        if country_code(" ".join(words[:n])):
-            rest = text[match.start(1) :]
-            for word in words[:n]:
-                rest = rest[rest.index(word) + len(word) :]
-            return rest
+    words = list(re.finditer(r"\S+", match.group(1)))
+    for n in range(len(words) - 1, 0, -1):
+        named = gazetteer().names.get(match.group(1)[: words[n - 1].end()])
+        if named is not None and named[0].kind == "country" and not named[1]:
+            return text[match.start(1) + words[n - 1].end() :]
     return text
 
 
