@@ -2689,3 +2689,14 @@ def test_an_office_of_a_country_before_a_name_is_that_names_not_the_one_before()
     officials = _officials(_extract(text))
     assert officials["Kwame Owusu"] == ("President", "GH")
     assert officials.get("Luis Quispe", ("", None))[1] != "GH"
+
+
+def test_an_occasion_after_official_is_no_one_and_tan_sri_is_a_style():
+    text = (
+        "Ghanaian President Kwame Owusu arrived in Peru on Friday. He will meet his "
+        "counterpart Luis Quispe, who will also host an Official Lunch.\n\n"
+        "The Governor of Ashanti Tan Sri Kofi Mensah is part of the delegation."
+    )
+    officials = _officials(_extract(text))
+    assert "Lunch" not in officials
+    assert "Kofi Mensah" in officials and "Tan Sri Kofi Mensah" not in officials

@@ -175,14 +175,19 @@ def display_name(name: str) -> str:
     'CQ Brown'
     >>> display_name("Lloyd J. Austin III")
     'Lloyd J. Austin'
+    >>> display_name("Tan Sri Abang Johari Tun Openg"), display_name("Tan Dung")
+    ('Abang Johari Tun Openg', 'Tan Dung')
     """
     head = name.split(",", 1)[0]
     words = [w for w in head.replace(".", ". ").split() if w]
-    # "He" opens Chinese names ("He Lifeng"); it is not a style to drop here.
-    while (
-        len(words) > 1
-        and words[0].rstrip(".’'").lower() in _HONORIFIC_WORDS  # "Dato’ Sri"
+    # "He" opens Chinese names ("He Lifeng"); it is not a style to drop here. "Tan" is
+    # a style only in "Tan Sri" (as normalise_name reads it).
+    while len(words) > 1 and (
+        words[0].rstrip(".’'").lower() in _HONORIFIC_WORDS  # "Dato’ Sri"
         and words[0] not in ("He", "To")
+        or words[0] == "Tan"
+        and len(words) > 2
+        and words[1] in ("Sri", "Seri")
     ):
         words.pop(0)
     while len(words) > 1 and words[-1].rstrip(".").lower() in _SUFFIX_WORDS:
@@ -529,6 +534,15 @@ _NON_NAME = frozenset(
         "Visit",
         "Visits",
         "Itinerary",
+        # Occasions ("will also host an Official Lunch"): no one's name.
+        "Lunch",
+        "Luncheon",
+        "Dinner",
+        "Banquet",
+        "Breakfast",
+        "Reception",
+        "Ceremony",
+        "Talks",
         "Director",
         "Spokesperson",
         "Spokesman",
