@@ -2700,3 +2700,17 @@ def test_an_occasion_after_official_is_no_one_and_tan_sri_is_a_style():
     officials = _officials(_extract(text))
     assert "Lunch" not in officials
     assert "Kofi Mensah" in officials and "Tan Sri Kofi Mensah" not in officials
+
+
+def test_a_send_off_at_home_and_the_own_envoys_airport_welcome_are_no_meetings():
+    text = (
+        "Ghanaian President Kwame Owusu left Accra on Friday on an official visit to "
+        "Peru.\n\n"
+        "Ghana's Ambassador to Peru Ama Boateng will receive the president at Jorge Chavez "
+        "International Airport.\n\n"
+        "Interior Minister Kofi Mensah and Defence Minister Yaw Asante were present at the "
+        "Accra airport to see off the president."
+    )
+    (trip,) = _extract(text).trips
+    assert [(s.country, s.city) for s in trip.stops] == [("PE", "Lima")]
+    assert trip.meetings == ()

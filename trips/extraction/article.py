@@ -1072,6 +1072,21 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
                     and people[mention.person].official
                 ):
                     countries[mention.person] = next(iter(destinations))
+    # "Ministers X and Y were at the Accra airport to see off the president": who sees a
+    # traveller off is at home where the sentence says.
+    for event in reading.events:
+        if "farewell" not in event.hints:
+            continue
+        sentence = reading.sentences[min(event.sentence, len(reading.sentences) - 1)]
+        there = {
+            m.place.country
+            for m in reading.places
+            if sentence.start <= m.start < sentence.end and m.place.country
+        }
+        if len(there) == 1:
+            for person in event.objects if event.passive else event.subjects:
+                if countries.get(person) is None and people[person].official:
+                    countries[person] = next(iter(there))
     travelling_from = {
         countries.get(p) for e in reading.events if e.kind == "travel" for p in e.subjects
     }

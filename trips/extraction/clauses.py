@@ -1935,8 +1935,8 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
                     and token.tag_ == "VBN"  # "was seen off by X"
                 ):
                     event.phase = "host"
-                    if seen_off:
-                        event.hints.add("farewell")  # where one is seen off is left last
+                if event is not None and seen_off:
+                    event.hints.add("farewell")  # where one is seen off is left last
             elif low == "be":
                 event = Event("travel", "presence", token.i, sentence)
         elif (

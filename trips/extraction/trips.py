@@ -34,6 +34,7 @@ from trips.extraction.places import (
     PlaceMention,
     city_state,
     country_name,
+    find_places,
     is_seat_of_government,
     lookup,
 )
@@ -994,6 +995,11 @@ def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) 
         return  # welcomed home by their own officials: not a meeting of the journey
     if not participants:
         return
+    if "farewell" in event.hints and (
+        all(ctx.homes.get(p) in homes for p in participants)
+        or any(m.place.country in homes for m in find_places(_sentence(ctx, event).text))
+    ):
+        return  # "ministers were at the Dhaka airport to see off the prime minister"
     placed_in = [r for r in event.places if r.role in ("in", "at")]
     if placed_in and all(_place_of(r).country in homes for r in placed_in):
         return  # "met X in Honolulu": at home, before going abroad
@@ -1009,7 +1015,12 @@ def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) 
     ):
         return  # "had a discussion with the prime minister before leaving": at home
     if _AIRPORT.search(_sentence(ctx, event).text) and all(
-        _JUNIOR.search(ctx.people[p].title) and "prime" not in ctx.people[p].title.lower()
+        _JUNIOR.search(ctx.people[p].title)
+        and "prime" not in ctx.people[p].title.lower()
+        # "the High Commissioner to the UK will receive the prime minister at the
+        # airport": the traveller's own envoy there, protocol too
+        or _ENVOY.search(ctx.people[p].title)
+        and ctx.homes.get(p) in homes
         for p in participants
     ):
         return  # "welcomed at the airport by Vice Foreign Minister X"
