@@ -2714,3 +2714,16 @@ def test_a_send_off_at_home_and_the_own_envoys_airport_welcome_are_no_meetings()
     (trip,) = _extract(text).trips
     assert [(s.country, s.city) for s in trip.stops] == [("PE", "Lima")]
     assert trip.meetings == ()
+
+
+def test_everyone_a_delegation_list_names_accompanies_and_a_portfolio_ends_before_a_name():
+    text = (
+        "ACCRA: President Kwame Owusu on Tuesday left for Peru on a two-day official visit."
+        "\n\nHe was accompanied by Foreign Minister Ama Boateng, Minister for Finance Kofi "
+        "Mensah, Minister for Information and Broadcasting Yaw Asante, and Minister for "
+        "Trade Efua Sarpong, said a statement."
+    )
+    result = _extract(text)
+    (trip,) = result.trips
+    assert set(trip.travelers) >= {"Kwame Owusu", "Ama Boateng", "Kofi Mensah", "Yaw Asante"}
+    assert _officials(result)["Yaw Asante"][0] == "Minister for Information and Broadcasting"

@@ -3111,6 +3111,21 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
             accompanied = own or (resolver.resolve(subject) if subject is not None else [])
         event.objects = accompanied or event.subjects
         event.subjects = resolver.resolve(agent)
+        # "accompanied by Foreign Minister A, Minister for Finance B, Minister for
+        # Information and Broadcasting C, and Adviser D": every official the list
+        # names, however the parse hangs the offices and their names.
+        for item in agent.subtree:
+            if item.dep_ in ("relcl", "acl") or item.i not in ann.heads:
+                continue
+            person = ann.person_at.get(item.i)
+            if (
+                person is not None
+                and ann.heads.get(item.i) == item.i
+                and ann.people[person].official
+                and person not in event.subjects
+                and person not in event.objects
+            ):
+                event.subjects.append(person)
         for other in token.children:
             # "accompanied by his wife and a dozen ministers including X": the parse may
             # hang the second item off the verb.

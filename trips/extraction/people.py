@@ -1042,6 +1042,30 @@ def _capitalised_family_name(text: str, token: Token) -> bool:
     return bool(after) and bool(re.search(rf"\b(?:{_TITLE_HEADS})\s$", before, re.IGNORECASE))
 
 
+# The last item of a portfolio ("Minister for Information and Broadcasting X"): a
+# word of a field of government, by its ending, never a given name's.
+_FIELD_WORD = re.compile(r"[A-Z][a-z]{3,}(?:casting|ing|ion|ment|ture|ism|ance|ence|ity|ics|ology)")
+
+
+def _past_portfolio(text: str, start: int, end: int) -> tuple[int, int]:
+    """A run of capitalised words without the portfolio words that open it, after a
+    portfolio's "and": "Minister for Information and Broadcasting Fawad Hussain".
+
+    >>> text = "Minister for Information and Broadcasting Fawad Hussain"
+    >>> start, end = _past_portfolio(text, 29, len(text)); text[start:end]
+    'Fawad Hussain'
+    """
+    if not re.search(r"\s(?:and|&)\s$", text[max(0, start - 6) : start]):
+        return start, end
+    if not _PORTFOLIO_BEFORE.search(text, max(0, start - 60), start):
+        return start, end
+    while True:
+        word = _FIELD_WORD.match(text, start, end)
+        if word is None or not re.match(r" [A-Z]", text[word.end() : word.end() + 2]):
+            return start, end
+        start = word.end() + 1
+
+
 _PORTFOLIO_BEFORE = re.compile(
     r"\b(?:Minister|Secretary|Commissioner|Ministry|Department)(?:\s+of\s+State)?"
     r"\s+(?:for|of)\s+(?:the\s+)?"
@@ -1191,6 +1215,7 @@ def _runs(text: str, tokens: list[Token], places: list[PlaceMention]) -> list[tu
                 close()
         current.append(token)
     close()
+    runs = [_past_portfolio(text, s, e) for s, e in runs]
     # "AI Action Summit", "Raisina Dialogue": a run naming an event or body;
     # "Minister of State for Civil Aviation and Cooperation X": a portfolio.
     return [
