@@ -2727,3 +2727,13 @@ def test_everyone_a_delegation_list_names_accompanies_and_a_portfolio_ends_befor
     (trip,) = result.trips
     assert set(trip.travelers) >= {"Kwame Owusu", "Ama Boateng", "Kofi Mensah", "Yaw Asante"}
     assert _officials(result)["Yaw Asante"][0] == "Minister for Information and Broadcasting"
+
+
+def test_to_stop_something_is_no_stop_on_a_journey():
+    text = (
+        "Peruvian Foreign Minister Luis Quispe met Saturday with Ghanaian Foreign Minister "
+        "Kwame Owusu, on the occasion of his visit to the country.\n\n"
+        "Both sides also discussed ways to stop the fighting in the region."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.status == "ongoing"

@@ -1776,6 +1776,8 @@ def _verb_phase(token: Token) -> str | None:
         return None  # only "flanked by Y": Y is at his side
     if low == "touch" and "down" not in particles:
         return None
+    if low == "stop" and any(c.dep_ == "dobj" for c in children):
+        return None  # "ways to stop the crimes": a halt; a stop on a journey has no object
     if low == "come" and any(
         c.dep_ == "prep" and any(g.lower_ in ("office", "power") for g in c.children)
         for c in children
