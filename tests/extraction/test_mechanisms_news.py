@@ -2737,3 +2737,15 @@ def test_to_stop_something_is_no_stop_on_a_journey():
     )
     (trip,) = _extract(text).trips
     assert trip.status == "ongoing"
+
+
+def test_who_departs_after_a_farewell_is_the_one_bidden_farewell():
+    text = (
+        "President Luis Quispe and Vice President Ana Rojas bade farewell to President Kwame "
+        "Owusu at the Jorge Chavez International Airport where he departed from shortly "
+        "after 4pm.\n\n"
+        "LIMA, Peru, Jun 16 – The state visit by Ghanaian President Kwame Owusu came to an "
+        "end on Friday afternoon."
+    )
+    result = _extract(text)
+    assert [t.travelers for t in result.trips] == [("Kwame Owusu",)]

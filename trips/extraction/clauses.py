@@ -1166,6 +1166,10 @@ class _Resolver:
             vehicle = self._vehicle(token)
             if vehicle is not None:
                 return vehicle
+            if token.lower_ in ("he", "she", "they"):
+                farewelled = self._farewelled(token)
+                if farewelled is not None:
+                    return [farewelled]
         if token.lower_ in ("latter", "former") and any(c.lower_ == "the" for c in token.children):
             # "the latter came to Istanbul": the second of the two named before it.
             recent = self.recent_officials(token.i)
@@ -1230,6 +1234,22 @@ class _Resolver:
         if _nominal_tag(token):
             return self.describe(token)
         return []
+
+    def _farewelled(self, pronoun: Token) -> int | None:
+        """ "X bade farewell to Y at the airport, where he departed": who leaves after a
+        farewell told before it in the sentence is the one bidden farewell (however the
+        parse hangs the words)."""
+        sentence = self.sentences[min(self.ann.sentence_of[pronoun.i], len(self.sentences) - 1)]
+        doc = pronoun.doc
+        for token in doc[: pronoun.i]:
+            if token.idx < sentence.start or token.lower_ != "farewell":
+                continue
+            if token.i + 1 < pronoun.i and doc[token.i + 1].lower_ == "to":
+                for following in doc[token.i + 2 : min(pronoun.i, token.i + 8)]:
+                    person = self.person_in(following)
+                    if person is not None:
+                        return person
+        return None
 
     def _visitor_met(self, verb: Token, pronoun: Token, hosts: list[int]) -> int | None:
         """ "X met with Y on the occasion of his visit to Kuwait": with the visit in the
