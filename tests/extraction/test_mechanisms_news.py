@@ -2749,3 +2749,15 @@ def test_who_departs_after_a_farewell_is_the_one_bidden_farewell():
     )
     result = _extract(text)
     assert [t.travelers for t in result.trips] == [("Kwame Owusu",)]
+
+
+def test_a_city_and_a_comma_opening_the_story_is_its_dateline_and_a_host_at_home_no_companion():
+    text = (
+        "Peru's President Receives Ghana's President\n\n"
+        "Lima, President Kwame Owusu of Ghana arrived here today on a state visit.\n\n"
+        "Owusu, accompanied by Peruvian Prime Minister Luis Quispe, then headed for the "
+        "Presidential Palace, where he was received by President Ana Rojas."
+    )
+    (trip,) = _extract(text).trips
+    assert trip.travelers == ("Kwame Owusu",)
+    assert [(s.country, s.city) for s in trip.stops] == [("PE", "Lima")]

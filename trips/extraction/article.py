@@ -235,7 +235,9 @@ def _read(original: str, title: str, published, doc: Doc, url: str = "") -> _Rea
         # "DIPLOMACY" alone on a line, a section's label: the dateline may come after it.
         span = dateline_span(original, span[1])
     if dateline is None:
-        dateline = _place_alone_first(original, raw_places)
+        dateline = _place_alone_first(original, raw_places) or _city_comma_first(
+            original, raw_places
+        )
     reading.dateline = dateline
     places = [
         m
@@ -535,6 +537,35 @@ def _place_alone_first(text: str, places: list[PlaceMention]) -> PlaceMention | 
         ),
         None,
     )
+
+
+_CITY_COMMA = re.compile(r"^[ \t]*([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}),[ \t]+(?=[A-Z])", re.M)
+
+
+def _city_comma_first(text: str, places: list[PlaceMention]) -> PlaceMention | None:
+    """A city opening one of the text's first paragraphs, then a comma and the story
+    ("Islamabad, His Royal Highness ... headed from his residence here"): the
+    dateline of a news agency that writes no dash.
+
+    >>> text = "A headline\\n\\nRiyadh, The Crown Prince received the minister here."
+    >>> _city_comma_first(text, find_places(text)).place.name
+    'Riyadh'
+    >>> text = "A headline\\n\\nRiyadh, the capital, is hot."
+    >>> _city_comma_first(text, find_places(text)) is None
+    True
+    """
+    for match in _CITY_COMMA.finditer(text, 0, 600):
+        found = next(
+            (
+                m
+                for m in places
+                if m.start == match.start(1) and m.end == match.end(1) and m.place.kind == "city"
+            ),
+            None,
+        )
+        if found is not None:
+            return found
+    return None
 
 
 _PLACE_NOUNS = frozenset(

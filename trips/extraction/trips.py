@@ -516,6 +516,9 @@ def _accompanying(ctx: Context, frames: dict[tuple, Journey]) -> None:
                 own = frames.get((companion, "main"))
                 if not journey.stops and own is not None and own.stops:
                     continue  # "will later join Trump for dinner": a host at home
+                home = ctx.homes.get(companion)
+                if home and journey.stops and all(s.country == home for s in journey.stops):
+                    continue  # "accompanied by Prime Minister X" in X's own capital: a host
                 if companion not in journey.travellers and companion != led:
                     journey.travellers.append(companion)
                     frames.pop((companion, "main"), None)
