@@ -2761,3 +2761,16 @@ def test_a_city_and_a_comma_opening_the_story_is_its_dateline_and_a_host_at_home
     (trip,) = _extract(text).trips
     assert trip.travelers == ("Kwame Owusu",)
     assert [(s.country, s.city) for s in trip.stops] == [("PE", "Lima")]
+
+
+def test_a_span_after_a_confirmed_trip_is_the_trips_and_a_day_at_home_no_part_of_it():
+    text = (
+        "Ghana's President to start foreign agenda with trip to Peru\n\n"
+        "On the first working day of his new term, Ghanaian President Kwame Owusu spent "
+        "Thursday (June 15) at the Jubilee House in Accra, receiving foreign delegations.\n\n"
+        "One of the meetings was with Peruvian President Luis Quispe, who confirmed Owusu's "
+        "trip to Lima on July 23 and 24 for a regional summit."
+    )
+    trips = _extract(text).trips
+    lima = next(t for t in trips if any(s.city == "Lima" for s in t.stops))
+    assert (lima.status, lima.start, lima.end) == ("planned", date(2023, 7, 23), date(2023, 7, 24))

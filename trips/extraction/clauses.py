@@ -2075,14 +2075,32 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             # "... followed the trips by A to X earlier this month": the date of the
             # journey named next to it, under a verb that is not one of travel.
             event = _nearest_journey_noun(verb, head, predicates)
+        if (
+            event is None
+            and verb is not None
+            and mention.kind == "range"
+            and lemma(verb.text) in REPORT_VERBS
+        ):
+            # "confirmed Lula's trip to Buenos Aires on January 23 and 24": no one
+            # confirms over two days; the span is the journey's the verb reports.
+            event = next(
+                (
+                    predicates[c.i]
+                    for c in verb.children
+                    if c.dep_ == "dobj" and c.i in predicates and predicates[c.i].nominal
+                ),
+                None,
+            )
         first_word = mention.text.split()[0].lower() if mention.text.split() else ""
         role = _DATE_ROLES.get(role or "") or _DATE_ROLES.get(first_word, "on")
         if event is None:
             if verb is not None and lemma(verb.text) not in REPORT_VERBS:
                 clause_dates.setdefault(verb.i, []).append(DateRole(mention, role))
             continue
-        if _announced(doc[event.token], doc[head]):
-            continue  # "announced the visit on Thursday": the day of the announcement
+        if mention.kind != "range" and _announced(doc[event.token], doc[head]):
+            # "announced the visit on Thursday": the day of the announcement; but
+            # "confirmed the trip on January 23 and 24": a span is the trip's
+            continue
         if _inside_since(doc[head], event.token):
             continue  # "his fifth tour since the onset of the war on October 7": a mark
         event.dates.append(DateRole(mention, role))

@@ -284,6 +284,13 @@ def build_journeys(ctx: Context) -> None:
             continue
         if _history(ctx, event):
             continue
+        if event.phase == "presence" and event.places:
+            # "spent Monday at Itamaraty Palace, Brazil's Ministry of Foreign Affairs":
+            # a day at home is no part of a journey, nor does it date one.
+            countries = {_place_of(r).country for r in event.places}
+            travellers = [p for p in travellers if {ctx.homes.get(p)} != countries]
+            if not travellers:
+                continue
         usable.append((event, travellers))
         day, marker = _event_time(ctx, event)
         if day is not None and marker is None and event.phase != "return":
