@@ -2774,3 +2774,15 @@ def test_a_span_after_a_confirmed_trip_is_the_trips_and_a_day_at_home_no_part_of
     trips = _extract(text).trips
     lima = next(t for t in trips if any(s.city == "Lima" for s in t.stops))
     assert (lima.status, lima.start, lima.end) == ("planned", date(2023, 7, 23), date(2023, 7, 24))
+
+
+def test_a_name_spelt_with_a_letter_doubled_is_one_person_in_one_article():
+    text = (
+        "Foreign Minister Kwame Owussu is in Lima for talks\n\n"
+        "LIMA, Peru – Ghanaian Foreign Minister Kwame Owusu met Peruvian President Luis "
+        "Quispe on Friday.\n\n"
+        "Owussu is in Lima to represent Ghana at the regional summit."
+    )
+    result = _extract(text)
+    assert len(result.trips) == 1
+    assert len([n for n in _officials(result) if "Kwame" in n]) == 1

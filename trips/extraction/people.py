@@ -2134,6 +2134,14 @@ def _find(people: list[Person], name: str) -> int | None:
     for index, person in enumerate(people):
         if _one_letter_apart(person.name, name):
             return index
+    if len(name.split()) >= 2:
+        # "Antonio Gutteres" in the headline, "Antonio Guterres" in the story: a letter
+        # doubled in one spelling, within one article, is one person.
+        for index, person in enumerate(people):
+            if len(person.name.split()) == len(name.split()) and spelling_key(
+                person.name
+            ) == spelling_key(name):
+                return index
     # Double surnames are repeated alone: "López Obrador" after
     # "Andrés Manuel López Obrador", "Lula da Silva" after the full name.
     words = normalise_name(name).split()
@@ -2151,6 +2159,10 @@ def _find(people: list[Person], name: str) -> int | None:
         if len(short) == 2 and len(full) == 3 and full[:2] == short:
             return index
     return None
+
+
+def _undoubled(word: str) -> str:
+    return re.sub(r"(\w)\1+", r"\1", word)
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
@@ -2192,8 +2204,8 @@ def _resolve_single(
         words = normalise_name(person.name).split()
         if not words:
             continue
-        if words[-1] == key:
-            rank = 0
+        if words[-1] == key or _undoubled(words[-1]) == _undoubled(key) and len(key) >= 5:
+            rank = 0  # "Gutteres" for "Guterres": a letter doubled
         elif words[0] == key:
             rank = 1
         elif key in words:
