@@ -2786,3 +2786,15 @@ def test_a_name_spelt_with_a_letter_doubled_is_one_person_in_one_article():
     result = _extract(text)
     assert len(result.trips) == 1
     assert len([n for n in _officials(result) if "Kwame" in n]) == 1
+
+
+def test_the_last_stop_of_a_journey_is_no_earlier_journey_and_its_length_the_journeys():
+    text = (
+        "Ghanaian President Kwame Owusu has arrived in Lima for a state visit. He flew in "
+        "from Quito, Ecuador, where he arrived on Thursday.\n\n"
+        "Lima is Owusu's last stop in his three-day South America visit, which started on "
+        "Thursday."
+    )
+    (trip,) = _extract(text).trips
+    assert [s.city for s in trip.stops] == ["Quito", "Lima"]
+    assert (trip.start, trip.end) == (date(2023, 6, 15), date(2023, 6, 17))

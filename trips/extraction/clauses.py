@@ -3370,7 +3370,15 @@ def _nominal(
     )
     if scheduled:
         event.tense = "future"  # "a two-day visit slated from Friday"
-    elif amods & _PAST_AMOD and not amods & {"latest"}:
+    elif (
+        amods & _PAST_AMOD
+        and not amods & {"latest"}
+        # "Nairobi is her last stop": the final leg of this journey, not an earlier one
+        and not (
+            noun_lemma(token.text) in ("stop", "leg", "destination", "stage", "stopover")
+            and amods & _PAST_AMOD <= {"last"}
+        )
+    ):
         event.tense = "past"
         event.hints.add("earlier")
     elif amods & _FUTURE_AMOD:

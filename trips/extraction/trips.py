@@ -1137,6 +1137,7 @@ def _day_before(ctx: Context, position: int) -> date | None:
 
 
 _ENVOY = re.compile(r"ambassador|envoy|high commissioner|consul|charg", re.IGNORECASE)
+_LEG_NOUNS = frozenset(["stop", "stops", "leg", "legs", "destination", "stage", "stopover"])
 # Officials below a minister who greet arrivals at an airport: protocol, not a meeting.
 _JUNIOR = re.compile(
     r"\b(?:vice|deputy|assistant|under|state)[- ](?:foreign\s+)?(?:minister|secretary)|"
@@ -1553,7 +1554,12 @@ def _dates(ctx: Context, journey: Journey) -> None:
         if event.days and not dests and event.parent is not None:
             # "will head to X to make a four-day visit": the visit is at X.
             parent = next((e for e in journey.events if e.token == event.parent), None)
-            if parent is not None and not _tour_noun(event):
+            if (
+                parent is not None
+                and not _tour_noun(event)
+                # "Nairobi is her last stop in her three-day Africa visit": the journey's
+                and parent.text.lower() not in _LEG_NOUNS
+            ):
                 dests = [
                     s
                     for r in parent.places
