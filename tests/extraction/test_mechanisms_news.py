@@ -2798,3 +2798,15 @@ def test_the_last_stop_of_a_journey_is_no_earlier_journey_and_its_length_the_jou
     (trip,) = _extract(text).trips
     assert [s.city for s in trip.stops] == ["Quito", "Lima"]
     assert (trip.start, trip.end) == (date(2023, 6, 15), date(2023, 6, 17))
+
+
+def test_a_visit_from_a_day_that_a_departure_carries_begins_there_that_day():
+    text = (
+        "President Kwame Owusu of Ghana will attend a summit in Quito, Ecuador from June 20 "
+        "to 22.\n\nAt the end of the summit, President Owusu will leave for Lima, the "
+        "capital of the Republic of Peru, on a two-day state visit from Saturday, June 24, "
+        "to Sunday, June 25."
+    )
+    (trip,) = _extract(text).trips
+    assert _stops(trip)[-1] == ("PE", "Lima", date(2023, 6, 24), date(2023, 6, 25))
+    assert _stops(trip)[0][3] != date(2023, 6, 24)  # the day the visit begins, not of leaving

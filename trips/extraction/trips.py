@@ -1825,8 +1825,10 @@ def _apply_day(
         dests = [
             s for r, s in placed if s is not None and r.role not in ("from", "before", "after")
         ]
-        if dests:
+        if dests and parent.phase != "leave":
             event, phase = parent, parent.phase
+        # ("will leave for Brasilia on a state visit from Sunday": the visit's days are
+        # at Brasilia, not those of leaving)
     if event.nominal and not dests and role in ("on", "from") and phase == "visit":
         starts.append((day, sentence))  # "will embark on a trip next Tuesday"
         return
