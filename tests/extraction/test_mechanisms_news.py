@@ -2810,3 +2810,13 @@ def test_a_visit_from_a_day_that_a_departure_carries_begins_there_that_day():
     (trip,) = _extract(text).trips
     assert _stops(trip)[-1] == ("PE", "Lima", date(2023, 6, 24), date(2023, 6, 25))
     assert _stops(trip)[0][3] != date(2023, 6, 24)  # the day the visit begins, not of leaving
+
+
+def test_a_city_after_a_named_venue_is_the_meetings_and_a_meetings_length_no_stays():
+    text = (
+        "Ghanaian President Kwame Owusu arrived in Peru on Thursday and had a two-day "
+        "meeting with President Luis Quispe at Casa Pizarro in Lima."
+    )
+    (trip,) = _extract(text).trips
+    assert _stops(trip) == [("PE", "Lima", date(2023, 6, 15), None)]
+    assert [(m.participants, m.city) for m in trip.meetings] == [(("Luis Quispe",), "Lima")]

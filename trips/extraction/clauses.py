@@ -1531,6 +1531,12 @@ def _attach(
                 lemma(head.text) in PLACE_NOUNS | EVENT_NOUNS
                 or head.i in predicates
                 or lemma(head.text.lower()) in VENUE_NOUNS
+                # "at the Petronas Twin Towers in Kuala Lumpur": a named venue in the city
+                or role == "in"
+                and head.tag_ in ("NNP", "NNPS")
+                and head.dep_ == "pobj"
+                and head.head.lower_ == "at"
+                and head.i not in (person_at or {})
             ):
                 current = head
                 role = None if lemma(head.text) in PLACE_NOUNS else role

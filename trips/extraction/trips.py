@@ -1545,13 +1545,15 @@ def _dates(ctx: Context, journey: Journey) -> None:
         one_state = event.text.lower() == "visit" and re.search(
             r"\b(?:state|official|working)\s+visit\b", sentence.text, re.IGNORECASE
         )
-        if event.days and not dests and (event.text.lower() == "stay" or one_state):
+        # "a two-day meeting with Obama": how long a meeting lasts is no stay's length
+        days = event.days if event.kind == "travel" else None
+        if days and not dests and (event.text.lower() == "stay" or one_state):
             # "during his two-day stay in the country", "during his three-day state
             # visit" on a tour of several countries: the stop told just before.
             before = [s for s in journey.stops if s.first_token < event.token]
             if before and len({s.country for s in journey.stops}) > 1:
                 dests = [max(before, key=lambda s: s.first_token)]
-        if event.days and not dests and event.parent is not None:
+        if days and not dests and event.parent is not None:
             # "will head to X to make a four-day visit": the visit is at X.
             parent = next((e for e in journey.events if e.token == event.parent), None)
             if (
@@ -1566,7 +1568,7 @@ def _dates(ctx: Context, journey: Journey) -> None:
                     if r.role not in ("from", "before", "after")
                     and (s := _stop_for(journey, r)) is not None
                 ][:1]
-        if event.days:
+        if days:
             # (one stop named twice, "a visit to Angola" told from Luanda, is one stop)
             unique = list({id(s): s for s in dests}.values())
             place_stops = unique if not _tour_noun(event) else []
@@ -1586,9 +1588,9 @@ def _dates(ctx: Context, journey: Journey) -> None:
                 # Kathmandu on a four-day visit", then went on to Pokhara
                 place_stops = []
             if len(place_stops) == 1 and len(journey.stops) > 1:
-                place_stops[0].days = event.days
+                place_stops[0].days = days
             else:
-                trip_days = trip_days or event.days
+                trip_days = trip_days or days
     for stop in journey.stops:
         if stop.days:
             if stop.arrive and not stop.depart:
