@@ -2820,3 +2820,17 @@ def test_a_city_after_a_named_venue_is_the_meetings_and_a_meetings_length_no_sta
     (trip,) = _extract(text).trips
     assert _stops(trip) == [("PE", "Lima", date(2023, 6, 15), None)]
     assert [(m.participants, m.city) for m in trip.meetings] == [(("Luis Quispe",), "Lima")]
+
+
+def test_a_meeting_that_took_place_between_two_people_somewhere_is_there():
+    text = (
+        "On Monday, Ghanaian Foreign Minister Kwame Owusu met Peruvian President Luis "
+        "Quispe on the first leg of his two-nation visit. A one-on-one meeting took place "
+        "between FM Owusu and the Peruvian president at the Government Palace in Lima.\n\n"
+        "He also held talks with his counterpart FM Ana Rojas."
+    )
+    result = _extract(text)
+    (trip,) = result.trips
+    assert [(s.country, s.city) for s in trip.stops] == [("PE", "Lima")]
+    assert {m.participants: m.city for m in trip.meetings}[("Ana Rojas",)] == "Lima"
+    assert _officials(result)["Ana Rojas"][1] == "PE"

@@ -2026,6 +2026,8 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
         role = _PLACE_ROLES.get(role or "", role)
         if event is None and verb is not None and verb.i in visiting_words:
             event = predicates.get(visiting_words[verb.i])  # "talks with visiting X in Y"
+        if event is None and verb is not None:
+            event = _held_meeting(verb, predicates)  # "a meeting took place ... in Kabul"
         if event is None and verb is not None and lemma(verb.text) == "follow" and role == "by":
             # "started his tour with Saudi Arabia, followed by Qatar": the next stop.
             event = next((predicates[a.i] for a in verb.ancestors if a.i in predicates), None)
@@ -2058,6 +2060,8 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
         event, role, verb, _ = _attach(doc[head], predicates, stop_nouns=False)
         if event is None and verb is not None and verb.i in visiting_words:
             event = predicates.get(visiting_words[verb.i])  # "with visiting X on Monday"
+        if event is None and verb is not None:
+            event = _held_meeting(verb, predicates)  # "the talks were held on Monday"
         if event is None and verb is not None:
             # "On Saturday, he expects to be in Senegal": the date of what is expected.
             inner = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i in predicates]
@@ -2244,6 +2248,7 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             # "... when he visited X, travelling also to Y": the same time as X.
             event.dates = [d for d in parent.dates if d.mention.kind in ("vague", "day")]
     _negated_between(doc, events)
+    _meetings_between(doc, events, predicates, resolver, ann)
     _purposes_are_topics(doc, events)
     return events
 
@@ -2316,6 +2321,58 @@ def _parent(token: Token, predicates: dict[int, Event]) -> int | None:
 
 
 _HONORIFICS = frozenset(["Dr", "Mr", "Mrs", "Ms", "Madam", "H.E", "HE", "Prof", "Dato", "Datuk"])
+
+
+def _held_meeting(verb: Token, predicates: dict[int, Event]) -> Event | None:
+    """The meeting a verb says took place or was held: "A meeting took place between X
+    and Y at the Presidential Palace in Kabul", "The talks were held on Monday"."""
+    low = lemma(verb.text)
+    held = low == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    held = held or low == "hold" and any(c.dep_ == "auxpass" for c in verb.children)
+    if not held:
+        return None
+    for child in verb.children:
+        event = predicates.get(child.i)
+        if child.dep_ in ("nsubj", "nsubjpass") and event is not None and event.kind == "meet":
+            return event
+    return None
+
+
+def _meetings_between(
+    doc: Doc,
+    events: list[Event],
+    predicates: dict[int, Event],
+    resolver: _Resolver,
+    ann: Annotations,
+) -> None:
+    """ "A one-on-one meeting took place between FM X and the Afghan president at the
+    Presidential Palace in Kabul": who met, named after "between", and where, however
+    the parse hangs the place (off the last name)."""
+    for event in events:
+        token = doc[event.token]
+        if event.kind != "meet" or not event.nominal or event.subjects:
+            continue
+        verb = token.head if token.dep_ in ("nsubj", "nsubjpass") else None
+        if verb is None or _held_meeting(verb, predicates) is not event:
+            continue
+        found: list[int] = []
+        places: list[PlaceRole] = []
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for item in [obj, *obj.conjuncts]:
+                    found += [p for p in resolver.resolve(item) if p not in found]
+            for inner in prep.subtree:
+                mention = ann.place_at.get(inner.i)
+                if (
+                    mention is not None
+                    and ann.heads.get(inner.i) == inner.i
+                    and inner.head.lower_ in ("in", "at")
+                    and not mention.demonym
+                ):
+                    places.append(PlaceRole(mention, inner.head.lower_, inner.i))
+        if len(found) >= 2:
+            event.subjects = found
+            event.places.extend(r for r in places if r not in event.places)
 
 
 def _visiting_host(token: Token) -> Token | None:
