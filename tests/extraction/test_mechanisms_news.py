@@ -2834,3 +2834,27 @@ def test_a_meeting_that_took_place_between_two_people_somewhere_is_there():
     assert [(s.country, s.city) for s in trip.stops] == [("PE", "Lima")]
     assert {m.participants: m.city for m in trip.meetings}[("Ana Rojas",)] == "Lima"
     assert _officials(result)["Ana Rojas"][1] == "PE"
+
+
+def test_who_accompanies_a_leader_is_of_the_leaders_country_not_the_outlets_nor_a_host():
+    text = (
+        "ULAANBAATAR, June 16 – Ghanaian President Kwame Owusu arrived in Mongolia on "
+        "Friday for an official visit.\n\n"
+        "During his visit, President Owusu is accompanied by Foreign Minister Ama Boateng, "
+        "Deputy Prime Minister Kofi Mensah and Energy Minister Yaw Asante."
+    )
+    result = _extract(text, url="https://www.montsame.mn/en/read/1")
+    (trip,) = result.trips
+    assert set(trip.travelers) == {"Kwame Owusu", "Ama Boateng", "Kofi Mensah", "Yaw Asante"}
+    assert _officials(result)["Kofi Mensah"][1] == "GH"
+
+
+def test_an_official_who_sets_off_from_a_country_for_another_lives_in_the_first():
+    text = (
+        "Prime Minister Kofi Mensah left Ghana this afternoon to participate in the regional "
+        "summit in Lima, Peru.\n\nMensah returns to the country on Friday."
+    )
+    result = _extract(text)
+    (trip,) = result.trips
+    assert [s.country for s in trip.stops] == ["PE"]
+    assert _officials(result)["Kofi Mensah"][1] == "GH"

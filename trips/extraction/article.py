@@ -897,6 +897,39 @@ def _home_flown_from(reading: _Reading, countries: dict[int, str | None]) -> Non
             countries[index] = homes.pop()
 
 
+def _home_left_for_abroad(reading: _Reading, countries: dict[int, str | None]) -> None:
+    """ "Prime Minister X left Kingston for Nassau", "leaves Jamaica for the Bahamas": an
+    official of no known country who sets off from a place for another country's
+    lives in the first."""
+    for index, person in enumerate(reading.people):
+        if countries.get(index) is not None or not person.official or person.former:
+            continue
+        homes = set()
+        for event in reading.events:
+            if (
+                event.kind != "travel"
+                or event.phase != "leave"
+                or event.nominal
+                or event.mood not in ("real", "plan")
+                or index not in event.subjects
+            ):
+                continue
+            origins = {r.mention.place.country for r in event.places if r.role in ("obj", "from")}
+            # "left Jamaica this afternoon to participate in the meeting in Nassau": the
+            # destination may hang off another verb of the sentence
+            bound = {
+                r.mention.place.country
+                for other in reading.events
+                if other.sentence == event.sentence and index in other.subjects
+                for r in other.places
+                if r.role in ("to", "in")
+            }
+            if len(origins) == 1 and bound and not bound & origins:
+                homes |= origins
+        if len(homes) == 1:
+            countries[index] = homes.pop()
+
+
 def _told_by_epithet(reading: _Reading, text: str, countries: dict[int, str | None]) -> None:
     """A person of no known country whose office the text names with a demonym and no
     name ("President X arrived ... his first visit as Chinese president") holds it for
@@ -1209,6 +1242,7 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
                 countries[person] = there
     _told_by_epithet(reading, text, countries)
     _home_flown_from(reading, countries)
+    _home_left_for_abroad(reading, countries)
     # Staff serve the government of the traveller the story follows, once known.
     lead = next((countries[p] for p in travellers if countries.get(p)), None)
     for index, person in enumerate(people):
@@ -1262,6 +1296,15 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
             - {None}
             - held
         )
+        # "Putin is accompanied by Deputy Prime Minister X": X is of Putin's country,
+        # whichever country's press reports it
+        led_by = {
+            countries.get(p)
+            for e in reading.events
+            if e.phase == "accompany" and index in e.subjects and not e.places
+            for p in e.objects
+            if p != index
+        } - {None}
         if outlet and outlet in held:
             where = {
                 r.mention.place.country
@@ -1272,7 +1315,9 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
             if len(where) == 1:
                 countries[index] = where.pop()
             continue
-        if outlet and (not known or outlet in known or outlet in visited) and not single_head:
+        if len(led_by) == 1 and not single_head:
+            countries[index] = led_by.pop()
+        elif outlet and (not known or outlet in known or outlet in visited) and not single_head:
             countries[index] = outlet  # its own government, or the host of the visit
             reading.guessed.add(index)
         elif len(partners) == 1:
