@@ -2858,3 +2858,17 @@ def test_an_official_who_sets_off_from_a_country_for_another_lives_in_the_first(
     (trip,) = result.trips
     assert [s.country for s in trip.stops] == ["PE"]
     assert _officials(result)["Kofi Mensah"][1] == "GH"
+
+
+def test_who_left_the_country_of_the_dateline_lives_there_and_so_does_his_cabinet():
+    text = (
+        "ACCRA — President Kwame Owusu left the country on Friday for his first state "
+        "visits to Peru and Chile.\n\n"
+        "Vice President Ama Boateng and Executive Secretary Kofi Mensah were at the airport "
+        "to attend the departure ceremony."
+    )
+    result = _extract(text)
+    officials = _officials(result)
+    assert officials["Kwame Owusu"][1] == "GH"
+    assert officials["Kofi Mensah"][1] == "GH"
+    assert [t.travelers for t in result.trips] == [("Kwame Owusu",)]

@@ -897,6 +897,9 @@ def _home_flown_from(reading: _Reading, countries: dict[int, str | None]) -> Non
             countries[index] = homes.pop()
 
 
+_LEFT_THE_COUNTRY = re.compile(r"\b(?:left|leaves|departed|departs)\s+the\s+country\b")
+
+
 def _home_left_for_abroad(reading: _Reading, countries: dict[int, str | None]) -> None:
     """ "Prime Minister X left Kingston for Nassau", "leaves Jamaica for the Bahamas": an
     official of no known country who sets off from a place for another country's
@@ -924,6 +927,15 @@ def _home_left_for_abroad(reading: _Reading, countries: dict[int, str | None]) -
                 for r in other.places
                 if r.role in ("to", "in")
             }
+            sentence = reading.sentences[min(event.sentence, len(reading.sentences) - 1)]
+            if (
+                not origins
+                and reading.dateline is not None
+                and _LEFT_THE_COUNTRY.search(sentence.text)
+            ):
+                # "MANILA -- President X left the country on Sunday for ...": the
+                # dateline's country is the one left
+                origins = {reading.dateline.place.country}
             if len(origins) == 1 and bound and not bound & origins:
                 homes |= origins
         if len(homes) == 1:
@@ -1082,6 +1094,7 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
                 if 0 <= other.start - at < 40 and countries.get(other.person) is None:
                     countries[other.person] = countries.get(subject)
     travellers = [p for e in reading.events if e.kind == "travel" for p in e.subjects]
+    _home_left_for_abroad(reading, countries)
     lead = next((countries[p] for p in travellers if countries.get(p)), None)
     # Who receives or sees off a visitor is the visitor's host, not their staff.
     hosting = {
@@ -1242,7 +1255,6 @@ def _countries(reading: _Reading, text: str, outlet: str | None = None) -> dict[
                 countries[person] = there
     _told_by_epithet(reading, text, countries)
     _home_flown_from(reading, countries)
-    _home_left_for_abroad(reading, countries)
     # Staff serve the government of the traveller the story follows, once known.
     lead = next((countries[p] for p in travellers if countries.get(p)), None)
     for index, person in enumerate(people):
