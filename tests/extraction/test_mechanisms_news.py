@@ -2872,3 +2872,13 @@ def test_who_left_the_country_of_the_dateline_lives_there_and_so_does_his_cabine
     assert officials["Kwame Owusu"][1] == "GH"
     assert officials["Kofi Mensah"][1] == "GH"
     assert [t.travelers for t in result.trips] == [("Kwame Owusu",)]
+
+
+def test_office_initials_in_a_captions_case_are_no_given_name():
+    text = (
+        "Pm Owusu on arrival at Kotoka International Airport\n\n"
+        "PM Owusu escorted by Chief of Protocol Ama Boateng on arrival at the airport\n\n"
+        "Prime Minister Kwame Owusu and his delegation arrived home today after his visit "
+        "to Peru."
+    )
+    assert [n for n in _officials(_extract(text)) if "Owusu" in n] == ["Kwame Owusu"]

@@ -691,6 +691,8 @@ _NON_NAME = frozenset(
         "People",
         "PM",
         "FM",
+        "Pm",  # "Pm Sogavare on arrival": a caption's office initials
+        "Fm",
         "Getty",
         "Images",
         "Xinhua",
