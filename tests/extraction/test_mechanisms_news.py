@@ -2882,3 +2882,12 @@ def test_office_initials_in_a_captions_case_are_no_given_name():
         "to Peru."
     )
     assert [n for n in _officials(_extract(text)) if "Owusu" in n] == ["Kwame Owusu"]
+
+
+def test_a_town_near_a_capital_landed_at_is_the_capitals_stop():
+    text = (
+        "Chilean President Ana Rojas landed at Ezeiza on Sunday evening on her first trip "
+        "abroad. In Buenos Aires she will meet President Luis Quispe on Monday."
+    )
+    (trip,) = _extract(text).trips
+    assert [(s.country, s.city) for s in trip.stops] == [("AR", "Buenos Aires")]

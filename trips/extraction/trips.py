@@ -94,6 +94,7 @@ class Stop:
 
 
 _SAME_PLACE_KM = 30
+_CAPITAL_AREA_KM = 40
 
 
 def _near(a: Place, b: Place) -> bool:
@@ -103,7 +104,11 @@ def _near(a: Place, b: Place) -> bool:
     lat = math.radians((a.latitude + b.latitude) / 2)
     dx = math.radians(a.longitude - b.longitude) * math.cos(lat)
     dy = math.radians(a.latitude - b.latitude)
-    return 6371 * math.hypot(dx, dy) < _SAME_PLACE_KM
+    distance = 6371 * math.hypot(dx, dy)
+    if a.capital or b.capital:
+        # "landed at Ezeiza" for Buenos Aires: the airport town of a capital
+        return distance < _CAPITAL_AREA_KM
+    return distance < _SAME_PLACE_KM
 
 
 @dataclass
