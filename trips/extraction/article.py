@@ -527,14 +527,13 @@ def _place_alone_first(text: str, places: list[PlaceMention]) -> PlaceMention | 
     True
     """
     match = _FIRST_WORDS.match(text)
-    if match is None:
-        return None
+    return _city_at(places, match.start(1), match.end(1)) if match is not None else None
+
+
+def _city_at(places: list[PlaceMention], start: int, end: int) -> PlaceMention | None:
+    """The city mention spanning exactly ``start:end``, if any."""
     return next(
-        (
-            m
-            for m in places
-            if m.start == match.start(1) and m.end == match.end(1) and m.place.kind == "city"
-        ),
+        (m for m in places if m.start == start and m.end == end and m.place.kind == "city"),
         None,
     )
 
@@ -555,14 +554,7 @@ def _city_comma_first(text: str, places: list[PlaceMention]) -> PlaceMention | N
     True
     """
     for match in _CITY_COMMA.finditer(text, 0, 600):
-        found = next(
-            (
-                m
-                for m in places
-                if m.start == match.start(1) and m.end == match.end(1) and m.place.kind == "city"
-            ),
-            None,
-        )
+        found = _city_at(places, match.start(1), match.end(1))
         if found is not None:
             return found
     return None

@@ -3188,13 +3188,8 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
             if child.dep_ == "prep" and child.lower_ == "with":
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
                     for item in _listed(obj):
-                        person = ann.person_at.get(item.i)
-                        if (
-                            person is not None
-                            and ann.heads.get(item.i) == item.i
-                            and ann.people[person].official
-                            and person not in event.subjects
-                        ):
+                        person = _official_named(item, ann)
+                        if person is not None and person not in event.subjects:
                             companions.append(person)
         if companions and not event.places and event.phase == "go":
             # no place of its own: on the journey of the one they travel with
@@ -3218,16 +3213,8 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
         # Information and Broadcasting C, and Adviser D": every official the list
         # names, however the parse hangs the offices and their names.
         for item in agent.subtree:
-            if item.dep_ in ("relcl", "acl") or item.i not in ann.heads:
-                continue
-            person = ann.person_at.get(item.i)
-            if (
-                person is not None
-                and ann.heads.get(item.i) == item.i
-                and ann.people[person].official
-                and person not in event.subjects
-                and person not in event.objects
-            ):
+            person = _official_named(item, ann) if item.dep_ not in ("relcl", "acl") else None
+            if person is not None and person not in event.subjects + event.objects:
                 event.subjects.append(person)
         for other in token.children:
             # "accompanied by his wife and a dozen ministers including X": the parse may
@@ -3236,6 +3223,14 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
                 event.subjects += [
                     p for p in resolver.name_phrase(other) if p not in event.subjects
                 ]
+
+
+def _official_named(token: Token, ann: Annotations) -> int | None:
+    """The official whose name ``token`` heads, if any."""
+    person = ann.person_at.get(token.i)
+    if person is not None and ann.heads.get(token.i) == token.i and ann.people[person].official:
+        return person
+    return None
 
 
 def _owner(
