@@ -2891,3 +2891,9 @@ def test_a_town_near_a_capital_landed_at_is_the_capitals_stop():
     )
     (trip,) = _extract(text).trips
     assert [(s.country, s.city) for s in trip.stops] == [("AR", "Buenos Aires")]
+
+
+def test_due_in_a_city_is_an_arrival_to_come():
+    (trip,) = _extract("Ghanaian President Kwame Owusu is due in Lima on Monday.").trips
+    assert trip.status == "planned"
+    assert _stops(trip) == [("PE", "Lima", date(2023, 6, 19), None)]

@@ -1925,6 +1925,14 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             # "is expected back in Lima on Friday", "will be back home on Sunday"
             event = Event("travel", "return", token.i, sentence)
             event.home = True
+        elif (
+            token.lower_ == "due"
+            and token.tag_ == "JJ"
+            and any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in token.children)
+            and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+        ):
+            event = Event("travel", "arrive", token.i, sentence)  # "is due in Lima next week"
+            event.hints.add("due")
         elif is_verb:
             phase = _verb_phase(token)
             if phase is not None:
@@ -2062,6 +2070,17 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             event = predicates.get(visiting_words[verb.i])  # "with visiting X on Monday"
         if event is None and verb is not None:
             event = _held_meeting(verb, predicates)  # "the talks were held on Monday"
+        copula = verb if event is None else doc[event.token]
+        if copula is not None and lemma(copula.text) == "be":
+            # "is due in Lima on Monday": the day the copula carries is the arrival's
+            event = next(
+                (
+                    predicates[c.i]
+                    for c in copula.children
+                    if c.dep_ == "acomp" and c.i in predicates and "due" in predicates[c.i].hints
+                ),
+                event,
+            )
         if event is None and verb is not None:
             # "On Saturday, he expects to be in Senegal": the date of what is expected.
             inner = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i in predicates]
@@ -3126,6 +3145,12 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
     verbless = token.lower_ == "on" and token.dep_ == "conj"  # "..., and then on to X"
     event.tense = clause_tense(token.head if verbless else token)
     governor = token.head
+    if "due" in event.hints:
+        # "is due in Lima next week": to come; "was due in Lima on Sunday": planned
+        # before the report, for a day either side of it
+        event.tense = "future"
+        if governor.lower_ in ("was", "were"):
+            event.hints.add("past plan")
     if (
         event.tense == "future"
         and token.dep_ in ("xcomp", "ccomp")
