@@ -2897,3 +2897,18 @@ def test_due_in_a_city_is_an_arrival_to_come():
     (trip,) = _extract("Ghanaian President Kwame Owusu is due in Lima on Monday.").trips
     assert trip.status == "planned"
     assert _stops(trip) == [("PE", "Lima", date(2023, 6, 19), None)]
+
+
+def test_a_plural_office_before_a_list_gives_each_name_the_office_and_joined_by_accompanies():
+    text = (
+        "Ghanaian Prime Minister Kwame Owusu is leading a delegation of regional leaders on a "
+        "two-day mission to Peru.\n\n"
+        "PM Owusu is joined by Prime Ministers Dr. Ama Boateng of Trinidad and Tobago, Kofi "
+        "Mensah of Dominica, and Yaw Asante of Grenada."
+    )
+    result = _extract(text)
+    (trip,) = result.trips
+    assert set(trip.travelers) == {"Kwame Owusu", "Ama Boateng", "Kofi Mensah", "Yaw Asante"}
+    officials = _officials(result)
+    assert officials["Ama Boateng"] == ("Prime Minister", "TT")
+    assert officials["Yaw Asante"] == ("Prime Minister", "GD")

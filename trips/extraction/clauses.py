@@ -53,7 +53,7 @@ from trips.extraction.lexicon import (
     noun_lemma,
 )
 from trips.extraction.nlp import doc_text
-from trips.extraction.people import Person, PersonMention, not_in_office_yet
+from trips.extraction.people import LIST_GAP, Person, PersonMention, not_in_office_yet
 from trips.extraction.places import PlaceMention, gazetteer
 from trips.extraction.sentences import Sentence
 
@@ -3223,7 +3223,7 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
             event.subjects.extend(companions)
     agent = _agent_of(token)
     passive = passive or token.tag_ == "VBN"  # "..., accompanied by Y": no auxiliary
-    if agent is not None and passive and lemma(token.text) in ("accompany", "flank"):
+    if agent is not None and passive and lemma(token.text) in ("accompany", "flank", "join"):
         accompanied = event.subjects
         if token.dep_ == "acl" and noun_lemma(token.head.text) in TRAVEL_NOUNS:
             # "landed for her first visit, accompanied by Y": the visit's traveller.
@@ -3241,6 +3241,7 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
             person = _official_named(item, ann) if item.dep_ not in ("relcl", "acl") else None
             if person is not None and person not in event.subjects + event.objects:
                 event.subjects.append(person)
+        _listed_on(event, agent.right_edge, ann)
         for other in token.children:
             # "accompanied by his wife and a dozen ministers including X": the parse may
             # hang the second item off the verb.
@@ -3248,6 +3249,26 @@ def _verbal(event: Event, token: Token, resolver: _Resolver, ann: Annotations) -
                 event.subjects += [
                     p for p in resolver.name_phrase(other) if p not in event.subjects
                 ]
+
+
+def _listed_on(event: Event, last: Token, ann: Annotations) -> None:
+    """Officials the list goes on to name after ``last``, however the parse hangs them
+    ("joined by Prime Ministers A of X, B of Y, and C of Z": B and C off the verb)."""
+    doc = last.doc
+    end = last.idx + len(last.text)
+    sentence = ann.sentence_of[last.i]
+    for token in doc[last.i + 1 :]:
+        if ann.sentence_of[token.i] != sentence:
+            break
+        person = _official_named(token, ann)
+        if person is None:
+            continue
+        start = token.left_edge.idx if token.left_edge.i > last.i else token.idx
+        if not LIST_GAP.fullmatch(doc_text(doc)[end:start]):
+            break
+        if person not in event.subjects + event.objects:
+            event.subjects.append(person)
+        end = token.idx + len(token.text)  # (the gap to the next takes "of Grenada, ")
 
 
 def _official_named(token: Token, ann: Annotations) -> int | None:

@@ -1394,6 +1394,14 @@ def _title_before(
     if officials_list is not None:
         head_start = officials_list.start()
         title = "Official"
+        # "joined by Prime Ministers X of A, Y of B and Z of C": each holds the office
+        plural = re.search(
+            r"\b((?:(?:Prime|Foreign|Defen[cs]e|Vice|Deputy|Finance|Trade|Interior)\s+)?"
+            r"(?:Ministers|Presidents))\s*$",
+            stripped,
+        )
+        if plural is not None:
+            title = plural.group(1)[:-1]
         phrase_end = officials_list.end()
     else:
         assert head is not None
@@ -1939,10 +1947,12 @@ def _the_dead_hold_no_office(text: str, people: list[Person]) -> None:
             person.official, person.former = False, True
 
 
-_LIST_GAP = re.compile(
+LIST_GAP = _LIST_GAP = re.compile(
     r"(?:\s*\([^)]{1,30}\))?"
     # "Felipe Calderón from Mexico; Leonel Fernandez from Dominican Republic"
-    r"(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
+    # ("Keith Rowley of Trinidad and Tobago, Roosevelt Skerrit of Dominica")
+    r"(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w'’.-]*"
+    r"(?:\s+(?:and\s+(?:the\s+)?|&\s+)?[A-Z][\w'’-]*){0,3})?"
     r"\s*(?:,|;|\band\b|,\s*and\b)\s*(?:[A-Z][\w'’-]*['’]s\s+)?"
 )
 
@@ -2041,17 +2051,31 @@ def _listed_counterparts(text: str, people: list[Person], mentions: list[PersonM
                 other.country = None  # a guess from one of several countries
 
 
+_PLURAL_OFFICE = re.compile(r"\b(?:Ministers|Presidents)\s+(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?$")
+
+
 def _listed_officials(text: str, people: list[Person], mentions: list[PersonMention]) -> None:
     """ "leaders Shinzo Abe (Japan), Xi Jinping (China) and Rodrigo Duterte": the names
     listed after an official of a list share the list's standing."""
     ordered = sorted(mentions, key=lambda m: m.start)
+    listing: set[int] = set()  # who heads or continues a list under a plural office
     for previous, current in zip(ordered, ordered[1:], strict=False):
         before, after = people[previous.person], people[current.person]
-        if not before.official or after.official or after.former or before.title != "Official":
+        if _PLURAL_OFFICE.search(text, max(0, previous.start - 30), previous.start):
+            listing.add(previous.person)  # "Prime Ministers Dr. X of A, Y of B"
+        if (
+            not before.official
+            or after.official
+            or after.former
+            or before.title != "Official"
+            and previous.person not in listing
+        ):
             continue
         gap = text[previous.end : current.start]
         if _LIST_GAP.fullmatch(gap) or re.fullmatch(r"\s*\([^)]{1,30}\)\s*,\s*", gap):
             after.official, after.title = True, after.title or before.title
+            if previous.person in listing:
+                listing.add(current.person)
             # "Felipe Calderón from Mexico; Venezuela's Hugo Chavez": their countries
             origin = re.match(
                 r"\s+(?:from|of)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", gap
