@@ -2912,3 +2912,14 @@ def test_a_plural_office_before_a_list_gives_each_name_the_office_and_joined_by_
     officials = _officials(result)
     assert officials["Ama Boateng"] == ("Prime Minister", "TT")
     assert officials["Yaw Asante"] == ("Prime Minister", "GD")
+
+
+def test_a_country_told_apart_by_its_capital_is_that_country():
+    text = (
+        "Prime Minister Kwame Owusu of Ghana has arrived in Malabo for a state visit.\n\n"
+        "Owusu also paid a state visit to Guinea-Conakry on Wednesday, where he signed an "
+        "agreement with President Ama Boateng."
+    )
+    (trip,) = _extract(text).trips
+    assert {s.country for s in trip.stops} == {"GN", "GQ"}
+    assert [(m.participants, m.country) for m in trip.meetings] == [(("Ama Boateng",), "GN")]

@@ -42,6 +42,11 @@ class PlaceMention:
 
 
 _COUNTRY_ALIASES: dict[str, str] = {
+    # Countries told apart by their capitals ("Guinea-Conakry", "Congo-Brazzaville")
+    "Guinea-Conakry": "GN",
+    "Guinea Conakry": "GN",
+    "Congo Brazzaville": "CG",
+    "Congo Kinshasa": "CD",
     "U.S.": "US",
     "US": "US",
     "U.S.A.": "US",
