@@ -326,6 +326,8 @@ def test_an_old_or_alternate_city_name_gives_the_current_name(said, country, cit
         ("Noi Bai airport", "VN", "Hanoi"),
         ("Soekarno-Hatta International Airport", "ID", "Jakarta"),
         ("Bole International Airport", "ET", "Addis Ababa"),
+        # a town's name inside the airport's ("Jackson") is no stop of its own
+        ("Hartsfield–Jackson Atlanta International Airport", "US", "Atlanta"),
     ],
 )
 def test_an_airport_stands_for_its_city(airport, country, city):

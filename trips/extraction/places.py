@@ -944,7 +944,7 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
 # "landed at Noi Bai International Airport", "Jomo Kenyatta airport": an airport,
 # named after a person or a district, by the capitalised words before the word.
 _AIRPORT_NAME = re.compile(
-    r"(?<![\w'’.-])((?:[A-Z][\w'’.]*[ -]){0,4}[A-Z][\w'’.]*)[ \t]+"
+    r"(?<![\w'’.-])((?:[A-Z][\w'’.]*[ \-–—/]){0,4}[A-Z][\w'’.]*)[ \t]+"
     r"(?:(?:International|Intl\.?)[ \t]+)?(?:[Aa]irport|Air[ \t]+Base|Airbase)\b"
 )
 _AIRPORT_SUFFIX = re.compile(
@@ -959,8 +959,10 @@ def _airport_key(name: str) -> str:
 
     >>> _airport_key("Soekarno-Hatta International Airport")
     'soekarno hatta'
+    >>> _airport_key("Hartsfield/Jackson Atlanta International Airport")
+    'hartsfield jackson atlanta'
     """
-    return " ".join(fold(_AIRPORT_SUFFIX.sub("", name)).replace("-", " ").lower().split())
+    return " ".join(re.sub(r"[-–—/]", " ", fold(_AIRPORT_SUFFIX.sub("", name))).lower().split())
 
 
 @lru_cache(maxsize=1)
@@ -1028,8 +1030,10 @@ def airport_places(text: str, mentions: list[PlaceMention]) -> list[PlaceMention
             continue
         place, offset = served
         start, end = match.start(1) + offset, match.end()
-        if any(m.place == place for m in mentions if start <= m.start and m.end <= end):
-            continue  # "Tokyo Narita airport": the city named already
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        if inside and all(m.place == place for m in inside):
+            continue  # "Tokyo Narita airport": the city named already, and nothing else
+        # ("Hartsfield-Jackson Atlanta International Airport": Atlanta, not Jackson)
         added.append(PlaceMention(start, end, text[start:end], place))
     if not added:
         return mentions
