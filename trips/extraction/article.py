@@ -919,11 +919,12 @@ def _home_left_for_abroad(reading: _Reading, countries: dict[int, str | None]) -
                 for r in other.places
                 if r.role in ("to", "in")
             }
-            sentence = reading.sentences[min(event.sentence, len(reading.sentences) - 1)]
             if (
                 not origins
                 and reading.dateline is not None
-                and _LEFT_THE_COUNTRY.search(sentence.text)
+                and _LEFT_THE_COUNTRY.search(
+                    reading.sentences[min(event.sentence, len(reading.sentences) - 1)].text
+                )
             ):
                 # "MANILA -- President X left the country on Sunday for ...": the
                 # dateline's country is the one left

@@ -38,6 +38,7 @@ from trips.extraction.lexicon import (
     EVENT_NOUNS,
     HOST_VERBS,
     INCLUDE_VERBS,
+    LEG_NOUNS,
     MEETING_NOUNS,
     MEETING_VERBS,
     PLACE_NOUNS,
@@ -1239,10 +1240,12 @@ class _Resolver:
         """ "X bade farewell to Y at the airport, where he departed": who leaves after a
         farewell told before it in the sentence is the one bidden farewell (however the
         parse hangs the words)."""
-        sentence = self.sentences[min(self.ann.sentence_of[pronoun.i], len(self.sentences) - 1)]
         doc = pronoun.doc
-        for token in doc[: pronoun.i]:
-            if token.idx < sentence.start or token.lower_ != "farewell":
+        first = pronoun.i  # the sentence's first token
+        while first > 0 and self.ann.sentence_of[first - 1] == self.ann.sentence_of[pronoun.i]:
+            first -= 1
+        for token in doc[first : pronoun.i]:
+            if token.lower_ != "farewell":
                 continue
             if token.i + 1 < pronoun.i and doc[token.i + 1].lower_ == "to":
                 for following in doc[token.i + 2 : min(pronoun.i, token.i + 8)]:
@@ -2032,10 +2035,8 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
             continue  # "Latin American countries": an adjective, not a place visited
         event, role, verb, holder = _attach(doc[i], predicates, person_at=ann.person_at)
         role = _PLACE_ROLES.get(role or "", role)
-        if event is None and verb is not None and verb.i in visiting_words:
-            event = predicates.get(visiting_words[verb.i])  # "talks with visiting X in Y"
-        if event is None and verb is not None:
-            event = _held_meeting(verb, predicates)  # "a meeting took place ... in Kabul"
+        if event is None:
+            event = _carried_by(verb, predicates, visiting_words)
         if event is None and verb is not None and lemma(verb.text) == "follow" and role == "by":
             # "started his tour with Saudi Arabia, followed by Qatar": the next stop.
             event = next((predicates[a.i] for a in verb.ancestors if a.i in predicates), None)
@@ -2066,10 +2067,8 @@ def analyse(ann: Annotations, sentences: tuple[Sentence, ...]) -> list[Event]:
         tokens = [j for j, m in ann.date_at.items() if m is mention]
         head = _head_of(doc, sorted(tokens))
         event, role, verb, _ = _attach(doc[head], predicates, stop_nouns=False)
-        if event is None and verb is not None and verb.i in visiting_words:
-            event = predicates.get(visiting_words[verb.i])  # "with visiting X on Monday"
-        if event is None and verb is not None:
-            event = _held_meeting(verb, predicates)  # "the talks were held on Monday"
+        if event is None:
+            event = _carried_by(verb, predicates, visiting_words)
         copula = verb if event is None else doc[event.token]
         if copula is not None and lemma(copula.text) == "be":
             # "is due in Lima on Monday": the day the copula carries is the arrival's
@@ -2340,6 +2339,21 @@ def _parent(token: Token, predicates: dict[int, Event]) -> int | None:
 
 
 _HONORIFICS = frozenset(["Dr", "Mr", "Mrs", "Ms", "Madam", "H.E", "HE", "Prof", "Dato", "Datuk"])
+
+
+def _carried_by(
+    verb: Token | None, predicates: dict[int, Event], visiting_words: dict[int, int]
+) -> Event | None:
+    """The event a place or a date hung off a verb of no event of its own belongs to:
+    the meeting of "talks with visiting X in Y" (or "on Monday"), the meeting that "took
+    place ... in Kabul" or "was held on Monday"."""
+    if verb is None:
+        return None
+    if verb.i in visiting_words:
+        event = predicates.get(visiting_words[verb.i])
+        if event is not None:
+            return event
+    return _held_meeting(verb, predicates)
 
 
 def _held_meeting(verb: Token, predicates: dict[int, Event]) -> Event | None:
@@ -3478,10 +3492,7 @@ def _nominal(
         amods & _PAST_AMOD
         and not amods & {"latest"}
         # "Nairobi is her last stop": the final leg of this journey, not an earlier one
-        and not (
-            noun_lemma(token.text) in ("stop", "leg", "destination", "stage", "stopover")
-            and amods & _PAST_AMOD <= {"last"}
-        )
+        and not (noun_lemma(token.text) in LEG_NOUNS and amods & _PAST_AMOD <= {"last"})
     ):
         event.tense = "past"
         event.hints.add("earlier")

@@ -161,6 +161,9 @@ MEETING_NOUNS = frozenset(
     ]
 )
 
+# The parts of one journey ("Nairobi is her last stop", "the final leg").
+LEG_NOUNS = frozenset(["stop", "leg", "destination", "stage", "stopover"])
+
 # Events a leader may attend abroad; a place attached to one is where the
 # attendee was ("the summit in Bali").
 EVENT_NOUNS = frozenset(

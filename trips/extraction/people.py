@@ -164,7 +164,12 @@ def spelling_key(name: str) -> str:
     >>> spelling_key("Mohammed bin Zayed") == spelling_key("Mohamed bin Zayed")
     True
     """
-    return re.sub(r"(\w)\1+", r"\1", normalise_name(name))
+    return _undoubled(normalise_name(name))
+
+
+def _undoubled(text: str) -> str:
+    """``text`` with each run of a doubled letter as one: "Gutteres" -> "Guteres"."""
+    return re.sub(r"(\w)\1+", r"\1", text)
 
 
 def display_name(name: str) -> str:
@@ -1947,7 +1952,7 @@ def _the_dead_hold_no_office(text: str, people: list[Person]) -> None:
             person.official, person.former = False, True
 
 
-LIST_GAP = _LIST_GAP = re.compile(
+LIST_GAP = re.compile(
     r"(?:\s*\([^)]{1,30}\))?"
     # "Felipe Calderón from Mexico; Leonel Fernandez from Dominican Republic"
     # ("Keith Rowley of Trinidad and Tobago, Roosevelt Skerrit of Dominica")
@@ -2072,7 +2077,7 @@ def _listed_officials(text: str, people: list[Person], mentions: list[PersonMent
         ):
             continue
         gap = text[previous.end : current.start]
-        if _LIST_GAP.fullmatch(gap) or re.fullmatch(r"\s*\([^)]{1,30}\)\s*,\s*", gap):
+        if LIST_GAP.fullmatch(gap) or re.fullmatch(r"\s*\([^)]{1,30}\)\s*,\s*", gap):
             after.official, after.title = True, after.title or before.title
             if previous.person in listing:
                 listing.add(current.person)
@@ -2185,10 +2190,6 @@ def _find(people: list[Person], name: str) -> int | None:
         if len(short) == 2 and len(full) == 3 and full[:2] == short:
             return index
     return None
-
-
-def _undoubled(word: str) -> str:
-    return re.sub(r"(\w)\1+", r"\1", word)
 
 
 def _one_letter_apart(a: str, b: str) -> bool:

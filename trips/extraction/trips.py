@@ -27,14 +27,13 @@ from datetime import date, timedelta
 
 from trips.extraction.clauses import Event, PlaceRole
 from trips.extraction.dates import DateMention, resolve
-from trips.extraction.lexicon import lemma
+from trips.extraction.lexicon import LEG_NOUNS, lemma, noun_lemma
 from trips.extraction.people import Person
 from trips.extraction.places import (
     Place,
     PlaceMention,
     city_state,
     country_name,
-    find_places,
     is_seat_of_government,
     lookup,
 )
@@ -385,6 +384,7 @@ def build_journeys(ctx: Context) -> None:
     journeys = _together(journeys)
     ctx.journeys = [j for j in journeys if j.stops]
     _meetings(ctx)
+    farewells = {e.token for e in ctx.events if "farewell" in e.hints}
     for journey in ctx.journeys:
         _order(journey, ctx.text)
         _dates(ctx, journey)
@@ -392,7 +392,6 @@ def build_journeys(ctx: Context) -> None:
         journey.status = _status(ctx, journey)
         _distinct_meetings(journey)
         _hosts_at_home(ctx, journey)
-        farewells = {e.token for e in ctx.events if "farewell" in e.hints}
         for meeting in journey.meetings:
             if (
                 meeting.day is None
@@ -1010,10 +1009,7 @@ def _meeting_on(ctx: Context, journey: Journey, event: Event, hosts: list[int]) 
         return  # welcomed home by their own officials: not a meeting of the journey
     if not participants:
         return
-    if "farewell" in event.hints and (
-        all(ctx.homes.get(p) in homes for p in participants)
-        or any(m.place.country in homes for m in find_places(_sentence(ctx, event).text))
-    ):
+    if "farewell" in event.hints and all(ctx.homes.get(p) in homes for p in participants):
         return  # "ministers were at the Dhaka airport to see off the prime minister"
     placed_in = [r for r in event.places if r.role in ("in", "at")]
     if placed_in and all(_place_of(r).country in homes for r in placed_in):
@@ -1142,7 +1138,6 @@ def _day_before(ctx: Context, position: int) -> date | None:
 
 
 _ENVOY = re.compile(r"ambassador|envoy|high commissioner|consul|charg", re.IGNORECASE)
-_LEG_NOUNS = frozenset(["stop", "stops", "leg", "legs", "destination", "stage", "stopover"])
 # Officials below a minister who greet arrivals at an airport: protocol, not a meeting.
 _JUNIOR = re.compile(
     r"\b(?:vice|deputy|assistant|under|state)[- ](?:foreign\s+)?(?:minister|secretary)|"
@@ -1565,7 +1560,7 @@ def _dates(ctx: Context, journey: Journey) -> None:
                 parent is not None
                 and not _tour_noun(event)
                 # "Nairobi is her last stop in her three-day Africa visit": the journey's
-                and parent.text.lower() not in _LEG_NOUNS
+                and noun_lemma(parent.text.lower()) not in LEG_NOUNS
             ):
                 dests = [
                     s
