@@ -31,6 +31,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from trips.ahead import read_ahead
 from trips.countries import is_country_code, is_government_code
 from trips.extraction import extract_article, extract_articles
 from trips.extraction.merge import trip_merge, trips_same_journey
@@ -1387,8 +1388,9 @@ def articles_import(
     sources = list(sources)
     if extractions is None:
         ordered = sorted(sources, key=_publication_order)
-        # The parser reads articles fastest in batches (nlp.pipe).
-        extracted = extract_articles(_article_input(source) for source in ordered)
+        # The parser reads articles fastest in batches (nlp.pipe), and ahead
+        # of the writes, in a thread: it parses while they wait on the database.
+        extracted = read_ahead(extract_articles(_article_input(source) for source in ordered))
         pairs = zip(ordered, extracted, strict=True)
     else:
         given = sorted(
