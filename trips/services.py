@@ -15,18 +15,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import islice
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
 from django.db.models import (
-    BooleanField,
-    Exists,
-    ExpressionWrapper,
-    OuterRef,
     Prefetch,
     Q,
-    Value,
     prefetch_related_objects,
 )
 from django.utils import timezone
@@ -402,37 +398,8 @@ def _candidate_trips(
     shared stop country. Filtering in SQL keeps the prefetch small however
     many trips a traveller has.
     """
-    # Each branch is a date range on an indexed column of the trip (or the
-    # undated trips' partial index), and the traveller is checked per trip
-    # found through the link table's index, so the cost follows the trips
-    # near the article's days, not all the traveller's trips. The shared
-    # country is checked after, on the stops of the trips found alone: inside
-    # the same query, PostgreSQL hashed every stop of the countries instead.
-    dated = Q()  # may match if they share a stop country; no day known: every trip
     known = [d for d in (new.start, new.end, *(s.arrive for s in new.stops)) if d]
     points = known or ([published] if published else [])
-    if points:
-        # Reports months apart are never one journey (merge._far_apart); a
-        # generous margin keeps this filter from ruling out a real match.
-        margin = timedelta(days=_UNRELATED_AFTER_DAYS)
-        low, high = min(points) - margin, max(points) + margin
-        dated = (
-            Q(start_date__range=(low, high))
-            | Q(end_date__range=(low, high))
-            | Q(status_as_of__range=(low, high))
-            | Q(start_date__isnull=True, end_date__isnull=True, status_as_of__isnull=True)
-        )
-    near = Value(False)  # trips close enough in time to match on their own
-    if known:
-        window = timedelta(days=_CANDIDATE_WINDOW_DAYS)
-        low, high = min(known) - window, max(known) + window
-        close = (
-            Q(start_date__range=(low, high))
-            | Q(end_date__range=(low, high))
-            | Q(start_date__lte=low, end_date__gte=high)
-        )
-        dated |= close
-        near = ExpressionWrapper(close, output_field=BooleanField())
     if not points:
         # No day at all to go by: the travellers' trips are where to start,
         # all of them, so the shared country is checked in SQL first.
@@ -447,17 +414,22 @@ def _candidate_trips(
             )
         )
         return _read_in_turn(ids)
+    # Reports months apart are never one journey (merge._far_apart); a
+    # generous margin keeps this filter from ruling out a real match.
+    margin = timedelta(days=_UNRELATED_AFTER_DAYS)
+    window = timedelta(days=_CANDIDATE_WINDOW_DAYS)
+    found = _trips_near(
+        [t.pk for t in travellers],
+        (min(points) - margin, max(points) + margin),
+        (min(known) - window, max(known) + window) if known else None,
+    )
+    if not found:
+        return []
     # Near the article's days a traveller has few trips: they are read whole,
     # with all their stops at once, which tell the trips not near in time
     # that share a country with the article and are the candidates' stops.
-    travelled = Exists(
-        Trip.officials.through.objects.filter(trip_id=OuterRef("pk"), official__in=travellers)
-    )
-    found = list(Trip.objects.filter(dated, travelled).annotate(near=near).order_by("pk"))
-    if not found:
-        return []
     stops: dict[int, list[Stop]] = defaultdict(list)
-    for stop in Stop.objects.filter(trip_id__in=[t.pk for t in found]).order_by("order"):
+    for stop in _stops_of([t.pk for t in found]):
         stops[stop.trip_id].append(stop)
     countries = {s.country for s in new.stops}
     trips = [t for t in found if t.near or any(s.country in countries for s in stops[t.pk])]
@@ -466,6 +438,68 @@ def _candidate_trips(
     # The meetings are read for the one trip that matches (_with_meetings).
     prefetch_related_objects(trips, "officials")
     return trips
+
+
+def _trips_near(
+    officials: list[int], dated: tuple[date, date], close: tuple[date, date] | None
+) -> list[Trip]:
+    """The trips of ``officials`` with a day inside ``dated`` or no day at all, or
+    (given ``close``) overlapping or starting or ending inside it, by id; each with
+    ``near``: whether it is ``close``.
+
+    Each branch is a date range on an indexed column of the trip (or the
+    undated trips' partial index), and the traveller is checked per trip found
+    through the link table's index, so the cost follows the trips near the
+    article's days, not all the traveller's trips. The shared country is
+    checked after, on the stops of the trips found alone: inside the same
+    query, PostgreSQL hashed every stop of the countries instead. Written as
+    SQL: the ORM took longer to build this statement, once for every trip an
+    import writes, than the database takes to answer it.
+    """
+    day = connection.ops.adapt_datefield_value
+    sql = _trips_near_sql(close is not None)
+    params = [day(d) for d in (*dated, *dated, *dated)]
+    if close is not None:
+        near = [day(d) for d in (*close, *close, close[1], close[0])]
+        params = near + params + near
+    marks = ", ".join(["%s"] * len(officials))
+    return list(Trip.objects.raw(sql.format(officials=marks), [*params, *officials]))
+
+
+@lru_cache(maxsize=2)
+def _trips_near_sql(close: bool) -> str:
+    """The statement of ``_trips_near``, with or without a close window."""
+    q = connection.ops.quote_name
+    trip, link = q(Trip._meta.db_table), q(Trip.officials.through._meta.db_table)
+    columns = ", ".join(f"{trip}.{q(f.column)}" for f in Trip._meta.concrete_fields)
+    start, end, as_of = (f"{trip}.{q(c)}" for c in ("start_date", "end_date", "status_as_of"))
+    near = (
+        f"({start} BETWEEN %s AND %s OR {end} BETWEEN %s AND %s OR ({end} >= %s AND {start} <= %s))"
+    )
+    dated = (
+        f"{start} BETWEEN %s AND %s OR {end} BETWEEN %s AND %s OR {as_of} BETWEEN %s AND %s"
+        f" OR ({end} IS NULL AND {start} IS NULL AND {as_of} IS NULL)"
+    )
+    where = f"({dated} OR {near})" if close else f"({dated})"
+    return (
+        f"SELECT {columns}, {near if close else 'FALSE'} AS near FROM {trip}"
+        f" WHERE {where} AND EXISTS(SELECT 1 FROM {link} U0"
+        f" WHERE U0.{q('official_id')} IN ({{officials}}) AND U0.{q('trip_id')} = {trip}.{q('id')})"
+        f" ORDER BY {trip}.{q('id')}"
+    )
+
+
+def _stops_of(trip_ids: list[int]) -> list[Stop]:
+    """The stops of these trips, in their order (written as SQL, see ``_trips_near``)."""
+    q = connection.ops.quote_name
+    table = q(Stop._meta.db_table)
+    columns = ", ".join(f"{table}.{q(f.column)}" for f in Stop._meta.concrete_fields)
+    marks = ", ".join(["%s"] * len(trip_ids))
+    sql = (
+        f"SELECT {columns} FROM {table} WHERE {table}.{q('trip_id')} IN ({marks})"
+        f" ORDER BY {table}.{q('order')}"
+    )
+    return list(Stop.objects.raw(sql, trip_ids))
 
 
 # Candidates of an undated article read at a time (see _read_in_turn).
