@@ -161,3 +161,41 @@ def test_two_days_running_joined_by_and_are_a_range():
     assert found["9 and 10 April"][0] == "range"
     assert found["June 3 and 4"][0] == "range"
     assert "Monday and Friday" not in found and "June 3 and July 4" not in found
+
+
+# One sentence for each pattern find_dates knows, each matched by it.
+_ONE_OF_EACH = {
+    "md_range": "The talks ran from June 3 to 6.",
+    "dm_range": "She visits Ghana from 3 to 6 June.",
+    "md": "He arrived on March 4, 2024.",
+    "dm": "He arrived on 4 March.",
+    "numeric": "The forum opens on 12/05.",
+    "clock": "The plane landed at 9.30 p.m. in Lima.",
+    "wd_range": "Talks run from MONDAY to Wednesday.",
+    "wd_pair": "He meets them on Monday and Tuesday.",
+    "wd": "Early on FRIDAY he flew out.",
+    "anaphoric": "The next morning she left.",
+    "rel": "The minister arrives TONIGHT.",
+    "ago": "He was there two weeks ago.",
+    "duration": "a three-day visit",
+    "week_long": "a week-long tour",
+    "vague": "She travelled there in 2019, and went back recently.",
+}
+
+
+def test_a_sentence_a_pattern_matches_holds_what_the_pattern_needs():
+    from trips.extraction.dates import _DIGIT, _NEEDS, _PATTERNS, _may_hold
+
+    assert set(_ONE_OF_EACH) == set(_NEEDS) == {kind for kind, _ in _PATTERNS}
+    for kind, pattern in _PATTERNS:
+        text = _ONE_OF_EACH[kind]
+        assert pattern.search(text), kind
+        assert _may_hold(kind, text.lower(), _DIGIT.search(text) is not None), kind
+
+
+def test_a_sentence_with_no_date_word_is_not_searched_for_dates():
+    from trips.extraction.dates import _NEEDS, _may_hold
+
+    text = "The minister praised the partnership and the ties between the two nations."
+    assert not any(_may_hold(kind, text.lower(), False) for kind in _NEEDS)
+    assert find_dates(text, date(2024, 7, 31)) == []

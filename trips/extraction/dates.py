@@ -175,6 +175,34 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+# What a text must hold for each pattern to match in it: a digit ("#"), or one
+# of the words (lower-cased). Most sentences hold no date; checking these
+# first spares running every pattern over them (find_dates).
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "md_range": ("#",),
+    "dm_range": ("#",),
+    "md": ("#",),
+    "dm": ("#",),
+    "numeric": ("#",),
+    "clock": ("#",),
+    "wd_range": ("day",),  # every weekday's name ends in "day"
+    "wd_pair": ("day",),
+    "wd": ("day",),
+    "anaphoric": ("day", "morning", "evening", "night", "afternoon"),
+    "rel": ("day", "night", "tomorrow"),
+    "ago": ("day", "week"),
+    "duration": ("day",),
+    "week_long": ("week",),
+    "vague": ("#", "week", "month", "year", "night", "recently", "decade", *_MONTH_STEMS),
+}
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold(kind: str, lowered: str, digit: bool) -> bool:
+    return any(digit if word == "#" else word in lowered for word in _NEEDS[kind])
+
+
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|['’]ll|(?:is|are|was|were)\s+(?:set|due|expected|scheduled|slated|"
     r"poised|going|planning)\s+to|(?:is|are)\s+(?:due|expected)\s+(?:in|back|home)|plans?\s+to|"
@@ -401,7 +429,10 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
     # "from April 28 (Sat) to May 6 (Sun)": the bracketed weekday adds nothing to the
     # dates and would cut the range in two; blank it, keeping every offset.
     original, text = text, _WEEKDAY_IN_BRACKETS.sub(lambda m: " " * len(m.group()), text)
+    lowered, digit = text.lower(), _DIGIT.search(text) is not None
     for kind, pattern in _PATTERNS:
+        if not _may_hold(kind, lowered, digit):
+            continue
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue

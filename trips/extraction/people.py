@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1837,12 +1838,17 @@ def find_people(
                 return s, e
         return 0, len(text)
 
+    ends = [end for _, end in runs]  # in text order, as the runs are
     for start, end in runs:
         if any(s <= start < e for s, e in credit_spans):
             continue
         raw = text[start:end]
         s_start, s_end = bounds(start)
-        before = _title_before(text, start, max(s_start, start - 140), runs)
+        floor = max(s_start, start - 140)
+        # The runs that may hold the office before this one end between the two.
+        before = _title_before(
+            text, start, floor, runs[bisect_left(ends, floor) : bisect_right(ends, start - 1)]
+        )
         after = _title_after(text, end, s_end)
         info = before or after
         if before is not None and before.title == "General" and after is not None and after.title:
