@@ -181,6 +181,8 @@ def main() -> None:
         "--sql", action="store_true", help="with --grow: the statements whose cost grew most"
     )
     args = parser.parse_args()
+    if args.rounds < 1:
+        parser.error("--rounds must be 1 or more")
 
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})

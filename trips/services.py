@@ -471,7 +471,7 @@ def _trips_near_sql(close: bool) -> str:
     """The statement of ``_trips_near``, with or without a close window."""
     q = connection.ops.quote_name
     trip, link = q(Trip._meta.db_table), q(Trip.officials.through._meta.db_table)
-    columns = ", ".join(f"{trip}.{q(f.column)}" for f in Trip._meta.concrete_fields)
+    columns = _columns(Trip)
     start, end, as_of = (f"{trip}.{q(c)}" for c in ("start_date", "end_date", "status_as_of"))
     near = (
         f"({start} BETWEEN %s AND %s OR {end} BETWEEN %s AND %s OR ({end} >= %s AND {start} <= %s))"
@@ -491,15 +491,25 @@ def _trips_near_sql(close: bool) -> str:
 
 def _stops_of(trip_ids: list[int]) -> list[Stop]:
     """The stops of these trips, in their order (written as SQL, see ``_trips_near``)."""
+    marks = ", ".join(["%s"] * len(trip_ids))
+    return list(Stop.objects.raw(_stops_of_sql().format(trips=marks), trip_ids))
+
+
+@lru_cache(maxsize=1)
+def _stops_of_sql() -> str:
     q = connection.ops.quote_name
     table = q(Stop._meta.db_table)
-    columns = ", ".join(f"{table}.{q(f.column)}" for f in Stop._meta.concrete_fields)
-    marks = ", ".join(["%s"] * len(trip_ids))
-    sql = (
-        f"SELECT {columns} FROM {table} WHERE {table}.{q('trip_id')} IN ({marks})"
+    return (
+        f"SELECT {_columns(Stop)} FROM {table} WHERE {table}.{q('trip_id')} IN ({{trips}})"
         f" ORDER BY {table}.{q('order')}"
     )
-    return list(Stop.objects.raw(sql, trip_ids))
+
+
+def _columns(model) -> str:
+    """Every column of ``model``'s table, named with the table, for a SELECT."""
+    q = connection.ops.quote_name
+    table = q(model._meta.db_table)
+    return ", ".join(f"{table}.{q(f.column)}" for f in model._meta.concrete_fields)
 
 
 # Candidates of an undated article read at a time (see _read_in_turn).
